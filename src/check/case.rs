@@ -1,0 +1,238 @@
+//! Rules for one case that need its pathway, the team or today's date.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::diag::Sink;
+use crate::i18n::Msg;
+use crate::model::*;
+use crate::suggest::suggest;
+
+/// What a case is checked against.
+pub struct CaseContext<'a> {
+    pub pathways: &'a [Pathway],
+    /// Ids of register pathway files that failed to load: their cases are not blamed.
+    pub broken_pathways: &'a [String],
+    pub team: Option<&'a Team>,
+    pub today: NaiveDate,
+}
+
+impl CaseContext<'_> {
+    /// The pathway with `id`.
+    pub fn pathway(&self, id: &str) -> Option<&Pathway> {
+        find_pathway(self.pathways, id)
+    }
+}
+
+/// The pathway with `id` in a list sorted by id.
+pub fn find_pathway<'p>(pathways: &'p [Pathway], id: &str) -> Option<&'p Pathway> {
+    pathways
+        .binary_search_by(|p| p.id.value.as_str().cmp(id))
+        .ok()
+        .map(|i| &pathways[i])
+}
+
+/// Checks one case.
+pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
+    people(case, ctx, sink);
+    identity(case, sink);
+    let open = case.is_open(ctx.today);
+    if open && case.coordinator.is_none() {
+        sink.warn(case.id.loc, Msg::OpenCaseNoCoordinator);
+    }
+    for e in &case.events {
+        if e.date.value > ctx.today {
+            sink.warn(
+                e.date.loc,
+                Msg::EventInFuture { date: e.date.value.to_string(), today: ctx.today.to_string() },
+            );
+        }
+    }
+    let Some(pathway) = ctx.pathway(&case.pathway.value) else {
+        if !ctx.broken_pathways.contains(&case.pathway.value) {
+            let suggestion = suggest(&case.pathway.value, ctx.pathways.iter().map(|p| p.id.value.as_str()));
+            sink.error(case.pathway.loc, Msg::UnknownPathway { id: case.pathway.value.clone(), suggestion });
+        }
+        return;
+    };
+    events(case, pathway, sink);
+    tasks(case, pathway, sink);
+    for dev in &case.deviations {
+        if pathway.interval(&dev.interval.value).is_none() {
+            let suggestion = suggest(&dev.interval.value, pathway.intervals.iter().map(|i| i.id.value.as_str()));
+            sink.error(
+                dev.interval.loc,
+                Msg::UnknownInterval {
+                    id: dev.interval.value.clone(),
+                    pathway: pathway.id.value.clone(),
+                    suggestion,
+                },
+            );
+        }
+    }
+    if let Some(retired) = &pathway.retired {
+        let referral = earliest(case, pathway, Role::Start);
+        if referral.is_some_and(|d| d >= retired.value) {
+            sink.error(
+                case.pathway.loc,
+                Msg::RetiredPathway { pathway: pathway.id.value.clone(), retired: retired.value.to_string() },
+            );
+        }
+    }
+    if open && pathway.times == TimesStatus::Unknown {
+        sink.warn(case.pathway.loc, Msg::TimesUnknownOpenCase { pathway: pathway.id.value.clone() });
+    }
+    treatments(case, pathway, sink);
+}
+
+/// The earliest date of the event with `role`.
+fn earliest(case: &Case, pathway: &Pathway, role: Role) -> Option<NaiveDate> {
+    case.events
+        .iter()
+        .filter(|e| pathway.role_of(&e.milestone.value) == Some(role))
+        .map(|e| e.date.value)
+        .min()
+}
+
+fn people(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
+    let named = [("coordinator", case.coordinator.as_ref()), ("doctor", case.doctor.as_ref())]
+        .into_iter()
+        .chain([("contact", case.transfer.as_ref().and_then(|t| t.contact.as_ref()))])
+        .chain(case.notes.iter().map(|n| ("by", n.by.as_ref())));
+    for (key, id) in named {
+        if let Some(id) = id {
+            super::person(sink, ctx.team, key, id);
+        }
+    }
+}
+
+fn identity(case: &Case, sink: &mut Sink<'_>) {
+    let (Some(born), Some(fnr)) = (&case.patient.born, &case.patient.fnr) else {
+        return;
+    };
+    if let Ok(info) = crate::fnr::validate(&fnr.value) {
+        if i64::from(info.year()) != born.value {
+            sink.warn(born.loc, Msg::BornContradictsFnr { born: born.value, fnr_year: info.year() });
+        }
+    }
+}
+
+fn events(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
+    let mut seen: HashMap<&str, u32> = HashMap::new();
+    for e in &case.events {
+        let id = e.milestone.value.as_str();
+        let Some(m) = pathway.milestone(id) else {
+            let suggestion = suggest(id, pathway.milestones.iter().map(|m| m.id.value.as_str()));
+            sink.error(
+                e.milestone.loc,
+                Msg::UnknownMilestone { id: id.into(), pathway: pathway.id.value.clone(), suggestion },
+            );
+            continue;
+        };
+        if let Some(o) = &e.outcome {
+            if m.role != Some(Role::Decision) {
+                sink.error(o.loc, Msg::OutcomeNotDecision { milestone: id.into() });
+            }
+        }
+        if let Some(t) = &e.treatment {
+            if m.role != Some(Role::Treatment) {
+                sink.error(t.loc, Msg::TreatmentNotTreatment { milestone: id.into() });
+            }
+        }
+        if m.role != Some(Role::Treatment) {
+            if let Some(&first_line) = seen.get(id) {
+                sink.error(e.milestone.loc, Msg::SameMilestoneTwice { id: id.into(), first_line });
+            } else {
+                seen.insert(id, e.milestone.loc.line);
+            }
+        }
+    }
+    order(case, pathway, sink);
+}
+
+/// Start (A) ≤ first visit (S) ≤ decision (C) ≤ treatment (F), by earliest dates.
+fn order(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
+    let mut first: [Option<(&Event, NaiveDate)>; 4] = [None; 4];
+    for e in &case.events {
+        if let Some(k) = pathway.role_of(&e.milestone.value).and_then(Role::order) {
+            let slot = &mut first[k as usize];
+            if slot.is_none_or(|(_, d)| e.date.value < d) {
+                *slot = Some((e, e.date.value));
+            }
+        }
+    }
+    for e in &case.events {
+        let Some(k) = pathway.role_of(&e.milestone.value).and_then(Role::order) else {
+            continue;
+        };
+        let later_earlier = first[..k as usize]
+            .iter()
+            .flatten()
+            .filter(|(_, d)| *d > e.date.value)
+            .max_by_key(|(_, d)| *d);
+        if let Some((earlier, d)) = later_earlier {
+            sink.error(
+                e.date.loc,
+                Msg::MilestoneOrder {
+                    milestone: e.milestone.value.clone(),
+                    date: e.date.value.to_string(),
+                    earlier: earlier.milestone.value.clone(),
+                    earlier_date: d.to_string(),
+                },
+            );
+        }
+    }
+}
+
+fn tasks(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
+    let mut seen: HashMap<&str, u32> = HashMap::new();
+    for t in &case.tasks {
+        if let Some(&first_line) = seen.get(t.id.value.as_str()) {
+            sink.error(t.id.loc, Msg::DuplicateCaseTask { id: t.id.value.clone(), first_line });
+            continue;
+        }
+        seen.insert(&t.id.value, t.id.loc.line);
+        if pathway.task(&t.id.value).is_some() || (t.name.is_some() && t.due.is_some()) {
+            continue;
+        }
+        let suggestion = suggest(&t.id.value, pathway.tasks.iter().map(|x| x.id.value.as_str()));
+        let msg = if suggestion.is_some() || (t.name.is_none() && t.due.is_none()) {
+            Msg::UnknownTask { id: t.id.value.clone(), pathway: pathway.id.value.clone(), suggestion }
+        } else {
+            Msg::AdHocTaskIncomplete { id: t.id.value.clone() }
+        };
+        sink.error(t.id.loc, msg);
+    }
+}
+
+/// Warnings about treatment types and the per-treatment limits.
+fn treatments(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
+    let treatment_events: Vec<&Event> = case
+        .events
+        .iter()
+        .filter(|e| pathway.role_of(&e.milestone.value) == Some(Role::Treatment))
+        .collect();
+    if case.treatment.is_none() {
+        for e in treatment_events.iter().filter(|e| e.treatment.is_none()) {
+            sink.warn(e.milestone.loc, Msg::TreatmentEventNoType);
+        }
+    }
+    if let Some(planned) = &case.treatment {
+        let lacking: Vec<&str> = pathway
+            .intervals
+            .iter()
+            .filter(|i| i.days.for_treatment(planned.value).is_none())
+            .map(|i| i.id.value.as_str())
+            .collect();
+        if !lacking.is_empty() && treatment_events.is_empty() {
+            sink.warn(
+                planned.loc,
+                Msg::PlannedTreatmentNotInTable {
+                    treatment: planned.value.word().to_string(),
+                    intervals: lacking.join(", "),
+                },
+            );
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! The command line: one clap definition, global flags, exit codes, output.
+
+mod check;
+mod pathways;
+mod status;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::{Lang, Ui, Word};
+use crate::register::{self, Register};
+
+/// Output formats; each command accepts the ones that make sense.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Text,
+    Html,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+            Format::Text => "text",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// When to colour output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD (ÅÅÅÅ-MM-DD)"))
+}
+
+/// Flags every command takes, before or after the subcommand.
+#[derive(Args, Debug, Clone)]
+pub struct GlobalArgs {
+    /// The register directory (default: $FORLOP_REGISTER, else the nearest parent with forlop.toml)
+    #[arg(long, global = true, env = "FORLOP_REGISTER", value_name = "DIR")]
+    pub register: Option<PathBuf>,
+    /// Show the register as it stood on this date (default: $FORLOP_TODAY, else today)
+    #[arg(long, global = true, env = "FORLOP_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+    /// Output format
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
+    /// Only cases of this coordinator (a team.toml id)
+    #[arg(long, global = true, value_name = "ID")]
+    pub coordinator: Option<String>,
+    /// Only cases of this pathway
+    #[arg(long, global = true, value_name = "ID")]
+    pub pathway: Option<String>,
+    /// Print only errors and the requested output
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// Language of every user-facing word (default: forlop.toml `lang`, else nb)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Show patient names and national ID numbers despite `[report] redact`
+    #[arg(long, global = true)]
+    pub show_identity: bool,
+}
+
+/// forlop — the register of cancer patient pathways for pathway coordinators.
+#[derive(Parser, Debug)]
+#[command(name = "forlop", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Validate pathways, team, settings and cases; every problem with file:line:col
+    Check(check::CheckArgs),
+    /// List every pathway, or show one
+    Pathways(pathways::PathwaysArgs),
+    /// Open cases: pathway, coordinator, last milestone, next milestone
+    Status(status::StatusArgs),
+}
+
+/// A command failure with its exit code: 1 could not do the work, 2 usage.
+#[derive(Debug)]
+pub struct Failure {
+    pub ui: Ui,
+    pub code: u8,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.ui)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+impl Failure {
+    /// The command could not do its work (exit 1).
+    pub fn work(ui: Ui) -> anyhow::Error {
+        Failure { ui, code: 1 }.into()
+    }
+    /// A usage error (exit 2).
+    pub fn usage(ui: Ui) -> anyhow::Error {
+        Failure { ui, code: 2 }.into()
+    }
+}
+
+/// What every command gets: the global flags resolved.
+pub struct Ctx {
+    pub global: GlobalArgs,
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub color: bool,
+}
+
+impl Ctx {
+    fn new(global: GlobalArgs) -> Self {
+        let today = global.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                use std::io::IsTerminal;
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stderr().is_terminal()
+            }
+        };
+        Ctx { lang: global.lang.unwrap_or_default(), today, color, global }
+    }
+
+    /// Finds and loads the register; the language follows forlop.toml unless `--lang` was given.
+    pub fn load(&mut self) -> anyhow::Result<Register> {
+        let cwd = std::env::current_dir().map_err(|e| Failure::work(Ui::Io { detail: e.to_string() }))?;
+        let root = register::discover(self.global.register.as_deref(), &cwd).map_err(Failure::work)?;
+        let reg = register::load(&root, self.today);
+        if self.global.lang.is_none() {
+            if let Some(lang) = reg.settings.lang {
+                self.lang = lang;
+            }
+        }
+        Ok(reg)
+    }
+
+    /// Like [`Ctx::load`], and says on stderr when the register has errors (commands other
+    /// than `check` still work on what could be read).
+    pub fn load_for_view(&mut self) -> anyhow::Result<Register> {
+        let reg = self.load()?;
+        let errors = reg.error_count();
+        if errors > 0 && !self.global.quiet {
+            self.warn(&Ui::RegisterHasErrors { errors });
+        }
+        Ok(reg)
+    }
+
+    /// The format asked for, checked against what the command can write (exit 2 otherwise).
+    pub fn format(&self, command: &str, allowed: &[Format]) -> anyhow::Result<Format> {
+        let f = self.global.format.unwrap_or(allowed[0]);
+        if allowed.contains(&f) {
+            return Ok(f);
+        }
+        let allowed = allowed.iter().map(|f| f.name()).collect::<Vec<_>>().join(",");
+        Err(Failure::usage(Ui::FormatNotSupported {
+            format: f.name().into(),
+            command: command.into(),
+            allowed,
+        }))
+    }
+
+    /// Prints a warning line on stderr.
+    pub fn warn(&self, ui: &Ui) {
+        eprint!("{}", render_ui(ui, Word::Warning, self.lang, self.color));
+    }
+}
+
+fn render_ui(ui: &Ui, word: Word, lang: Lang, color: bool) -> String {
+    let label = if color {
+        let style = if word == Word::Error { "\x1b[1;31m" } else { "\x1b[1;33m" };
+        format!("{style}{}\x1b[0m", word.text(lang))
+    } else {
+        word.text(lang)
+    };
+    let mut s = format!("forlop: {label}: {}\n", ui.text(lang));
+    if let Some(h) = ui.hint(lang) {
+        s.push_str(&format!("  = {}: {h}\n", Word::Hint.text(lang)));
+    }
+    s
+}
+
+/// Writes the command's output to stdout; a closed pipe is not an error.
+pub fn emit(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}
+
+/// Runs the command line and gives the process exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = e.exit_code();
+            let _ = e.print();
+            return ExitCode::from(code as u8);
+        }
+    };
+    let mut ctx = Ctx::new(cli.global);
+    let result = match cli.command {
+        Command::Check(args) => check::run(&mut ctx, args),
+        Command::Pathways(args) => pathways::run(&mut ctx, args),
+        Command::Status(args) => status::run(&mut ctx, args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            let (ui, code) = match e.downcast::<Failure>() {
+                Ok(f) => (f.ui, f.code),
+                Err(e) => (Ui::Io { detail: format!("{e:#}") }, 1),
+            };
+            eprint!("{}", render_ui(&ui, Word::Error, ctx.lang, ctx.color));
+            ExitCode::from(code)
+        }
+    }
+}

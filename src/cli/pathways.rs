@@ -1,0 +1,215 @@
+//! `forlop pathways` and `forlop pathways show ID`.
+
+use clap::{Args, Subcommand};
+
+use super::{Ctx, Failure, Format, emit};
+use crate::i18n::{Lang, Ui, Word, times_name, treatment_name};
+use crate::model::{Days, Origin, Pathway, Vocab};
+use crate::register;
+use crate::render;
+use crate::suggest::suggest;
+
+#[derive(Args, Debug)]
+pub struct PathwaysArgs {
+    #[command(subcommand)]
+    pub action: Option<PathwaysAction>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PathwaysAction {
+    /// One pathway's milestones, standard times, tasks and source
+    Show {
+        /// The pathway id
+        id: String,
+    },
+}
+
+/// The pathways of the register if there is one, else the built-in set.
+fn pathways(ctx: &mut Ctx) -> anyhow::Result<Vec<Pathway>> {
+    let cwd = std::env::current_dir()?;
+    match register::discover(ctx.global.register.as_deref(), &cwd) {
+        Ok(_) => Ok(ctx.load()?.pathways),
+        // An explicit register that is missing is an error; no register at all is fine here.
+        Err(ui @ (Ui::NoSuchRegister { .. } | Ui::NotARegister { .. })) => Err(Failure::work(ui)),
+        Err(_) => Ok(register::load_pathways(None).0),
+    }
+}
+
+fn origin_name(o: Origin, lang: Lang) -> String {
+    match o {
+        Origin::BuiltIn => Word::BuiltIn.text(lang),
+        Origin::Register => Word::FromRegister.text(lang),
+    }
+}
+
+fn origin_word(o: Origin) -> &'static str {
+    match o {
+        Origin::BuiltIn => "built-in",
+        Origin::Register => "register",
+    }
+}
+
+pub fn run(ctx: &mut Ctx, args: PathwaysArgs) -> anyhow::Result<u8> {
+    match args.action {
+        None => list(ctx),
+        Some(PathwaysAction::Show { id }) => show(ctx, &id),
+    }
+}
+
+fn list(ctx: &mut Ctx) -> anyhow::Result<u8> {
+    let format = ctx.format("pathways", &[Format::Table, Format::Json, Format::Csv])?;
+    let all = pathways(ctx)?;
+    let lang = ctx.lang;
+    if format == Format::Json {
+        let list: Vec<_> = all
+            .iter()
+            .map(|p| {
+                serde_json::json!({
+                    "id": p.id.value, "name": p.name, "npr": p.npr,
+                    "times": p.times.word(),
+                    "retired": p.retired.as_ref().map(|r| r.value.to_string()),
+                    "origin": origin_word(p.origin),
+                })
+            })
+            .collect();
+        emit(&render::json(&serde_json::Value::Array(list)))?;
+        return Ok(0);
+    }
+    let headers: Vec<String> = [Word::Id, Word::Name, Word::Npr, Word::Times, Word::Retired, Word::Origin]
+        .iter()
+        .map(|w| w.text(lang))
+        .collect();
+    let rows: Vec<Vec<String>> = all
+        .iter()
+        .map(|p| {
+            vec![
+                p.id.value.clone(),
+                p.name.clone(),
+                p.npr.clone().unwrap_or_default(),
+                times_name(p.times, lang),
+                p.retired.as_ref().map(|r| r.value.to_string()).unwrap_or_default(),
+                origin_name(p.origin, lang),
+            ]
+        })
+        .collect();
+    let text = if format == Format::Csv { render::csv(&headers, &rows) } else { render::table(&headers, &rows) };
+    emit(&text)?;
+    Ok(0)
+}
+
+fn days_text(days: &Days, lang: Lang) -> String {
+    match days {
+        Days::Fixed(n) => n.to_string(),
+        Days::PerTreatment(per) => per
+            .iter()
+            .map(|(t, n)| format!("{} {n}", treatment_name(*t, lang)))
+            .collect::<Vec<_>>()
+            .join(" · "),
+    }
+}
+
+fn days_json(days: &Days) -> serde_json::Value {
+    match days {
+        Days::Fixed(n) => serde_json::json!(n),
+        Days::PerTreatment(per) => {
+            serde_json::Value::Object(per.iter().map(|(t, n)| (t.word().to_string(), serde_json::json!(n))).collect())
+        }
+    }
+}
+
+fn show(ctx: &mut Ctx, id: &str) -> anyhow::Result<u8> {
+    let format = ctx.format("pathways show", &[Format::Text, Format::Json])?;
+    let all = pathways(ctx)?;
+    let lang = ctx.lang;
+    let Some(p) = all.iter().find(|p| p.id.value == id) else {
+        let suggestion = suggest(id, all.iter().map(|p| p.id.value.as_str()));
+        return Err(Failure::work(Ui::UnknownPathway { id: id.into(), suggestion }));
+    };
+    if format == Format::Json {
+        let doc = serde_json::json!({
+            "id": p.id.value, "name": p.name, "npr": p.npr, "times": p.times.word(),
+            "retired": p.retired.as_ref().map(|r| r.value.to_string()),
+            "updated": p.updated.map(|d| d.to_string()),
+            "source": p.source, "source_url": p.source_url, "origin": origin_word(p.origin),
+            "milestones": p.milestones.iter().map(|m| serde_json::json!({
+                "id": m.id.value, "name": m.name, "code": m.code,
+                "npr": m.code.as_ref().map(|c| p.npr_code(c)),
+            })).collect::<Vec<_>>(),
+            "intervals": p.intervals.iter().map(|i| serde_json::json!({
+                "id": i.id.value, "name": i.name, "from": i.from.value, "to": i.to.value,
+                "days": days_json(&i.days),
+            })).collect::<Vec<_>>(),
+            "tasks": p.tasks.iter().map(|t| serde_json::json!({
+                "id": t.id.value, "name": t.name, "after": t.after.value, "days": t.days,
+            })).collect::<Vec<_>>(),
+        });
+        emit(&render::json(&doc))?;
+        return Ok(0);
+    }
+    let mut out = format!("{} ({})\n", p.name, p.id.value);
+    let mut facts = vec![format!("{}: {}", Word::Times.text(lang), times_name(p.times, lang))];
+    if let Some(npr) = &p.npr {
+        facts.push(format!("{}: {npr}", Word::Npr.text(lang)));
+    }
+    if let Some(r) = &p.retired {
+        facts.push(format!("{}: {}", Word::Retired.text(lang), r.value));
+    }
+    facts.push(format!("{}: {}", Word::Origin.text(lang), origin_name(p.origin, lang)));
+    out.push_str(&facts.join(" · "));
+    out.push_str("\n\n");
+    out.push_str(&format!("{}\n", Word::Milestones.text(lang)));
+    let rows: Vec<Vec<String>> = p
+        .milestones
+        .iter()
+        .map(|m| {
+            let code = m.code.as_ref().map(|c| p.npr_code(c)).unwrap_or_else(|| Word::LocalMilestone.text(lang));
+            vec![m.id.value.clone(), code, m.name.clone()]
+        })
+        .collect();
+    out.push_str(&render::table(&[Word::Id.text(lang), Word::Npr.text(lang), Word::Name.text(lang)], &rows));
+    out.push('\n');
+    out.push_str(&format!("{} ({})\n", Word::Intervals.text(lang), Word::CalendarDays.text(lang)));
+    if p.intervals.is_empty() {
+        out.push_str(&Word::NoIntervalsKnown.text(lang));
+        out.push('\n');
+    } else {
+        let rows: Vec<Vec<String>> = p
+            .intervals
+            .iter()
+            .map(|i| {
+                vec![
+                    i.id.value.clone(),
+                    i.name.clone().unwrap_or_default(),
+                    i.from.value.clone(),
+                    i.to.value.clone(),
+                    days_text(&i.days, lang),
+                ]
+            })
+            .collect();
+        let headers = [Word::Id, Word::Name, Word::From, Word::To, Word::Days].map(|w| w.text(lang));
+        out.push_str(&render::table(&headers, &rows));
+    }
+    if !p.tasks.is_empty() {
+        out.push('\n');
+        out.push_str(&format!("{}\n", Word::Tasks.text(lang)));
+        let rows: Vec<Vec<String>> = p
+            .tasks
+            .iter()
+            .map(|t| vec![t.id.value.clone(), t.name.clone(), t.after.value.clone(), t.days.to_string()])
+            .collect();
+        let headers = [Word::Id, Word::Name, Word::After, Word::Days].map(|w| w.text(lang));
+        out.push_str(&render::table(&headers, &rows));
+    }
+    if p.source.is_some() || p.source_url.is_some() {
+        out.push('\n');
+        out.push_str(&format!("{}: ", Word::Source.text(lang)));
+        let parts: Vec<String> = [p.source.clone(), p.source_url.clone()].into_iter().flatten().collect();
+        out.push_str(&parts.join(" — "));
+        if let Some(u) = p.updated {
+            out.push_str(&format!(" ({} {u})", Word::Updated.text(lang)));
+        }
+        out.push('\n');
+    }
+    emit(&out)?;
+    Ok(0)
+}

@@ -1,0 +1,282 @@
+//! Diagnostics: what `check` reports, located by file, line and column.
+
+use std::ops::Range;
+
+use crate::i18n::{Lang, Msg, Word};
+
+/// A position in a source file: 1-based line and column (columns counted in characters), and the
+/// length in characters of the marked text on that line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Loc {
+    pub line: u32,
+    pub col: u32,
+    pub len: u32,
+}
+
+/// Byte offsets of line starts, to turn byte spans into [`Loc`]s.
+#[derive(Debug)]
+pub struct LineIndex<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    /// Indexes `text` (already stripped of a byte-order mark).
+    pub fn new(text: &'t str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// The location of a byte span; the length is clipped to the end of its first line.
+    pub fn loc(&self, span: Range<usize>) -> Loc {
+        let start = floor_char_boundary(self.text, span.start.min(self.text.len()));
+        let line = self.starts.partition_point(|&s| s <= start) - 1;
+        let line_start = self.starts[line];
+        let col = self.text[line_start..start].chars().count() + 1;
+        let end = floor_char_boundary(self.text, span.end.clamp(start, self.text.len()));
+        let line_text = self.line_text(line);
+        let line_end = line_start + line_text.len();
+        let len = self.text[start..end.min(line_end).max(start)].chars().count();
+        Loc {
+            line: line as u32 + 1,
+            col: col as u32,
+            len: len.max(1) as u32,
+        }
+    }
+
+    /// The text of 0-based line `line`, without its line ending.
+    fn line_text(&self, line: usize) -> &'t str {
+        let start = self.starts[line];
+        let end = self.starts.get(line + 1).copied().unwrap_or(self.text.len());
+        let s = &self.text[start..end];
+        let s = s.strip_suffix('\n').unwrap_or(s);
+        s.strip_suffix('\r').unwrap_or(s)
+    }
+
+    /// The text of the 1-based line of `loc`.
+    pub fn source_line(&self, loc: Loc) -> Option<String> {
+        let line = (loc.line as usize).checked_sub(1)?;
+        (line < self.starts.len()).then(|| self.line_text(line).to_string())
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// How bad a diagnostic is: errors make `check` exit 1, warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    /// The stable name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One problem in one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the register root, with `/` separators.
+    pub file: String,
+    /// Where in the file; `None` for problems with the file as a whole.
+    pub loc: Option<Loc>,
+    /// The source line at `loc`, for the snippet.
+    pub source_line: Option<String>,
+    pub msg: Msg,
+}
+
+impl Diagnostic {
+    /// The sort key: file, then position, then severity.
+    pub fn sort_key(&self) -> (&str, u32, u32, Severity) {
+        let loc = self.loc.unwrap_or_default();
+        (&self.file, loc.line, loc.col, self.severity)
+    }
+}
+
+/// Sorts diagnostics by file and position and removes exact duplicates.
+pub fn sort(diags: &mut Vec<Diagnostic>) {
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags.dedup();
+}
+
+/// Collects diagnostics for one file while it is parsed and checked.
+pub struct Sink<'t> {
+    pub file: &'t str,
+    pub lines: LineIndex<'t>,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'t> Sink<'t> {
+    /// A sink for `file` (register-relative) whose parsed text is `text`.
+    pub fn new(file: &'t str, text: &'t str) -> Self {
+        Sink {
+            file,
+            lines: LineIndex::new(text),
+            diags: Vec::new(),
+        }
+    }
+
+    /// The location of a byte span.
+    pub fn loc(&self, span: Range<usize>) -> Loc {
+        self.lines.loc(span)
+    }
+
+    /// Reports a problem at a location.
+    pub fn at(&mut self, severity: Severity, loc: Loc, msg: Msg) {
+        self.diags.push(Diagnostic {
+            severity,
+            file: self.file.to_string(),
+            loc: Some(loc),
+            source_line: self.lines.source_line(loc),
+            msg,
+        });
+    }
+
+    /// Reports an error at a location.
+    pub fn error(&mut self, loc: Loc, msg: Msg) {
+        self.at(Severity::Error, loc, msg);
+    }
+
+    /// Reports a warning at a location.
+    pub fn warn(&mut self, loc: Loc, msg: Msg) {
+        self.at(Severity::Warning, loc, msg);
+    }
+
+    /// Reports an error at a byte span.
+    pub fn error_span(&mut self, span: Range<usize>, msg: Msg) {
+        let loc = self.loc(span);
+        self.error(loc, msg);
+    }
+
+    /// Whether any error was reported.
+    pub fn has_errors(&self) -> bool {
+        self.diags.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Renders one diagnostic the way a compiler does:
+///
+/// ```text
+/// cases/2026/te-0142.toml:7:1: feil: ukjent nøkkel `milstone`
+///   |
+/// 7 | milstone = "referral"
+///   | ^^^^^^^^
+///   = tips: mente du `milestone`?
+/// ```
+pub fn render_human(d: &Diagnostic, lang: Lang, color: bool) -> String {
+    use std::fmt::Write;
+    let (sev_word, sev_style) = match d.severity {
+        Severity::Error => (Word::Error.text(lang), "\x1b[1;31m"),
+        Severity::Warning => (Word::Warning.text(lang), "\x1b[1;33m"),
+    };
+    let paint = |style: &str, s: &str| {
+        if color {
+            format!("{style}{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::new();
+    let place = match d.loc {
+        Some(loc) => format!("{}:{}:{}", d.file, loc.line, loc.col),
+        None => d.file.clone(),
+    };
+    let _ = writeln!(
+        out,
+        "{}: {}: {}",
+        paint("\x1b[1m", &place),
+        paint(sev_style, &sev_word),
+        d.msg.text(lang)
+    );
+    let gutter_width = d.loc.map_or(1, |l| l.line.to_string().len());
+    let pad = " ".repeat(gutter_width);
+    let bar = paint("\x1b[1;34m", "|");
+    if let (Some(loc), Some(line)) = (d.loc, &d.source_line) {
+        let shown: String = line.replace('\t', " ");
+        let _ = writeln!(out, "{pad} {bar}");
+        let _ = writeln!(
+            out,
+            "{} {bar} {shown}",
+            paint("\x1b[1;34m", &loc.line.to_string())
+        );
+        let indent = " ".repeat(loc.col.saturating_sub(1) as usize);
+        let carets = "^".repeat(loc.len.max(1) as usize);
+        let _ = writeln!(out, "{pad} {bar} {indent}{}", paint(sev_style, &carets));
+    }
+    if let Some(hint) = d.msg.hint(lang) {
+        let _ = writeln!(
+            out,
+            "{pad} {} {}: {hint}",
+            paint("\x1b[1;34m", "="),
+            Word::Hint.text(lang)
+        );
+    }
+    out
+}
+
+/// The JSON object of one diagnostic, as SPEC.md §3 fixes it.
+pub fn to_json(d: &Diagnostic, lang: Lang) -> serde_json::Value {
+    let loc = d.loc.unwrap_or(Loc {
+        line: 1,
+        col: 1,
+        len: 1,
+    });
+    serde_json::json!({
+        "severity": d.severity.as_str(),
+        "file": d.file,
+        "line": loc.line,
+        "column": loc.col,
+        "message": d.msg.text(lang),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "name = \"Åse\"\nfoo = 1\n";
+        let idx = LineIndex::new(text);
+        let at = text.find("foo").unwrap();
+        assert_eq!(
+            idx.loc(at..at + 3),
+            Loc {
+                line: 2,
+                col: 1,
+                len: 3
+            }
+        );
+        let q = text.find("\"Å").unwrap() + 1;
+        let after = text[q..].chars().next().unwrap().len_utf8() + q;
+        assert_eq!(idx.loc(after..after + 1).col, 10);
+    }
+
+    #[test]
+    fn crlf_lines_are_shown_without_carriage_return() {
+        let text = "a = 1\r\nb = 2\r\n";
+        let idx = LineIndex::new(text);
+        let loc = idx.loc(7..8);
+        assert_eq!((loc.line, loc.col), (2, 1));
+        assert_eq!(idx.source_line(loc).unwrap(), "b = 2");
+    }
+
+    #[test]
+    fn span_past_end_is_clamped() {
+        let idx = LineIndex::new("abc");
+        assert_eq!(idx.loc(10..20).line, 1);
+    }
+}

@@ -1,0 +1,15 @@
+//! forlop: a register of cancer patient pathways (pakkeforløp for kreft) for the coordinators
+//! who follow them. Files → model → check → views → render; see README.md.
+
+pub mod builtin;
+pub mod check;
+pub mod cli;
+pub mod diag;
+pub mod fnr;
+pub mod i18n;
+pub mod model;
+pub mod parse;
+pub mod register;
+pub mod render;
+pub mod suggest;
+pub mod views;

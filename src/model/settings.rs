@@ -1,0 +1,38 @@
+//! forlop.toml: register settings.
+
+use chrono::NaiveDate;
+
+use crate::i18n::Lang;
+
+/// Register settings; every key is optional.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    pub name: Option<String>,
+    pub hospital: Option<String>,
+    /// A deadline within this many days is "due soon".
+    pub warn_days: u32,
+    /// Share of patients within standard time.
+    pub target: f64,
+    /// Language from the file, if given (`--lang` wins).
+    pub lang: Option<Lang>,
+    pub auto_commit: bool,
+    /// Extra days the section is closed, beside public holidays.
+    pub closed_days: Vec<NaiveDate>,
+    /// Outputs show initials + case id, never name or fnr.
+    pub redact: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            name: None,
+            hospital: None,
+            warn_days: 2,
+            target: 0.70,
+            lang: None,
+            auto_commit: false,
+            closed_days: Vec::new(),
+            redact: true,
+        }
+    }
+}

@@ -1,0 +1,417 @@
+//! From source text to the model: a hand-written decoder over the spanned TOML tree, so every
+//! problem gets its own located message and all of them are collected.
+
+mod case;
+mod pathway;
+mod settings;
+mod team;
+
+pub use case::parse_case;
+pub use pathway::parse_pathway;
+pub use settings::parse_settings;
+pub use team::parse_team;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diag::{Loc, Sink};
+use crate::i18n::{Kind, Msg};
+use crate::model::{Located, Vocab, is_valid_id};
+use crate::suggest::suggest;
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Strips a UTF-8 byte-order mark.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Whether a document has no content: only whitespace and comments.
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#')
+    })
+}
+
+/// A table being decoded: its entries, its span and how messages name it.
+#[derive(Clone, Copy)]
+pub struct Obj<'a, 'i> {
+    pub table: &'a DeTable<'i>,
+    start: usize,
+    end: usize,
+    pub section: &'static str,
+}
+
+impl<'a, 'i> Obj<'a, 'i> {
+    /// The value of `key`.
+    fn get(&self, key: &str) -> Option<&'a Value<'i>> {
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| v)
+    }
+
+    /// The span of the table (its header, for `[[…]]` entries).
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    fn new(table: &'a DeTable<'i>, span: Range<usize>, section: &'static str) -> Self {
+        Obj { table, start: span.start, end: span.end, section }
+    }
+}
+
+fn kind_of(v: &DeValue<'_>) -> Kind {
+    match v {
+        DeValue::String(_) => Kind::String,
+        DeValue::Integer(_) => Kind::Integer,
+        DeValue::Float(_) => Kind::Float,
+        DeValue::Boolean(_) => Kind::Bool,
+        DeValue::Datetime(_) => Kind::Date,
+        DeValue::Array(_) => Kind::Array,
+        DeValue::Table(_) => Kind::Table,
+    }
+}
+
+/// Decodes one file's spanned TOML tree, reporting into a [`Sink`].
+pub struct Decoder<'t> {
+    pub sink: Sink<'t>,
+}
+
+impl<'t> Decoder<'t> {
+    /// A decoder for `file` (register-relative) with parsed text `text` (BOM stripped).
+    pub fn new(file: &'t str, text: &'t str) -> Self {
+        Decoder {
+            sink: Sink::new(file, text),
+        }
+    }
+
+    /// The location of a byte span.
+    pub fn loc(&self, span: Range<usize>) -> Loc {
+        self.sink.loc(span)
+    }
+
+    /// Reports an error at a byte span.
+    pub fn error(&mut self, span: Range<usize>, msg: Msg) {
+        self.sink.error_span(span, msg);
+    }
+
+    /// Parses the document; syntax errors are reported and give `None`. An empty document is an
+    /// error only when `empty_is_error`.
+    pub fn document<'i>(&mut self, text: &'i str, empty_is_error: bool) -> Option<Spanned<DeTable<'i>>> {
+        if is_blank(text) {
+            if empty_is_error {
+                self.error(0..0, Msg::EmptyFile);
+                return None;
+            }
+        }
+        let (doc, errors) = DeTable::parse_recoverable(text);
+        if errors.is_empty() {
+            return Some(doc);
+        }
+        for e in errors {
+            let span = e.span().unwrap_or(0..0);
+            let detail = e.message().trim().to_string();
+            self.error(span, Msg::TomlSyntax { detail });
+        }
+        None
+    }
+
+    /// The root table as an [`Obj`].
+    pub fn root<'a, 'i>(&self, doc: &'a Spanned<DeTable<'i>>) -> Obj<'a, 'i> {
+        Obj::new(doc.get_ref(), 0..0, "")
+    }
+
+    /// Reports every key of `obj` not in `allowed`, with a did-you-mean hint.
+    pub fn keys(&mut self, obj: Obj<'_, '_>, allowed: &[&str]) {
+        for (k, _) in obj.table.iter() {
+            let key: &str = k.get_ref().as_ref();
+            if !allowed.contains(&key) {
+                let suggestion = suggest(key, allowed.iter().copied());
+                self.error(
+                    k.span(),
+                    Msg::UnknownKey {
+                        key: key.to_string(),
+                        section: obj.section.to_string(),
+                        suggestion,
+                    },
+                );
+            }
+        }
+    }
+
+    fn wrong_type(&mut self, key: &str, v: &Value<'_>, expected: Kind) {
+        self.error(
+            v.span(),
+            Msg::WrongType {
+                key: key.to_string(),
+                expected,
+                found: kind_of(v.get_ref()),
+            },
+        );
+    }
+
+    /// Reports a missing required key at the table's header.
+    pub fn missing(&mut self, obj: Obj<'_, '_>, key: &str) {
+        self.error(
+            obj.span(),
+            Msg::MissingKey {
+                key: key.to_string(),
+                section: obj.section.to_string(),
+            },
+        );
+    }
+
+    /// An optional string.
+    pub fn string(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<Located<String>> {
+        let v = obj.get(key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(Located::new(s.to_string(), self.loc(v.span()))),
+            _ => {
+                self.wrong_type(key, v, Kind::String);
+                None
+            }
+        }
+    }
+
+    /// A required string.
+    pub fn req_string(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<Located<String>> {
+        if obj.get(key).is_none() {
+            self.missing(obj, key);
+            return None;
+        }
+        self.string(obj, key)
+    }
+
+    /// An optional string that must be an id (`[a-z0-9-]+`).
+    pub fn id(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<Located<String>> {
+        let s = self.string(obj, key)?;
+        if !is_valid_id(&s.value) {
+            self.sink.error(
+                s.loc,
+                Msg::BadId {
+                    key: key.to_string(),
+                    value: s.value.clone(),
+                },
+            );
+        }
+        Some(s)
+    }
+
+    /// A required id.
+    pub fn req_id(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<Located<String>> {
+        if obj.get(key).is_none() {
+            self.missing(obj, key);
+            return None;
+        }
+        self.id(obj, key)
+    }
+
+    /// An optional integer within `min..=max`.
+    pub fn int(&mut self, obj: Obj<'_, '_>, key: &str, min: i64, max: i64) -> Option<Located<i64>> {
+        let v = obj.get(key)?;
+        self.int_value(key, v, min, max)
+    }
+
+    fn int_value(&mut self, key: &str, v: &Value<'_>, min: i64, max: i64) -> Option<Located<i64>> {
+        match v.get_ref() {
+            DeValue::Integer(i) => {
+                let n = i64::from_str_radix(i.as_str(), i.radix()).ok();
+                match n {
+                    Some(n) if (min..=max).contains(&n) => {
+                        Some(Located::new(n, self.loc(v.span())))
+                    }
+                    _ => {
+                        let key = key.to_string();
+                        let msg = if min == 0 && n.is_some_and(|n| n < 0) {
+                            Msg::NegativeDays { key }
+                        } else {
+                            Msg::IntegerOutOfRange { key, min, max }
+                        };
+                        self.error(v.span(), msg);
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.wrong_type(key, v, Kind::Integer);
+                None
+            }
+        }
+    }
+
+    /// A number of days: a non-negative integer.
+    pub fn days_value(&mut self, key: &str, v: &Value<'_>) -> Option<u32> {
+        self.int_value(key, v, 0, 100_000).map(|n| n.value as u32)
+    }
+
+    /// An optional number (integer or float).
+    pub fn number(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<Located<f64>> {
+        let v = obj.get(key)?;
+        let n = match v.get_ref() {
+            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64),
+            _ => {
+                self.wrong_type(key, v, Kind::Number);
+                return None;
+            }
+        };
+        n.map(|n| Located::new(n, self.loc(v.span())))
+    }
+
+    /// An optional boolean.
+    pub fn bool(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<bool> {
+        let v = obj.get(key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(key, v, Kind::Bool);
+                None
+            }
+        }
+    }
+
+    /// An optional calendar date: a TOML local date, without time or offset.
+    pub fn date(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<Located<NaiveDate>> {
+        let v = obj.get(key)?;
+        self.date_value(key, v)
+    }
+
+    /// A required date.
+    pub fn req_date(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<Located<NaiveDate>> {
+        if obj.get(key).is_none() {
+            self.missing(obj, key);
+            return None;
+        }
+        self.date(obj, key)
+    }
+
+    fn date_value(&mut self, key: &str, v: &Value<'_>) -> Option<Located<NaiveDate>> {
+        let key_s = key.to_string();
+        match v.get_ref() {
+            DeValue::Datetime(dt) => {
+                let Some(d) = dt.date else {
+                    self.error(v.span(), Msg::InvalidDate { key: key_s, detail: dt.to_string() });
+                    return None;
+                };
+                if dt.time.is_some() || dt.offset.is_some() {
+                    self.error(v.span(), Msg::DateWithTime { key: key_s });
+                    return None;
+                }
+                match NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()) {
+                    Some(date) => Some(Located::new(date, self.loc(v.span()))),
+                    None => {
+                        self.error(v.span(), Msg::InvalidDate { key: key_s, detail: d.to_string() });
+                        None
+                    }
+                }
+            }
+            DeValue::String(s) => {
+                // A quoted date is a common slip; say so precisely.
+                let detail = format!("\"{s}\"");
+                self.error(v.span(), Msg::InvalidDate { key: key_s, detail });
+                None
+            }
+            _ => {
+                self.wrong_type(key, v, Kind::Date);
+                None
+            }
+        }
+    }
+
+    /// An optional array of dates.
+    pub fn dates(&mut self, obj: Obj<'_, '_>, key: &str) -> Vec<NaiveDate> {
+        let Some(v) = obj.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(key, v, Kind::Array);
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| self.date_value(key, item).map(|d| d.value))
+            .collect()
+    }
+
+    /// An optional word from a vocabulary.
+    pub fn vocab<V: Vocab>(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<Located<V>> {
+        let s = self.string(obj, key)?;
+        self.vocab_word(key, s)
+    }
+
+    /// A word already read as a string, checked against a vocabulary.
+    pub fn vocab_word<V: Vocab>(&mut self, key: &str, s: Located<String>) -> Option<Located<V>> {
+        match V::from_word(&s.value) {
+            Some(v) => Some(Located::new(v, s.loc)),
+            None => {
+                let suggestion = suggest(&s.value, V::ALL.iter().map(|(_, w)| *w));
+                self.sink.error(
+                    s.loc,
+                    Msg::NotInVocabulary {
+                        key: key.to_string(),
+                        value: s.value,
+                        allowed: V::words(),
+                        suggestion,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional sub-table (`[care]`).
+    pub fn table<'a, 'i>(
+        &mut self,
+        obj: Obj<'a, 'i>,
+        key: &str,
+        section: &'static str,
+    ) -> Option<Obj<'a, 'i>> {
+        let v = obj.get(key)?;
+        match v.get_ref() {
+            DeValue::Table(t) => Some(Obj::new(t, v.span(), section)),
+            _ => {
+                self.wrong_type(key, v, Kind::Table);
+                None
+            }
+        }
+    }
+
+    /// An optional array of tables (`[[event]]`).
+    pub fn tables<'a, 'i>(
+        &mut self,
+        obj: Obj<'a, 'i>,
+        key: &str,
+        section: &'static str,
+    ) -> Vec<Obj<'a, 'i>> {
+        let Some(v) = obj.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(key, v, Kind::ArrayOfTables);
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push(Obj::new(t, item.span(), section)),
+                _ => self.wrong_type(key, item, Kind::ArrayOfTables),
+            }
+        }
+        out
+    }
+
+    /// The raw value of `key`, for values with a shape of their own (`days`).
+    pub fn raw<'a, 'i>(&self, obj: Obj<'a, 'i>, key: &str) -> Option<&'a Value<'i>> {
+        obj.get(key)
+    }
+
+    /// Reports that `v` (the value of `key`) has the wrong type.
+    pub fn wrong_type_of(&mut self, key: &str, v: &Value<'_>, expected: Kind) {
+        self.wrong_type(key, v, expected);
+    }
+}

@@ -1,0 +1,289 @@
+//! Finding the register, walking its files and parsing them in parallel.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::builtin;
+use crate::check::case::{CaseContext, check_case};
+use crate::check::pathway::check_pathway;
+use crate::diag::{self, Diagnostic, LineIndex, Loc, Severity};
+use crate::i18n::{Msg, Ui};
+use crate::model::{Case, Origin, Pathway, Settings, Team};
+use crate::parse::{self, Decoder};
+
+/// A loaded register: settings, team, pathways, cases, and every diagnostic found on the way.
+#[derive(Debug)]
+pub struct Register {
+    pub root: PathBuf,
+    pub settings: Settings,
+    pub team: Option<Team>,
+    /// Built-in pathways overridden or extended by the register's own, sorted by id.
+    pub pathways: Vec<Pathway>,
+    /// Cases that could be read, sorted by file path.
+    pub cases: Vec<Case>,
+    /// Every problem, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Number of files read (config, team, pathways and cases).
+    pub files_read: usize,
+}
+
+impl Register {
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    /// The pathway with `id`.
+    pub fn pathway(&self, id: &str) -> Option<&Pathway> {
+        crate::check::case::find_pathway(&self.pathways, id)
+    }
+}
+
+/// Finds the register root: `explicit` (from `--register` or `$FORLOP_REGISTER`), else the
+/// nearest ancestor of `cwd` that holds forlop.toml.
+pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Ui> {
+    if let Some(dir) = explicit {
+        let shown = dir.display().to_string();
+        if !dir.is_dir() {
+            return Err(Ui::NoSuchRegister { dir: shown });
+        }
+        if !dir.join("forlop.toml").is_file() {
+            return Err(Ui::NotARegister { dir: shown });
+        }
+        return Ok(dir.to_path_buf());
+    }
+    cwd.ancestors()
+        .find(|d| d.join("forlop.toml").is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| Ui::NoRegister { dir: cwd.display().to_string() })
+}
+
+/// `path` relative to `root`, with `/` separators, for display.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A diagnostic about a file as a whole (or at a position without a parsed text).
+fn file_diag(severity: Severity, file: &str, msg: Msg) -> Diagnostic {
+    Diagnostic { severity, file: file.to_string(), loc: None, source_line: None, msg }
+}
+
+/// The text of a file, or a diagnostic saying why it cannot be read as text.
+/// Symbolic links are never followed.
+fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
+    let meta = fs::symlink_metadata(path)
+        .map_err(|e| file_diag(Severity::Error, shown, Msg::Unreadable { detail: e.kind().to_string() }))?;
+    if meta.file_type().is_symlink() {
+        return Err(file_diag(Severity::Error, shown, Msg::Symlink));
+    }
+    if !meta.is_file() {
+        return Err(file_diag(Severity::Error, shown, Msg::NotRegularFile));
+    }
+    let bytes = fs::read(path)
+        .map_err(|e| file_diag(Severity::Error, shown, Msg::Unreadable { detail: e.kind().to_string() }))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        // The valid prefix locates the first bad byte.
+        let prefix = String::from_utf8_lossy(valid);
+        let prefix = parse::strip_bom(&prefix);
+        let idx = LineIndex::new(prefix);
+        let loc = idx.loc(prefix.len()..prefix.len());
+        Diagnostic {
+            severity: Severity::Error,
+            file: shown.to_string(),
+            loc: Some(Loc { len: 1, ..loc }),
+            source_line: None,
+            msg: Msg::NotUtf8,
+        }
+    })
+}
+
+/// Loads the built-in pathways and, when `root` is given, the register's `pathways/*.toml`
+/// (which override built-ins with the same id). Returns the pathways sorted by id, the ids of
+/// register pathway files that could not be loaded, and diagnostics.
+pub fn load_pathways(root: Option<&Path>) -> (Vec<Pathway>, Vec<String>, Vec<Diagnostic>, usize) {
+    let mut diags = Vec::new();
+    let mut pathways: Vec<Pathway> = Vec::new();
+    let mut broken = Vec::new();
+    let mut files = 0;
+    for (stem, text) in builtin::PATHWAYS {
+        let shown = format!("(innebygd) pathways/{stem}.toml");
+        let (p, mut d) = parse_pathway_text(&shown, text, stem, Origin::BuiltIn);
+        diags.append(&mut d);
+        pathways.extend(p);
+    }
+    if let Some(root) = root {
+        let dir = root.join("pathways");
+        let mut paths = Vec::new();
+        if let Ok(entries) = fs::read_dir(&dir) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "toml") {
+                    paths.push(path);
+                }
+            }
+        }
+        paths.sort();
+        for path in paths {
+            files += 1;
+            let shown = display_path(root, &path);
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            match read_text(&path, &shown) {
+                Ok(text) => {
+                    let (p, mut d) = parse_pathway_text(&shown, &text, &stem, Origin::Register);
+                    diags.append(&mut d);
+                    match p {
+                        Some(p) => {
+                            pathways.retain(|q| q.id.value != p.id.value);
+                            pathways.push(p);
+                        }
+                        None => broken.push(stem),
+                    }
+                }
+                Err(d) => {
+                    diags.push(d);
+                    broken.push(stem);
+                }
+            }
+        }
+    }
+    pathways.sort_by(|a, b| a.id.value.cmp(&b.id.value));
+    (pathways, broken, diags, files)
+}
+
+fn parse_pathway_text(shown: &str, text: &str, stem: &str, origin: Origin) -> (Option<Pathway>, Vec<Diagnostic>) {
+    let text = parse::strip_bom(text);
+    let mut d = Decoder::new(shown, text);
+    let p = parse::parse_pathway(&mut d, text, origin);
+    if let Some(p) = &p {
+        check_pathway(p, stem, &mut d.sink);
+    }
+    (p, d.sink.diags)
+}
+
+/// Collects case file paths under `cases/`, sorted, with diagnostics for what is not read.
+fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let dir = root.join("cases");
+    let mut paths = Vec::new();
+    if !dir.exists() {
+        return paths;
+    }
+    let walker = walkdir::WalkDir::new(&dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let shown = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| "cases".into());
+                let detail = e.io_error().map(|io| io.kind().to_string()).unwrap_or_else(|| e.to_string());
+                diags.push(file_diag(Severity::Error, &shown, Msg::UnreadableDir { detail }));
+                continue;
+            }
+        };
+        let ft = entry.file_type();
+        if ft.is_dir() {
+            continue;
+        }
+        let path = entry.path();
+        let shown = display_path(root, path);
+        let is_toml = path.extension().is_some_and(|e| e == "toml");
+        if ft.is_symlink() {
+            diags.push(file_diag(Severity::Error, &shown, Msg::Symlink));
+        } else if !is_toml {
+            diags.push(file_diag(Severity::Warning, &shown, Msg::IgnoredFile));
+        } else if !ft.is_file() {
+            diags.push(file_diag(Severity::Error, &shown, Msg::NotRegularFile));
+        } else {
+            paths.push(path.to_path_buf());
+        }
+    }
+    paths
+}
+
+/// Reads, parses and checks one case file.
+fn load_case(root: &Path, path: &Path, ctx: &CaseContext<'_>) -> (Option<Case>, Vec<Diagnostic>) {
+    let shown = display_path(root, path);
+    let text = match read_text(path, &shown) {
+        Ok(t) => t,
+        Err(d) => return (None, vec![d]),
+    };
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    parse_case_text(&shown, &text, &stem, ctx)
+}
+
+fn load_optional<T>(
+    root: &Path,
+    name: &str,
+    parse: fn(&str, &str) -> (T, Vec<Diagnostic>),
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let path = root.join(name);
+    fs::symlink_metadata(&path).ok()?;
+    match read_text(&path, name) {
+        Ok(text) => {
+            let (value, mut d) = parse(name, &text);
+            diags.append(&mut d);
+            Some(value)
+        }
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+/// Loads the whole register at `root` as it stands on `today`.
+pub fn load(root: &Path, today: NaiveDate) -> Register {
+    let mut diags = Vec::new();
+    let settings = load_optional(root, "forlop.toml", parse::parse_settings, &mut diags).unwrap_or_default();
+    let team = load_optional(root, "team.toml", parse::parse_team, &mut diags);
+    let (pathways, broken, mut pd, pathway_files) = load_pathways(Some(root));
+    diags.append(&mut pd);
+    let paths = case_paths(root, &mut diags);
+    let ctx = CaseContext { pathways: &pathways, broken_pathways: &broken, team: team.as_ref(), today };
+    let loaded: Vec<(Option<Case>, Vec<Diagnostic>)> =
+        paths.par_iter().map(|p| load_case(root, p, &ctx)).collect();
+    let mut cases = Vec::with_capacity(loaded.len());
+    for (case, mut d) in loaded {
+        diags.append(&mut d);
+        cases.extend(case);
+    }
+    let mut cross = crate::check::register::check_cases(&cases, today);
+    fill_source_lines(root, &mut cross);
+    diags.append(&mut cross);
+    diag::sort(&mut diags);
+    let files_read = paths.len() + pathway_files + 2;
+    Register { root: root.to_path_buf(), settings, team, pathways, cases, diagnostics: diags, files_read }
+}
+
+/// Cross-file diagnostics are found after the texts are dropped; read their lines back for the
+/// snippet (an error path, a handful of files).
+fn fill_source_lines(root: &Path, diags: &mut [Diagnostic]) {
+    for d in diags.iter_mut().filter(|d| d.source_line.is_none()) {
+        let Some(loc) = d.loc else { continue };
+        let Ok(text) = read_text(&root.join(&d.file), &d.file) else { continue };
+        let text = parse::strip_bom(&text);
+        d.source_line = LineIndex::new(text).source_line(loc);
+    }
+}
+
+/// Parses and checks a case from its text with the register's context.
+pub fn parse_case_text(shown: &str, text: &str, stem: &str, ctx: &CaseContext<'_>) -> (Option<Case>, Vec<Diagnostic>) {
+    let text = parse::strip_bom(text);
+    let mut d = Decoder::new(shown, text);
+    let case = parse::parse_case(&mut d, text, stem);
+    if let Some(case) = &case {
+        check_case(case, ctx, &mut d.sink);
+    }
+    (case, d.sink.diags)
+}

@@ -1,0 +1,58 @@
+//! Rows to text: tables, CSV, JSON helpers. Renderers never compute dates.
+
+use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
+
+/// Columns separated by space, the header underlined: quiet enough to read every morning.
+const STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
+
+/// A plain table with a header row, in the style of every forlop table.
+pub fn table(headers: &[String], rows: &[Vec<String>]) -> String {
+    let mut t = Table::new();
+    t.load_style(STYLE)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(headers);
+    for r in rows {
+        t.add_row(r);
+    }
+    // Trailing padding is noise in a terminal and in snapshots.
+    let mut s: String = t.lines().map(|l| l.trim_end().to_string() + "\n").collect();
+    if s.is_empty() {
+        s.push('\n');
+    }
+    s
+}
+
+/// RFC 4180 CSV with a header row.
+pub fn csv(headers: &[String], rows: &[Vec<String>]) -> String {
+    fn field(s: &str) -> String {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    }
+    let mut out = String::new();
+    for r in std::iter::once(headers).chain(rows.iter().map(Vec::as_slice)) {
+        let line: Vec<String> = r.iter().map(|f| field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Pretty JSON with a final newline.
+pub fn json(value: &serde_json::Value) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn csv_quotes_what_needs_quoting() {
+        let h = vec!["a".to_string(), "b".to_string()];
+        let rows = vec![vec!["x,y".to_string(), "say \"hi\"".to_string()]];
+        assert_eq!(super::csv(&h, &rows), "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n");
+    }
+}
