@@ -117,7 +117,8 @@ pub enum Msg {
 
     // ---- structure ----
     UnknownKey { key: String, section: String, suggestion: Option<String> },
-    WrongType { key: String, expected: Kind, found: Kind },
+    /// `literal`: the value written without quotes, when a quoted string holds a valid value.
+    WrongType { key: String, expected: Kind, found: Kind, literal: Option<String> },
     MissingKey { key: String, section: String },
     DateWithTime { key: String },
     InvalidDate { key: String, detail: String },
@@ -238,7 +239,7 @@ impl Msg {
                 format!("ukjent nøkkel `{key}`{}", section_suffix(lang, section)),
                 format!("unknown key `{key}`{}", section_suffix(lang, section))
             ),
-            WrongType { key, expected, found } => t!(
+            WrongType { key, expected, found, .. } => t!(
                 lang,
                 format!(
                     "`{key}` skal være {}, ikke {}",
@@ -499,6 +500,11 @@ impl Msg {
     pub fn hint(&self, lang: Lang) -> Option<String> {
         use Msg::*;
         match self {
+            TomlSyntax { detail } if detail.contains("date") || detail.contains("day") => Some(t!(
+                lang,
+                "skriv en gyldig dato som ÅÅÅÅ-MM-DD, for eksempel 2026-11-02",
+                "write a valid date as YYYY-MM-DD, for example 2026-11-02"
+            )),
             TomlSyntax { .. } => Some(t!(
                 lang,
                 "rett skrivefeilen i TOML-syntaksen på denne plassen",
@@ -541,6 +547,11 @@ impl Msg {
                     "remove the key or correct its name"
                 ))
             }),
+            WrongType { key, literal: Some(value), .. } => Some(t!(
+                lang,
+                format!("fjern anførselstegnene: `{key} = {value}`"),
+                format!("remove the quotes: `{key} = {value}`")
+            )),
             WrongType { key, expected, .. } => Some(t!(
                 lang,
                 format!("skriv for eksempel `{key} = {}`", expected.example()),

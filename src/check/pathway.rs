@@ -78,10 +78,15 @@ fn cycles(edges: &[(&str, &str, usize)]) -> Vec<(usize, String)> {
         Grey,
         Black,
     }
-    let mut nodes: Vec<&str> = edges.iter().flat_map(|(a, b, _)| [*a, *b]).collect();
-    nodes.sort();
-    nodes.dedup();
-    let index = |n: &str| nodes.binary_search(&n).expect("node listed");
+    // Nodes in order of first appearance, so the search follows the file and reports the
+    // interval that closes the cycle.
+    let mut nodes: Vec<&str> = Vec::new();
+    for n in edges.iter().flat_map(|(a, b, _)| [*a, *b]) {
+        if !nodes.contains(&n) {
+            nodes.push(n);
+        }
+    }
+    let index = |n: &str| nodes.iter().position(|x| *x == n).expect("node listed");
     let mut colour = vec![Colour::White; nodes.len()];
     let mut found = Vec::new();
     fn visit(

@@ -145,18 +145,42 @@ impl<'t> Decoder<'t> {
     }
 
     fn wrong_type(&mut self, key: &str, v: &Value<'_>, expected: Kind) {
+        // A quoted value that would be right without the quotes gets that as its hint.
+        let literal = match v.get_ref() {
+            DeValue::String(s) => {
+                let s = s.trim();
+                let fits = match expected {
+                    Kind::Integer => s.parse::<i64>().is_ok(),
+                    Kind::Number | Kind::Float => s.parse::<f64>().is_ok(),
+                    Kind::Bool => s == "true" || s == "false",
+                    Kind::Date => NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok(),
+                    _ => false,
+                };
+                fits.then(|| s.to_string())
+            }
+            _ => None,
+        };
         self.error(
             v.span(),
             Msg::WrongType {
                 key: key.to_string(),
                 expected,
                 found: kind_of(v.get_ref()),
+                literal,
             },
         );
     }
 
-    /// Reports a missing required key at the table's header.
+    /// Reports a missing required key at the table's header, unless a misspelling of it is
+    /// already reported as an unknown key.
     pub fn missing(&mut self, obj: Obj<'_, '_>, key: &str) {
+        let misspelt = obj
+            .table
+            .iter()
+            .any(|(k, _)| suggest(k.get_ref().as_ref(), [key]).is_some());
+        if misspelt {
+            return;
+        }
         self.error(
             obj.span(),
             Msg::MissingKey {
@@ -310,8 +334,7 @@ impl<'t> Decoder<'t> {
                     }
                 }
             }
-            DeValue::String(s) => {
-                // A quoted date is a common slip; say so precisely.
+            DeValue::String(s) if NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").is_err() => {
                 let detail = format!("\"{s}\"");
                 self.error(v.span(), Msg::InvalidDate { key: key_s, detail });
                 None
