@@ -37,7 +37,9 @@ impl<'t> LineIndex<'t> {
         let end = floor_char_boundary(self.text, span.end.clamp(start, self.text.len()));
         let line_text = self.line_text(line);
         let line_end = line_start + line_text.len();
-        let len = self.text[start..end.min(line_end).max(start)].chars().count();
+        let len = self.text[start..end.min(line_end).max(start)]
+            .chars()
+            .count();
         Loc {
             line: line as u32 + 1,
             col: col as u32,
@@ -48,7 +50,11 @@ impl<'t> LineIndex<'t> {
     /// The text of 0-based line `line`, without its line ending.
     fn line_text(&self, line: usize) -> &'t str {
         let start = self.starts[line];
-        let end = self.starts.get(line + 1).copied().unwrap_or(self.text.len());
+        let end = self
+            .starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
         let s = &self.text[start..end];
         let s = s.strip_suffix('\n').unwrap_or(s);
         s.strip_suffix('\r').unwrap_or(s)

@@ -38,9 +38,13 @@ macro_rules! t {
 
 /// Formats an optional did-you-mean suggestion as a hint.
 fn did_you_mean(lang: Lang, suggestion: &Option<String>) -> Option<String> {
-    suggestion
-        .as_ref()
-        .map(|s| t!(lang, format!("mente du `{s}`?"), format!("did you mean `{s}`?")))
+    suggestion.as_ref().map(|s| {
+        t!(
+            lang,
+            format!("mente du `{s}`?"),
+            format!("did you mean `{s}`?")
+        )
+    })
 }
 
 /// The kind of a TOML value, as named in messages.
@@ -70,7 +74,11 @@ impl Kind {
             Kind::Date => t!(lang, "dato", "a date"),
             Kind::Array => t!(lang, "liste", "an array"),
             Kind::Table => t!(lang, "tabell", "a table"),
-            Kind::ArrayOfTables => t!(lang, "liste av tabeller ([[…]])", "an array of tables ([[…]])"),
+            Kind::ArrayOfTables => t!(
+                lang,
+                "liste av tabeller ([[…]])",
+                "an array of tables ([[…]])"
+            ),
             Kind::DaysValue => t!(
                 lang,
                 "heltall eller tabell per behandlingstype",
@@ -99,7 +107,9 @@ impl Kind {
 pub enum Msg {
     // ---- files ----
     /// The TOML parser rejected the file.
-    TomlSyntax { detail: String },
+    TomlSyntax {
+        detail: String,
+    },
     /// The file is empty (or only whitespace and comments).
     EmptyFile,
     /// The file is not valid UTF-8.
@@ -109,71 +119,201 @@ pub enum Msg {
     /// Not a regular file (a device, socket, fifo).
     NotRegularFile,
     /// The file could not be read.
-    Unreadable { detail: String },
+    Unreadable {
+        detail: String,
+    },
     /// A file in `cases/` that is not read because it does not end in `.toml`.
     IgnoredFile,
     /// A directory could not be walked.
-    UnreadableDir { detail: String },
+    UnreadableDir {
+        detail: String,
+    },
 
     // ---- structure ----
-    UnknownKey { key: String, section: String, suggestion: Option<String> },
+    UnknownKey {
+        key: String,
+        section: String,
+        suggestion: Option<String>,
+    },
     /// `literal`: the value written without quotes, when a quoted string holds a valid value.
-    WrongType { key: String, expected: Kind, found: Kind, literal: Option<String> },
-    MissingKey { key: String, section: String },
-    DateWithTime { key: String },
-    InvalidDate { key: String, detail: String },
-    IntegerOutOfRange { key: String, min: i64, max: i64 },
-    NotInVocabulary { key: String, value: String, allowed: String, suggestion: Option<String> },
-    BadId { key: String, value: String },
-    IdNotStem { id: String, stem: String },
-    BadTime { value: String },
-    NotAFraction { key: String },
+    WrongType {
+        key: String,
+        expected: Kind,
+        found: Kind,
+        literal: Option<String>,
+    },
+    MissingKey {
+        key: String,
+        section: String,
+    },
+    DateWithTime {
+        key: String,
+    },
+    InvalidDate {
+        key: String,
+        detail: String,
+    },
+    IntegerOutOfRange {
+        key: String,
+        min: i64,
+        max: i64,
+    },
+    NotInVocabulary {
+        key: String,
+        value: String,
+        allowed: String,
+        suggestion: Option<String>,
+    },
+    BadId {
+        key: String,
+        value: String,
+    },
+    IdNotStem {
+        id: String,
+        stem: String,
+    },
+    BadTime {
+        value: String,
+    },
+    NotAFraction {
+        key: String,
+    },
 
     // ---- people ----
-    UnknownPerson { key: String, id: String, suggestion: Option<String> },
-    NoTeamFile { key: String, id: String },
-    DuplicatePerson { id: String, first_line: u32 },
+    UnknownPerson {
+        key: String,
+        id: String,
+        suggestion: Option<String>,
+    },
+    NoTeamFile {
+        key: String,
+        id: String,
+    },
+    DuplicatePerson {
+        id: String,
+        first_line: u32,
+    },
 
     // ---- fødselsnummer ----
     FnrLength,
     FnrNotDigits,
     FnrControl,
     FnrDate,
-    BornContradictsFnr { born: i64, fnr_year: i32 },
+    BornContradictsFnr {
+        born: i64,
+        fnr_year: i32,
+    },
 
     // ---- pathways ----
-    DuplicateMilestone { id: String, first_line: u32 },
-    DuplicateInterval { id: String, first_line: u32 },
-    DuplicateTask { id: String, first_line: u32 },
-    DuplicateRole { code: String, other: String },
-    UnknownPathwayMilestone { key: String, id: String, suggestion: Option<String> },
-    IntervalCycle { path: String },
-    NegativeDays { key: String },
-    BadCode { code: String },
-    UnknownTimes { value: String, suggestion: Option<String> },
-    UnknownTreatmentKey { key: String, suggestion: Option<String> },
+    DuplicateMilestone {
+        id: String,
+        first_line: u32,
+    },
+    DuplicateInterval {
+        id: String,
+        first_line: u32,
+    },
+    DuplicateTask {
+        id: String,
+        first_line: u32,
+    },
+    DuplicateRole {
+        code: String,
+        other: String,
+    },
+    UnknownPathwayMilestone {
+        key: String,
+        id: String,
+        suggestion: Option<String>,
+    },
+    IntervalCycle {
+        path: String,
+    },
+    NegativeDays {
+        key: String,
+    },
+    BadCode {
+        code: String,
+    },
+    UnknownTimes {
+        value: String,
+        suggestion: Option<String>,
+    },
+    UnknownTreatmentKey {
+        key: String,
+        suggestion: Option<String>,
+    },
     TimesUnknownWithIntervals,
     DaysTableEmpty,
 
     // ---- cases ----
-    UnknownPathway { id: String, suggestion: Option<String> },
-    UnknownMilestone { id: String, pathway: String, suggestion: Option<String> },
-    UnknownTask { id: String, pathway: String, suggestion: Option<String> },
-    UnknownInterval { id: String, pathway: String, suggestion: Option<String> },
-    AdHocTaskIncomplete { id: String },
-    DuplicateCaseTask { id: String, first_line: u32 },
-    SameMilestoneTwice { id: String, first_line: u32 },
-    MilestoneOrder { milestone: String, date: String, earlier: String, earlier_date: String },
-    OutcomeNotDecision { milestone: String },
-    TreatmentNotTreatment { milestone: String },
-    RetiredPathway { pathway: String, retired: String },
-    DuplicateCaseId { id: String, other: String },
-    DuplicateOpenCase { pathway: String, other: String },
-    EventInFuture { date: String, today: String },
-    PlannedTreatmentNotInTable { treatment: String, intervals: String },
+    UnknownPathway {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownMilestone {
+        id: String,
+        pathway: String,
+        suggestion: Option<String>,
+    },
+    UnknownTask {
+        id: String,
+        pathway: String,
+        suggestion: Option<String>,
+    },
+    UnknownInterval {
+        id: String,
+        pathway: String,
+        suggestion: Option<String>,
+    },
+    AdHocTaskIncomplete {
+        id: String,
+    },
+    DuplicateCaseTask {
+        id: String,
+        first_line: u32,
+    },
+    SameMilestoneTwice {
+        id: String,
+        first_line: u32,
+    },
+    MilestoneOrder {
+        milestone: String,
+        date: String,
+        earlier: String,
+        earlier_date: String,
+    },
+    OutcomeNotDecision {
+        milestone: String,
+    },
+    TreatmentNotTreatment {
+        milestone: String,
+    },
+    RetiredPathway {
+        pathway: String,
+        retired: String,
+    },
+    DuplicateCaseId {
+        id: String,
+        other: String,
+    },
+    DuplicateOpenCase {
+        pathway: String,
+        other: String,
+    },
+    EventInFuture {
+        date: String,
+        today: String,
+    },
+    PlannedTreatmentNotInTable {
+        treatment: String,
+        intervals: String,
+    },
     TreatmentEventNoType,
     OpenCaseNoCoordinator,
-    TimesUnknownOpenCase { pathway: String },
+    TimesUnknownOpenCase {
+        pathway: String,
+    },
 }
 
 /// Renders a list of allowed words as `a`, `b` or `c`.
@@ -239,7 +379,12 @@ impl Msg {
                 format!("ukjent nøkkel `{key}`{}", section_suffix(lang, section)),
                 format!("unknown key `{key}`{}", section_suffix(lang, section))
             ),
-            WrongType { key, expected, found, .. } => t!(
+            WrongType {
+                key,
+                expected,
+                found,
+                ..
+            } => t!(
                 lang,
                 format!(
                     "`{key}` skal være {}, ikke {}",
@@ -392,11 +537,7 @@ impl Msg {
                 "`times = \"unknown\"`, men fila har forløpstider",
                 "`times = \"unknown\"`, but the file has intervals"
             ),
-            DaysTableEmpty => t!(
-                lang,
-                "tabellen `days` er tom",
-                "the `days` table is empty"
-            ),
+            DaysTableEmpty => t!(lang, "tabellen `days` er tom", "the `days` table is empty"),
             UnknownPathway { id, .. } => t!(
                 lang,
                 format!("ukjent pakkeforløp `{id}`"),
@@ -432,12 +573,19 @@ impl Msg {
                 format!("hendelsen `{id}` er registrert to ganger (først på linje {first_line})"),
                 format!("milestone `{id}` is recorded twice (first on line {first_line})")
             ),
-            MilestoneOrder { milestone, date, earlier, earlier_date } => t!(
+            MilestoneOrder {
+                milestone,
+                date,
+                earlier,
+                earlier_date,
+            } => t!(
                 lang,
                 format!(
                     "`{milestone}` {date} er før `{earlier}` {earlier_date}, men kan ikke komme før den"
                 ),
-                format!("`{milestone}` {date} is before `{earlier}` {earlier_date}, but cannot precede it")
+                format!(
+                    "`{milestone}` {date} is before `{earlier}` {earlier_date}, but cannot precede it"
+                )
             ),
             OutcomeNotDecision { milestone } => t!(
                 lang,
@@ -469,7 +617,10 @@ impl Msg {
                 format!("hendelsen er datert {date}, etter i dag ({today})"),
                 format!("the event is dated {date}, after today ({today})")
             ),
-            PlannedTreatmentNotInTable { treatment, intervals } => t!(
+            PlannedTreatmentNotInTable {
+                treatment,
+                intervals,
+            } => t!(
                 lang,
                 format!(
                     "planlagt behandling `{treatment}` har ingen egen frist i {intervals}; den strengeste fristen brukes"
@@ -515,11 +666,7 @@ impl Msg {
                 "fyll inn minst `id` og `pathway`, eller slett fila",
                 "fill in at least `id` and `pathway`, or delete the file"
             )),
-            NotUtf8 => Some(t!(
-                lang,
-                "lagre fila som UTF-8",
-                "save the file as UTF-8"
-            )),
+            NotUtf8 => Some(t!(lang, "lagre fila som UTF-8", "save the file as UTF-8")),
             Symlink => Some(t!(
                 lang,
                 "legg selve fila i registeret i stedet for en lenke",
@@ -547,7 +694,11 @@ impl Msg {
                     "remove the key or correct its name"
                 ))
             }),
-            WrongType { key, literal: Some(value), .. } => Some(t!(
+            WrongType {
+                key,
+                literal: Some(value),
+                ..
+            } => Some(t!(
                 lang,
                 format!("fjern anførselstegnene: `{key} = {value}`"),
                 format!("remove the quotes: `{key} = {value}`")
@@ -573,15 +724,17 @@ impl Msg {
                 "write the date as YYYY-MM-DD, without quotes"
             )),
             IntegerOutOfRange { .. } => None,
-            NotInVocabulary { allowed, suggestion, .. } => {
-                did_you_mean(lang, suggestion).or_else(|| {
-                    Some(t!(
-                        lang,
-                        format!("bruk {}", one_of(lang, allowed)),
-                        format!("use {}", one_of(lang, allowed))
-                    ))
-                })
-            }
+            NotInVocabulary {
+                allowed,
+                suggestion,
+                ..
+            } => did_you_mean(lang, suggestion).or_else(|| {
+                Some(t!(
+                    lang,
+                    format!("bruk {}", one_of(lang, allowed)),
+                    format!("use {}", one_of(lang, allowed))
+                ))
+            }),
             BadId { .. } => Some(t!(
                 lang,
                 "for eksempel \"te-0142\"",
@@ -698,17 +851,27 @@ impl Msg {
                     "`forlop pathways` lists every pathway"
                 ))
             }),
-            UnknownMilestone { suggestion, pathway, .. }
-            | UnknownTask { suggestion, pathway, .. }
-            | UnknownInterval { suggestion, pathway, .. } => {
-                did_you_mean(lang, suggestion).or_else(|| {
-                    Some(t!(
-                        lang,
-                        format!("`forlop pathways show {pathway}` viser hva forløpet har"),
-                        format!("`forlop pathways show {pathway}` shows what the pathway has")
-                    ))
-                })
+            UnknownMilestone {
+                suggestion,
+                pathway,
+                ..
             }
+            | UnknownTask {
+                suggestion,
+                pathway,
+                ..
+            }
+            | UnknownInterval {
+                suggestion,
+                pathway,
+                ..
+            } => did_you_mean(lang, suggestion).or_else(|| {
+                Some(t!(
+                    lang,
+                    format!("`forlop pathways show {pathway}` viser hva forløpet har"),
+                    format!("`forlop pathways show {pathway}` shows what the pathway has")
+                ))
+            }),
             AdHocTaskIncomplete { .. } => Some(t!(
                 lang,
                 "en egen oppgave trenger `name = \"…\"` og `due = ÅÅÅÅ-MM-DD`",
@@ -786,19 +949,52 @@ impl Msg {
 /// Messages of the command line itself (not tied to a file position).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Ui {
-    NoRegister { dir: String },
-    NoSuchRegister { dir: String },
-    NotARegister { dir: String },
-    FormatNotSupported { format: String, command: String, allowed: String },
-    PathNotFound { path: String },
-    PathOutsideRegister { path: String },
-    UnknownCase { id: String, suggestion: Option<String> },
-    UnknownPathway { id: String, suggestion: Option<String> },
-    UnknownCoordinator { id: String, suggestion: Option<String> },
-    RegisterHasErrors { errors: usize },
-    CheckSummary { errors: usize, warnings: usize, files: usize },
-    CheckClean { files: usize },
-    Io { detail: String },
+    NoRegister {
+        dir: String,
+    },
+    NoSuchRegister {
+        dir: String,
+    },
+    NotARegister {
+        dir: String,
+    },
+    FormatNotSupported {
+        format: String,
+        command: String,
+        allowed: String,
+    },
+    PathNotFound {
+        path: String,
+    },
+    PathOutsideRegister {
+        path: String,
+    },
+    UnknownCase {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownPathway {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownCoordinator {
+        id: String,
+        suggestion: Option<String>,
+    },
+    RegisterHasErrors {
+        errors: usize,
+    },
+    CheckSummary {
+        errors: usize,
+        warnings: usize,
+        files: usize,
+    },
+    CheckClean {
+        files: usize,
+    },
+    Io {
+        detail: String,
+    },
 }
 
 impl Ui {
@@ -821,7 +1017,9 @@ impl Ui {
                 format!("{dir} er ikke et register: der er ingen forlop.toml"),
                 format!("{dir} is not a register: it has no forlop.toml")
             ),
-            FormatNotSupported { format, command, .. } => t!(
+            FormatNotSupported {
+                format, command, ..
+            } => t!(
                 lang,
                 format!("`forlop {command}` kan ikke skrive formatet `{format}`"),
                 format!("`forlop {command}` cannot write the `{format}` format")
@@ -854,12 +1052,33 @@ impl Ui {
             RegisterHasErrors { errors } => t!(
                 lang,
                 format!("registeret har {errors} feil; saker med feil kan mangle i utskriften"),
-                format!("the register has {errors} errors; cases with errors may be missing from the output")
+                format!(
+                    "the register has {errors} errors; cases with errors may be missing from the output"
+                )
             ),
-            CheckSummary { errors, warnings, files } => t!(
+            CheckSummary {
+                errors,
+                warnings,
+                files,
+            } => t!(
                 lang,
-                format!("{errors} feil og {warnings} advarsler i {files} filer"),
-                format!("{errors} errors and {warnings} warnings in {files} files")
+                format!(
+                    "{errors} feil og {warnings} {} i {files} filer",
+                    if *warnings == 1 {
+                        "advarsel"
+                    } else {
+                        "advarsler"
+                    }
+                ),
+                format!(
+                    "{errors} {} and {warnings} {} in {files} files",
+                    if *errors == 1 { "error" } else { "errors" },
+                    if *warnings == 1 {
+                        "warning"
+                    } else {
+                        "warnings"
+                    }
+                )
             ),
             CheckClean { files } => t!(
                 lang,
@@ -1010,10 +1229,18 @@ impl Word {
             Word::Date => t!(lang, "dato", "date"),
             Word::NextMilestone => t!(lang, "neste hendelse", "next milestone"),
             Word::NoOpenCases => t!(lang, "ingen åpne saker", "no open cases"),
-            Word::CalendarDays => t!(lang, "kalenderdager; fra-dagen er dag 0", "calendar days; the from-day is day 0"),
+            Word::CalendarDays => t!(
+                lang,
+                "kalenderdager; fra-dagen er dag 0",
+                "calendar days; the from-day is day 0"
+            ),
             Word::AllTreatments => t!(lang, "alle", "all"),
             Word::TreatmentType => t!(lang, "behandling", "treatment"),
-            Word::NoIntervalsKnown => t!(lang, "Ingen nasjonale forløpstider er kjent for dette forløpet.", "No national standard times are known for this pathway."),
+            Word::NoIntervalsKnown => t!(
+                lang,
+                "Ingen nasjonale forløpstider er kjent for dette forløpet.",
+                "No national standard times are known for this pathway."
+            ),
             Word::LocalMilestone => t!(lang, "lokal", "local"),
         }
     }

@@ -33,7 +33,10 @@ pub struct Register {
 impl Register {
     /// Number of errors.
     pub fn error_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     /// The pathway with `id`.
@@ -58,7 +61,9 @@ pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Ui> {
     cwd.ancestors()
         .find(|d| d.join("forlop.toml").is_file())
         .map(Path::to_path_buf)
-        .ok_or_else(|| Ui::NoRegister { dir: cwd.display().to_string() })
+        .ok_or_else(|| Ui::NoRegister {
+            dir: cwd.display().to_string(),
+        })
 }
 
 /// `path` relative to `root`, with `/` separators, for display.
@@ -72,22 +77,46 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 
 /// A diagnostic about a file as a whole (or at a position without a parsed text).
 fn file_diag(severity: Severity, file: &str, msg: Msg) -> Diagnostic {
-    Diagnostic { severity, file: file.to_string(), loc: None, source_line: None, msg }
+    Diagnostic {
+        severity,
+        file: file.to_string(),
+        loc: None,
+        source_line: None,
+        msg,
+    }
+}
+
+fn file_error(file: &str, msg: Msg) -> Box<Diagnostic> {
+    Box::new(file_diag(Severity::Error, file, msg))
 }
 
 /// The text of a file, or a diagnostic saying why it cannot be read as text.
 /// Symbolic links are never followed.
-fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
-    let meta = fs::symlink_metadata(path)
-        .map_err(|e| file_diag(Severity::Error, shown, Msg::Unreadable { detail: e.kind().to_string() }))?;
+fn read_text(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
+    let meta = fs::symlink_metadata(path).map_err(|e| {
+        file_diag(
+            Severity::Error,
+            shown,
+            Msg::Unreadable {
+                detail: e.kind().to_string(),
+            },
+        )
+    })?;
     if meta.file_type().is_symlink() {
-        return Err(file_diag(Severity::Error, shown, Msg::Symlink));
+        return Err(file_error(shown, Msg::Symlink));
     }
     if !meta.is_file() {
-        return Err(file_diag(Severity::Error, shown, Msg::NotRegularFile));
+        return Err(file_error(shown, Msg::NotRegularFile));
     }
-    let bytes = fs::read(path)
-        .map_err(|e| file_diag(Severity::Error, shown, Msg::Unreadable { detail: e.kind().to_string() }))?;
+    let bytes = fs::read(path).map_err(|e| {
+        file_diag(
+            Severity::Error,
+            shown,
+            Msg::Unreadable {
+                detail: e.kind().to_string(),
+            },
+        )
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         // The valid prefix locates the first bad byte.
@@ -95,13 +124,13 @@ fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
         let prefix = parse::strip_bom(&prefix);
         let idx = LineIndex::new(prefix);
         let loc = idx.loc(prefix.len()..prefix.len());
-        Diagnostic {
+        Box::new(Diagnostic {
             severity: Severity::Error,
             file: shown.to_string(),
             loc: Some(Loc { len: 1, ..loc }),
             source_line: None,
             msg: Msg::NotUtf8,
-        }
+        })
     })
 }
 
@@ -134,7 +163,10 @@ pub fn load_pathways(root: Option<&Path>) -> (Vec<Pathway>, Vec<String>, Vec<Dia
         for path in paths {
             files += 1;
             let shown = display_path(root, &path);
-            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             match read_text(&path, &shown) {
                 Ok(text) => {
                     let (p, mut d) = parse_pathway_text(&shown, &text, &stem, Origin::Register);
@@ -148,7 +180,7 @@ pub fn load_pathways(root: Option<&Path>) -> (Vec<Pathway>, Vec<String>, Vec<Dia
                     }
                 }
                 Err(d) => {
-                    diags.push(d);
+                    diags.push(*d);
                     broken.push(stem);
                 }
             }
@@ -158,7 +190,12 @@ pub fn load_pathways(root: Option<&Path>) -> (Vec<Pathway>, Vec<String>, Vec<Dia
     (pathways, broken, diags, files)
 }
 
-fn parse_pathway_text(shown: &str, text: &str, stem: &str, origin: Origin) -> (Option<Pathway>, Vec<Diagnostic>) {
+fn parse_pathway_text(
+    shown: &str,
+    text: &str,
+    stem: &str,
+    origin: Origin,
+) -> (Option<Pathway>, Vec<Diagnostic>) {
     let text = parse::strip_bom(text);
     let mut d = Decoder::new(shown, text);
     let p = parse::parse_pathway(&mut d, text, origin);
@@ -184,9 +221,19 @@ fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let shown = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| "cases".into());
-                let detail = e.io_error().map(|io| io.kind().to_string()).unwrap_or_else(|| e.to_string());
-                diags.push(file_diag(Severity::Error, &shown, Msg::UnreadableDir { detail }));
+                let shown = e
+                    .path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_else(|| "cases".into());
+                let detail = e
+                    .io_error()
+                    .map(|io| io.kind().to_string())
+                    .unwrap_or_else(|| e.to_string());
+                diags.push(file_diag(
+                    Severity::Error,
+                    &shown,
+                    Msg::UnreadableDir { detail },
+                ));
                 continue;
             }
         };
@@ -215,9 +262,12 @@ fn load_case(root: &Path, path: &Path, ctx: &CaseContext<'_>) -> (Option<Case>, 
     let shown = display_path(root, path);
     let text = match read_text(path, &shown) {
         Ok(t) => t,
-        Err(d) => return (None, vec![d]),
+        Err(d) => return (None, vec![*d]),
     };
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     parse_case_text(&shown, &text, &stem, ctx)
 }
 
@@ -236,7 +286,7 @@ fn load_optional<T>(
             Some(value)
         }
         Err(d) => {
-            diags.push(d);
+            diags.push(*d);
             None
         }
     }
@@ -245,12 +295,18 @@ fn load_optional<T>(
 /// Loads the whole register at `root` as it stands on `today`.
 pub fn load(root: &Path, today: NaiveDate) -> Register {
     let mut diags = Vec::new();
-    let settings = load_optional(root, "forlop.toml", parse::parse_settings, &mut diags).unwrap_or_default();
+    let settings =
+        load_optional(root, "forlop.toml", parse::parse_settings, &mut diags).unwrap_or_default();
     let team = load_optional(root, "team.toml", parse::parse_team, &mut diags);
     let (pathways, broken, mut pd, pathway_files) = load_pathways(Some(root));
     diags.append(&mut pd);
     let paths = case_paths(root, &mut diags);
-    let ctx = CaseContext { pathways: &pathways, broken_pathways: &broken, team: team.as_ref(), today };
+    let ctx = CaseContext {
+        pathways: &pathways,
+        broken_pathways: &broken,
+        team: team.as_ref(),
+        today,
+    };
     let loaded: Vec<(Option<Case>, Vec<Diagnostic>)> =
         paths.par_iter().map(|p| load_case(root, p, &ctx)).collect();
     let mut cases = Vec::with_capacity(loaded.len());
@@ -263,7 +319,15 @@ pub fn load(root: &Path, today: NaiveDate) -> Register {
     diags.append(&mut cross);
     diag::sort(&mut diags);
     let files_read = paths.len() + pathway_files + 2;
-    Register { root: root.to_path_buf(), settings, team, pathways, cases, diagnostics: diags, files_read }
+    Register {
+        root: root.to_path_buf(),
+        settings,
+        team,
+        pathways,
+        cases,
+        diagnostics: diags,
+        files_read,
+    }
 }
 
 /// Cross-file diagnostics are found after the texts are dropped; read their lines back for the
@@ -271,14 +335,21 @@ pub fn load(root: &Path, today: NaiveDate) -> Register {
 fn fill_source_lines(root: &Path, diags: &mut [Diagnostic]) {
     for d in diags.iter_mut().filter(|d| d.source_line.is_none()) {
         let Some(loc) = d.loc else { continue };
-        let Ok(text) = read_text(&root.join(&d.file), &d.file) else { continue };
+        let Ok(text) = read_text(&root.join(&d.file), &d.file) else {
+            continue;
+        };
         let text = parse::strip_bom(&text);
         d.source_line = LineIndex::new(text).source_line(loc);
     }
 }
 
 /// Parses and checks a case from its text with the register's context.
-pub fn parse_case_text(shown: &str, text: &str, stem: &str, ctx: &CaseContext<'_>) -> (Option<Case>, Vec<Diagnostic>) {
+pub fn parse_case_text(
+    shown: &str,
+    text: &str,
+    stem: &str,
+    ctx: &CaseContext<'_>,
+) -> (Option<Case>, Vec<Diagnostic>) {
     let text = parse::strip_bom(text);
     let mut d = Decoder::new(shown, text);
     let case = parse::parse_case(&mut d, text, stem);

@@ -8,7 +8,7 @@ where
     let lower = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::levenshtein(&lower, &c.to_lowercase()), c))
+        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
         .filter(|(d, c)| {
             let longest = c.chars().count().max(lower.chars().count());
             *d > 0 && *d <= (longest / 3).max(1) || (*d == 0 && *c != word)
@@ -27,5 +27,10 @@ mod tests {
         assert_eq!(suggest("first-vist", ms), Some("first-visit".into()));
         assert_eq!(suggest("Referral", ms), Some("referral".into()));
         assert_eq!(suggest("biopsy", ms), None);
+        // Two swapped digits are one slip, not two.
+        assert_eq!(
+            suggest("te-0124", ["te-0131", "te-0139", "te-0142"]),
+            Some("te-0142".into())
+        );
     }
 }

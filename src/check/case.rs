@@ -45,14 +45,26 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
         if e.date.value > ctx.today {
             sink.warn(
                 e.date.loc,
-                Msg::EventInFuture { date: e.date.value.to_string(), today: ctx.today.to_string() },
+                Msg::EventInFuture {
+                    date: e.date.value.to_string(),
+                    today: ctx.today.to_string(),
+                },
             );
         }
     }
     let Some(pathway) = ctx.pathway(&case.pathway.value) else {
         if !ctx.broken_pathways.contains(&case.pathway.value) {
-            let suggestion = suggest(&case.pathway.value, ctx.pathways.iter().map(|p| p.id.value.as_str()));
-            sink.error(case.pathway.loc, Msg::UnknownPathway { id: case.pathway.value.clone(), suggestion });
+            let suggestion = suggest(
+                &case.pathway.value,
+                ctx.pathways.iter().map(|p| p.id.value.as_str()),
+            );
+            sink.error(
+                case.pathway.loc,
+                Msg::UnknownPathway {
+                    id: case.pathway.value.clone(),
+                    suggestion,
+                },
+            );
         }
         return;
     };
@@ -60,7 +72,10 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
     tasks(case, pathway, sink);
     for dev in &case.deviations {
         if pathway.interval(&dev.interval.value).is_none() {
-            let suggestion = suggest(&dev.interval.value, pathway.intervals.iter().map(|i| i.id.value.as_str()));
+            let suggestion = suggest(
+                &dev.interval.value,
+                pathway.intervals.iter().map(|i| i.id.value.as_str()),
+            );
             sink.error(
                 dev.interval.loc,
                 Msg::UnknownInterval {
@@ -76,12 +91,20 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
         if referral.is_some_and(|d| d >= retired.value) {
             sink.error(
                 case.pathway.loc,
-                Msg::RetiredPathway { pathway: pathway.id.value.clone(), retired: retired.value.to_string() },
+                Msg::RetiredPathway {
+                    pathway: pathway.id.value.clone(),
+                    retired: retired.value.to_string(),
+                },
             );
         }
     }
     if open && pathway.times == TimesStatus::Unknown {
-        sink.warn(case.pathway.loc, Msg::TimesUnknownOpenCase { pathway: pathway.id.value.clone() });
+        sink.warn(
+            case.pathway.loc,
+            Msg::TimesUnknownOpenCase {
+                pathway: pathway.id.value.clone(),
+            },
+        );
     }
     treatments(case, pathway, sink);
 }
@@ -96,10 +119,16 @@ fn earliest(case: &Case, pathway: &Pathway, role: Role) -> Option<NaiveDate> {
 }
 
 fn people(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
-    let named = [("coordinator", case.coordinator.as_ref()), ("doctor", case.doctor.as_ref())]
-        .into_iter()
-        .chain([("contact", case.transfer.as_ref().and_then(|t| t.contact.as_ref()))])
-        .chain(case.notes.iter().map(|n| ("by", n.by.as_ref())));
+    let named = [
+        ("coordinator", case.coordinator.as_ref()),
+        ("doctor", case.doctor.as_ref()),
+    ]
+    .into_iter()
+    .chain([(
+        "contact",
+        case.transfer.as_ref().and_then(|t| t.contact.as_ref()),
+    )])
+    .chain(case.notes.iter().map(|n| ("by", n.by.as_ref())));
     for (key, id) in named {
         if let Some(id) = id {
             super::person(sink, ctx.team, key, id);
@@ -113,7 +142,13 @@ fn identity(case: &Case, sink: &mut Sink<'_>) {
     };
     if let Ok(info) = crate::fnr::validate(&fnr.value) {
         if i64::from(info.year()) != born.value {
-            sink.warn(born.loc, Msg::BornContradictsFnr { born: born.value, fnr_year: info.year() });
+            sink.warn(
+                born.loc,
+                Msg::BornContradictsFnr {
+                    born: born.value,
+                    fnr_year: info.year(),
+                },
+            );
         }
     }
 }
@@ -126,23 +161,43 @@ fn events(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
             let suggestion = suggest(id, pathway.milestones.iter().map(|m| m.id.value.as_str()));
             sink.error(
                 e.milestone.loc,
-                Msg::UnknownMilestone { id: id.into(), pathway: pathway.id.value.clone(), suggestion },
+                Msg::UnknownMilestone {
+                    id: id.into(),
+                    pathway: pathway.id.value.clone(),
+                    suggestion,
+                },
             );
             continue;
         };
         if let Some(o) = &e.outcome {
             if m.role != Some(Role::Decision) {
-                sink.error(o.loc, Msg::OutcomeNotDecision { milestone: id.into() });
+                sink.error(
+                    o.loc,
+                    Msg::OutcomeNotDecision {
+                        milestone: id.into(),
+                    },
+                );
             }
         }
         if let Some(t) = &e.treatment {
             if m.role != Some(Role::Treatment) {
-                sink.error(t.loc, Msg::TreatmentNotTreatment { milestone: id.into() });
+                sink.error(
+                    t.loc,
+                    Msg::TreatmentNotTreatment {
+                        milestone: id.into(),
+                    },
+                );
             }
         }
         if m.role != Some(Role::Treatment) {
             if let Some(&first_line) = seen.get(id) {
-                sink.error(e.milestone.loc, Msg::SameMilestoneTwice { id: id.into(), first_line });
+                sink.error(
+                    e.milestone.loc,
+                    Msg::SameMilestoneTwice {
+                        id: id.into(),
+                        first_line,
+                    },
+                );
             } else {
                 seen.insert(id, e.milestone.loc.line);
             }
@@ -189,18 +244,33 @@ fn tasks(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
     let mut seen: HashMap<&str, u32> = HashMap::new();
     for t in &case.tasks {
         if let Some(&first_line) = seen.get(t.id.value.as_str()) {
-            sink.error(t.id.loc, Msg::DuplicateCaseTask { id: t.id.value.clone(), first_line });
+            sink.error(
+                t.id.loc,
+                Msg::DuplicateCaseTask {
+                    id: t.id.value.clone(),
+                    first_line,
+                },
+            );
             continue;
         }
         seen.insert(&t.id.value, t.id.loc.line);
         if pathway.task(&t.id.value).is_some() || (t.name.is_some() && t.due.is_some()) {
             continue;
         }
-        let suggestion = suggest(&t.id.value, pathway.tasks.iter().map(|x| x.id.value.as_str()));
+        let suggestion = suggest(
+            &t.id.value,
+            pathway.tasks.iter().map(|x| x.id.value.as_str()),
+        );
         let msg = if suggestion.is_some() || (t.name.is_none() && t.due.is_none()) {
-            Msg::UnknownTask { id: t.id.value.clone(), pathway: pathway.id.value.clone(), suggestion }
+            Msg::UnknownTask {
+                id: t.id.value.clone(),
+                pathway: pathway.id.value.clone(),
+                suggestion,
+            }
         } else {
-            Msg::AdHocTaskIncomplete { id: t.id.value.clone() }
+            Msg::AdHocTaskIncomplete {
+                id: t.id.value.clone(),
+            }
         };
         sink.error(t.id.loc, msg);
     }

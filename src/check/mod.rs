@@ -11,13 +11,31 @@ use crate::suggest::suggest;
 
 /// Checks that a person id named by `key` is in the team: an error when team.toml exists, a
 /// warning when it does not (nothing to check against).
-pub fn person(sink: &mut Sink<'_>, team: Option<&Team>, key: &str, id: &crate::model::Located<String>) {
+pub fn person(
+    sink: &mut Sink<'_>,
+    team: Option<&Team>,
+    key: &str,
+    id: &crate::model::Located<String>,
+) {
     match team {
         Some(team) if team.get(&id.value).is_none() => {
             let suggestion = suggest(&id.value, team.people.iter().map(|p| p.id.value.as_str()));
-            sink.error(id.loc, Msg::UnknownPerson { key: key.into(), id: id.value.clone(), suggestion });
+            sink.error(
+                id.loc,
+                Msg::UnknownPerson {
+                    key: key.into(),
+                    id: id.value.clone(),
+                    suggestion,
+                },
+            );
         }
         Some(_) => {}
-        None => sink.warn(id.loc, Msg::NoTeamFile { key: key.into(), id: id.value.clone() }),
+        None => sink.warn(
+            id.loc,
+            Msg::NoTeamFile {
+                key: key.into(),
+                id: id.value.clone(),
+            },
+        ),
     }
 }

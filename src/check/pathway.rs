@@ -10,19 +10,37 @@ use crate::suggest::suggest;
 /// Checks a pathway: id equals the file stem, ids unique, references resolve, no cycles.
 pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
     if p.id.value != stem {
-        sink.error(p.id.loc, Msg::IdNotStem { id: p.id.value.clone(), stem: stem.to_string() });
+        sink.error(
+            p.id.loc,
+            Msg::IdNotStem {
+                id: p.id.value.clone(),
+                stem: stem.to_string(),
+            },
+        );
     }
     let mut seen: HashMap<&str, u32> = HashMap::new();
     let mut codes: HashMap<&str, &str> = HashMap::new();
     for m in &p.milestones {
         if let Some(&first_line) = seen.get(m.id.value.as_str()) {
-            sink.error(m.id.loc, Msg::DuplicateMilestone { id: m.id.value.clone(), first_line });
+            sink.error(
+                m.id.loc,
+                Msg::DuplicateMilestone {
+                    id: m.id.value.clone(),
+                    first_line,
+                },
+            );
             continue;
         }
         seen.insert(&m.id.value, m.id.loc.line);
         if let Some(code) = &m.code {
             if let Some(other) = codes.insert(code, &m.id.value) {
-                sink.error(m.id.loc, Msg::DuplicateRole { code: code.clone(), other: other.to_string() });
+                sink.error(
+                    m.id.loc,
+                    Msg::DuplicateRole {
+                        code: code.clone(),
+                        other: other.to_string(),
+                    },
+                );
             }
         }
     }
@@ -33,7 +51,11 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
             let suggestion = suggest(&r.value, milestone_ids.iter().copied());
             sink.error(
                 r.loc,
-                Msg::UnknownPathwayMilestone { key: key.into(), id: r.value.clone(), suggestion },
+                Msg::UnknownPathwayMilestone {
+                    key: key.into(),
+                    id: r.value.clone(),
+                    suggestion,
+                },
             );
         }
         ok
@@ -42,7 +64,13 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
     let mut edges: Vec<(&str, &str, usize)> = Vec::new();
     for (n, i) in p.intervals.iter().enumerate() {
         if let Some(&first_line) = interval_ids.get(i.id.value.as_str()) {
-            sink.error(i.id.loc, Msg::DuplicateInterval { id: i.id.value.clone(), first_line });
+            sink.error(
+                i.id.loc,
+                Msg::DuplicateInterval {
+                    id: i.id.value.clone(),
+                    first_line,
+                },
+            );
         } else {
             interval_ids.insert(&i.id.value, i.id.loc.line);
         }
@@ -55,7 +83,13 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
     let mut task_ids: HashMap<&str, u32> = HashMap::new();
     for t in &p.tasks {
         if let Some(&first_line) = task_ids.get(t.id.value.as_str()) {
-            sink.error(t.id.loc, Msg::DuplicateTask { id: t.id.value.clone(), first_line });
+            sink.error(
+                t.id.loc,
+                Msg::DuplicateTask {
+                    id: t.id.value.clone(),
+                    first_line,
+                },
+            );
         } else {
             task_ids.insert(&t.id.value, t.id.loc.line);
         }
@@ -120,7 +154,15 @@ fn cycles(edges: &[(&str, &str, usize)]) -> Vec<(usize, String)> {
     for v in 0..nodes.len() {
         if colour[v] == Colour::White {
             let mut stack = Vec::new();
-            visit(v, &nodes, edges, &index, &mut colour, &mut stack, &mut found);
+            visit(
+                v,
+                &nodes,
+                edges,
+                &index,
+                &mut colour,
+                &mut stack,
+                &mut found,
+            );
         }
     }
     found

@@ -27,7 +27,10 @@ pub fn check_cases(cases: &[Case], today: NaiveDate) -> Vec<Diagnostic> {
             Some(first) => out.push(at(
                 case,
                 &case.id,
-                Msg::DuplicateCaseId { id: case.id.value.clone(), other: first.file.clone() },
+                Msg::DuplicateCaseId {
+                    id: case.id.value.clone(),
+                    other: first.file.clone(),
+                },
             )),
             None => {
                 by_id.insert(&case.id.value, case);
@@ -36,12 +39,17 @@ pub fn check_cases(cases: &[Case], today: NaiveDate) -> Vec<Diagnostic> {
     }
     let mut open: HashMap<(&str, &str), &Case> = HashMap::new();
     for case in cases.iter().filter(|c| c.is_open(today)) {
-        let Some(fnr) = &case.patient.fnr else { continue };
+        let Some(fnr) = &case.patient.fnr else {
+            continue;
+        };
         match open.get(&(fnr.value.as_str(), case.pathway.value.as_str())) {
             Some(first) => out.push(at(
                 case,
                 fnr,
-                Msg::DuplicateOpenCase { pathway: case.pathway.value.clone(), other: first.file.clone() },
+                Msg::DuplicateOpenCase {
+                    pathway: case.pathway.value.clone(),
+                    other: first.file.clone(),
+                },
             )),
             None => {
                 open.insert((&fnr.value, &case.pathway.value), case);

@@ -18,12 +18,20 @@ pub struct CheckArgs {
 
 /// Register-relative prefixes for the given paths.
 fn prefixes(root: &std::path::Path, paths: &[PathBuf]) -> anyhow::Result<Vec<String>> {
-    let root = root.canonicalize().map_err(|e| Failure::work(Ui::Io { detail: e.to_string() }))?;
+    let root = root.canonicalize().map_err(|e| {
+        Failure::work(Ui::Io {
+            detail: e.to_string(),
+        })
+    })?;
     paths
         .iter()
         .map(|p| {
             let shown = p.display().to_string();
-            let abs = p.canonicalize().map_err(|_| Failure::work(Ui::PathNotFound { path: shown.clone() }))?;
+            let abs = p.canonicalize().map_err(|_| {
+                Failure::work(Ui::PathNotFound {
+                    path: shown.clone(),
+                })
+            })?;
             if !abs.starts_with(&root) {
                 return Err(Failure::work(Ui::PathOutsideRegister { path: shown }));
             }
@@ -34,19 +42,29 @@ fn prefixes(root: &std::path::Path, paths: &[PathBuf]) -> anyhow::Result<Vec<Str
 
 fn selected(d: &Diagnostic, prefixes: &[String]) -> bool {
     prefixes.is_empty()
-        || prefixes.iter().any(|p| p.is_empty() || d.file == *p || d.file.starts_with(&format!("{p}/")))
+        || prefixes
+            .iter()
+            .any(|p| p.is_empty() || d.file == *p || d.file.starts_with(&format!("{p}/")))
 }
 
 pub fn run(ctx: &mut Ctx, args: CheckArgs) -> anyhow::Result<u8> {
     let format = ctx.format("check", &[Format::Text, Format::Json])?;
     let reg = ctx.load()?;
     let prefixes = prefixes(&reg.root, &args.paths)?;
-    let diags: Vec<&Diagnostic> = reg.diagnostics.iter().filter(|d| selected(d, &prefixes)).collect();
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let diags: Vec<&Diagnostic> = reg
+        .diagnostics
+        .iter()
+        .filter(|d| selected(d, &prefixes))
+        .collect();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = diags.len() - errors;
     if format == Format::Json {
         let list: Vec<_> = diags.iter().map(|d| diag::to_json(d, ctx.lang)).collect();
-        let doc = serde_json::json!({ "errors": errors, "warnings": warnings, "diagnostics": list });
+        let doc =
+            serde_json::json!({ "errors": errors, "warnings": warnings, "diagnostics": list });
         emit(&format!("{}\n", serde_json::to_string_pretty(&doc)?))?;
     } else {
         let mut out = String::new();
@@ -56,9 +74,15 @@ pub fn run(ctx: &mut Ctx, args: CheckArgs) -> anyhow::Result<u8> {
         }
         if !ctx.global.quiet {
             let summary = if diags.is_empty() {
-                Ui::CheckClean { files: reg.files_read }
+                Ui::CheckClean {
+                    files: reg.files_read,
+                }
             } else {
-                Ui::CheckSummary { errors, warnings, files: reg.files_read }
+                Ui::CheckSummary {
+                    errors,
+                    warnings,
+                    files: reg.files_read,
+                }
             };
             out.push_str(&summary.text(ctx.lang));
             out.push('\n');

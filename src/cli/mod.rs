@@ -140,22 +140,35 @@ pub struct Ctx {
 
 impl Ctx {
     fn new(global: GlobalArgs) -> Self {
-        let today = global.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let today = global
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
         let color = match global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
                 use std::io::IsTerminal;
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stderr().is_terminal()
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && io::stderr().is_terminal()
             }
         };
-        Ctx { lang: global.lang.unwrap_or_default(), today, color, global }
+        Ctx {
+            lang: global.lang.unwrap_or_default(),
+            today,
+            color,
+            global,
+        }
     }
 
     /// Finds and loads the register; the language follows forlop.toml unless `--lang` was given.
     pub fn load(&mut self) -> anyhow::Result<Register> {
-        let cwd = std::env::current_dir().map_err(|e| Failure::work(Ui::Io { detail: e.to_string() }))?;
-        let root = register::discover(self.global.register.as_deref(), &cwd).map_err(Failure::work)?;
+        let cwd = std::env::current_dir().map_err(|e| {
+            Failure::work(Ui::Io {
+                detail: e.to_string(),
+            })
+        })?;
+        let root =
+            register::discover(self.global.register.as_deref(), &cwd).map_err(Failure::work)?;
         let reg = register::load(&root, self.today);
         if self.global.lang.is_none() {
             if let Some(lang) = reg.settings.lang {
@@ -182,7 +195,11 @@ impl Ctx {
         if allowed.contains(&f) {
             return Ok(f);
         }
-        let allowed = allowed.iter().map(|f| f.name()).collect::<Vec<_>>().join(",");
+        let allowed = allowed
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join(",");
         Err(Failure::usage(Ui::FormatNotSupported {
             format: f.name().into(),
             command: command.into(),
@@ -198,7 +215,11 @@ impl Ctx {
 
 fn render_ui(ui: &Ui, word: Word, lang: Lang, color: bool) -> String {
     let label = if color {
-        let style = if word == Word::Error { "\x1b[1;31m" } else { "\x1b[1;33m" };
+        let style = if word == Word::Error {
+            "\x1b[1;31m"
+        } else {
+            "\x1b[1;33m"
+        };
         format!("{style}{}\x1b[0m", word.text(lang))
     } else {
         word.text(lang)
@@ -218,8 +239,10 @@ pub fn emit(text: &str) -> io::Result<()> {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain()
-        .any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Runs the command line and gives the process exit code.
@@ -244,7 +267,12 @@ pub fn run() -> ExitCode {
         Err(e) => {
             let (ui, code) = match e.downcast::<Failure>() {
                 Ok(f) => (f.ui, f.code),
-                Err(e) => (Ui::Io { detail: format!("{e:#}") }, 1),
+                Err(e) => (
+                    Ui::Io {
+                        detail: format!("{e:#}"),
+                    },
+                    1,
+                ),
             };
             eprint!("{}", render_ui(&ui, Word::Error, ctx.lang, ctx.color));
             ExitCode::from(code)

@@ -75,10 +75,17 @@ fn list(ctx: &mut Ctx) -> anyhow::Result<u8> {
         emit(&render::json(&serde_json::Value::Array(list)))?;
         return Ok(0);
     }
-    let headers: Vec<String> = [Word::Id, Word::Name, Word::Npr, Word::Times, Word::Retired, Word::Origin]
-        .iter()
-        .map(|w| w.text(lang))
-        .collect();
+    let headers: Vec<String> = [
+        Word::Id,
+        Word::Name,
+        Word::Npr,
+        Word::Times,
+        Word::Retired,
+        Word::Origin,
+    ]
+    .iter()
+    .map(|w| w.text(lang))
+    .collect();
     let rows: Vec<Vec<String>> = all
         .iter()
         .map(|p| {
@@ -87,12 +94,19 @@ fn list(ctx: &mut Ctx) -> anyhow::Result<u8> {
                 p.name.clone(),
                 p.npr.clone().unwrap_or_default(),
                 times_name(p.times, lang),
-                p.retired.as_ref().map(|r| r.value.to_string()).unwrap_or_default(),
+                p.retired
+                    .as_ref()
+                    .map(|r| r.value.to_string())
+                    .unwrap_or_default(),
                 origin_name(p.origin, lang),
             ]
         })
         .collect();
-    let text = if format == Format::Csv { render::csv(&headers, &rows) } else { render::table(&headers, &rows) };
+    let text = if format == Format::Csv {
+        render::csv(&headers, &rows)
+    } else {
+        render::table(&headers, &rows)
+    };
     emit(&text)?;
     Ok(0)
 }
@@ -111,9 +125,11 @@ fn days_text(days: &Days, lang: Lang) -> String {
 fn days_json(days: &Days) -> serde_json::Value {
     match days {
         Days::Fixed(n) => serde_json::json!(n),
-        Days::PerTreatment(per) => {
-            serde_json::Value::Object(per.iter().map(|(t, n)| (t.word().to_string(), serde_json::json!(n))).collect())
-        }
+        Days::PerTreatment(per) => serde_json::Value::Object(
+            per.iter()
+                .map(|(t, n)| (t.word().to_string(), serde_json::json!(n)))
+                .collect(),
+        ),
     }
 }
 
@@ -123,7 +139,10 @@ fn show(ctx: &mut Ctx, id: &str) -> anyhow::Result<u8> {
     let lang = ctx.lang;
     let Some(p) = all.iter().find(|p| p.id.value == id) else {
         let suggestion = suggest(id, all.iter().map(|p| p.id.value.as_str()));
-        return Err(Failure::work(Ui::UnknownPathway { id: id.into(), suggestion }));
+        return Err(Failure::work(Ui::UnknownPathway {
+            id: id.into(),
+            suggestion,
+        }));
     };
     if format == Format::Json {
         let doc = serde_json::json!({
@@ -147,14 +166,22 @@ fn show(ctx: &mut Ctx, id: &str) -> anyhow::Result<u8> {
         return Ok(0);
     }
     let mut out = format!("{} ({})\n", p.name, p.id.value);
-    let mut facts = vec![format!("{}: {}", Word::Times.text(lang), times_name(p.times, lang))];
+    let mut facts = vec![format!(
+        "{}: {}",
+        Word::Times.text(lang),
+        times_name(p.times, lang)
+    )];
     if let Some(npr) = &p.npr {
         facts.push(format!("{}: {npr}", Word::Npr.text(lang)));
     }
     if let Some(r) = &p.retired {
         facts.push(format!("{}: {}", Word::Retired.text(lang), r.value));
     }
-    facts.push(format!("{}: {}", Word::Origin.text(lang), origin_name(p.origin, lang)));
+    facts.push(format!(
+        "{}: {}",
+        Word::Origin.text(lang),
+        origin_name(p.origin, lang)
+    ));
     out.push_str(&facts.join(" · "));
     out.push_str("\n\n");
     out.push_str(&format!("{}\n", Word::Milestones.text(lang)));
@@ -162,13 +189,28 @@ fn show(ctx: &mut Ctx, id: &str) -> anyhow::Result<u8> {
         .milestones
         .iter()
         .map(|m| {
-            let code = m.code.as_ref().map(|c| p.npr_code(c)).unwrap_or_else(|| Word::LocalMilestone.text(lang));
+            let code = m
+                .code
+                .as_ref()
+                .map(|c| p.npr_code(c))
+                .unwrap_or_else(|| Word::LocalMilestone.text(lang));
             vec![m.id.value.clone(), code, m.name.clone()]
         })
         .collect();
-    out.push_str(&render::table(&[Word::Id.text(lang), Word::Npr.text(lang), Word::Name.text(lang)], &rows));
+    out.push_str(&render::table(
+        &[
+            Word::Id.text(lang),
+            Word::Npr.text(lang),
+            Word::Name.text(lang),
+        ],
+        &rows,
+    ));
     out.push('\n');
-    out.push_str(&format!("{} ({})\n", Word::Intervals.text(lang), Word::CalendarDays.text(lang)));
+    out.push_str(&format!(
+        "{} ({})\n",
+        Word::Intervals.text(lang),
+        Word::CalendarDays.text(lang)
+    ));
     if p.intervals.is_empty() {
         out.push_str(&Word::NoIntervalsKnown.text(lang));
         out.push('\n');
@@ -186,7 +228,8 @@ fn show(ctx: &mut Ctx, id: &str) -> anyhow::Result<u8> {
                 ]
             })
             .collect();
-        let headers = [Word::Id, Word::Name, Word::From, Word::To, Word::Days].map(|w| w.text(lang));
+        let headers =
+            [Word::Id, Word::Name, Word::From, Word::To, Word::Days].map(|w| w.text(lang));
         out.push_str(&render::table(&headers, &rows));
     }
     if !p.tasks.is_empty() {
@@ -195,7 +238,14 @@ fn show(ctx: &mut Ctx, id: &str) -> anyhow::Result<u8> {
         let rows: Vec<Vec<String>> = p
             .tasks
             .iter()
-            .map(|t| vec![t.id.value.clone(), t.name.clone(), t.after.value.clone(), t.days.to_string()])
+            .map(|t| {
+                vec![
+                    t.id.value.clone(),
+                    t.name.clone(),
+                    t.after.value.clone(),
+                    t.days.to_string(),
+                ]
+            })
             .collect();
         let headers = [Word::Id, Word::Name, Word::After, Word::Days].map(|w| w.text(lang));
         out.push_str(&render::table(&headers, &rows));
@@ -203,7 +253,10 @@ fn show(ctx: &mut Ctx, id: &str) -> anyhow::Result<u8> {
     if p.source.is_some() || p.source_url.is_some() {
         out.push('\n');
         out.push_str(&format!("{}: ", Word::Source.text(lang)));
-        let parts: Vec<String> = [p.source.clone(), p.source_url.clone()].into_iter().flatten().collect();
+        let parts: Vec<String> = [p.source.clone(), p.source_url.clone()]
+            .into_iter()
+            .flatten()
+            .collect();
         out.push_str(&parts.join(" — "));
         if let Some(u) = p.updated {
             out.push_str(&format!(" ({} {u})", Word::Updated.text(lang)));

@@ -16,26 +16,46 @@ pub struct StatusArgs {
 }
 
 /// Checks that named cases, `--coordinator` and `--pathway` exist (exit 1 with a hint).
-pub fn validate_filter(reg: &Register, cases: &[String], coordinator: Option<&str>, pathway: Option<&str>) -> anyhow::Result<()> {
+pub fn validate_filter(
+    reg: &Register,
+    cases: &[String],
+    coordinator: Option<&str>,
+    pathway: Option<&str>,
+) -> anyhow::Result<()> {
     for id in cases {
         if !reg.cases.iter().any(|c| &c.id.value == id) {
             let suggestion = suggest(id, reg.cases.iter().map(|c| c.id.value.as_str()));
-            return Err(Failure::work(Ui::UnknownCase { id: id.clone(), suggestion }));
+            return Err(Failure::work(Ui::UnknownCase {
+                id: id.clone(),
+                suggestion,
+            }));
         }
     }
     if let Some(c) = coordinator {
         let in_team = reg.team.as_ref().is_some_and(|t| t.get(c).is_some());
-        let in_cases = reg.cases.iter().any(|x| x.coordinator.as_ref().is_some_and(|y| y.value == c));
+        let in_cases = reg
+            .cases
+            .iter()
+            .any(|x| x.coordinator.as_ref().is_some_and(|y| y.value == c));
         if !in_team && !in_cases {
-            let known = reg.team.iter().flat_map(|t| t.people.iter().map(|p| p.id.value.as_str()));
+            let known = reg
+                .team
+                .iter()
+                .flat_map(|t| t.people.iter().map(|p| p.id.value.as_str()));
             let suggestion = suggest(c, known);
-            return Err(Failure::work(Ui::UnknownCoordinator { id: c.into(), suggestion }));
+            return Err(Failure::work(Ui::UnknownCoordinator {
+                id: c.into(),
+                suggestion,
+            }));
         }
     }
     if let Some(p) = pathway {
         if reg.pathway(p).is_none() {
             let suggestion = suggest(p, reg.pathways.iter().map(|x| x.id.value.as_str()));
-            return Err(Failure::work(Ui::UnknownPathway { id: p.into(), suggestion }));
+            return Err(Failure::work(Ui::UnknownPathway {
+                id: p.into(),
+                suggestion,
+            }));
         }
     }
     Ok(())
@@ -48,7 +68,11 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
     let pathway = ctx.global.pathway.as_deref();
     validate_filter(&reg, &args.cases, coordinator, pathway)?;
     let redact = reg.settings.redact && !ctx.global.show_identity;
-    let filter = Filter { cases: &args.cases, coordinator, pathway };
+    let filter = Filter {
+        cases: &args.cases,
+        coordinator,
+        pathway,
+    };
     let rows = rows(&reg, ctx.today, &filter, redact);
     let lang = ctx.lang;
     if format == Format::Json {
@@ -69,8 +93,14 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
         return Ok(0);
     }
     let headers: Vec<String> = [
-        Word::Case, Word::Patient, Word::Pathway, Word::Coordinator, Word::LastMilestone, Word::Date,
-        Word::Npr, Word::NextMilestone,
+        Word::Case,
+        Word::Patient,
+        Word::Pathway,
+        Word::Coordinator,
+        Word::LastMilestone,
+        Word::Date,
+        Word::Npr,
+        Word::NextMilestone,
     ]
     .iter()
     .map(|w| w.text(lang))

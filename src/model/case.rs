@@ -117,7 +117,10 @@ impl Case {
     /// Whether the case is open on `today`: neither closed nor transferred on or before it.
     pub fn is_open(&self, today: NaiveDate) -> bool {
         let closed = self.closed.as_ref().is_some_and(|c| c.date.value <= today);
-        let moved = self.transfer.as_ref().is_some_and(|t| t.date.value <= today);
+        let moved = self
+            .transfer
+            .as_ref()
+            .is_some_and(|t| t.date.value <= today);
         !closed && !moved
     }
 

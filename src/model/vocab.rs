@@ -24,7 +24,11 @@ pub trait Vocab: Copy + Sized + 'static {
 
     /// All words, comma-separated (for messages).
     fn words() -> String {
-        Self::ALL.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(",")
+        Self::ALL
+            .iter()
+            .map(|(_, w)| *w)
+            .collect::<Vec<_>>()
+            .join(",")
     }
 }
 
@@ -227,7 +231,6 @@ impl Vocab for TimesStatus {
 /// Whether `s` is a valid id: `[a-z0-9-]+`.
 pub fn is_valid_id(s: &str) -> bool {
     !s.is_empty()
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }

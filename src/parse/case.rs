@@ -7,8 +7,21 @@ use crate::i18n::Msg;
 use crate::model::*;
 
 const ROOT_KEYS: &[&str] = &[
-    "id", "pathway", "coordinator", "doctor", "treatment", "patient", "care", "event",
-    "appointment", "mdt", "task", "deviation", "note", "transfer", "closed",
+    "id",
+    "pathway",
+    "coordinator",
+    "doctor",
+    "treatment",
+    "patient",
+    "care",
+    "event",
+    "appointment",
+    "mdt",
+    "task",
+    "deviation",
+    "note",
+    "transfer",
+    "closed",
 ];
 
 /// Decodes a case file. `stem` is the file name without `.toml`. Gives `None` when the file is
@@ -20,7 +33,13 @@ pub fn parse_case(d: &mut Decoder<'_>, text: &str, stem: &str) -> Option<Case> {
     let id = d.req_id(root, "id");
     if let Some(id) = &id {
         if id.value != stem {
-            d.sink.error(id.loc, Msg::IdNotStem { id: id.value.clone(), stem: stem.to_string() });
+            d.sink.error(
+                id.loc,
+                Msg::IdNotStem {
+                    id: id.value.clone(),
+                    stem: stem.to_string(),
+                },
+            );
         }
     }
     let pathway = d.req_string(root, "pathway");
@@ -28,24 +47,50 @@ pub fn parse_case(d: &mut Decoder<'_>, text: &str, stem: &str) -> Option<Case> {
     let doctor = d.string(root, "doctor");
     let treatment = d.vocab(root, "treatment");
 
-    let patient = d.table(root, "patient", "[patient]").map(|p| patient(d, p)).unwrap_or_default();
-    let care = d.table(root, "care", "[care]").map(|c| care(d, c)).unwrap_or_default();
-    let events = d.tables(root, "event", "[[event]]").into_iter().filter_map(|e| event(d, e)).collect();
+    let patient = d
+        .table(root, "patient", "[patient]")
+        .map(|p| patient(d, p))
+        .unwrap_or_default();
+    let care = d
+        .table(root, "care", "[care]")
+        .map(|c| care(d, c))
+        .unwrap_or_default();
+    let events = d
+        .tables(root, "event", "[[event]]")
+        .into_iter()
+        .filter_map(|e| event(d, e))
+        .collect();
     let appointments = d
         .tables(root, "appointment", "[[appointment]]")
         .into_iter()
         .filter_map(|a| appointment(d, a))
         .collect();
-    let mdts = d.tables(root, "mdt", "[[mdt]]").into_iter().filter_map(|m| mdt(d, m)).collect();
-    let tasks = d.tables(root, "task", "[[task]]").into_iter().filter_map(|t| task(d, t)).collect();
+    let mdts = d
+        .tables(root, "mdt", "[[mdt]]")
+        .into_iter()
+        .filter_map(|m| mdt(d, m))
+        .collect();
+    let tasks = d
+        .tables(root, "task", "[[task]]")
+        .into_iter()
+        .filter_map(|t| task(d, t))
+        .collect();
     let deviations = d
         .tables(root, "deviation", "[[deviation]]")
         .into_iter()
         .filter_map(|x| deviation(d, x))
         .collect();
-    let notes = d.tables(root, "note", "[[note]]").into_iter().filter_map(|n| note(d, n)).collect();
-    let transfer = d.table(root, "transfer", "[transfer]").and_then(|t| transfer(d, t));
-    let closed = d.table(root, "closed", "[closed]").and_then(|c| closed(d, c));
+    let notes = d
+        .tables(root, "note", "[[note]]")
+        .into_iter()
+        .filter_map(|n| note(d, n))
+        .collect();
+    let transfer = d
+        .table(root, "transfer", "[transfer]")
+        .and_then(|t| transfer(d, t));
+    let closed = d
+        .table(root, "closed", "[closed]")
+        .and_then(|c| closed(d, c));
 
     Some(Case {
         id: id?,
@@ -108,7 +153,14 @@ fn event(d: &mut Decoder<'_>, e: Obj<'_, '_>) -> Option<Event> {
     let note = d.string(e, "note").map(|v| v.value);
     let outcome = d.vocab(e, "outcome");
     let treatment = d.vocab(e, "treatment");
-    Some(Event { milestone: milestone?, date: date?, note, outcome, treatment, loc: header(d, e) })
+    Some(Event {
+        milestone: milestone?,
+        date: date?,
+        note,
+        outcome,
+        treatment,
+        loc: header(d, e),
+    })
 }
 
 fn appointment(d: &mut Decoder<'_>, a: Obj<'_, '_>) -> Option<Appointment> {
@@ -117,12 +169,22 @@ fn appointment(d: &mut Decoder<'_>, a: Obj<'_, '_>) -> Option<Appointment> {
     let time = d.string(a, "time");
     if let Some(t) = &time {
         if !is_clock_time(&t.value) {
-            d.sink.error(t.loc, Msg::BadTime { value: t.value.clone() });
+            d.sink.error(
+                t.loc,
+                Msg::BadTime {
+                    value: t.value.clone(),
+                },
+            );
         }
     }
     let what = d.req_string(a, "what");
     let place = d.string(a, "where").map(|v| v.value);
-    Some(Appointment { date: date?, time: time.map(|t| t.value), what: what?.value, place })
+    Some(Appointment {
+        date: date?,
+        time: time.map(|t| t.value),
+        what: what?.value,
+        place,
+    })
 }
 
 /// Whether `s` is a 24-hour `HH:MM` time.
@@ -140,7 +202,11 @@ fn mdt(d: &mut Decoder<'_>, m: Obj<'_, '_>) -> Option<Mdt> {
     let date = d.req_date(m, "date");
     let question = d.string(m, "question").map(|v| v.value);
     let conclusion = d.string(m, "conclusion").map(|v| v.value);
-    Some(Mdt { date: date?, question, conclusion })
+    Some(Mdt {
+        date: date?,
+        question,
+        conclusion,
+    })
 }
 
 fn task(d: &mut Decoder<'_>, t: Obj<'_, '_>) -> Option<CaseTask> {
@@ -149,7 +215,12 @@ fn task(d: &mut Decoder<'_>, t: Obj<'_, '_>) -> Option<CaseTask> {
     let done = d.date(t, "done");
     let name = d.string(t, "name").map(|v| v.value);
     let due = d.date(t, "due");
-    Some(CaseTask { id: id?, done, name, due })
+    Some(CaseTask {
+        id: id?,
+        done,
+        name,
+        due,
+    })
 }
 
 fn deviation(d: &mut Decoder<'_>, x: Obj<'_, '_>) -> Option<Deviation> {
@@ -157,7 +228,11 @@ fn deviation(d: &mut Decoder<'_>, x: Obj<'_, '_>) -> Option<Deviation> {
     let interval = d.req_string(x, "interval");
     let reason = d.req_string(x, "reason");
     let reported = d.date(x, "reported").map(|v| v.value);
-    Some(Deviation { interval: interval?, reason: reason?.value, reported })
+    Some(Deviation {
+        interval: interval?,
+        reason: reason?.value,
+        reported,
+    })
 }
 
 fn note(d: &mut Decoder<'_>, n: Obj<'_, '_>) -> Option<Note> {
@@ -165,7 +240,11 @@ fn note(d: &mut Decoder<'_>, n: Obj<'_, '_>) -> Option<Note> {
     let date = d.req_date(n, "date");
     let text = d.req_string(n, "text");
     let by = d.string(n, "by");
-    Some(Note { date: date?, text: text?.value, by })
+    Some(Note {
+        date: date?,
+        text: text?.value,
+        by,
+    })
 }
 
 fn transfer(d: &mut Decoder<'_>, t: Obj<'_, '_>) -> Option<Transfer> {
@@ -173,7 +252,11 @@ fn transfer(d: &mut Decoder<'_>, t: Obj<'_, '_>) -> Option<Transfer> {
     let date = d.req_date(t, "date");
     let to = d.req_string(t, "to");
     let contact = d.string(t, "contact");
-    Some(Transfer { date: date?, to: to?.value, contact })
+    Some(Transfer {
+        date: date?,
+        to: to?.value,
+        contact,
+    })
 }
 
 fn closed(d: &mut Decoder<'_>, c: Obj<'_, '_>) -> Option<Closed> {
@@ -185,7 +268,10 @@ fn closed(d: &mut Decoder<'_>, c: Obj<'_, '_>) -> Option<Closed> {
     } else {
         d.vocab(c, "reason")
     };
-    Some(Closed { date: date?, reason: reason? })
+    Some(Closed {
+        date: date?,
+        reason: reason?,
+    })
 }
 
 #[cfg(test)]

@@ -61,7 +61,12 @@ impl<'a, 'i> Obj<'a, 'i> {
     }
 
     fn new(table: &'a DeTable<'i>, span: Range<usize>, section: &'static str) -> Self {
-        Obj { table, start: span.start, end: span.end, section }
+        Obj {
+            table,
+            start: span.start,
+            end: span.end,
+            section,
+        }
     }
 }
 
@@ -102,12 +107,14 @@ impl<'t> Decoder<'t> {
 
     /// Parses the document; syntax errors are reported and give `None`. An empty document is an
     /// error only when `empty_is_error`.
-    pub fn document<'i>(&mut self, text: &'i str, empty_is_error: bool) -> Option<Spanned<DeTable<'i>>> {
-        if is_blank(text) {
-            if empty_is_error {
-                self.error(0..0, Msg::EmptyFile);
-                return None;
-            }
+    pub fn document<'i>(
+        &mut self,
+        text: &'i str,
+        empty_is_error: bool,
+    ) -> Option<Spanned<DeTable<'i>>> {
+        if empty_is_error && is_blank(text) {
+            self.error(0..0, Msg::EmptyFile);
+            return None;
         }
         let (doc, errors) = DeTable::parse_recoverable(text);
         if errors.is_empty() {
@@ -278,7 +285,9 @@ impl<'t> Decoder<'t> {
         let v = obj.get(key)?;
         let n = match v.get_ref() {
             DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64),
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|n| n as f64),
             _ => {
                 self.wrong_type(key, v, Kind::Number);
                 return None;
@@ -319,7 +328,13 @@ impl<'t> Decoder<'t> {
         match v.get_ref() {
             DeValue::Datetime(dt) => {
                 let Some(d) = dt.date else {
-                    self.error(v.span(), Msg::InvalidDate { key: key_s, detail: dt.to_string() });
+                    self.error(
+                        v.span(),
+                        Msg::InvalidDate {
+                            key: key_s,
+                            detail: dt.to_string(),
+                        },
+                    );
                     return None;
                 };
                 if dt.time.is_some() || dt.offset.is_some() {
@@ -329,7 +344,13 @@ impl<'t> Decoder<'t> {
                 match NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()) {
                     Some(date) => Some(Located::new(date, self.loc(v.span()))),
                     None => {
-                        self.error(v.span(), Msg::InvalidDate { key: key_s, detail: d.to_string() });
+                        self.error(
+                            v.span(),
+                            Msg::InvalidDate {
+                                key: key_s,
+                                detail: d.to_string(),
+                            },
+                        );
                         None
                     }
                 }

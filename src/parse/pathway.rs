@@ -9,8 +9,17 @@ use crate::model::*;
 use crate::suggest::suggest;
 
 const ROOT_KEYS: &[&str] = &[
-    "id", "name", "npr", "source", "source_url", "updated", "times", "retired", "milestone",
-    "interval", "task",
+    "id",
+    "name",
+    "npr",
+    "source",
+    "source_url",
+    "updated",
+    "times",
+    "retired",
+    "milestone",
+    "interval",
+    "task",
 ];
 
 /// Decodes a pathway definition; `None` when it is unusable (syntax, no id, name or milestones).
@@ -39,7 +48,11 @@ pub fn parse_pathway(d: &mut Decoder<'_>, text: &str, origin: Origin) -> Option<
         .into_iter()
         .filter_map(|i| interval(d, i))
         .collect();
-    let tasks = d.tables(root, "task", "[[task]]").into_iter().filter_map(|t| task(d, t)).collect();
+    let tasks = d
+        .tables(root, "task", "[[task]]")
+        .into_iter()
+        .filter_map(|t| task(d, t))
+        .collect();
     let times = times.unwrap_or(if intervals.is_empty() {
         TimesStatus::Unknown
     } else {
@@ -66,7 +79,13 @@ fn times_status(d: &mut Decoder<'_>, t: Located<String>) -> Option<TimesStatus> 
     let found = TimesStatus::from_word(&t.value);
     if found.is_none() {
         let suggestion = suggest(&t.value, TimesStatus::ALL.iter().map(|(_, w)| *w));
-        d.sink.error(t.loc, Msg::UnknownTimes { value: t.value, suggestion });
+        d.sink.error(
+            t.loc,
+            Msg::UnknownTimes {
+                value: t.value,
+                suggestion,
+            },
+        );
     }
     found
 }
@@ -79,11 +98,21 @@ fn milestone(d: &mut Decoder<'_>, m: Obj<'_, '_>) -> Option<Milestone> {
     if let Some(c) = &code {
         let ok = c.value.len() == 1 && c.value.bytes().all(|b| b.is_ascii_uppercase());
         if !ok {
-            d.sink.error(c.loc, Msg::BadCode { code: c.value.clone() });
+            d.sink.error(
+                c.loc,
+                Msg::BadCode {
+                    code: c.value.clone(),
+                },
+            );
         }
     }
     let role = code.as_ref().and_then(|c| Role::from_code(&c.value));
-    Some(Milestone { id: id?, name: name?.value, code: code.map(|c| c.value), role })
+    Some(Milestone {
+        id: id?,
+        name: name?.value,
+        code: code.map(|c| c.value),
+        role,
+    })
 }
 
 fn interval(d: &mut Decoder<'_>, i: Obj<'_, '_>) -> Option<Interval> {
@@ -99,7 +128,13 @@ fn interval(d: &mut Decoder<'_>, i: Obj<'_, '_>) -> Option<Interval> {
         }
         Some(v) => days(d, v),
     };
-    Some(Interval { id: id?, name, from: from?, to: to?, days: days? })
+    Some(Interval {
+        id: id?,
+        name,
+        from: from?,
+        to: to?,
+        days: days?,
+    })
 }
 
 fn days(d: &mut Decoder<'_>, v: &toml::Spanned<DeValue<'_>>) -> Option<Days> {
@@ -112,7 +147,13 @@ fn days(d: &mut Decoder<'_>, v: &toml::Spanned<DeValue<'_>>) -> Option<Days> {
                 let key: &str = k.get_ref().as_ref();
                 let Some(treatment) = Treatment::from_word(key) else {
                     let suggestion = suggest(key, Treatment::ALL.iter().map(|(_, w)| *w));
-                    d.error(k.span(), Msg::UnknownTreatmentKey { key: key.to_string(), suggestion });
+                    d.error(
+                        k.span(),
+                        Msg::UnknownTreatmentKey {
+                            key: key.to_string(),
+                            suggestion,
+                        },
+                    );
                     ok = false;
                     continue;
                 };
@@ -147,5 +188,10 @@ fn task(d: &mut Decoder<'_>, t: Obj<'_, '_>) -> Option<PathwayTask> {
         }
         Some(v) => d.days_value("days", v),
     };
-    Some(PathwayTask { id: id?, name: name?.value, after: after?, days: days? })
+    Some(PathwayTask {
+        id: id?,
+        name: name?.value,
+        after: after?,
+        days: days?,
+    })
 }

@@ -2,8 +2,8 @@
 
 use super::Decoder;
 use crate::diag::Diagnostic;
-use crate::i18n::Msg;
 use crate::i18n::Lang;
+use crate::i18n::Msg;
 use crate::model::Settings;
 
 /// Parses forlop.toml; an empty file is valid. Problems fall back to the defaults.
@@ -15,7 +15,16 @@ pub fn parse_settings(file: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
         let root = d.root(&doc);
         d.keys(
             root,
-            &["name", "hospital", "warn_days", "target", "lang", "auto_commit", "closed_days", "report"],
+            &[
+                "name",
+                "hospital",
+                "warn_days",
+                "target",
+                "lang",
+                "auto_commit",
+                "closed_days",
+                "report",
+            ],
         );
         s.name = d.string(root, "name").map(|v| v.value);
         s.hospital = d.string(root, "hospital").map(|v| v.value);
@@ -26,7 +35,12 @@ pub fn parse_settings(file: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
             if (0.0..=1.0).contains(&t.value) {
                 s.target = t.value;
             } else {
-                d.sink.error(t.loc, Msg::NotAFraction { key: "target".into() });
+                d.sink.error(
+                    t.loc,
+                    Msg::NotAFraction {
+                        key: "target".into(),
+                    },
+                );
             }
         }
         if let Some(l) = d.string(root, "lang") {

@@ -26,7 +26,13 @@ pub fn parse_team(file: &str, text: &str) -> (Team, Vec<Diagnostic>) {
             let unit = d.string(p, "unit").map(|v| v.value);
             let Some(id) = id else { continue };
             if let Some(&first_line) = seen.get(&id.value) {
-                d.sink.error(id.loc, Msg::DuplicatePerson { id: id.value.clone(), first_line });
+                d.sink.error(
+                    id.loc,
+                    Msg::DuplicatePerson {
+                        id: id.value.clone(),
+                        first_line,
+                    },
+                );
                 continue;
             }
             seen.insert(id.value.clone(), id.loc.line);

@@ -3,7 +3,8 @@
 use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
 
 /// Columns separated by space, the header underlined: quiet enough to read every morning.
-const STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
+const STYLE: TableStyle =
+    TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
 
 /// A plain table with a header row, in the style of every forlop table.
 pub fn table(headers: &[String], rows: &[Vec<String>]) -> String {
@@ -53,6 +54,9 @@ mod tests {
     fn csv_quotes_what_needs_quoting() {
         let h = vec!["a".to_string(), "b".to_string()];
         let rows = vec![vec!["x,y".to_string(), "say \"hi\"".to_string()]];
-        assert_eq!(super::csv(&h, &rows), "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n");
+        assert_eq!(
+            super::csv(&h, &rows),
+            "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n"
+        );
     }
 }

@@ -9,7 +9,12 @@ use crate::model::{Case, Event, Outcome, Pathway, Role, Treatment};
 /// The patient as outputs may show them: initials when redacted (never the name or the
 /// fødselsnummer), else the name.
 pub fn patient_label(case: &Case, redact: bool) -> String {
-    let Some(name) = case.patient.name.as_deref().filter(|n| !n.trim().is_empty()) else {
+    let Some(name) = case
+        .patient
+        .name
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+    else {
         return "–".into();
     };
     if !redact {
@@ -28,9 +33,13 @@ pub fn event_code(pathway: &Pathway, case: &Case, event: &Event) -> Option<Strin
     let m = pathway.milestone(&event.milestone.value)?;
     let letter = m.code.as_deref()?;
     let extra = match m.role {
-        Some(Role::Decision) => {
-            Some(event.outcome.as_ref().map_or(Outcome::Cancer, |o| o.value).npr_letter())
-        }
+        Some(Role::Decision) => Some(
+            event
+                .outcome
+                .as_ref()
+                .map_or(Outcome::Cancer, |o| o.value)
+                .npr_letter(),
+        ),
         Some(Role::Treatment) => event_treatment(case, event).map(Treatment::npr_letter),
         _ => None,
     };
@@ -41,7 +50,11 @@ pub fn event_code(pathway: &Pathway, case: &Case, event: &Event) -> Option<Strin
 
 /// The treatment type of a treatment event: its own, else the case's planned one.
 pub fn event_treatment(case: &Case, event: &Event) -> Option<Treatment> {
-    event.treatment.as_ref().or(case.treatment.as_ref()).map(|t| t.value)
+    event
+        .treatment
+        .as_ref()
+        .or(case.treatment.as_ref())
+        .map(|t| t.value)
 }
 
 /// The case's events that had happened by `today`, in date order (stable for equal dates).
@@ -65,7 +78,10 @@ mod tests {
             coordinator: None,
             doctor: None,
             treatment: None,
-            patient: Patient { name: name.map(String::from), ..Default::default() },
+            patient: Patient {
+                name: name.map(String::from),
+                ..Default::default()
+            },
             care: Care::default(),
             events: vec![],
             appointments: vec![],
@@ -81,8 +97,14 @@ mod tests {
 
     #[test]
     fn redaction_keeps_only_initials() {
-        assert_eq!(patient_label(&case_named(Some("Åse Marie Lien")), true), "Å.M.L.");
-        assert_eq!(patient_label(&case_named(Some("Åse Marie Lien")), false), "Åse Marie Lien");
+        assert_eq!(
+            patient_label(&case_named(Some("Åse Marie Lien")), true),
+            "Å.M.L."
+        );
+        assert_eq!(
+            patient_label(&case_named(Some("Åse Marie Lien")), false),
+            "Åse Marie Lien"
+        );
         assert_eq!(patient_label(&case_named(None), true), "–");
     }
 }

@@ -35,20 +35,33 @@ impl Filter<'_> {
             self.cases.contains(&case.id.value)
         };
         named
-            && self.coordinator.is_none_or(|c| case.coordinator.as_ref().is_some_and(|x| x.value == c))
+            && self
+                .coordinator
+                .is_none_or(|c| case.coordinator.as_ref().is_some_and(|x| x.value == c))
             && self.pathway.is_none_or(|p| case.pathway.value == p)
     }
 }
 
-const ORDER: [Role; 4] = [Role::Start, Role::FirstVisit, Role::Decision, Role::Treatment];
+const ORDER: [Role; 4] = [
+    Role::Start,
+    Role::FirstVisit,
+    Role::Decision,
+    Role::Treatment,
+];
 
 /// The next role milestone the case waits for, if any.
 pub fn next_milestone<'p>(case: &Case, pathway: &'p Pathway, today: NaiveDate) -> Option<&'p str> {
     let events = timeline(case, today);
-    let reached = |role: Role| events.iter().any(|e| pathway.role_of(&e.milestone.value) == Some(role));
+    let reached = |role: Role| {
+        events
+            .iter()
+            .any(|e| pathway.role_of(&e.milestone.value) == Some(role))
+    };
     let decision_ends = events.iter().any(|e| {
         pathway.role_of(&e.milestone.value) == Some(Role::Decision)
-            && e.outcome.as_ref().is_some_and(|o| o.value != Outcome::Cancer)
+            && e.outcome
+                .as_ref()
+                .is_some_and(|o| o.value != Outcome::Cancer)
     });
     let highest = ORDER.iter().rposition(|r| reached(*r));
     if decision_ends || highest == Some(ORDER.len() - 1) {
@@ -79,7 +92,9 @@ pub fn rows(reg: &Register, today: NaiveDate, filter: &Filter<'_>, redact: bool)
                 pathway: case.pathway.value.clone(),
                 coordinator: case.coordinator.as_ref().map(|c| c.value.clone()),
                 last,
-                next: pathway.and_then(|p| next_milestone(case, p, today)).map(String::from),
+                next: pathway
+                    .and_then(|p| next_milestone(case, p, today))
+                    .map(String::from),
             }
         })
         .collect()

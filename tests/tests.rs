@@ -1,0 +1,8 @@
+//! Integration tests: the real binary on fixture registers, and the library's public API.
+
+mod util;
+
+mod catalogue;
+mod cli;
+mod pathways;
+mod status;

@@ -1,0 +1,114 @@
+//! Helpers shared by the integration tests.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The day every test pins as today.
+pub const TODAY: &str = "2026-11-23";
+
+/// A fixture or example path inside the project.
+pub fn project(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// The forlop binary with a clean environment: no register or date from the outside.
+pub fn forlop() -> Command {
+    let mut cmd = Command::cargo_bin("forlop").expect("binary built");
+    cmd.env_remove("FORLOP_REGISTER")
+        .env_remove("FORLOP_TODAY")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// One diagnostic as `severity line:col message`, keyed by file.
+pub type Expected = BTreeSet<(String, String)>;
+
+/// Every `# expect: …` comment in the register's .toml files.
+pub fn expectations(root: &Path) -> Expected {
+    let mut out = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(root).follow_links(false) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap()
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        for line in text.lines() {
+            if let Some(rest) = line.trim_end_matches('\r').strip_prefix("# expect: ") {
+                out.insert((rel.clone(), rest.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// What `check --format json --lang en` reports, in the same form.
+pub fn reported(root: &Path) -> (Expected, serde_json::Value) {
+    let output = forlop()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            "--today",
+            TODAY,
+            "--register",
+        ])
+        .arg(root)
+        .output()
+        .unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("check prints JSON");
+    let set = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let rest = format!(
+                "{} {}:{} {}",
+                d["severity"].as_str().unwrap(),
+                d["line"],
+                d["column"],
+                d["message"].as_str().unwrap()
+            );
+            (d["file"].as_str().unwrap().to_string(), rest)
+        })
+        .collect();
+    (set, json)
+}
+
+/// Asserts that exactly the planted diagnostics are reported.
+pub fn assert_catalogue(root: &Path) {
+    let expected = expectations(root);
+    let (got, _) = reported(root);
+    let missing: Vec<_> = expected.difference(&got).collect();
+    let extra: Vec<_> = got.difference(&expected).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "planted but not reported: {missing:#?}\nreported but not planted: {extra:#?}"
+    );
+}
+
+/// Copies a directory tree (no symlinks in fixtures).
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
