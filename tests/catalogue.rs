@@ -19,6 +19,14 @@ fn person_ids_warn_when_the_register_has_no_team() {
 }
 
 #[test]
+fn the_broken_example_reports_each_planted_problem_and_nothing_else() {
+    let root = project("tests/fixtures/broken-example");
+    assert_catalogue(&root);
+    // One planted problem per rule: the copy differs from the example only where planted.
+    assert_eq!(expectations(&root).len(), 16);
+}
+
+#[test]
 fn the_example_register_checks_clean() {
     let root = project("examples/onkologi");
     let (got, json) = reported(&root);
