@@ -1190,6 +1190,29 @@ pub enum Word {
     TreatmentType,
     NoIntervalsKnown,
     LocalMilestone,
+    Due,
+    DaysLeft,
+    What,
+    Milestone,
+    Note,
+    NextDeadline,
+    NoDeadlines,
+    Doctor,
+    PlannedTreatment,
+    Events,
+    Elapsed,
+    State,
+    Done,
+    Met,
+    Missed,
+    Running,
+    NotStarted,
+    NotApplicable,
+    Ended,
+    DeviationRecorded,
+    Closed,
+    Transferred,
+    OpenTask,
 }
 
 impl Word {
@@ -1242,8 +1265,75 @@ impl Word {
                 "No national standard times are known for this pathway."
             ),
             Word::LocalMilestone => t!(lang, "lokal", "local"),
+            Word::Due => t!(lang, "frist", "due"),
+            Word::DaysLeft => t!(lang, "igjen", "left"),
+            Word::What => t!(lang, "hva", "what"),
+            Word::Milestone => t!(lang, "hendelse", "milestone"),
+            Word::Note => t!(lang, "merknad", "note"),
+            Word::NextDeadline => t!(lang, "neste frist", "next deadline"),
+            Word::NoDeadlines => t!(lang, "ingen frister", "no deadlines"),
+            Word::Doctor => t!(lang, "lege", "doctor"),
+            Word::PlannedTreatment => t!(lang, "planlagt behandling", "planned treatment"),
+            Word::Events => t!(lang, "Hendelser", "Events"),
+            Word::Elapsed => t!(lang, "tid brukt", "elapsed"),
+            Word::State => t!(lang, "status", "status"),
+            Word::Done => t!(lang, "utført", "done"),
+            Word::Met => t!(lang, "innenfor", "met"),
+            Word::Missed => t!(lang, "overskredet", "missed"),
+            Word::Running => t!(lang, "løper", "running"),
+            Word::NotStarted => t!(lang, "ikke startet", "not started"),
+            Word::NotApplicable => t!(lang, "gjelder ikke", "not applicable"),
+            Word::Ended => t!(lang, "avsluttet ved beslutning", "ended at decision"),
+            Word::DeviationRecorded => t!(lang, "avvik registrert", "deviation recorded"),
+            Word::Closed => t!(lang, "avsluttet", "closed"),
+            Word::Transferred => t!(lang, "overført", "transferred"),
+            Word::OpenTask => t!(lang, "åpen", "open"),
         }
     }
+}
+
+/// Days left as a person says it: "3 dager på overtid", "i dag", "i morgen", "om 5 dager".
+pub fn days_left_text(days_left: i64, lang: Lang) -> String {
+    let n = days_left.abs();
+    match days_left {
+        0 => t!(lang, "i dag", "today"),
+        1 => t!(lang, "i morgen", "tomorrow"),
+        -1 => t!(lang, "1 dag på overtid", "1 day overdue"),
+        d if d < 0 => t!(
+            lang,
+            format!("{n} dager på overtid"),
+            format!("{n} days overdue")
+        ),
+        _ => t!(lang, format!("om {n} dager"), format!("in {n} days")),
+    }
+}
+
+/// A number of calendar days: "1 dag", "12 dager".
+pub fn days_text(n: i64, lang: Lang) -> String {
+    if n.abs() == 1 {
+        t!(lang, format!("{n} dag"), format!("{n} day"))
+    } else {
+        t!(lang, format!("{n} dager"), format!("{n} days"))
+    }
+}
+
+/// Why a deadline falls where it does, in a few words; empty when there is nothing to say.
+pub fn basis_note(basis: crate::schedule::Basis, unverified: bool, lang: Lang) -> String {
+    use crate::schedule::Basis;
+    let mut parts = Vec::new();
+    match basis {
+        Basis::Fixed => {}
+        Basis::Treatment(tr) => parts.push(treatment_name(tr, lang)),
+        Basis::Strictest => parts.push(t!(
+            lang,
+            "strengeste frist, behandling ikke bestemt",
+            "strictest limit, treatment not decided"
+        )),
+    }
+    if unverified {
+        parts.push(t!(lang, "tider ikke verifisert", "times unverified"));
+    }
+    parts.join("; ")
 }
 
 /// The name of a treatment type in `lang`.
@@ -1256,6 +1346,23 @@ pub fn treatment_name(t: crate::model::Treatment, lang: Lang) -> String {
         SymptomRelief => t!(lang, "symptomlindring", "symptom relief"),
         Surveillance => t!(lang, "overvåking", "surveillance"),
         None => t!(lang, "ingen behandling", "no treatment"),
+    }
+}
+
+/// Why a pathway was closed, in `lang`.
+pub fn close_reason_name(r: crate::model::CloseReason, lang: Lang) -> String {
+    use crate::model::CloseReason::*;
+    match r {
+        TreatmentStarted => t!(lang, "behandling startet", "treatment started"),
+        NotCancer => t!(lang, "ikke kreft", "not cancer"),
+        Transferred => t!(lang, "overført", "transferred"),
+        Declined => t!(
+            lang,
+            "pasienten ønsket ikke videre forløp",
+            "the patient declined"
+        ),
+        Died => t!(lang, "død", "died"),
+        Other => t!(lang, "annet", "other"),
     }
 }
 

@@ -11,5 +11,6 @@ pub mod model;
 pub mod parse;
 pub mod register;
 pub mod render;
+pub mod schedule;
 pub mod suggest;
 pub mod views;

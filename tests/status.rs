@@ -27,12 +27,13 @@ fn status_json_has_npr_codes_and_next_milestones() {
     let out = status(&["--format", "json"]);
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     let ids: Vec<&str> = rows.iter().map(|r| r["case"].as_str().unwrap()).collect();
-    // Closed (lu-0071, pr-0205, ly-0040, hj-0008) and transferred (lu-0080, sa-0019) cases are not open.
+    // Closed (lu-0071, pr-0205, ly-0040, hj-0008) and transferred (lu-0080, sa-0019) cases are
+    // not open. Most urgent first: by the due date of each case's next deadline.
     assert_eq!(
         ids,
         [
-            "br-0298", "br-0305", "br-0311", "dp-0012", "lu-0077", "ly-0044", "pr-0211", "te-0131",
-            "te-0139", "te-0142"
+            "lu-0077", "te-0131", "br-0305", "te-0139", "br-0298", "pr-0211", "br-0311", "te-0142",
+            "ly-0044", "dp-0012"
         ]
     );
     let te0131 = rows.iter().find(|r| r["case"] == "te-0131").unwrap();
@@ -100,15 +101,11 @@ fn status_csv() {
     let out = status(&["--format", "csv", "--lang", "en"]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.starts_with(
-            "case,patient,pathway,coordinator,last milestone,date,NPR,next milestone\r\n"
-        ),
+        text.starts_with("case,patient,pathway,coordinator,last milestone,date,NPR,next milestone,next deadline,due,left\r\n"),
         "{text}"
     );
     assert!(
-        text.contains(
-            "te-0131,N.B.,tykk-og-endetarmskreft,thav,decision,2026-11-06,A12CK,treatment\r\n"
-        ),
+        text.contains("te-0131,N.B.,tykk-og-endetarmskreft,thav,decision,2026-11-06,A12CK,treatment,OF4,2026-11-16,7 days overdue\r\n"),
         "{text}"
     );
 }

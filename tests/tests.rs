@@ -4,5 +4,7 @@ mod util;
 
 mod catalogue;
 mod cli;
+mod deadlines;
 mod pathways;
+mod schedule;
 mod status;

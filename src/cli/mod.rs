@@ -1,6 +1,7 @@
 //! The command line: one clap definition, global flags, exit codes, output.
 
 mod check;
+mod due;
 mod pathways;
 mod status;
 
@@ -100,8 +101,12 @@ pub enum Command {
     Check(check::CheckArgs),
     /// List every pathway, or show one
     Pathways(pathways::PathwaysArgs),
-    /// Open cases: pathway, coordinator, last milestone, next milestone
+    /// Open cases: pathway, coordinator, last milestone, next deadline; one case in detail
     Status(status::StatusArgs),
+    /// Open deadlines (standard times and tasks) due within N days, overdue included
+    Due(due::DueArgs),
+    /// Overdue standard times and tasks only
+    Overdue,
 }
 
 /// A command failure with its exit code: 1 could not do the work, 2 usage.
@@ -135,7 +140,10 @@ pub struct Ctx {
     pub global: GlobalArgs,
     pub lang: Lang,
     pub today: NaiveDate,
+    /// Colour on stderr (diagnostics, messages).
     pub color: bool,
+    /// Colour on stdout (tables).
+    pub color_out: bool,
 }
 
 impl Ctx {
@@ -143,19 +151,20 @@ impl Ctx {
         let today = global
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
-        let color = match global.color {
+        use std::io::IsTerminal;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let decide = |terminal: bool| match global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                use std::io::IsTerminal;
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && io::stderr().is_terminal()
-            }
+            ColorChoice::Auto => !no_color && terminal,
         };
+        let color = decide(io::stderr().is_terminal());
+        let color_out = decide(io::stdout().is_terminal());
         Ctx {
             lang: global.lang.unwrap_or_default(),
             today,
             color,
+            color_out,
             global,
         }
     }
@@ -260,6 +269,8 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(&mut ctx, args),
         Command::Pathways(args) => pathways::run(&mut ctx, args),
         Command::Status(args) => status::run(&mut ctx, args),
+        Command::Due(args) => due::run(&mut ctx, args.days, false),
+        Command::Overdue => due::run(&mut ctx, None, true),
     };
     match result {
         Ok(code) => ExitCode::from(code),

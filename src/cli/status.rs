@@ -2,12 +2,20 @@
 
 use clap::Args;
 
+use chrono::NaiveDate;
+
+use super::due::deadline_json;
 use super::{Ctx, Failure, Format, emit};
-use crate::i18n::{Ui, Word};
+use crate::i18n::{
+    Lang, Ui, Word, basis_note, close_reason_name, days_left_text, days_text, treatment_name,
+};
+use crate::model::{Case, TimesStatus};
 use crate::register::Register;
 use crate::render;
+use crate::schedule::{CaseView, IntervalState, IntervalStatus, Urgency};
 use crate::suggest::suggest;
 use crate::views::status::{Filter, rows};
+use crate::views::{event_code, patient_label, timeline};
 
 #[derive(Args, Debug)]
 pub struct StatusArgs {
@@ -68,6 +76,15 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
     let pathway = ctx.global.pathway.as_deref();
     validate_filter(&reg, &args.cases, coordinator, pathway)?;
     let redact = reg.settings.redact && !ctx.global.show_identity;
+    if format == Format::Table && args.cases.len() == 1 {
+        let case = reg
+            .cases
+            .iter()
+            .find(|c| c.id.value == args.cases[0])
+            .expect("validated");
+        emit(&detail(&reg, case, ctx, redact))?;
+        return Ok(0);
+    }
     let filter = Filter {
         cases: &args.cases,
         coordinator,
@@ -86,6 +103,7 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
                     "last_date": r.last.as_ref().map(|l| l.1.to_string()),
                     "last_code": r.last.as_ref().and_then(|l| l.2.clone()),
                     "next_milestone": r.next,
+                    "next_deadline": r.deadline.as_ref().map(deadline_json),
                 })
             })
             .collect();
@@ -101,6 +119,9 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
         Word::Date,
         Word::Npr,
         Word::NextMilestone,
+        Word::NextDeadline,
+        Word::Due,
+        Word::DaysLeft,
     ]
     .iter()
     .map(|w| w.text(lang))
@@ -112,6 +133,14 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
                 Some((m, d, c)) => (m.clone(), d.to_string(), c.clone().unwrap_or_default()),
                 None => ("–".into(), String::new(), String::new()),
             };
+            let (next_deadline, due, left) = match &r.deadline {
+                Some(dl) => (
+                    dl.id.clone(),
+                    dl.due.to_string(),
+                    days_left_text(dl.days_left, lang),
+                ),
+                None => ("–".into(), String::new(), String::new()),
+            };
             vec![
                 r.case.clone(),
                 r.patient.clone(),
@@ -121,14 +150,237 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
                 d,
                 code,
                 r.next.clone().unwrap_or_else(|| "–".into()),
+                next_deadline,
+                due,
+                left,
             ]
         })
         .collect();
     let text = match format {
         Format::Csv => render::csv(&headers, &table_rows),
         _ if table_rows.is_empty() => format!("{}\n", Word::NoOpenCases.text(lang)),
-        _ => render::table(&headers, &table_rows),
+        _ => {
+            let styles: Vec<Option<&str>> = rows
+                .iter()
+                .map(|r| {
+                    let overdue = r
+                        .deadline
+                        .as_ref()
+                        .is_some_and(|d| d.urgency == Urgency::Overdue);
+                    (ctx.color_out && overdue).then_some(render::RED)
+                })
+                .collect();
+            render::painted_table(&headers, &table_rows, &styles)
+        }
     };
     emit(&text)?;
     Ok(0)
+}
+
+/// One case in full: facts, timeline with NPR codes, each standard time, tasks.
+fn detail(reg: &Register, case: &Case, ctx: &Ctx, redact: bool) -> String {
+    let lang = ctx.lang;
+    let today = ctx.today;
+    let mut out = String::new();
+    let pathway = reg.pathway(&case.pathway.value);
+    let pathway_name = pathway
+        .map(|p| format!(" ({})", p.name))
+        .unwrap_or_default();
+    out.push_str(&format!(
+        "{} · {} · {}{pathway_name}\n",
+        case.id.value,
+        patient_label(case, redact),
+        case.pathway.value
+    ));
+    let mut facts = Vec::new();
+    let person = |id: &str| match reg.team.as_ref().and_then(|t| t.get(id)) {
+        Some(p) => format!("{} ({id})", p.name),
+        None => id.to_string(),
+    };
+    if let Some(c) = &case.coordinator {
+        facts.push(format!(
+            "{}: {}",
+            Word::Coordinator.text(lang),
+            person(&c.value)
+        ));
+    }
+    if let Some(d) = &case.doctor {
+        facts.push(format!("{}: {}", Word::Doctor.text(lang), person(&d.value)));
+    }
+    if let Some(t) = &case.treatment {
+        facts.push(format!(
+            "{}: {}",
+            Word::PlannedTreatment.text(lang),
+            treatment_name(t.value, lang)
+        ));
+    }
+    if let Some(c) = case.closed.as_ref().filter(|c| c.date.value <= today) {
+        facts.push(format!(
+            "{} {} ({})",
+            Word::Closed.text(lang),
+            c.date.value,
+            close_reason_name(c.reason.value, lang)
+        ));
+    }
+    if let Some(t) = case.transfer.as_ref().filter(|t| t.date.value <= today) {
+        facts.push(format!(
+            "{} {} → {}",
+            Word::Transferred.text(lang),
+            t.date.value,
+            t.to
+        ));
+    }
+    if !facts.is_empty() {
+        out.push_str(&facts.join(" · "));
+        out.push('\n');
+    }
+    let Some(pathway) = pathway else {
+        return out;
+    };
+    let view = CaseView::new(case, pathway, today);
+
+    out.push_str(&format!("\n{}\n", Word::Events.text(lang)));
+    let mut events: Vec<Vec<String>> = timeline(case, today)
+        .into_iter()
+        .map(|e| {
+            vec![
+                e.date.value.to_string(),
+                e.milestone.value.clone(),
+                event_code(pathway, case, e).unwrap_or_else(|| Word::LocalMilestone.text(lang)),
+                e.note.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    if let Some(t) = case.transfer.as_ref().filter(|t| t.date.value <= today) {
+        events.push(vec![
+            t.date.value.to_string(),
+            Word::Transferred.text(lang),
+            pathway.npr_code("O"),
+            t.to.clone(),
+        ]);
+    }
+    if let Some(c) = case
+        .closed
+        .as_ref()
+        .filter(|c| c.date.value <= today && c.reason.value.is_early_end())
+    {
+        events.push(vec![
+            c.date.value.to_string(),
+            Word::Closed.text(lang),
+            pathway.npr_code("X"),
+            close_reason_name(c.reason.value, lang),
+        ]);
+    }
+    let headers = [Word::Date, Word::Milestone, Word::Npr, Word::Note].map(|w| w.text(lang));
+    out.push_str(&render::table(&headers, &events));
+
+    if !pathway.intervals.is_empty() {
+        out.push_str(&format!("\n{}\n", Word::Intervals.text(lang)));
+        let open = view.is_open();
+        let rows: Vec<Vec<String>> = view
+            .intervals()
+            .iter()
+            .map(|st| {
+                interval_row(
+                    st,
+                    case,
+                    today,
+                    open,
+                    pathway.times == TimesStatus::Unverified,
+                    lang,
+                )
+            })
+            .collect();
+        let headers = [
+            Word::Id,
+            Word::From,
+            Word::To,
+            Word::Due,
+            Word::Elapsed,
+            Word::State,
+            Word::Note,
+        ]
+        .map(|w| w.text(lang));
+        out.push_str(&render::table(&headers, &rows));
+    }
+
+    let tasks = view.tasks();
+    if !tasks.is_empty() {
+        out.push_str(&format!("\n{}\n", Word::Tasks.text(lang)));
+        let rows: Vec<Vec<String>> = tasks
+            .iter()
+            .map(|t| {
+                let state = match (t.done, t.due) {
+                    (Some(d), _) => format!("{} {d}", Word::Done.text(lang)),
+                    (None, Some(due)) if view.is_open() => {
+                        days_left_text((due - today).num_days(), lang)
+                    }
+                    (None, _) => Word::OpenTask.text(lang),
+                };
+                vec![
+                    t.id.clone(),
+                    t.name.clone(),
+                    t.due.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),
+                    state,
+                ]
+            })
+            .collect();
+        let headers = [Word::Id, Word::Name, Word::Due, Word::State].map(|w| w.text(lang));
+        out.push_str(&render::table(&headers, &rows));
+    }
+    out
+}
+
+fn interval_row(
+    st: &IntervalStatus<'_>,
+    case: &Case,
+    today: NaiveDate,
+    open: bool,
+    unverified: bool,
+    lang: Lang,
+) -> Vec<String> {
+    let i = st.interval;
+    let deviation = case
+        .deviations
+        .iter()
+        .any(|d| d.interval.value == i.id.value);
+    let mut note = Vec::new();
+    let (due, elapsed, state) = match &st.state {
+        IntervalState::NotStarted => ("–".into(), String::new(), Word::NotStarted.text(lang)),
+        IntervalState::NotApplicable => ("–".into(), String::new(), Word::NotApplicable.text(lang)),
+        IntervalState::Ended => ("–".into(), String::new(), Word::Ended.text(lang)),
+        IntervalState::Open { due, basis, .. } => {
+            note.push(basis_note(*basis, unverified, lang));
+            let moved = case
+                .transfer
+                .as_ref()
+                .is_some_and(|t| t.date.value <= today);
+            let state = if open {
+                days_left_text((*due - today).num_days(), lang)
+            } else if moved {
+                Word::Transferred.text(lang)
+            } else {
+                Word::Closed.text(lang)
+            };
+            (due.to_string(), String::new(), state)
+        }
+        IntervalState::Done(m) => {
+            note.push(basis_note(m.basis, unverified, lang));
+            let state = if m.within() { Word::Met } else { Word::Missed }.text(lang);
+            (m.due.to_string(), days_text(m.elapsed, lang), state)
+        }
+    };
+    if deviation {
+        note.push(Word::DeviationRecorded.text(lang));
+    }
+    note.retain(|n| !n.is_empty());
+    vec![
+        i.id.value.clone(),
+        i.from.value.clone(),
+        i.to.value.clone(),
+        due,
+        elapsed,
+        state,
+        note.join("; "),
+    ]
 }

@@ -8,6 +8,15 @@ const STYLE: TableStyle =
 
 /// A plain table with a header row, in the style of every forlop table.
 pub fn table(headers: &[String], rows: &[Vec<String>]) -> String {
+    painted_table(headers, rows, &[])
+}
+
+/// ANSI red, for what is overdue.
+pub const RED: &str = "\x1b[31m";
+
+/// A table whose row `i` is painted with `styles[i]` (an ANSI style), where given. Cells never
+/// wrap, so row `i` is line `i + 2` (after the header and its rule).
+pub fn painted_table(headers: &[String], rows: &[Vec<String>], styles: &[Option<&str>]) -> String {
     let mut t = Table::new();
     t.load_style(STYLE)
         .set_content_arrangement(ContentArrangement::Disabled)
@@ -16,7 +25,22 @@ pub fn table(headers: &[String], rows: &[Vec<String>]) -> String {
         t.add_row(r);
     }
     // Trailing padding is noise in a terminal and in snapshots.
-    let mut s: String = t.lines().map(|l| l.trim_end().to_string() + "\n").collect();
+    let mut s = String::new();
+    for (n, line) in t.lines().enumerate() {
+        let line = line.trim_end();
+        match n
+            .checked_sub(2)
+            .and_then(|i| styles.get(i))
+            .copied()
+            .flatten()
+        {
+            Some(style) => s.push_str(&format!("{style}{line}\x1b[0m\n")),
+            None => {
+                s.push_str(line);
+                s.push('\n');
+            }
+        }
+    }
     if s.is_empty() {
         s.push('\n');
     }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::{event_code, patient_label, timeline};
 use crate::model::{Case, Outcome, Pathway, Role};
 use crate::register::Register;
+use crate::schedule::{CaseView, Deadline, case_deadlines, sort};
 
 /// One line of `forlop status`.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,6 +18,8 @@ pub struct StatusRow {
     pub last: Option<(String, NaiveDate, Option<String>)>,
     /// The next milestone the pathway waits for.
     pub next: Option<String>,
+    /// The most urgent open deadline.
+    pub deadline: Option<Deadline>,
 }
 
 /// Which cases to show.
@@ -74,9 +77,10 @@ pub fn next_milestone<'p>(case: &Case, pathway: &'p Pathway, today: NaiveDate) -
         .map(|m| m.id.value.as_str())
 }
 
-/// The status rows, sorted by case id.
+/// The status rows, most urgent first (by next deadline; cases without one last, by id).
 pub fn rows(reg: &Register, today: NaiveDate, filter: &Filter<'_>, redact: bool) -> Vec<StatusRow> {
-    reg.cases
+    let mut rows: Vec<StatusRow> = reg
+        .cases
         .iter()
         .filter(|c| filter.admits(c, today))
         .map(|case| {
@@ -86,7 +90,14 @@ pub fn rows(reg: &Register, today: NaiveDate, filter: &Filter<'_>, redact: bool)
                 let code = pathway.and_then(|p| event_code(p, case, e));
                 (e.milestone.value.clone(), e.date.value, code)
             });
+            let deadline = pathway.and_then(|p| {
+                let mut list =
+                    case_deadlines(&CaseView::new(case, p, today), reg.settings.warn_days);
+                sort(&mut list);
+                list.into_iter().next()
+            });
             StatusRow {
+                deadline,
                 case: case.id.value.clone(),
                 patient: patient_label(case, redact),
                 pathway: case.pathway.value.clone(),
@@ -97,5 +108,16 @@ pub fn rows(reg: &Register, today: NaiveDate, filter: &Filter<'_>, redact: bool)
                     .map(String::from),
             }
         })
-        .collect()
+        .collect();
+    rows.sort_by(|a, b| {
+        let key = |r: &StatusRow| r.deadline.as_ref().map(|d| d.due);
+        match (key(a), key(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then_with(|| a.case.cmp(&b.case))
+    });
+    rows
 }

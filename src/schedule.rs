@@ -1,0 +1,434 @@
+//! The deadline engine: (cases, pathways, today, settings) → deadlines and measured intervals,
+//! exactly as SPEC.md §2 defines them. Pure: no IO, no clock.
+//!
+//! Standard times are calendar days and the from-day is day 0 (PATHWAYS.md: "calendar days;
+//! from-day is day 0"): due = from + days; met when the `to` event is on or before the due date.
+
+use chrono::NaiveDate;
+
+use crate::model::{Case, Days, Event, Interval, Outcome, Pathway, Role, TimesStatus, Treatment};
+
+/// What a deadline is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Interval,
+    Task,
+}
+
+impl Kind {
+    /// The stable word used in JSON.
+    pub fn word(self) -> &'static str {
+        match self {
+            Kind::Interval => "interval",
+            Kind::Task => "task",
+        }
+    }
+}
+
+/// How urgent an open deadline is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Urgency {
+    /// today > due.
+    Overdue,
+    /// 0 ≤ due − today ≤ warn_days.
+    DueSoon,
+    /// Further away.
+    Open,
+}
+
+impl Urgency {
+    /// The stable word used in JSON.
+    pub fn word(self) -> &'static str {
+        match self {
+            Urgency::Overdue => "overdue",
+            Urgency::DueSoon => "due-soon",
+            Urgency::Open => "open",
+        }
+    }
+
+    /// The urgency of a deadline due on `due`, seen on `today`.
+    pub fn of(due: NaiveDate, today: NaiveDate, warn_days: u32) -> Urgency {
+        let left = (due - today).num_days();
+        if left < 0 {
+            Urgency::Overdue
+        } else if left <= i64::from(warn_days) {
+            Urgency::DueSoon
+        } else {
+            Urgency::Open
+        }
+    }
+}
+
+/// Which limit of an interval applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Basis {
+    /// A plain number of days, whatever the treatment.
+    Fixed,
+    /// The limit of this treatment type.
+    Treatment(Treatment),
+    /// The smallest limit: the treatment is not decided (or not in the table) yet.
+    Strictest,
+}
+
+/// Why a deadline falls where it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Why {
+    /// The milestone (interval `from`, task `after`) and its event date; `None` for ad-hoc tasks.
+    pub anchor: Option<(String, NaiveDate)>,
+    /// The number of days added to the anchor.
+    pub days: Option<u32>,
+    pub basis: Basis,
+    /// The pathway's times are not verified.
+    pub unverified: bool,
+}
+
+/// One open deadline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deadline {
+    pub case: String,
+    pub pathway: String,
+    pub kind: Kind,
+    /// Interval id (`OF1`) or task id.
+    pub id: String,
+    /// The interval's `to` milestone, or the task's `after` milestone (`None` for ad-hoc tasks).
+    pub milestone: Option<String>,
+    /// The task's name, for display.
+    pub name: Option<String>,
+    pub due: NaiveDate,
+    /// due − today; negative when overdue.
+    pub days_left: i64,
+    pub urgency: Urgency,
+    pub coordinator: Option<String>,
+    pub why: Why,
+}
+
+/// A standard time whose `to` event has happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Measured {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub due: NaiveDate,
+    /// to − from in calendar days.
+    pub elapsed: i64,
+    /// The limit in days that applied.
+    pub days: u32,
+    pub basis: Basis,
+}
+
+impl Measured {
+    /// Within the standard time: elapsed ≤ days (equivalently, to ≤ due).
+    pub fn within(&self) -> bool {
+        self.to <= self.due
+    }
+}
+
+/// Where one standard time of one case stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IntervalState {
+    /// The `from` event has not happened: no due date yet.
+    NotStarted,
+    /// Running: due date, days left, urgency. `None` urgency on a closed/transferred case.
+    Open {
+        due: NaiveDate,
+        days: u32,
+        basis: Basis,
+        from: NaiveDate,
+    },
+    /// The `to` event happened.
+    Done(Measured),
+    /// The treatment type recorded has no limit in the table (or there is no type at all).
+    NotApplicable,
+    /// A decision other than "cancer" ended the pathway before this interval's `to`.
+    Ended,
+}
+
+/// The evaluation of one interval of one case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IntervalStatus<'p> {
+    pub interval: &'p Interval,
+    pub state: IntervalState,
+}
+
+/// The events of a case that had happened by `today`, with their pathway roles resolved once.
+pub struct CaseView<'c, 'p> {
+    pub case: &'c Case,
+    pub pathway: &'p Pathway,
+    pub today: NaiveDate,
+    events: Vec<&'c Event>,
+}
+
+impl<'c, 'p> CaseView<'c, 'p> {
+    /// The case as it stood on `today`.
+    pub fn new(case: &'c Case, pathway: &'p Pathway, today: NaiveDate) -> Self {
+        let events = case.events_until(today).collect();
+        CaseView {
+            case,
+            pathway,
+            today,
+            events,
+        }
+    }
+
+    /// The earliest event of milestone `id` (the one that counts).
+    pub fn first(&self, id: &str) -> Option<&'c Event> {
+        self.events
+            .iter()
+            .filter(|e| e.milestone.value == id)
+            .min_by_key(|e| e.date.value)
+            .copied()
+    }
+
+    /// The earliest event of the milestone playing `role`.
+    pub fn first_with_role(&self, role: Role) -> Option<&'c Event> {
+        self.pathway
+            .milestone_with_role(role)
+            .and_then(|m| self.first(&m.id.value))
+    }
+
+    /// Whether a decision other than "cancer" has ended the pathway.
+    pub fn decided_not_cancer(&self) -> bool {
+        self.first_with_role(Role::Decision)
+            .and_then(|e| e.outcome.as_ref())
+            .is_some_and(|o| o.value != Outcome::Cancer)
+    }
+
+    /// Whether the case is still open on `today`.
+    pub fn is_open(&self) -> bool {
+        self.case.is_open(self.today)
+    }
+
+    /// The state of one interval.
+    pub fn interval(&self, interval: &'p Interval) -> IntervalStatus<'p> {
+        IntervalStatus {
+            interval,
+            state: self.interval_state(interval),
+        }
+    }
+
+    fn interval_state(&self, interval: &Interval) -> IntervalState {
+        let to_role = self.pathway.role_of(&interval.to.value);
+        if to_role == Some(Role::Treatment) && self.decided_not_cancer() {
+            return IntervalState::Ended;
+        }
+        let Some(from) = self.first(&interval.from.value) else {
+            return IntervalState::NotStarted;
+        };
+        let from = from.date.value;
+        match self.first(&interval.to.value) {
+            Some(to_event) => {
+                let limit = match &interval.days {
+                    Days::Fixed(d) => Some((*d, Basis::Fixed)),
+                    // Once treatment has started, its type selects the limit; a type the table
+                    // lacks, or no type at all, makes the interval not applicable.
+                    table if to_role == Some(Role::Treatment) => {
+                        crate::views::event_treatment(self.case, to_event)
+                            .and_then(|t| table.for_treatment(t).map(|d| (d, Basis::Treatment(t))))
+                    }
+                    table => Some(self.open_limit(table)),
+                };
+                let Some((days, basis)) = limit else {
+                    return IntervalState::NotApplicable;
+                };
+                let to = to_event.date.value;
+                IntervalState::Done(Measured {
+                    from,
+                    to,
+                    due: from + chrono::Days::new(u64::from(days)),
+                    elapsed: (to - from).num_days(),
+                    days,
+                    basis,
+                })
+            }
+            None => {
+                let (days, basis) = self.open_limit(&interval.days);
+                let due = from + chrono::Days::new(u64::from(days));
+                IntervalState::Open {
+                    due,
+                    days,
+                    basis,
+                    from,
+                }
+            }
+        }
+    }
+
+    /// The limit of a running interval: the planned treatment's, else the strictest.
+    fn open_limit(&self, days: &Days) -> (u32, Basis) {
+        match days {
+            Days::Fixed(d) => (*d, Basis::Fixed),
+            Days::PerTreatment(_) => {
+                let planned = self.case.treatment.as_ref().map(|t| t.value);
+                match planned.and_then(|t| days.for_treatment(t).map(|d| (d, t))) {
+                    Some((d, t)) => (d, Basis::Treatment(t)),
+                    None => (days.strictest().unwrap_or(0), Basis::Strictest),
+                }
+            }
+        }
+    }
+
+    /// Every interval of the pathway with its state.
+    pub fn intervals(&self) -> Vec<IntervalStatus<'p>> {
+        self.pathway
+            .intervals
+            .iter()
+            .map(|i| self.interval(i))
+            .collect()
+    }
+
+    /// The task list: pathway tasks, then ad-hoc tasks, each with its due date (if known) and
+    /// completion date (if done by today).
+    pub fn tasks(&self) -> Vec<TaskStatus> {
+        let done = |id: &str| {
+            self.case
+                .tasks
+                .iter()
+                .find(|t| t.id.value == id)
+                .and_then(|t| t.done.as_ref())
+                .map(|d| d.value)
+                .filter(|d| *d <= self.today)
+        };
+        let mut out: Vec<TaskStatus> = self
+            .pathway
+            .tasks
+            .iter()
+            .map(|t| {
+                let anchor = self.first(&t.after.value).map(|e| e.date.value);
+                TaskStatus {
+                    id: t.id.value.clone(),
+                    name: t.name.clone(),
+                    after: Some(t.after.value.clone()),
+                    anchor,
+                    days: Some(t.days),
+                    due: anchor.map(|a| a + chrono::Days::new(u64::from(t.days))),
+                    done: done(&t.id.value),
+                }
+            })
+            .collect();
+        for t in &self.case.tasks {
+            if self.pathway.task(&t.id.value).is_some() {
+                continue;
+            }
+            let Some(due) = &t.due else { continue };
+            out.push(TaskStatus {
+                id: t.id.value.clone(),
+                name: t.name.clone().unwrap_or_else(|| t.id.value.clone()),
+                after: None,
+                anchor: None,
+                days: None,
+                due: Some(due.value),
+                done: t
+                    .done
+                    .as_ref()
+                    .map(|d| d.value)
+                    .filter(|d| *d <= self.today),
+            });
+        }
+        out
+    }
+}
+
+/// One task of a case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TaskStatus {
+    pub id: String,
+    pub name: String,
+    /// The milestone it follows (pathway tasks), `None` for ad-hoc tasks.
+    pub after: Option<String>,
+    pub anchor: Option<NaiveDate>,
+    pub days: Option<u32>,
+    /// `None` until the `after` event has happened.
+    pub due: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
+}
+
+/// The open deadlines of one case on `today` (none when it is closed or transferred).
+pub fn case_deadlines(view: &CaseView<'_, '_>, warn_days: u32) -> Vec<Deadline> {
+    let mut out = Vec::new();
+    if !view.is_open() {
+        return out;
+    }
+    let case = view.case;
+    let unverified = view.pathway.times == TimesStatus::Unverified;
+    let make =
+        |kind, id: &str, milestone: Option<&str>, name: Option<&str>, due: NaiveDate, why: Why| {
+            Deadline {
+                case: case.id.value.clone(),
+                pathway: case.pathway.value.clone(),
+                kind,
+                id: id.to_string(),
+                milestone: milestone.map(String::from),
+                name: name.map(String::from),
+                due,
+                days_left: (due - view.today).num_days(),
+                urgency: Urgency::of(due, view.today, warn_days),
+                coordinator: case.coordinator.as_ref().map(|c| c.value.clone()),
+                why,
+            }
+        };
+    for status in view.intervals() {
+        if let IntervalState::Open {
+            due,
+            days,
+            basis,
+            from,
+        } = status.state
+        {
+            let i = status.interval;
+            let why = Why {
+                anchor: Some((i.from.value.clone(), from)),
+                days: Some(days),
+                basis,
+                unverified,
+            };
+            out.push(make(
+                Kind::Interval,
+                &i.id.value,
+                Some(&i.to.value),
+                i.name.as_deref(),
+                due,
+                why,
+            ));
+        }
+    }
+    for t in view.tasks() {
+        let (Some(due), None) = (t.due, t.done) else {
+            continue;
+        };
+        let why = Why {
+            anchor: t.after.clone().zip(t.anchor),
+            days: t.days,
+            basis: Basis::Fixed,
+            unverified: false,
+        };
+        out.push(make(
+            Kind::Task,
+            &t.id,
+            t.after.as_deref(),
+            Some(&t.name),
+            due,
+            why,
+        ));
+    }
+    out
+}
+
+/// Every open deadline in the register on `today`, sorted by due date, case, kind and id.
+pub fn deadlines<'c, 'p>(
+    cases: impl IntoIterator<Item = &'c Case>,
+    pathway: impl Fn(&str) -> Option<&'p Pathway>,
+    today: NaiveDate,
+    warn_days: u32,
+) -> Vec<Deadline> {
+    let mut out: Vec<Deadline> = cases
+        .into_iter()
+        .filter_map(|c| pathway(&c.pathway.value).map(|p| (c, p)))
+        .flat_map(|(c, p)| case_deadlines(&CaseView::new(c, p, today), warn_days))
+        .collect();
+    sort(&mut out);
+    out
+}
+
+/// The SPEC's order: due date, then case id, then kind, then id.
+pub fn sort(deadlines: &mut [Deadline]) {
+    deadlines.sort_by(|a, b| (a.due, &a.case, a.kind, &a.id).cmp(&(b.due, &b.case, b.kind, &b.id)));
+}

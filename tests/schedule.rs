@@ -1,0 +1,493 @@
+//! The deadline engine directly: each rule of SPEC.md §2 as its own test, and property tests.
+
+use chrono::NaiveDate;
+use forlop::check::case::CaseContext;
+use forlop::diag::Severity;
+use forlop::model::{Case, Pathway, Treatment};
+use forlop::register::{load_pathways, parse_case_text};
+use forlop::schedule::{
+    Basis, CaseView, Deadline, IntervalState, Kind, Urgency, case_deadlines, deadlines,
+};
+use proptest::prelude::*;
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn builtins() -> Vec<Pathway> {
+    load_pathways(None).0
+}
+
+/// A local pathway whose milestone ids say nothing; the roles come from the NPR letters.
+const LOCAL: &str = r#"
+id = "lokal"
+name = "Lokal"
+[[milestone]]
+id = "inn"
+name = "Inn"
+code = "A"
+[[milestone]]
+id = "mote"
+name = "Møte"
+code = "S"
+[[milestone]]
+id = "vedtak"
+name = "Vedtak"
+code = "C"
+[[milestone]]
+id = "start"
+name = "Start"
+code = "F"
+[[interval]]
+id = "T1"
+from = "inn"
+to = "mote"
+days = 3
+[[interval]]
+id = "T2"
+from = "vedtak"
+to = "start"
+days = { surgery = 10 }
+[[task]]
+id = "ring"
+name = "Ringe"
+after = "mote"
+days = 2
+"#;
+
+fn pathways() -> Vec<Pathway> {
+    let mut d = forlop::parse::Decoder::new("lokal.toml", LOCAL);
+    let local =
+        forlop::parse::parse_pathway(&mut d, LOCAL, forlop::model::Origin::Register).unwrap();
+    let mut all = builtins();
+    all.push(local);
+    all.sort_by(|a, b| a.id.value.cmp(&b.id.value));
+    all
+}
+
+/// Parses a case (id `c`); panics on errors so a test never runs on a broken case.
+fn case(pathways: &[Pathway], body: &str) -> Case {
+    let text = format!("id = \"c\"\ncoordinator = \"ssol\"\n{body}");
+    let ctx = CaseContext {
+        pathways,
+        broken_pathways: &[],
+        team: None,
+        today: date("2100-01-01"),
+    };
+    let (case, diags) = parse_case_text("c.toml", &text, "c", &ctx);
+    let errors: Vec<_> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    case.unwrap()
+}
+
+fn open(case: &Case, pathways: &[Pathway], today: &str) -> Vec<Deadline> {
+    let p = pathways
+        .iter()
+        .find(|p| p.id.value == case.pathway.value)
+        .unwrap();
+    let mut list = case_deadlines(&CaseView::new(case, p, date(today)), 2);
+    forlop::schedule::sort(&mut list);
+    list
+}
+
+fn find<'a>(list: &'a [Deadline], id: &str) -> Option<&'a Deadline> {
+    list.iter().find(|d| d.id == id)
+}
+
+fn state(case: &Case, pathways: &[Pathway], today: &str, interval: &str) -> IntervalState {
+    let p = pathways
+        .iter()
+        .find(|p| p.id.value == case.pathway.value)
+        .unwrap();
+    let view = CaseView::new(case, p, date(today));
+    view.interval(p.interval(interval).unwrap()).state
+}
+
+const TE: &str = "pathway = \"tykk-og-endetarmskreft\"\n";
+
+fn ev(milestone: &str, d: &str) -> String {
+    format!("[[event]]\nmilestone = \"{milestone}\"\ndate = {d}\n")
+}
+
+#[test]
+fn the_from_day_is_day_0() {
+    let ps = pathways();
+    let c = case(&ps, &format!("{TE}{}", ev("referral", "2026-11-02")));
+    // OF1 is 9 days: 2 November + 9 = 11 November.
+    assert_eq!(
+        find(&open(&c, &ps, "2026-11-03"), "OF1").unwrap().due,
+        date("2026-11-11")
+    );
+}
+
+#[test]
+fn due_today_is_due_soon_and_tomorrow_overdue() {
+    let ps = pathways();
+    let c = case(&ps, &format!("{TE}{}", ev("referral", "2026-11-02")));
+    let on_the_day = open(&c, &ps, "2026-11-11");
+    assert_eq!(find(&on_the_day, "OF1").unwrap().urgency, Urgency::DueSoon);
+    assert_eq!(find(&on_the_day, "OF1").unwrap().days_left, 0);
+    let day_after = open(&c, &ps, "2026-11-12");
+    assert_eq!(find(&day_after, "OF1").unwrap().urgency, Urgency::Overdue);
+    assert_eq!(find(&day_after, "OF1").unwrap().days_left, -1);
+    assert_eq!(
+        find(&open(&c, &ps, "2026-11-08"), "OF1").unwrap().urgency,
+        Urgency::Open
+    );
+}
+
+#[test]
+fn per_treatment_limits_and_the_strictest_fallback() {
+    let ps = pathways();
+    let events = format!(
+        "{}{}{}",
+        ev("referral", "2026-10-01"),
+        ev("first-visit", "2026-10-05"),
+        ev("decision", "2026-10-10")
+    );
+    let planned = |t: &str| case(&ps, &format!("{TE}treatment = \"{t}\"\n{events}"));
+    let of3 = |c: &Case| find(&open(c, &ps, "2026-10-11"), "OF3").unwrap().clone();
+    assert_eq!(of3(&planned("radiation")).due, date("2026-10-28"));
+    assert_eq!(
+        of3(&planned("radiation")).why.basis,
+        Basis::Treatment(Treatment::Radiation)
+    );
+    assert_eq!(of3(&planned("surgery")).due, date("2026-10-24"));
+    // Not decided: the strictest (14) applies and says so.
+    let undecided = case(&ps, &format!("{TE}{events}"));
+    assert_eq!(of3(&undecided).due, date("2026-10-24"));
+    assert_eq!(of3(&undecided).why.basis, Basis::Strictest);
+    // A planned type the table lacks: also the strictest.
+    assert_eq!(of3(&planned("symptom-relief")).why.basis, Basis::Strictest);
+}
+
+#[test]
+fn a_treatment_type_outside_the_table_makes_the_interval_not_applicable() {
+    let ps = pathways();
+    let events = format!(
+        "{}{}{}",
+        ev("referral", "2026-10-01"),
+        ev("first-visit", "2026-10-05"),
+        ev("decision", "2026-10-10")
+    );
+    let relief = case(
+        &ps,
+        &format!(
+            "{TE}{events}{}treatment = \"symptom-relief\"\n",
+            ev("treatment", "2026-10-20")
+        ),
+    );
+    assert_eq!(
+        state(&relief, &ps, "2026-11-01", "OF3"),
+        IntervalState::NotApplicable
+    );
+    assert_eq!(
+        state(&relief, &ps, "2026-11-01", "OF4"),
+        IntervalState::NotApplicable
+    );
+    // A plain-number interval applies whatever the type.
+    assert!(matches!(
+        state(&relief, &ps, "2026-11-01", "OF1"),
+        IntervalState::Done(_)
+    ));
+    // No type at all (neither on the event nor planned): not applicable either.
+    let untyped = case(
+        &ps,
+        &format!("{TE}{events}{}", ev("treatment", "2026-10-20")),
+    );
+    assert_eq!(
+        state(&untyped, &ps, "2026-11-01", "OF3"),
+        IntervalState::NotApplicable
+    );
+}
+
+#[test]
+fn a_decision_other_than_cancer_ends_of3_and_of4() {
+    let ps = pathways();
+    let c = case(
+        &ps,
+        &format!(
+            "{TE}{}{}{}outcome = \"other-disease\"\n",
+            ev("referral", "2026-10-01"),
+            ev("first-visit", "2026-10-05"),
+            ev("decision", "2026-10-10")
+        ),
+    );
+    assert_eq!(state(&c, &ps, "2026-12-01", "OF3"), IntervalState::Ended);
+    assert_eq!(state(&c, &ps, "2026-12-01", "OF4"), IntervalState::Ended);
+    assert!(open(&c, &ps, "2026-12-01").is_empty());
+}
+
+#[test]
+fn only_the_first_treatment_counts_and_its_type_selects_the_limit() {
+    let ps = pathways();
+    // Planned surgery, but radiation came first (18 days from decision): the radiation limit and
+    // date count; the later surgery does not.
+    let c = case(
+        &ps,
+        &format!(
+            "{TE}treatment = \"surgery\"\n{}{}{}{}treatment = \"surgery\"\n{}treatment = \"radiation\"\n",
+            ev("referral", "2026-10-01"),
+            ev("first-visit", "2026-10-05"),
+            ev("decision", "2026-10-10"),
+            ev("treatment", "2026-11-20"),
+            ev("treatment", "2026-10-27"),
+        ),
+    );
+    let IntervalState::Done(m) = state(&c, &ps, "2026-12-01", "OF3") else {
+        panic!()
+    };
+    assert_eq!(m.to, date("2026-10-27"));
+    assert_eq!(m.days, 18);
+    assert_eq!(m.elapsed, 17);
+    assert!(m.within());
+    assert_eq!(m.basis, Basis::Treatment(Treatment::Radiation));
+}
+
+#[test]
+fn closed_and_transferred_cases_have_no_open_deadlines_but_keep_their_measures() {
+    let ps = pathways();
+    let base = format!(
+        "{TE}{}{}",
+        ev("referral", "2026-10-01"),
+        ev("first-visit", "2026-10-12")
+    );
+    let closed = case(
+        &ps,
+        &format!("{base}[closed]\ndate = 2026-10-20\nreason = \"declined\"\n"),
+    );
+    let moved = case(
+        &ps,
+        &format!("{base}[transfer]\ndate = 2026-10-20\nto = \"OUS\"\n"),
+    );
+    for c in [&closed, &moved] {
+        assert!(open(c, &ps, "2026-11-01").is_empty());
+        let IntervalState::Done(m) = state(c, &ps, "2026-11-01", "OF1") else {
+            panic!()
+        };
+        assert!(!m.within(), "11 days against 9");
+        // Before the closure the deadlines were open.
+        assert!(!open(c, &ps, "2026-10-15").is_empty());
+    }
+}
+
+#[test]
+fn tasks_follow_their_anchor_and_ad_hoc_tasks_carry_their_own_due_date() {
+    let ps = pathways();
+    let c = case(
+        &ps,
+        &format!(
+            "pathway = \"lokal\"\n{}[[task]]\nid = \"egen\"\nname = \"Egen\"\ndue = 2026-11-30\n",
+            ev("inn", "2026-11-01")
+        ),
+    );
+    let list = open(&c, &ps, "2026-11-02");
+    // `ring` follows `mote`, which has not happened: no due date yet.
+    assert!(find(&list, "ring").is_none());
+    let egen = find(&list, "egen").unwrap();
+    assert_eq!(
+        (egen.kind, egen.due, egen.milestone.clone()),
+        (Kind::Task, date("2026-11-30"), None)
+    );
+    let after = case(
+        &ps,
+        &format!(
+            "pathway = \"lokal\"\n{}{}",
+            ev("inn", "2026-11-01"),
+            ev("mote", "2026-11-03")
+        ),
+    );
+    let ring = find(&open(&after, &ps, "2026-11-04"), "ring")
+        .unwrap()
+        .clone();
+    assert_eq!(ring.due, date("2026-11-05"));
+    assert_eq!(ring.milestone.as_deref(), Some("mote"));
+}
+
+#[test]
+fn a_case_with_no_events_has_no_deadlines() {
+    let ps = pathways();
+    assert!(open(&case(&ps, TE), &ps, "2026-11-01").is_empty());
+}
+
+#[test]
+fn a_past_today_ignores_later_events_completions_and_closures() {
+    let ps = pathways();
+    let c = case(
+        &ps,
+        &format!(
+            "pathway = \"lokal\"\n{}{}[[task]]\nid = \"ring\"\ndone = 2026-11-20\n[closed]\ndate = 2026-11-25\nreason = \"other\"\n",
+            ev("inn", "2026-11-01"),
+            ev("mote", "2026-11-10"),
+        ),
+    );
+    // On 11-05 the first meeting had not happened: T1 (3 days) was overdue.
+    assert_eq!(
+        find(&open(&c, &ps, "2026-11-05"), "T1").unwrap().urgency,
+        Urgency::Overdue
+    );
+    // On 11-15 the task (due 11-12) was open and overdue: it was done only on 11-20.
+    assert_eq!(
+        find(&open(&c, &ps, "2026-11-15"), "ring")
+            .unwrap()
+            .days_left,
+        -3
+    );
+    // From 11-25 the case is closed.
+    assert!(open(&c, &ps, "2026-11-25").is_empty());
+}
+
+#[test]
+fn roles_come_from_npr_letters_not_ids() {
+    let ps = pathways();
+    let c = case(
+        &ps,
+        &format!(
+            "pathway = \"lokal\"\n{}{}{}outcome = \"no-disease\"\n",
+            ev("inn", "2026-11-01"),
+            ev("mote", "2026-11-02"),
+            ev("vedtak", "2026-11-03")
+        ),
+    );
+    // `vedtak` is the decision (C) and `start` the treatment (F): T2 ends.
+    assert_eq!(state(&c, &ps, "2026-11-10", "T2"), IntervalState::Ended);
+}
+
+#[test]
+fn ties_are_sorted_by_case_then_kind_then_id() {
+    let ps = pathways();
+    let mk = |id: &str, body: &str| {
+        let mut c = case(&ps, body);
+        c.id.value = id.into();
+        c
+    };
+    // Both due 11-04: T1 (inn 11-01 + 3) and an ad-hoc task due 11-04.
+    let body = format!(
+        "pathway = \"lokal\"\n{}[[task]]\nid = \"a-task\"\nname = \"A\"\ndue = 2026-11-04\n",
+        ev("inn", "2026-11-01")
+    );
+    let cases = [mk("b", &body), mk("a", &body)];
+    let list = deadlines(
+        cases.iter(),
+        |id| ps.iter().find(|p| p.id.value == id),
+        date("2026-11-02"),
+        2,
+    );
+    let order: Vec<(&str, Kind, &str)> = list
+        .iter()
+        .map(|d| (d.case.as_str(), d.kind, d.id.as_str()))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("a", Kind::Interval, "T1"),
+            ("a", Kind::Task, "a-task"),
+            ("b", Kind::Interval, "T1"),
+            ("b", Kind::Task, "a-task")
+        ]
+    );
+}
+
+// ---- properties ----
+
+fn arb_case_text() -> impl Strategy<Value = (String, i64)> {
+    // referral day, gaps to first visit / decision / treatment (each maybe absent), today offset.
+    (
+        0i64..400,
+        proptest::option::of(0i64..30),
+        proptest::option::of(0i64..40),
+        proptest::option::of(0i64..50),
+        0i64..120,
+        0usize..4,
+    )
+        .prop_map(|(start, fv, dec, tr, today, planned)| {
+            let base = date("2025-01-01") + chrono::Days::new(start as u64);
+            let mut body = String::from(TE);
+            let treatments = ["surgery", "drug", "radiation", "symptom-relief"];
+            if planned < 3 {
+                body.push_str(&format!("treatment = \"{}\"\n", treatments[planned]));
+            }
+            body.push_str(&ev("referral", &base.to_string()));
+            let mut at = base;
+            for (gap, m) in [(fv, "first-visit"), (dec, "decision"), (tr, "treatment")] {
+                let Some(gap) = gap else { break };
+                at = at + chrono::Days::new(gap as u64);
+                body.push_str(&ev(m, &at.to_string()));
+                if m == "treatment" {
+                    body.push_str("treatment = \"drug\"\n");
+                }
+            }
+            (body, start + today)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_deadline_never_precedes_its_anchor((body, today) in arb_case_text()) {
+        let ps = pathways();
+        let c = case(&ps, &body);
+        let today = date("2025-01-01") + chrono::Days::new(today as u64);
+        for d in open(&c, &ps, &today.to_string()) {
+            let (_, anchor) = d.why.anchor.clone().expect("intervals and pathway tasks have anchors");
+            prop_assert!(d.due >= anchor);
+            prop_assert_eq!(d.days_left, (d.due - today).num_days());
+        }
+    }
+
+    #[test]
+    fn recording_the_to_event_by_the_due_date_never_leaves_it_overdue((body, today) in arb_case_text(), back in 0u64..10) {
+        let ps = pathways();
+        let c = case(&ps, &body);
+        let today = date("2025-01-01") + chrono::Days::new(today as u64);
+        for d in open(&c, &ps, &today.to_string()) {
+            if d.kind != Kind::Interval { continue; }
+            let (_, anchor) = d.why.anchor.clone().unwrap();
+            // The `to` event on a day between the anchor (or the case's latest event, so the
+            // milestone order holds) and the due date.
+            let latest = c.events.iter().map(|e| e.date.value).max().unwrap();
+            let lower = anchor.max(latest);
+            if lower > d.due { continue; }
+            let span = (d.due - lower).num_days() as u64;
+            let on = d.due - chrono::Days::new(back.min(span));
+            let milestone = d.milestone.clone().unwrap();
+            // Already recorded with a date after today (ignored by the replay): not a new event.
+            if c.events.iter().any(|e| e.milestone.value == milestone) { continue; }
+            // The planned type (its limit is the one the open deadline used); without one, drug,
+            // whose limits are this pathway's strictest.
+            let planned = ["surgery", "drug", "radiation"].into_iter().find(|t| body.contains(&format!("treatment = \"{t}\"\n[[event]]")));
+            let extra = if milestone == "treatment" { format!("treatment = \"{}\"\n", planned.unwrap_or("drug")) } else { String::new() };
+            let recorded = case(&ps, &format!("{body}{}{extra}", ev(&milestone, &on.to_string())));
+            let later = today.max(on) + chrono::Days::new(30);
+            let still = open(&recorded, &ps, &later.to_string());
+            prop_assert!(still.iter().all(|x| x.id != d.id), "{} still open after recording {milestone} on {on}", d.id);
+            if let IntervalState::Done(m) = state(&recorded, &ps, &later.to_string(), &d.id) {
+                prop_assert!(m.within());
+            }
+        }
+    }
+
+    #[test]
+    fn results_do_not_depend_on_file_or_event_order(texts in proptest::collection::vec(arb_case_text(), 1..6), seed in any::<u64>()) {
+        let ps = pathways();
+        let mut cases: Vec<Case> = texts.iter().enumerate().map(|(i, (body, _))| {
+            let mut c = case(&ps, body);
+            c.id.value = format!("c{i}");
+            c
+        }).collect();
+        let today = date("2025-06-01");
+        let lookup = |id: &str| ps.iter().find(|p| p.id.value == id);
+        let before = deadlines(cases.iter(), lookup, today, 2);
+        // Reverse and rotate files and events.
+        cases.reverse();
+        let k = (seed as usize) % cases.len();
+        cases.rotate_left(k);
+        for c in &mut cases { c.events.reverse(); }
+        let after = deadlines(cases.iter(), lookup, today, 2);
+        prop_assert_eq!(before, after);
+    }
+}
