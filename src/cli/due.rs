@@ -146,13 +146,13 @@ fn table(list: &[Deadline], reg: &Register, lang: Lang, color: bool, redact: boo
     .iter()
     .map(|w| w.text(lang))
     .collect();
+    let by_id: std::collections::HashMap<&str, &crate::model::Case> =
+        reg.cases.iter().map(|c| (c.id.value.as_str(), c)).collect();
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|d| {
-            let patient = reg
-                .cases
-                .iter()
-                .find(|c| c.id.value == d.case)
+            let patient = by_id
+                .get(d.case.as_str())
                 .map(|c| patient_label(c, redact))
                 .unwrap_or_default();
             vec![

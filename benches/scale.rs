@@ -1,0 +1,285 @@
+//! Scale benchmark: generates realistic registers of N cases and times forlop's commands on them
+//! (release build, warm file cache).
+//!
+//! ```sh
+//! cargo bench --bench scale -- 10000 100000
+//! ```
+//!
+//! Registers are written once to `target/bench-registers/n<N>/` and reused. Every name and number
+//! in them is fictional; fødselsnummer are synthetic (month + 80) with correct control digits.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const TODAY: &str = "2026-11-23";
+
+/// A small deterministic generator (xorshift64*), so every run writes the same register.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len() as u64) as usize]
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const FIRST: &[&str] = &[
+    "Ola", "Kari", "Nils", "Ingrid", "Astrid", "Berit", "Erik", "Hanne", "Geir", "Arne", "Svein",
+    "Jon", "Marit", "Olav", "Lars", "Randi", "Siri", "Tor", "Anne", "Per", "Liv", "Knut", "Mona",
+];
+const LAST: &[&str] = &[
+    "Nordmann", "Hansen", "Bakke", "Lie", "Moen", "Nilsen", "Johansen", "Strand", "Pedersen",
+    "Lund", "Berg", "Haugen", "Holm", "Berge", "Eriksen", "Kvam", "Dahl", "Aas", "Vik", "Eide",
+];
+/// (pathway, case id prefix, treatments the pathway's tables know)
+const PATHWAYS: &[(&str, &str, &[&str])] = &[
+    (
+        "tykk-og-endetarmskreft",
+        "te",
+        &["surgery", "drug", "radiation"],
+    ),
+    ("brystkreft", "br", &["surgery", "drug"]),
+    ("lymfomer", "ly", &["drug", "radiation"]),
+    ("sarkom", "sa", &["surgery", "drug", "radiation"]),
+    ("hjernekreft", "hj", &["surgery", "drug", "radiation"]),
+    (
+        "testikkelkreft",
+        "ts",
+        &["surgery", "drug", "radiation", "surveillance"],
+    ),
+    ("bukspyttkjertelkreft", "bu", &["surgery", "drug"]),
+    ("lungekreft", "lu", &["surgery", "drug", "radiation"]),
+];
+
+/// A synthetic fødselsnummer for a birth date (month + 80), with correct control digits.
+fn synthetic_fnr(rng: &mut Rng, year: i32, month: u32, day: u32) -> String {
+    let yy = (year % 100) as u32;
+    loop {
+        let individual = if year < 2000 {
+            rng.below(500)
+        } else {
+            500 + rng.below(500)
+        } as u32;
+        let s = format!("{day:02}{:02}{yy:02}{individual:03}", month + 80);
+        let d: Vec<u32> = s.bytes().map(|b| u32::from(b - b'0')).collect();
+        let control = |digits: &[u32], w: &[u32]| {
+            let r = 11 - digits.iter().zip(w).map(|(a, b)| a * b).sum::<u32>() % 11;
+            match r {
+                11 => Some(0),
+                10 => None,
+                k => Some(k),
+            }
+        };
+        let Some(k1) = control(&d, &[3, 7, 6, 1, 8, 9, 4, 5, 2]) else {
+            continue;
+        };
+        let mut d2 = d.clone();
+        d2.push(k1);
+        let Some(k2) = control(&d2, &[5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) else {
+            continue;
+        };
+        return format!("{s}{k1}{k2}");
+    }
+}
+
+fn date(days_from_2019: u64) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2019, 1, 1).unwrap() + chrono::Days::new(days_from_2019)
+}
+
+/// Writes one case file's text.
+fn case_text(
+    rng: &mut Rng,
+    n: usize,
+    id: &str,
+    pathway: &str,
+    treatments: &[&str],
+    today: chrono::NaiveDate,
+) -> String {
+    let span = (today - date(0)).num_days() as u64;
+    // Recent referrals are more common among open cases; most old ones are closed.
+    let referral = if rng.chance(8) {
+        date(span - rng.below(60))
+    } else {
+        date(rng.below(span - 60))
+    };
+    let mut t = String::new();
+    let coordinator = ["ssol", "thav"][n % 2];
+    let doctor = rng.pick(&["dr-berg", "dr-lunde", "dr-moe"]);
+    let _ = writeln!(
+        t,
+        "# Generert testsak (fiktiv).\nid = \"{id}\"\npathway = \"{pathway}\"\ncoordinator = \"{coordinator}\"\ndoctor = \"{doctor}\""
+    );
+    let treatment = rng.pick(treatments);
+    let stage = rng.below(6); // 0 referral … 3 treated, 4 not cancer, 5 declined
+    if (2..=3).contains(&stage) {
+        let _ = writeln!(t, "treatment = \"{treatment}\"");
+    }
+    let year = 1940 + rng.below(70) as i32;
+    let (month, day) = (1 + rng.below(12) as u32, 1 + rng.below(28) as u32);
+    let _ = writeln!(
+        t,
+        "\n[patient]\nname = \"{} {}\"\nfnr = \"{}\"\nborn = {year}\ngp = \"Dr. {}, Legesenteret\"",
+        rng.pick(FIRST),
+        rng.pick(LAST),
+        synthetic_fnr(rng, year, month, day),
+        rng.pick(LAST)
+    );
+    let mut at = referral;
+    let mut step = |t: &mut String, milestone: &str, gap: u64, rng: &mut Rng| {
+        at = at + chrono::Days::new(gap + rng.below(gap.max(1)));
+        if at <= today {
+            let _ = writeln!(t, "\n[[event]]\nmilestone = \"{milestone}\"\ndate = {at}");
+        }
+        at
+    };
+    step(&mut t, "referral", 0, rng);
+    if stage >= 1 {
+        step(&mut t, "first-visit", 4, rng);
+        let _ = writeln!(t, "note = \"Første konsultasjon\"");
+    }
+    if stage >= 2 {
+        let d = step(&mut t, "decision", 8, rng);
+        if stage == 4 && d <= today {
+            let _ = writeln!(t, "outcome = \"no-disease\"");
+        }
+    }
+    if stage == 3 {
+        let d = step(&mut t, "treatment", 10, rng);
+        if d <= today {
+            let _ = writeln!(t, "treatment = \"{treatment}\"");
+        }
+    }
+    let _ = writeln!(
+        t,
+        "\n[[appointment]]\ndate = {}\ntime = \"09:30\"\nwhat = \"CT thorax/abdomen\"\nwhere = \"Radiologisk avdeling\"",
+        referral + chrono::Days::new(3)
+    );
+    let _ = writeln!(
+        t,
+        "\n[[mdt]]\ndate = {}\nquestion = \"Operabel?\"",
+        referral + chrono::Days::new(12)
+    );
+    let _ = writeln!(
+        t,
+        "\n[[note]]\ndate = {referral}\ntext = \"Ringt pasienten, forklart pakkeforløpet.\"\nby = \"{coordinator}\""
+    );
+    let old = (today - referral).num_days() > 120;
+    let closing = match stage {
+        3 if old || rng.chance(50) => Some("treatment-started"),
+        4 if at <= today => Some("not-cancer"),
+        5 => Some("declined"),
+        _ if old => Some("other"),
+        _ => None,
+    };
+    if let Some(reason) = closing {
+        let when = at.max(referral + chrono::Days::new(1)).min(today);
+        let _ = writeln!(t, "\n[closed]\ndate = {when}\nreason = \"{reason}\"");
+    } else if rng.chance(3) {
+        let _ = writeln!(
+            t,
+            "\n[transfer]\ndate = {}\nto = \"Oslo universitetssykehus HF\"\ncontact = \"ext-ous-lunge\"",
+            at.min(today)
+        );
+    }
+    t
+}
+
+/// Generates (once) a register of `n` cases and returns its path.
+fn register(root: &Path, n: usize) -> PathBuf {
+    let dir = root.join(format!("n{n}"));
+    if dir.join(".complete").exists() {
+        return dir;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/onkologi");
+    std::fs::create_dir_all(dir.join("pathways")).unwrap();
+    for f in ["forlop.toml", "team.toml"] {
+        std::fs::copy(example.join(f), dir.join(f)).unwrap();
+    }
+    std::fs::copy(
+        example.join("pathways/lungekreft.toml"),
+        dir.join("pathways/lungekreft.toml"),
+    )
+    .unwrap();
+    let today: chrono::NaiveDate = TODAY.parse().unwrap();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ n as u64);
+    for i in 0..n {
+        let (pathway, prefix, treatments) = PATHWAYS[i % PATHWAYS.len()];
+        let id = format!("{prefix}-{i:06}");
+        let text = case_text(&mut rng, i, &id, pathway, treatments, today);
+        let year = text
+            .split("milestone = \"referral\"\ndate = ")
+            .nth(1)
+            .map(|s| &s[..4])
+            .unwrap_or("2026")
+            .to_string();
+        let folder = dir.join("cases").join(year);
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join(format!("{id}.toml")), text).unwrap();
+    }
+    std::fs::write(dir.join(".complete"), "").unwrap();
+    dir
+}
+
+/// Runs a command `runs` times (after one warm-up) and returns the median wall time.
+fn time(args: &[&str], reg: &Path, runs: usize) -> Duration {
+    let exe = env!("CARGO_BIN_EXE_forlop");
+    let run = || {
+        let start = Instant::now();
+        let out = Command::new(exe)
+            .args(args)
+            .args(["--today", TODAY, "--register"])
+            .arg(reg)
+            .output()
+            .expect("forlop runs");
+        assert!(
+            out.status.code().is_some_and(|c| c <= 1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        start.elapsed()
+    };
+    run();
+    let mut times: Vec<Duration> = (0..runs).map(|_| run()).collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![10_000]
+    } else {
+        sizes
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-registers");
+    println!("{:>8}  {:<10} {:>10}", "cases", "command", "median");
+    for n in sizes {
+        let reg = register(&root, n);
+        let runs = if n > 50_000 { 5 } else { 11 };
+        for cmd in [&["check"][..], &["due"], &["status"]] {
+            let t = time(cmd, &reg, runs);
+            println!(
+                "{n:>8}  {:<10} {:>8.1} ms",
+                cmd.join(" "),
+                t.as_secs_f64() * 1000.0
+            );
+        }
+    }
+}
