@@ -51,6 +51,22 @@ fn coordinator_filter() {
 }
 
 #[test]
+fn pathway_filter() {
+    let all = expected("expected-due.json");
+    let local: Vec<&serde_json::Value> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["pathway"] == "fristforlop")
+        .collect();
+    assert_eq!(local.len(), 6);
+    assert_eq!(
+        json_of(&["due", "--pathway", "fristforlop"]),
+        serde_json::json!(local)
+    );
+}
+
+#[test]
 fn the_json_keys_come_in_the_spec_order() {
     let out = forlop()
         .args([
