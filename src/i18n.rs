@@ -992,6 +992,7 @@ pub enum Ui {
     CheckClean {
         files: usize,
     },
+    HandoverNeedsCases,
     Io {
         detail: String,
     },
@@ -1085,6 +1086,11 @@ impl Ui {
                 format!("{files} filer sjekket: ingen feil"),
                 format!("{files} files checked: no problems")
             ),
+            HandoverNeedsCases => t!(
+                lang,
+                "`forlop handover` trenger saker eller `--coordinator`",
+                "`forlop handover` needs cases or `--coordinator`"
+            ),
             Io { detail } => t!(
                 lang,
                 format!("inn/ut-feil: {detail}"),
@@ -1142,6 +1148,11 @@ impl Ui {
                 lang,
                 "kjør `forlop check` for å se dem",
                 "run `forlop check` to see them"
+            )),
+            HandoverNeedsCases => Some(t!(
+                lang,
+                "for eksempel `forlop handover te-0142` eller `forlop handover --coordinator ssol`",
+                "for example `forlop handover te-0142` or `forlop handover --coordinator ssol`"
             )),
             PathNotFound { .. } | PathOutsideRegister { .. } | Io { .. } => None,
             CheckSummary { .. } | CheckClean { .. } => None,
@@ -1213,6 +1224,51 @@ pub enum Word {
     Closed,
     Transferred,
     OpenTask,
+    Overdue,
+    Weekend,
+    ClosedDay,
+    Time,
+    Place,
+    MdtShort,
+    DeadlineShort,
+    TaskShort,
+    NothingThisDay,
+    AgendaFrom,
+    Question,
+    Conclusion,
+    MdtMeeting,
+    NoMdtAhead,
+    NoCasesOnMdt,
+    Handover,
+    HandoverTo,
+    Cases,
+    ResponsibleDoctor,
+    Gp,
+    IndividualPlan,
+    MunicipalConsent,
+    NotRecorded,
+    YesWord,
+    NoWord,
+    OpenTasks,
+    UpcomingAppointments,
+    MdtMeetings,
+    Deviations,
+    LatestNotes,
+    TransferredTo,
+    NoneRecorded,
+    Reported,
+    NotReported,
+    Phone,
+    PatientCap,
+    CoordinatorCap,
+    PlannedTreatmentCap,
+    NextDeadlineCap,
+    Fnr,
+    Born,
+    StatusOpen,
+    ReceivingCoordinator,
+    By,
+    Upcoming,
 }
 
 impl Word {
@@ -1288,6 +1344,65 @@ impl Word {
             Word::Closed => t!(lang, "avsluttet", "closed"),
             Word::Transferred => t!(lang, "overført", "transferred"),
             Word::OpenTask => t!(lang, "åpen", "open"),
+            Word::Overdue => t!(lang, "Forfalt", "Overdue"),
+            Word::Weekend => t!(lang, "helg", "weekend"),
+            Word::ClosedDay => t!(lang, "stengt", "closed"),
+            Word::Time => t!(lang, "tid", "time"),
+            Word::Place => t!(lang, "sted", "place"),
+            Word::MdtShort => t!(lang, "MDT", "MDT"),
+            Word::DeadlineShort => t!(lang, "frist", "due"),
+            Word::TaskShort => t!(lang, "oppgave", "task"),
+            Word::NothingThisDay => t!(lang, "ingenting", "nothing"),
+            Word::AgendaFrom => t!(lang, "Agenda fra", "Agenda from"),
+            Word::Question => t!(lang, "spørsmål", "question"),
+            Word::Conclusion => t!(lang, "konklusjon", "conclusion"),
+            Word::MdtMeeting => t!(lang, "MDT-møte", "MDT meeting"),
+            Word::NoMdtAhead => t!(
+                lang,
+                "Ingen MDT-møter med saker fremover.",
+                "No MDT meetings with cases ahead."
+            ),
+            Word::NoCasesOnMdt => t!(
+                lang,
+                "Ingen saker er meldt til dette møtet.",
+                "No cases are booked for this meeting."
+            ),
+            Word::Handover => t!(lang, "Overlevering", "Handover"),
+            Word::HandoverTo => t!(lang, "Til", "To"),
+            Word::Cases => t!(lang, "saker", "cases"),
+            Word::ResponsibleDoctor => t!(lang, "Ansvarlig lege", "Responsible doctor"),
+            Word::Gp => t!(lang, "Fastlege", "GP"),
+            Word::IndividualPlan => t!(lang, "Individuell plan", "Individual plan"),
+            Word::MunicipalConsent => t!(
+                lang,
+                "Samtykke til kontakt med kommunal kreftkoordinator",
+                "Consent to contact the municipal cancer coordinator"
+            ),
+            Word::NotRecorded => t!(lang, "ikke registrert", "not recorded"),
+            Word::YesWord => t!(lang, "ja", "yes"),
+            Word::NoWord => t!(lang, "nei", "no"),
+            Word::OpenTasks => t!(lang, "Åpne oppgaver", "Open tasks"),
+            Word::UpcomingAppointments => t!(lang, "Kommende timer", "Upcoming appointments"),
+            Word::MdtMeetings => t!(lang, "MDT-møter", "MDT meetings"),
+            Word::Deviations => t!(lang, "Avvik", "Deviations"),
+            Word::LatestNotes => t!(lang, "Siste notater", "Latest notes"),
+            Word::TransferredTo => t!(lang, "Overført til", "Transferred to"),
+            Word::NoneRecorded => t!(lang, "Ingen.", "None."),
+            Word::Reported => t!(lang, "meldt", "reported"),
+            Word::NotReported => t!(lang, "ikke meldt til leder", "not reported to the leader"),
+            Word::Phone => t!(lang, "tlf.", "phone"),
+            Word::PatientCap => t!(lang, "Pasient", "Patient"),
+            Word::CoordinatorCap => t!(lang, "Koordinator", "Coordinator"),
+            Word::PlannedTreatmentCap => t!(lang, "Planlagt behandling", "Planned treatment"),
+            Word::NextDeadlineCap => t!(lang, "Neste frist", "Next deadline"),
+            Word::Fnr => t!(lang, "fødselsnummer", "national ID"),
+            Word::Born => t!(lang, "født", "born"),
+            Word::StatusOpen => t!(lang, "åpen", "open"),
+            Word::ReceivingCoordinator => {
+                t!(lang, "mottakende koordinator", "receiving coordinator")
+            }
+            Word::By => t!(lang, "av", "by"),
+            Word::Upcoming => t!(lang, "kommende", "upcoming"),
         }
     }
 }
@@ -1349,6 +1464,77 @@ pub fn treatment_name(t: crate::model::Treatment, lang: Lang) -> String {
     }
 }
 
+/// A day as a heading: "tirsdag 24. november" / "Tuesday 24 November".
+pub fn day_heading(date: chrono::NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    const NB_DAYS: [&str; 7] = [
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    ];
+    const EN_DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const NB_MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    const EN_MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let wd = date.weekday().num_days_from_monday() as usize;
+    let m = date.month0() as usize;
+    t!(
+        lang,
+        format!("{} {}. {}", NB_DAYS[wd], date.day(), NB_MONTHS[m]),
+        format!("{} {} {}", EN_DAYS[wd], date.day(), EN_MONTHS[m])
+    )
+}
+
+/// The name of a public holiday in `lang`.
+pub fn holiday_name(h: crate::calendar::Holiday, lang: Lang) -> String {
+    use crate::calendar::Holiday::*;
+    match h {
+        NewYear => t!(lang, "første nyttårsdag", "New Year's Day"),
+        MaundyThursday => t!(lang, "skjærtorsdag", "Maundy Thursday"),
+        GoodFriday => t!(lang, "langfredag", "Good Friday"),
+        EasterSunday => t!(lang, "første påskedag", "Easter Sunday"),
+        EasterMonday => t!(lang, "andre påskedag", "Easter Monday"),
+        LabourDay => t!(lang, "arbeidernes dag", "Labour Day"),
+        ConstitutionDay => t!(lang, "grunnlovsdagen", "Constitution Day"),
+        Ascension => t!(lang, "Kristi himmelfartsdag", "Ascension Day"),
+        WhitSunday => t!(lang, "første pinsedag", "Whit Sunday"),
+        WhitMonday => t!(lang, "andre pinsedag", "Whit Monday"),
+        ChristmasDay => t!(lang, "første juledag", "Christmas Day"),
+        BoxingDay => t!(lang, "andre juledag", "Boxing Day"),
+    }
+}
+
 /// Why a pathway was closed, in `lang`.
 pub fn close_reason_name(r: crate::model::CloseReason, lang: Lang) -> String {
     use crate::model::CloseReason::*;
@@ -1363,6 +1549,21 @@ pub fn close_reason_name(r: crate::model::CloseReason, lang: Lang) -> String {
         ),
         Died => t!(lang, "død", "died"),
         Other => t!(lang, "annet", "other"),
+    }
+}
+
+/// Individual plan status in `lang`.
+pub fn individual_plan_name(p: crate::model::IndividualPlan, lang: Lang) -> String {
+    use crate::model::IndividualPlan::*;
+    match p {
+        NotAssessed => t!(lang, "ikke vurdert", "not assessed"),
+        NotNeeded => t!(lang, "ikke behov", "not needed"),
+        Wanted => t!(
+            lang,
+            "ønsket, ikke opprettet",
+            "wanted, not yet established"
+        ),
+        Established => t!(lang, "opprettet", "established"),
     }
 }
 

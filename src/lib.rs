@@ -2,6 +2,7 @@
 //! who follow them. Files → model → check → views → render; see README.md.
 
 pub mod builtin;
+pub mod calendar;
 pub mod check;
 pub mod cli;
 pub mod diag;

@@ -428,6 +428,17 @@ pub fn deadlines<'c, 'p>(
     out
 }
 
+/// Orders cases by the due date of their most urgent deadline; cases without one come last.
+pub fn most_urgent_first(a: Option<NaiveDate>, b: Option<NaiveDate>) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
 /// The SPEC's order: due date, then case id, then kind, then id.
 pub fn sort(deadlines: &mut [Deadline]) {
     deadlines.sort_by(|a, b| (a.due, &a.case, a.kind, &a.id).cmp(&(b.due, &b.case, b.kind, &b.id)));

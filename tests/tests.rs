@@ -8,3 +8,4 @@ mod deadlines;
 mod pathways;
 mod schedule;
 mod status;
+mod views;

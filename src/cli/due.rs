@@ -8,7 +8,7 @@ use crate::i18n::{Lang, Word, basis_note, days_left_text};
 use crate::register::Register;
 use crate::render;
 use crate::schedule::{self, Deadline, Kind, Urgency};
-use crate::views::patient_label;
+use crate::views::{deadline_what, patient_label};
 
 #[derive(Args, Debug)]
 pub struct DueArgs {
@@ -46,16 +46,6 @@ pub fn deadline_json(d: &Deadline) -> serde_json::Value {
         "status": d.urgency.word(),
         "coordinator": d.coordinator,
     })
-}
-
-/// What a deadline is about, for people: `OF1 Henvisning … (first-visit)` or the task's name.
-pub fn what(d: &Deadline) -> String {
-    match (d.kind, &d.name) {
-        (Kind::Interval, Some(name)) => format!("{} {name}", d.id),
-        (Kind::Interval, None) => d.id.clone(),
-        (Kind::Task, Some(name)) => name.clone(),
-        (Kind::Task, None) => d.id.clone(),
-    }
 }
 
 pub fn run(ctx: &mut Ctx, days: Option<u32>, overdue_only: bool) -> anyhow::Result<u8> {
@@ -161,7 +151,7 @@ fn table(list: &[Deadline], reg: &Register, lang: Lang, color: bool, redact: boo
                 d.case.clone(),
                 patient,
                 d.pathway.clone(),
-                what(d),
+                deadline_what(d),
                 match (d.kind, &d.milestone) {
                     (Kind::Task, Some(m)) => format!("{} {m}", Word::After.text(lang)),
                     (_, Some(m)) => m.clone(),

@@ -1,7 +1,10 @@
 //! The command line: one clap definition, global flags, exit codes, output.
 
+mod agenda;
 mod check;
 mod due;
+mod handover;
+mod mdt;
 mod pathways;
 mod status;
 
@@ -48,7 +51,7 @@ pub enum ColorChoice {
     Never,
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD (ÅÅÅÅ-MM-DD)"))
 }
@@ -107,6 +110,12 @@ pub enum Command {
     Due(due::DueArgs),
     /// Overdue standard times and tasks only
     Overdue,
+    /// Day by day from today: appointments, MDT meetings, deadlines, tasks; overdue first
+    Agenda(agenda::AgendaArgs),
+    /// The list for an MDT meeting: cases booked, where they stand, the question
+    Mdt(mdt::MdtArgs),
+    /// A Markdown handover of cases, or of all of one coordinator's open cases
+    Handover(handover::HandoverArgs),
 }
 
 /// A command failure with its exit code: 1 could not do the work, 2 usage.
@@ -271,6 +280,9 @@ pub fn run() -> ExitCode {
         Command::Status(args) => status::run(&mut ctx, args),
         Command::Due(args) => due::run(&mut ctx, args.days, false),
         Command::Overdue => due::run(&mut ctx, None, true),
+        Command::Agenda(args) => agenda::run(&mut ctx, args),
+        Command::Mdt(args) => mdt::run(&mut ctx, args),
+        Command::Handover(args) => handover::run(&mut ctx, args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

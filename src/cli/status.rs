@@ -14,8 +14,8 @@ use crate::register::Register;
 use crate::render;
 use crate::schedule::{CaseView, IntervalState, IntervalStatus, Urgency};
 use crate::suggest::suggest;
+use crate::views::handover::{EventKind, EventLine, PersonRef, handover};
 use crate::views::status::{Filter, rows};
-use crate::views::{event_code, patient_label, timeline};
 
 #[derive(Args, Debug)]
 pub struct StatusArgs {
@@ -181,115 +181,61 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
 fn detail(reg: &Register, case: &Case, ctx: &Ctx, redact: bool) -> String {
     let lang = ctx.lang;
     let today = ctx.today;
-    let mut out = String::new();
-    let pathway = reg.pathway(&case.pathway.value);
-    let pathway_name = pathway
+    let h = handover(reg, case, today, redact);
+    let pathway_name = h
+        .pathway
         .map(|p| format!(" ({})", p.name))
         .unwrap_or_default();
-    out.push_str(&format!(
+    let mut out = format!(
         "{} · {} · {}{pathway_name}\n",
-        case.id.value,
-        patient_label(case, redact),
-        case.pathway.value
-    ));
+        case.id.value, h.patient, case.pathway.value
+    );
     let mut facts = Vec::new();
-    let person = |id: &str| match reg.team.as_ref().and_then(|t| t.get(id)) {
-        Some(p) => format!("{} ({id})", p.name),
-        None => id.to_string(),
+    let person = |p: &PersonRef| match &p.person {
+        Some(person) => format!("{} ({})", person.name, p.id),
+        None => p.id.clone(),
     };
-    if let Some(c) = &case.coordinator {
-        facts.push(format!(
-            "{}: {}",
-            Word::Coordinator.text(lang),
-            person(&c.value)
-        ));
+    if let Some(c) = &h.coordinator {
+        facts.push(format!("{}: {}", Word::Coordinator.text(lang), person(c)));
     }
-    if let Some(d) = &case.doctor {
-        facts.push(format!("{}: {}", Word::Doctor.text(lang), person(&d.value)));
+    if let Some(d) = &h.doctor {
+        facts.push(format!("{}: {}", Word::Doctor.text(lang), person(d)));
     }
-    if let Some(t) = &case.treatment {
+    if let Some(t) = h.treatment {
         facts.push(format!(
             "{}: {}",
             Word::PlannedTreatment.text(lang),
-            treatment_name(t.value, lang)
+            treatment_name(t, lang)
         ));
     }
-    if let Some(c) = case.closed.as_ref().filter(|c| c.date.value <= today) {
+    if let Some((date, reason)) = h.closed {
         facts.push(format!(
-            "{} {} ({})",
+            "{} {date} ({})",
             Word::Closed.text(lang),
-            c.date.value,
-            close_reason_name(c.reason.value, lang)
+            close_reason_name(reason, lang)
         ));
     }
-    if let Some(t) = case.transfer.as_ref().filter(|t| t.date.value <= today) {
-        facts.push(format!(
-            "{} {} → {}",
-            Word::Transferred.text(lang),
-            t.date.value,
-            t.to
-        ));
+    if let Some((date, to, _)) = &h.transfer {
+        facts.push(format!("{} {date} → {to}", Word::Transferred.text(lang)));
     }
     if !facts.is_empty() {
         out.push_str(&facts.join(" · "));
         out.push('\n');
     }
-    let Some(pathway) = pathway else {
+    let Some(pathway) = h.pathway else {
         return out;
     };
-    let view = CaseView::new(case, pathway, today);
-
     out.push_str(&format!("\n{}\n", Word::Events.text(lang)));
-    let mut events: Vec<Vec<String>> = timeline(case, today)
-        .into_iter()
-        .map(|e| {
-            vec![
-                e.date.value.to_string(),
-                e.milestone.value.clone(),
-                event_code(pathway, case, e).unwrap_or_else(|| Word::LocalMilestone.text(lang)),
-                e.note.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
-    if let Some(t) = case.transfer.as_ref().filter(|t| t.date.value <= today) {
-        events.push(vec![
-            t.date.value.to_string(),
-            Word::Transferred.text(lang),
-            pathway.npr_code("O"),
-            t.to.clone(),
-        ]);
-    }
-    if let Some(c) = case
-        .closed
-        .as_ref()
-        .filter(|c| c.date.value <= today && c.reason.value.is_early_end())
-    {
-        events.push(vec![
-            c.date.value.to_string(),
-            Word::Closed.text(lang),
-            pathway.npr_code("X"),
-            close_reason_name(c.reason.value, lang),
-        ]);
-    }
     let headers = [Word::Date, Word::Milestone, Word::Npr, Word::Note].map(|w| w.text(lang));
-    out.push_str(&render::table(&headers, &events));
+    out.push_str(&render::table(&headers, &event_rows(&h.events, lang)));
 
-    if !pathway.intervals.is_empty() {
+    if !h.intervals.is_empty() {
         out.push_str(&format!("\n{}\n", Word::Intervals.text(lang)));
-        let open = view.is_open();
-        let rows: Vec<Vec<String>> = view
-            .intervals()
+        let unverified = pathway.times == TimesStatus::Unverified;
+        let rows: Vec<Vec<String>> = h
+            .intervals
             .iter()
-            .map(|st| {
-                interval_row(
-                    st,
-                    case,
-                    today,
-                    open,
-                    pathway.times == TimesStatus::Unverified,
-                    lang,
-                )
-            })
+            .map(|st| interval_row(st, case, today, h.open, unverified, lang))
             .collect();
         let headers = [
             Word::Id,
@@ -304,7 +250,7 @@ fn detail(reg: &Register, case: &Case, ctx: &Ctx, redact: bool) -> String {
         out.push_str(&render::table(&headers, &rows));
     }
 
-    let tasks = view.tasks();
+    let tasks = CaseView::new(case, pathway, today).tasks();
     if !tasks.is_empty() {
         out.push_str(&format!("\n{}\n", Word::Tasks.text(lang)));
         let rows: Vec<Vec<String>> = tasks
@@ -312,9 +258,7 @@ fn detail(reg: &Register, case: &Case, ctx: &Ctx, redact: bool) -> String {
             .map(|t| {
                 let state = match (t.done, t.due) {
                     (Some(d), _) => format!("{} {d}", Word::Done.text(lang)),
-                    (None, Some(due)) if view.is_open() => {
-                        days_left_text((due - today).num_days(), lang)
-                    }
+                    (None, Some(due)) if h.open => days_left_text((due - today).num_days(), lang),
                     (None, _) => Word::OpenTask.text(lang),
                 };
                 vec![
@@ -331,7 +275,29 @@ fn detail(reg: &Register, case: &Case, ctx: &Ctx, redact: bool) -> String {
     out
 }
 
-fn interval_row(
+/// Timeline rows: date, milestone (or transfer / early end), NPR code, note.
+pub(super) fn event_rows(events: &[EventLine], lang: Lang) -> Vec<Vec<String>> {
+    events
+        .iter()
+        .map(|e| {
+            let what = match &e.kind {
+                EventKind::Milestone(id) => id.clone(),
+                EventKind::Transfer => Word::Transferred.text(lang),
+                EventKind::EarlyEnd => Word::Closed.text(lang),
+            };
+            vec![
+                e.date.to_string(),
+                what,
+                e.code
+                    .clone()
+                    .unwrap_or_else(|| Word::LocalMilestone.text(lang)),
+                e.note.clone().unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+pub(super) fn interval_row(
     st: &IntervalStatus<'_>,
     case: &Case,
     today: NaiveDate,

@@ -47,6 +47,36 @@ pub fn painted_table(headers: &[String], rows: &[Vec<String>], styles: &[Option<
     s
 }
 
+/// Text made safe for one Markdown table cell or list item: no line breaks, pipes escaped.
+pub fn md_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\r', '\n'], " ")
+}
+
+/// A GitHub-flavoured Markdown table.
+pub fn markdown_table(headers: &[String], rows: &[Vec<String>]) -> String {
+    let mut out = format!(
+        "| {} |\n",
+        headers
+            .iter()
+            .map(|h| md_escape(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    out.push_str(&format!("|{}\n", " --- |".repeat(headers.len())));
+    for r in rows {
+        out.push_str(&format!(
+            "| {} |\n",
+            r.iter()
+                .map(|c| md_escape(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        ));
+    }
+    out
+}
+
 /// RFC 4180 CSV with a header row.
 pub fn csv(headers: &[String], rows: &[Vec<String>]) -> String {
     fn field(s: &str) -> String {

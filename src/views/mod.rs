@@ -1,5 +1,8 @@
 //! Views: from the loaded register (and today) to rows. Views never read files.
 
+pub mod agenda;
+pub mod handover;
+pub mod mdt;
 pub mod status;
 
 use chrono::NaiveDate;
@@ -25,6 +28,76 @@ pub fn patient_label(case: &Case, redact: bool) -> String {
         .flat_map(|c| c.to_uppercase())
         .map(|c| format!("{c}."))
         .collect()
+}
+
+/// Free text as outputs may show it: when redacting, every part of the patient's name is
+/// replaced by its initial and the fødselsnummer by asterisks, so a note such as "Ola ringte"
+/// does not carry the identity that the name column hides.
+pub fn redact_text(text: &str, case: &Case, redact: bool) -> String {
+    if !redact {
+        return text.to_string();
+    }
+    let mut out = text.to_string();
+    if let Some(fnr) = &case.patient.fnr {
+        if !fnr.value.is_empty() {
+            out = out.replace(fnr.value.as_str(), "***********");
+        }
+    }
+    let Some(name) = &case.patient.name else {
+        return out;
+    };
+    for part in name.split_whitespace().filter(|p| p.chars().count() >= 2) {
+        let initial: String = part
+            .chars()
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .collect();
+        out = replace_word(&out, part, &format!("{initial}."));
+    }
+    out
+}
+
+/// Replaces whole-word, case-insensitive occurrences of `word` in `text`.
+fn replace_word(text: &str, word: &str, with: &str) -> String {
+    let lower_text = text.to_lowercase();
+    let lower_word = word.to_lowercase();
+    // Lowercasing can change byte lengths (rare outside ASCII); then fall back to exact matching.
+    if lower_text.len() != text.len() || lower_word.len() != word.len() {
+        return text.replace(word, with);
+    }
+    let is_word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while let Some(pos) = lower_text[i..].find(&lower_word) {
+        let start = i + pos;
+        let mut end = start + word.len();
+        // The Norwegian genitive ("Nordmanns") is the same name.
+        if text[end..].starts_with(['s', 'S']) && !is_word_char(text[end + 1..].chars().next()) {
+            end += 1;
+        }
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        out.push_str(&text[i..start]);
+        if is_word_char(before) || is_word_char(after) {
+            out.push_str(&text[start..end]);
+        } else {
+            out.push_str(with);
+        }
+        i = end;
+    }
+    out.push_str(&text[i..]);
+    out
+}
+
+/// What a deadline is about, for people: `OF1 Henvisning mottatt – …` or the task's name.
+pub fn deadline_what(d: &crate::schedule::Deadline) -> String {
+    use crate::schedule::Kind;
+    match (d.kind, &d.name) {
+        (Kind::Interval, Some(name)) => format!("{} {name}", d.id),
+        (_, Some(name)) => name.clone(),
+        (_, None) => d.id.clone(),
+    }
 }
 
 /// The full NPR code of a recorded event (e.g. `A12S`, `A12CK`, `A12FM`); `None` for local
@@ -93,6 +166,18 @@ mod tests {
             closed: None,
             file: "cases/x-1.toml".into(),
         }
+    }
+
+    #[test]
+    fn free_text_loses_the_name_and_number_when_redacting() {
+        let mut c = case_named(Some("Ola Nordmann"));
+        c.patient.fnr = Some(Located::new("14835810004".into(), Loc::default()));
+        let text = "OLA ringte; Nordmanns datter også. Fnr 14835810004. Olav er en annen.";
+        assert_eq!(
+            redact_text(text, &c, true),
+            "O. ringte; N. datter også. Fnr ***********. Olav er en annen."
+        );
+        assert_eq!(redact_text(text, &c, false), text);
     }
 
     #[test]

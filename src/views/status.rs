@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::{event_code, patient_label, timeline};
 use crate::model::{Case, Outcome, Pathway, Role};
 use crate::register::Register;
-use crate::schedule::{CaseView, Deadline, case_deadlines, sort};
+use crate::schedule::{CaseView, Deadline, case_deadlines, most_urgent_first, sort};
 
 /// One line of `forlop status`.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,14 +110,8 @@ pub fn rows(reg: &Register, today: NaiveDate, filter: &Filter<'_>, redact: bool)
         })
         .collect();
     rows.sort_by(|a, b| {
-        let key = |r: &StatusRow| r.deadline.as_ref().map(|d| d.due);
-        match (key(a), key(b)) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
-        .then_with(|| a.case.cmp(&b.case))
+        let due = |r: &StatusRow| r.deadline.as_ref().map(|d| d.due);
+        most_urgent_first(due(a), due(b)).then_with(|| a.case.cmp(&b.case))
     });
     rows
 }

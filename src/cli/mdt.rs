@@ -1,0 +1,114 @@
+//! `forlop mdt [--date D]`: the list for an MDT meeting.
+
+use clap::Args;
+
+use super::due::deadline_json;
+use super::status::validate_filter;
+use super::{Ctx, Format, emit, parse_date};
+use crate::i18n::{Word, day_heading, days_left_text};
+use crate::render::{self, md_escape};
+use crate::views::agenda::matches;
+use crate::views::mdt::{MdtEntry, mdt_list, meeting_date};
+
+#[derive(Args, Debug)]
+pub struct MdtArgs {
+    /// The meeting date (default: the next date from today that has cases booked)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<chrono::NaiveDate>,
+}
+
+fn row(e: &MdtEntry, lang: crate::i18n::Lang) -> Vec<String> {
+    let last = e
+        .last
+        .as_ref()
+        .map(|(m, d, c)| {
+            format!(
+                "{m} {d}{}",
+                c.as_deref().map(|c| format!(" ({c})")).unwrap_or_default()
+            )
+        })
+        .unwrap_or_else(|| "–".into());
+    let (next, left) = match &e.deadline {
+        Some(d) => (
+            format!("{} {}", d.id, d.due),
+            days_left_text(d.days_left, lang),
+        ),
+        None => ("–".into(), String::new()),
+    };
+    vec![
+        e.case.clone(),
+        e.patient.clone(),
+        e.pathway.clone(),
+        e.doctor.clone().unwrap_or_else(|| "–".into()),
+        last,
+        next,
+        left,
+        e.question.clone().unwrap_or_default(),
+    ]
+}
+
+pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
+    let format = ctx.format("mdt", &[Format::Table, Format::Markdown, Format::Json])?;
+    let reg = ctx.load_for_view()?;
+    let coordinator = ctx.global.coordinator.as_deref();
+    let pathway = ctx.global.pathway.as_deref();
+    validate_filter(&reg, &[], coordinator, pathway)?;
+    let redact = reg.settings.redact && !ctx.global.show_identity;
+    let keep = |c: &crate::model::Case| matches(c, coordinator, pathway);
+    let lang = ctx.lang;
+    let Some(date) = meeting_date(&reg, ctx.today, args.date, keep) else {
+        let text = match format {
+            Format::Json => render::json(&serde_json::json!({ "date": null, "cases": [] })),
+            _ => format!("{}\n", Word::NoMdtAhead.text(lang)),
+        };
+        emit(&text)?;
+        return Ok(0);
+    };
+    let entries = mdt_list(&reg, ctx.today, date, redact, keep);
+    let title = format!(
+        "{} {} ({date})",
+        Word::MdtMeeting.text(lang),
+        day_heading(date, lang)
+    );
+    let headers: Vec<String> = [
+        Word::Case,
+        Word::Patient,
+        Word::Pathway,
+        Word::Doctor,
+        Word::LastMilestone,
+        Word::NextDeadline,
+        Word::DaysLeft,
+        Word::Question,
+    ]
+    .iter()
+    .map(|w| w.text(lang))
+    .collect();
+    let rows: Vec<Vec<String>> = entries.iter().map(|e| row(e, lang)).collect();
+    let text = match format {
+        Format::Json => render::json(&serde_json::json!({
+            "date": date.to_string(),
+            "cases": entries.iter().map(|e| serde_json::json!({
+                "case": e.case, "patient": e.patient, "pathway": e.pathway,
+                "coordinator": e.coordinator, "doctor": e.doctor,
+                "last_milestone": e.last.as_ref().map(|l| &l.0),
+                "last_date": e.last.as_ref().map(|l| l.1.to_string()),
+                "last_code": e.last.as_ref().and_then(|l| l.2.clone()),
+                "next_deadline": e.deadline.as_ref().map(deadline_json),
+                "question": e.question, "conclusion": e.conclusion,
+            })).collect::<Vec<_>>(),
+        })),
+        Format::Markdown => {
+            let mut s = format!("# {}\n\n", md_escape(&title));
+            if rows.is_empty() {
+                s.push_str(&format!("{}\n", Word::NoCasesOnMdt.text(lang)));
+            } else {
+                s.push_str(&render::markdown_table(&headers, &rows));
+            }
+            s
+        }
+        _ if rows.is_empty() => format!("{title}\n{}\n", Word::NoCasesOnMdt.text(lang)),
+        _ => format!("{title}\n{}", render::table(&headers, &rows)),
+    };
+    emit(&text)?;
+    Ok(0)
+}
