@@ -1269,6 +1269,30 @@ pub enum Word {
     ReceivingCoordinator,
     By,
     Upcoming,
+    Group,
+    IntervalShort,
+    MeasuredCount,
+    WithinCount,
+    Share,
+    Target,
+    Median,
+    P90,
+    BelowTarget,
+    NoMeasures,
+    ReportTitle,
+    DueSoonHeading,
+    TodayHeading,
+    RecordedHeading,
+    NewReferrals,
+    NoCoordinatorHeading,
+    ComplianceHeading,
+    DeviationMissing,
+    WithoutCoordinator,
+    Period,
+    ChartTitle,
+    ReportWritten,
+    Deviation,
+    DeadlineCap,
 }
 
 impl Word {
@@ -1403,6 +1427,62 @@ impl Word {
             }
             Word::By => t!(lang, "av", "by"),
             Word::Upcoming => t!(lang, "kommende", "upcoming"),
+            Word::Group => t!(lang, "gruppe", "group"),
+            Word::IntervalShort => t!(lang, "forløpstid", "interval"),
+            Word::MeasuredCount => t!(lang, "målt", "measured"),
+            Word::WithinCount => t!(lang, "innenfor", "within"),
+            Word::Share => t!(lang, "andel", "share"),
+            Word::Target => t!(lang, "mål", "target"),
+            Word::Median => t!(lang, "median", "median"),
+            Word::P90 => t!(lang, "90-persentil", "90th percentile"),
+            Word::BelowTarget => t!(lang, "under målet", "below target"),
+            Word::NoMeasures => t!(
+                lang,
+                "ingen målte forløpstider i perioden",
+                "no measured standard times in the period"
+            ),
+            Word::ReportTitle => t!(lang, "Morgenrapport", "Morning report"),
+            Word::DueSoonHeading => t!(
+                lang,
+                "Forfaller i dag og de nærmeste dagene",
+                "Due today and in the coming days"
+            ),
+            Word::TodayHeading => t!(
+                lang,
+                "I dag: timer og MDT-møter",
+                "Today: appointments and MDT meetings"
+            ),
+            Word::RecordedHeading => t!(
+                lang,
+                "Registrert siden forrige arbeidsdag – kontroller NPR-kodene i PAS",
+                "Recorded since the previous working day – check the NPR codes in the PAS"
+            ),
+            Word::NewReferrals => t!(lang, "Nye henvisninger", "New referrals"),
+            Word::NoCoordinatorHeading => t!(
+                lang,
+                "Åpne saker uten koordinator",
+                "Open cases without a coordinator"
+            ),
+            Word::ComplianceHeading => t!(
+                lang,
+                "Andel innenfor forløpstid, siste fire måneder",
+                "Share within the standard time, last four months"
+            ),
+            Word::DeviationMissing => t!(lang, "avvik ikke registrert", "deviation not recorded"),
+            Word::WithoutCoordinator => t!(lang, "uten koordinator", "without coordinator"),
+            Word::Period => t!(lang, "periode", "period"),
+            Word::ChartTitle => t!(
+                lang,
+                "Andel innenfor forløpstid per forløpstid, med målet som strek",
+                "Share within the standard time per interval, with the target as a line"
+            ),
+            Word::ReportWritten => t!(
+                lang,
+                "Rapporten er skrevet til",
+                "The report was written to"
+            ),
+            Word::Deviation => t!(lang, "avvik", "deviation"),
+            Word::DeadlineCap => t!(lang, "Frist", "Due"),
         }
     }
 }

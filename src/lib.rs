@@ -1,6 +1,7 @@
 //! forlop: a register of cancer patient pathways (pakkeforløp for kreft) for the coordinators
 //! who follow them. Files → model → check → views → render; see README.md.
 
+pub mod atomic;
 pub mod builtin;
 pub mod calendar;
 pub mod check;

@@ -6,6 +6,7 @@ mod catalogue;
 mod cli;
 mod deadlines;
 mod pathways;
+mod report;
 mod schedule;
 mod status;
 mod views;

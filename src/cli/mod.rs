@@ -3,9 +3,12 @@
 mod agenda;
 mod check;
 mod due;
+mod export;
 mod handover;
 mod mdt;
 mod pathways;
+mod report;
+mod stats;
 mod status;
 
 use std::io::{self, Write};
@@ -116,6 +119,12 @@ pub enum Command {
     Mdt(mdt::MdtArgs),
     /// A Markdown handover of cases, or of all of one coordinator's open cases
     Handover(handover::HandoverArgs),
+    /// Share of patients within the standard times, median and 90th percentile, against the target
+    Stats(stats::StatsArgs),
+    /// The morning report for cron: overdue, due soon, today, yesterday's events, compliance
+    Report(report::ReportArgs),
+    /// Export appointments, MDT meetings and deadlines (iCalendar)
+    Export(export::ExportArgs),
 }
 
 /// A command failure with its exit code: 1 could not do the work, 2 usage.
@@ -283,6 +292,9 @@ pub fn run() -> ExitCode {
         Command::Agenda(args) => agenda::run(&mut ctx, args),
         Command::Mdt(args) => mdt::run(&mut ctx, args),
         Command::Handover(args) => handover::run(&mut ctx, args),
+        Command::Stats(args) => stats::run(&mut ctx, args),
+        Command::Report(args) => report::run(&mut ctx, args),
+        Command::Export(args) => export::run(&mut ctx, args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,5 +1,7 @@
 //! Rows to text: tables, CSV, JSON helpers. Renderers never compute dates.
 
+pub mod ics;
+
 use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
 
 /// Columns separated by space, the header underlined: quiet enough to read every morning.

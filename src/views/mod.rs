@@ -3,6 +3,8 @@
 pub mod agenda;
 pub mod handover;
 pub mod mdt;
+pub mod report;
+pub mod stats;
 pub mod status;
 
 use chrono::NaiveDate;

@@ -1,0 +1,109 @@
+//! `forlop export ics [--days N] [--output FILE]`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::status::validate_filter;
+use super::{Ctx, Failure, Format, emit};
+use crate::i18n::{Ui, Word, days_left_text};
+use crate::render::ics::{Entry, calendar};
+use crate::views::agenda::{Item, ItemKind, agenda, matches};
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[command(subcommand)]
+    pub what: ExportWhat,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportWhat {
+    /// Appointments, MDT meetings and deadlines as an iCalendar (.ics) file
+    Ics {
+        /// How many days ahead from today (overdue deadlines are always included)
+        #[arg(long, value_name = "N", default_value_t = 60)]
+        days: u32,
+        /// Write to FILE (atomically) instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+fn entry(item: &Item, date: chrono::NaiveDate, lang: crate::i18n::Lang) -> Entry {
+    let who = format!("{} ({})", item.case, item.patient);
+    let (key, summary) = match (item.kind, &item.deadline) {
+        (ItemKind::Appointment, _) => (
+            format!(
+                "{}|appointment|{date}|{}|{}",
+                item.case,
+                item.time.as_deref().unwrap_or(""),
+                item.what
+            ),
+            format!("{} – {who}", item.what),
+        ),
+        (ItemKind::Mdt, _) => (
+            format!("{}|mdt|{date}", item.case),
+            if item.what.is_empty() {
+                format!("{} – {who}", Word::MdtMeeting.text(lang))
+            } else {
+                format!("{} – {who}: {}", Word::MdtMeeting.text(lang), item.what)
+            },
+        ),
+        (_, Some(d)) => (
+            // The same standard time or task of a case keeps its UID when its due date moves.
+            format!("{}|{}|{}", item.case, d.kind.word(), d.id),
+            format!("{}: {} – {who}", Word::DeadlineCap.text(lang), item.what),
+        ),
+        (_, None) => (format!("{}|{}", item.case, item.what), item.what.clone()),
+    };
+    let mut description = vec![format!("{}: {}", Word::Pathway.text(lang), item.pathway)];
+    if let Some(c) = &item.coordinator {
+        description.push(format!("{}: {c}", Word::Coordinator.text(lang)));
+    }
+    if let Some(d) = &item.deadline {
+        description.push(days_left_text(d.days_left, lang));
+    }
+    Entry {
+        key,
+        date,
+        time: item.time.clone(),
+        summary,
+        location: item.place.clone(),
+        description: Some(description.join("\n")),
+    }
+}
+
+pub fn run(ctx: &mut Ctx, args: ExportArgs) -> anyhow::Result<u8> {
+    let ExportWhat::Ics { days, output } = args.what;
+    ctx.format("export ics", &[Format::Text])?;
+    let reg = ctx.load_for_view()?;
+    let coordinator = ctx.global.coordinator.as_deref();
+    let pathway = ctx.global.pathway.as_deref();
+    validate_filter(&reg, &[], coordinator, pathway)?;
+    let redact = reg.settings.redact && !ctx.global.show_identity;
+    let lang = ctx.lang;
+    let a = agenda(&reg, ctx.today, days.max(1), redact, |c| {
+        matches(c, coordinator, pathway)
+    });
+    let mut entries: Vec<Entry> = a
+        .overdue
+        .iter()
+        .filter_map(|i| i.deadline.as_ref().map(|d| entry(i, d.due, lang)))
+        .collect();
+    for day in &a.days {
+        entries.extend(day.items.iter().map(|i| entry(i, day.date, lang)));
+    }
+    let name = reg.settings.name.clone().unwrap_or_else(|| "forlop".into());
+    let text = calendar(&name, &entries, ctx.today);
+    match output {
+        Some(path) => {
+            crate::atomic::write(&path, text.as_bytes()).map_err(|e| {
+                Failure::work(Ui::Io {
+                    detail: format!("{}: {e}", path.display()),
+                })
+            })?;
+        }
+        None => emit(&text)?,
+    }
+    Ok(0)
+}

@@ -1,0 +1,659 @@
+//! `forlop report`: the morning report for cron, as text, Markdown, HTML or JSON.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::due::deadline_json;
+use super::stats::{percent, row_json};
+use super::status::validate_filter;
+use super::{Ctx, Failure, Format, emit};
+use crate::i18n::{Lang, Ui, Word, day_heading, days_left_text};
+use crate::render::{self, md_escape};
+use crate::views::agenda::{Item, ItemKind, matches};
+use crate::views::report::{Recorded, Report, report};
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// Write the report to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit with code 3 when anything is overdue (for cron alerts)
+    #[arg(long)]
+    pub fail_on_overdue: bool,
+}
+
+pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
+    let format = ctx.format(
+        "report",
+        &[Format::Text, Format::Markdown, Format::Html, Format::Json],
+    )?;
+    let reg = ctx.load_for_view()?;
+    let coordinator = ctx.global.coordinator.as_deref();
+    let pathway = ctx.global.pathway.as_deref();
+    validate_filter(&reg, &[], coordinator, pathway)?;
+    let redact = reg.settings.redact && !ctx.global.show_identity;
+    let r = report(&reg, ctx.today, redact, |c| {
+        matches(c, coordinator, pathway)
+    });
+    let lang = ctx.lang;
+    let text = match format {
+        Format::Json => render::json(&json(&r)),
+        Format::Markdown => markdown(&r, lang),
+        Format::Html => html(&r, lang),
+        _ => text(&r, lang),
+    };
+    match &args.output {
+        Some(path) => {
+            crate::atomic::write(path, text.as_bytes()).map_err(|e| {
+                Failure::work(Ui::Io {
+                    detail: format!("{}: {e}", path.display()),
+                })
+            })?;
+            if !ctx.global.quiet {
+                eprintln!("{} {}", Word::ReportWritten.text(lang), path.display());
+            }
+        }
+        None => emit(&text)?,
+    }
+    Ok(if args.fail_on_overdue && r.any_overdue() {
+        3
+    } else {
+        0
+    })
+}
+
+fn title(r: &Report, lang: Lang) -> String {
+    let mut t = Word::ReportTitle.text(lang);
+    if let Some(name) = &r.name {
+        t.push_str(&format!(" – {name}"));
+    }
+    if let Some(h) = &r.hospital {
+        t.push_str(&format!(" ({h})"));
+    }
+    t
+}
+
+fn date_line(r: &Report, lang: Lang) -> String {
+    format!("{} ({})", day_heading(r.today, lang), r.today)
+}
+
+fn deviation_text(d: Option<bool>, lang: Lang) -> String {
+    match d {
+        Some(true) => Word::DeviationRecorded.text(lang),
+        Some(false) => Word::DeviationMissing.text(lang),
+        None => String::new(),
+    }
+}
+
+fn group_name(coordinator: &Option<String>, name: &Option<String>, lang: Lang) -> String {
+    match (coordinator, name) {
+        (Some(id), Some(n)) => format!("{n} ({id})"),
+        (Some(id), None) => id.clone(),
+        (None, _) => format!("({})", Word::WithoutCoordinator.text(lang)),
+    }
+}
+
+/// Overdue rows: case, patient, pathway, what, due, days over, deviation.
+fn overdue_rows(lines: &[crate::views::report::OverdueLine], lang: Lang) -> Vec<Vec<String>> {
+    lines
+        .iter()
+        .map(|l| {
+            let d = l
+                .item
+                .deadline
+                .as_ref()
+                .expect("overdue items carry their deadline");
+            vec![
+                l.item.case.clone(),
+                l.item.patient.clone(),
+                l.item.pathway.clone(),
+                l.item.what.clone(),
+                d.due.to_string(),
+                days_left_text(d.days_left, lang),
+                deviation_text(l.deviation, lang),
+            ]
+        })
+        .collect()
+}
+
+fn overdue_headers(lang: Lang) -> Vec<String> {
+    [
+        Word::Case,
+        Word::Patient,
+        Word::Pathway,
+        Word::What,
+        Word::Due,
+        Word::DaysLeft,
+        Word::Deviation,
+    ]
+    .iter()
+    .map(|w| w.text(lang))
+    .collect()
+}
+
+fn due_rows(items: &[Item], lang: Lang) -> Vec<Vec<String>> {
+    items
+        .iter()
+        .filter_map(|i| i.deadline.as_ref().map(|d| (i, d)))
+        .map(|(i, d)| {
+            vec![
+                d.due.to_string(),
+                days_left_text(d.days_left, lang),
+                i.case.clone(),
+                i.patient.clone(),
+                i.pathway.clone(),
+                i.what.clone(),
+                i.coordinator.clone().unwrap_or_else(|| "–".into()),
+            ]
+        })
+        .collect()
+}
+
+fn due_headers(lang: Lang) -> Vec<String> {
+    [
+        Word::Due,
+        Word::DaysLeft,
+        Word::Case,
+        Word::Patient,
+        Word::Pathway,
+        Word::What,
+        Word::Coordinator,
+    ]
+    .iter()
+    .map(|w| w.text(lang))
+    .collect()
+}
+
+fn today_rows(items: &[Item], lang: Lang) -> Vec<Vec<String>> {
+    items
+        .iter()
+        .map(|i| {
+            let (when, what) = match i.kind {
+                ItemKind::Mdt => (
+                    Word::MdtShort.text(lang),
+                    format!("{}: {}", Word::MdtMeeting.text(lang), i.what),
+                ),
+                _ => (i.time.clone().unwrap_or_else(|| "–".into()), i.what.clone()),
+            };
+            vec![
+                when,
+                what,
+                i.case.clone(),
+                i.patient.clone(),
+                i.pathway.clone(),
+                i.place.clone().unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+fn today_headers(lang: Lang) -> Vec<String> {
+    [
+        Word::Time,
+        Word::What,
+        Word::Case,
+        Word::Patient,
+        Word::Pathway,
+        Word::Place,
+    ]
+    .iter()
+    .map(|w| w.text(lang))
+    .collect()
+}
+
+fn recorded_rows(list: &[Recorded], lang: Lang) -> Vec<Vec<String>> {
+    list.iter()
+        .map(|e| {
+            vec![
+                e.date.to_string(),
+                e.case.clone(),
+                e.patient.clone(),
+                e.pathway.clone(),
+                e.milestone.clone(),
+                e.code
+                    .clone()
+                    .unwrap_or_else(|| Word::LocalMilestone.text(lang)),
+            ]
+        })
+        .collect()
+}
+
+fn recorded_headers(lang: Lang) -> Vec<String> {
+    [
+        Word::Date,
+        Word::Case,
+        Word::Patient,
+        Word::Pathway,
+        Word::Milestone,
+        Word::Npr,
+    ]
+    .iter()
+    .map(|w| w.text(lang))
+    .collect()
+}
+
+fn no_coordinator_rows(r: &Report) -> Vec<Vec<String>> {
+    r.no_coordinator
+        .iter()
+        .map(|(c, p, pw)| vec![c.clone(), p.clone(), pw.clone()])
+        .collect()
+}
+
+fn no_coordinator_headers(lang: Lang) -> Vec<String> {
+    [Word::Case, Word::Patient, Word::Pathway]
+        .iter()
+        .map(|w| w.text(lang))
+        .collect()
+}
+
+fn compliance(r: &Report, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    super::stats::table_rows(&r.compliance, r.target, lang, false)
+}
+
+fn period(r: &Report, lang: Lang) -> String {
+    format!(
+        "{} {} – {}",
+        Word::Period.text(lang),
+        r.compliance_from,
+        r.today
+    )
+}
+
+fn window(r: &Report) -> String {
+    if r.window.0 == r.window.1 {
+        r.window.0.to_string()
+    } else {
+        format!("{} – {}", r.window.0, r.window.1)
+    }
+}
+
+/// Plain text for a mail body.
+fn text(r: &Report, lang: Lang) -> String {
+    let mut s = format!("{}\n{}\n\n", title(r, lang), date_line(r, lang));
+    let section =
+        |s: &mut String, heading: String, headers: Vec<String>, rows: Vec<Vec<String>>| {
+            s.push_str(&format!("{heading}\n"));
+            if rows.is_empty() {
+                s.push_str(&format!(" {}\n\n", Word::NoneRecorded.text(lang)));
+            } else {
+                s.push_str(&render::table(&headers, &rows));
+                s.push('\n');
+            }
+        };
+    let total: usize = r.overdue.iter().map(|g| g.lines.len()).sum();
+    s.push_str(&format!(
+        "{} ({total})\n",
+        Word::Overdue.text(lang).to_uppercase()
+    ));
+    if r.overdue.is_empty() {
+        s.push_str(&format!(" {}\n\n", Word::NoneRecorded.text(lang)));
+    }
+    for g in &r.overdue {
+        s.push_str(&format!("{}\n", group_name(&g.coordinator, &g.name, lang)));
+        s.push_str(&render::table(
+            &overdue_headers(lang),
+            &overdue_rows(&g.lines, lang),
+        ));
+        s.push('\n');
+    }
+    section(
+        &mut s,
+        Word::DueSoonHeading.text(lang).to_uppercase(),
+        due_headers(lang),
+        due_rows(&r.due_soon, lang),
+    );
+    section(
+        &mut s,
+        Word::TodayHeading.text(lang).to_uppercase(),
+        today_headers(lang),
+        today_rows(&r.today_items, lang),
+    );
+    section(
+        &mut s,
+        format!(
+            "{} ({})",
+            Word::RecordedHeading.text(lang).to_uppercase(),
+            window(r)
+        ),
+        recorded_headers(lang),
+        recorded_rows(&r.recorded, lang),
+    );
+    section(
+        &mut s,
+        Word::NewReferrals.text(lang).to_uppercase(),
+        recorded_headers(lang),
+        recorded_rows(&r.new_referrals, lang),
+    );
+    section(
+        &mut s,
+        Word::NoCoordinatorHeading.text(lang).to_uppercase(),
+        no_coordinator_headers(lang),
+        no_coordinator_rows(r),
+    );
+    let (h, rows) = compliance(r, lang);
+    section(
+        &mut s,
+        format!(
+            "{} ({})",
+            Word::ComplianceHeading.text(lang).to_uppercase(),
+            period(r, lang)
+        ),
+        h,
+        rows,
+    );
+    s
+}
+
+fn markdown(r: &Report, lang: Lang) -> String {
+    let mut s = format!(
+        "# {}\n\n{}\n\n",
+        md_escape(&title(r, lang)),
+        date_line(r, lang)
+    );
+    let section =
+        |s: &mut String, heading: String, headers: Vec<String>, rows: Vec<Vec<String>>| {
+            s.push_str(&format!("## {}\n\n", md_escape(&heading)));
+            if rows.is_empty() {
+                s.push_str(&format!("{}\n\n", Word::NoneRecorded.text(lang)));
+            } else {
+                s.push_str(&render::markdown_table(&headers, &rows));
+                s.push('\n');
+            }
+        };
+    let total: usize = r.overdue.iter().map(|g| g.lines.len()).sum();
+    s.push_str(&format!("## {} ({total})\n\n", Word::Overdue.text(lang)));
+    if r.overdue.is_empty() {
+        s.push_str(&format!("{}\n\n", Word::NoneRecorded.text(lang)));
+    }
+    for g in &r.overdue {
+        s.push_str(&format!(
+            "### {}\n\n",
+            md_escape(&group_name(&g.coordinator, &g.name, lang))
+        ));
+        s.push_str(&render::markdown_table(
+            &overdue_headers(lang),
+            &overdue_rows(&g.lines, lang),
+        ));
+        s.push('\n');
+    }
+    section(
+        &mut s,
+        Word::DueSoonHeading.text(lang),
+        due_headers(lang),
+        due_rows(&r.due_soon, lang),
+    );
+    section(
+        &mut s,
+        Word::TodayHeading.text(lang),
+        today_headers(lang),
+        today_rows(&r.today_items, lang),
+    );
+    section(
+        &mut s,
+        format!("{} ({})", Word::RecordedHeading.text(lang), window(r)),
+        recorded_headers(lang),
+        recorded_rows(&r.recorded, lang),
+    );
+    section(
+        &mut s,
+        Word::NewReferrals.text(lang),
+        recorded_headers(lang),
+        recorded_rows(&r.new_referrals, lang),
+    );
+    section(
+        &mut s,
+        Word::NoCoordinatorHeading.text(lang),
+        no_coordinator_headers(lang),
+        no_coordinator_rows(r),
+    );
+    let (h, rows) = compliance(r, lang);
+    section(
+        &mut s,
+        format!(
+            "{} ({})",
+            Word::ComplianceHeading.text(lang),
+            period(r, lang)
+        ),
+        h,
+        rows,
+    );
+    s
+}
+
+/// Escapes text for HTML element content and attribute values.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn html_table(
+    headers: &[String],
+    rows: &[Vec<String>],
+    empty: &str,
+    flag_col: Option<usize>,
+) -> String {
+    if rows.is_empty() {
+        return format!("<p class=\"none\">{}</p>\n", esc(empty));
+    }
+    let mut s = String::from("<table>\n<thead><tr>");
+    for h in headers {
+        s.push_str(&format!("<th>{}</th>", esc(h)));
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    for r in rows {
+        s.push_str("<tr>");
+        for (i, c) in r.iter().enumerate() {
+            if Some(i) == flag_col && !c.is_empty() {
+                s.push_str(&format!("<td><span class=\"flag\">{}</span></td>", esc(c)));
+            } else {
+                s.push_str(&format!("<td>{}</td>", esc(c)));
+            }
+        }
+        s.push_str("</tr>\n");
+    }
+    s.push_str("</tbody>\n</table>\n");
+    s
+}
+
+/// A horizontal bar per interval: the share within the standard time, the target as a line.
+fn chart(r: &Report, lang: Lang) -> String {
+    if r.compliance.is_empty() {
+        return String::new();
+    }
+    let (left, width, bar_h, gap) = (130.0, 380.0, 22.0, 10.0);
+    let height = r.compliance.len() as f64 * (bar_h + gap) + 40.0;
+    let total_w = left + width + 120.0;
+    let title = Word::ChartTitle.text(lang);
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{total_w}\" height=\"{height}\" viewBox=\"0 0 {total_w} {height}\" role=\"img\" aria-label=\"{}\" font-family=\"Arial, sans-serif\" font-size=\"13\">\n<title>{}</title>\n",
+        esc(&title),
+        esc(&title)
+    );
+    for (n, row) in r.compliance.iter().enumerate() {
+        let y = 10.0 + n as f64 * (bar_h + gap);
+        let w = (row.share * width).max(1.0);
+        let colour = if row.share >= r.target {
+            "#2e7d32"
+        } else {
+            "#c62828"
+        };
+        s.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
+            left - 8.0,
+            y + bar_h * 0.7,
+            esc(&row.interval)
+        ));
+        s.push_str(&format!(
+            "<rect x=\"{left}\" y=\"{y}\" width=\"{width}\" height=\"{bar_h}\" fill=\"#eeeeee\"/>\n"
+        ));
+        s.push_str(&format!(
+            "<rect x=\"{left}\" y=\"{y}\" width=\"{w:.1}\" height=\"{bar_h}\" fill=\"{colour}\"/>\n"
+        ));
+        s.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\">{} (n={})</text>\n",
+            left + width + 8.0,
+            y + bar_h * 0.7,
+            esc(&percent(row.share)),
+            row.cases
+        ));
+    }
+    let tx = left + r.target * width;
+    let bottom = height - 24.0;
+    s.push_str(&format!(
+        "<line x1=\"{tx:.1}\" y1=\"4\" x2=\"{tx:.1}\" y2=\"{bottom}\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>\n<text x=\"{tx:.1}\" y=\"{}\" text-anchor=\"middle\">{} {}</text>\n",
+        bottom + 16.0,
+        esc(&Word::Target.text(lang)),
+        esc(&percent(r.target))
+    ));
+    s.push_str("</svg>\n");
+    s
+}
+
+const CSS: &str = "body{font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;max-width:1000px;margin:0 auto;padding:16px;line-height:1.4}\
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:24px 0 6px;border-bottom:2px solid #1a1a1a;padding-bottom:2px}\
+h3{font-size:15px;margin:14px 0 4px}.date{color:#555;margin:0 0 12px}\
+table{border-collapse:collapse;width:100%;margin:4px 0 10px;font-size:13px}\
+th{text-align:left;background:#f0f0f0;border-bottom:1px solid #999;padding:4px 6px}\
+td{border-bottom:1px solid #ddd;padding:4px 6px;vertical-align:top}\
+.overdue td:nth-child(6){color:#b00020;font-weight:bold}\
+.flag{background:#fde7ea;color:#b00020;font-weight:bold;padding:1px 4px}\
+.none{color:#555;font-style:italic}\
+@media print{body{max-width:none;padding:0}h2{page-break-after:avoid}table{page-break-inside:auto}tr{page-break-inside:avoid}}";
+
+/// One self-contained HTML file: inline CSS, no scripts, nothing fetched.
+fn html(r: &Report, lang: Lang) -> String {
+    let code = if lang == Lang::Nb { "nb" } else { "en" };
+    let none = Word::NoneRecorded.text(lang);
+    let mut s = format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"date\">{}</p>\n",
+        esc(&title(r, lang)),
+        esc(&title(r, lang)),
+        esc(&date_line(r, lang))
+    );
+    let total: usize = r.overdue.iter().map(|g| g.lines.len()).sum();
+    s.push_str(&format!(
+        "<h2>{} ({total})</h2>\n",
+        esc(&Word::Overdue.text(lang))
+    ));
+    if r.overdue.is_empty() {
+        s.push_str(&format!("<p class=\"none\">{}</p>\n", esc(&none)));
+    }
+    for g in &r.overdue {
+        s.push_str(&format!(
+            "<h3>{}</h3>\n<div class=\"overdue\">\n",
+            esc(&group_name(&g.coordinator, &g.name, lang))
+        ));
+        let rows = overdue_rows(&g.lines, lang);
+        // Flag only the missing deviations.
+        let missing = Word::DeviationMissing.text(lang);
+        let rows: Vec<Vec<String>> = rows
+            .into_iter()
+            .map(|mut r| {
+                if r[6] != missing {
+                    r[6] = String::new();
+                }
+                r
+            })
+            .collect();
+        s.push_str(&html_table(&overdue_headers(lang), &rows, &none, Some(6)));
+        s.push_str("</div>\n");
+    }
+    let sections: [(String, Vec<String>, Vec<Vec<String>>); 5] = [
+        (
+            Word::DueSoonHeading.text(lang),
+            due_headers(lang),
+            due_rows(&r.due_soon, lang),
+        ),
+        (
+            Word::TodayHeading.text(lang),
+            today_headers(lang),
+            today_rows(&r.today_items, lang),
+        ),
+        (
+            format!("{} ({})", Word::RecordedHeading.text(lang), window(r)),
+            recorded_headers(lang),
+            recorded_rows(&r.recorded, lang),
+        ),
+        (
+            Word::NewReferrals.text(lang),
+            recorded_headers(lang),
+            recorded_rows(&r.new_referrals, lang),
+        ),
+        (
+            Word::NoCoordinatorHeading.text(lang),
+            no_coordinator_headers(lang),
+            no_coordinator_rows(r),
+        ),
+    ];
+    for (heading, headers, rows) in sections {
+        s.push_str(&format!("<h2>{}</h2>\n", esc(&heading)));
+        s.push_str(&html_table(&headers, &rows, &none, None));
+    }
+    s.push_str(&format!(
+        "<h2>{} ({})</h2>\n",
+        esc(&Word::ComplianceHeading.text(lang)),
+        esc(&period(r, lang))
+    ));
+    s.push_str(&chart(r, lang));
+    let (h, rows) = compliance(r, lang);
+    s.push_str(&html_table(&h, &rows, &none, Some(7)));
+    s.push_str("</body>\n</html>\n");
+    s
+}
+
+fn json(r: &Report) -> serde_json::Value {
+    let item = |i: &Item| {
+        serde_json::json!({
+            "kind": i.kind.word(), "time": i.time, "case": i.case, "patient": i.patient,
+            "pathway": i.pathway, "coordinator": i.coordinator, "what": i.what, "where": i.place,
+            "deadline": i.deadline.as_ref().map(deadline_json),
+        })
+    };
+    let recorded = |e: &Recorded| {
+        serde_json::json!({
+            "date": e.date.to_string(), "case": e.case, "patient": e.patient, "pathway": e.pathway,
+            "milestone": e.milestone, "code": e.code,
+        })
+    };
+    serde_json::json!({
+        "name": r.name,
+        "hospital": r.hospital,
+        "date": r.today.to_string(),
+        "overdue": r.overdue.iter().map(|g| serde_json::json!({
+            "coordinator": g.coordinator,
+            "name": g.name,
+            "deadlines": g.lines.iter().map(|l| {
+                let mut v = deadline_json(l.item.deadline.as_ref().expect("overdue items carry their deadline"));
+                v["patient"] = serde_json::json!(l.item.patient);
+                v["deviation_recorded"] = serde_json::json!(l.deviation);
+                v
+            }).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "due_soon": r.due_soon.iter().map(item).collect::<Vec<_>>(),
+        "today": r.today_items.iter().map(item).collect::<Vec<_>>(),
+        "recorded": {
+            "from": r.window.0.to_string(),
+            "to": r.window.1.to_string(),
+            "events": r.recorded.iter().map(recorded).collect::<Vec<_>>(),
+        },
+        "new_referrals": r.new_referrals.iter().map(recorded).collect::<Vec<_>>(),
+        "without_coordinator": r.no_coordinator.iter().map(|(c, p, pw)| serde_json::json!({"case": c, "patient": p, "pathway": pw})).collect::<Vec<_>>(),
+        "compliance": {
+            "from": r.compliance_from.to_string(),
+            "to": r.today.to_string(),
+            "target": r.target,
+            "rows": r.compliance.iter().map(row_json).collect::<Vec<_>>(),
+        },
+    })
+}

@@ -1,0 +1,148 @@
+//! `stats`: share of measured standard times within the limit, per group and interval.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::Case;
+use crate::register::Register;
+use crate::schedule::{CaseView, IntervalState, Measured};
+
+/// How rows are grouped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    Pathway,
+    Interval,
+    Coordinator,
+    Month,
+    /// Four-month periods (Jan–Apr, May–Aug, Sep–Dec), as NPR publishes.
+    Tertial,
+}
+
+/// One (group, interval) row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatRow {
+    pub group: String,
+    pub interval: String,
+    /// Measured intervals.
+    pub cases: usize,
+    pub within: usize,
+    pub share: f64,
+    pub median_days: f64,
+    pub p90_days: i64,
+    /// Some pathway in the row has unverified times.
+    pub unverified: bool,
+}
+
+/// The tertial of a date: `2026-T3`.
+pub fn tertial(date: NaiveDate) -> String {
+    format!("{}-T{}", date.year(), date.month0() / 4 + 1)
+}
+
+/// The middle value; the mean of the two middle values for an even count. `sorted` is not empty.
+pub fn median(sorted: &[i64]) -> f64 {
+    let n = sorted.len();
+    if n % 2 == 1 {
+        sorted[n / 2] as f64
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) as f64 / 2.0
+    }
+}
+
+/// The nearest-rank percentile `p` (0–100): the smallest value with at least p % of the values at
+/// or below it. `sorted` is not empty.
+pub fn nearest_rank(sorted: &[i64], p: usize) -> i64 {
+    let rank = (p * sorted.len()).div_ceil(100).max(1);
+    sorted[rank - 1]
+}
+
+/// Every measured interval of `case` whose `to` date lies in `from..=to` (and by `today`).
+pub fn measured<'p>(
+    reg: &'p Register,
+    case: &Case,
+    today: NaiveDate,
+) -> Vec<(&'p str, Measured, bool)> {
+    let Some(pathway) = reg.pathway(&case.pathway.value) else {
+        return Vec::new();
+    };
+    let unverified = pathway.times == crate::model::TimesStatus::Unverified;
+    let view = CaseView::new(case, pathway, today);
+    view.intervals()
+        .into_iter()
+        .filter_map(|st| match st.state {
+            IntervalState::Done(m) => Some((st.interval.id.value.as_str(), m, unverified)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The statistics of the cases `keep` admits, for measures whose `to` date is in the period.
+pub fn stats(
+    reg: &Register,
+    today: NaiveDate,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    by: By,
+    keep: impl Fn(&Case) -> bool,
+) -> Vec<StatRow> {
+    let mut groups: BTreeMap<(String, String), (Vec<i64>, usize, bool)> = BTreeMap::new();
+    for case in reg.cases.iter().filter(|c| keep(c)) {
+        for (interval, m, unverified) in measured(reg, case, today) {
+            if from.is_some_and(|f| m.to < f) || to.is_some_and(|t| m.to > t) {
+                continue;
+            }
+            let group = match by {
+                By::Pathway => case.pathway.value.clone(),
+                By::Interval => interval.to_string(),
+                By::Coordinator => case
+                    .coordinator
+                    .as_ref()
+                    .map_or_else(|| "–".to_string(), |c| c.value.clone()),
+                By::Month => format!("{}-{:02}", m.to.year(), m.to.month()),
+                By::Tertial => tertial(m.to),
+            };
+            let entry = groups.entry((group, interval.to_string())).or_default();
+            entry.0.push(m.elapsed);
+            entry.1 += usize::from(m.within());
+            entry.2 |= unverified;
+        }
+    }
+    groups
+        .into_iter()
+        .map(|((group, interval), (mut days, within, unverified))| {
+            days.sort_unstable();
+            StatRow {
+                group,
+                interval,
+                cases: days.len(),
+                within,
+                share: within as f64 / days.len() as f64,
+                median_days: median(&days),
+                p90_days: nearest_rank(&days, 90),
+                unverified,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_and_percentile() {
+        assert_eq!(median(&[3]), 3.0);
+        assert_eq!(median(&[1, 2, 3, 10]), 2.5);
+        assert_eq!(nearest_rank(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90), 9);
+        assert_eq!(nearest_rank(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 90), 10);
+        assert_eq!(nearest_rank(&[7], 90), 7);
+    }
+
+    #[test]
+    fn tertials() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(tertial(d("2026-04-30")), "2026-T1");
+        assert_eq!(tertial(d("2026-05-01")), "2026-T2");
+        assert_eq!(tertial(d("2026-12-31")), "2026-T3");
+    }
+}
