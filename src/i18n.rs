@@ -993,6 +993,45 @@ pub enum Ui {
         files: usize,
     },
     HandoverNeedsCases,
+    CaseExists {
+        file: String,
+    },
+    BadCaseId {
+        id: String,
+    },
+    WouldBreak,
+    Uncommitted {
+        file: String,
+    },
+    NotARepo,
+    GitMissing,
+    Git {
+        detail: String,
+    },
+    Written {
+        what: String,
+        file: String,
+    },
+    Committed {
+        what: String,
+        file: String,
+        commit: String,
+    },
+    RegisterExists {
+        dir: String,
+    },
+    RegisterCreated {
+        dir: String,
+    },
+    HookInstalled {
+        path: String,
+    },
+    HookExists {
+        path: String,
+    },
+    StagedClean {
+        files: usize,
+    },
     Io {
         detail: String,
     },
@@ -1091,6 +1130,76 @@ impl Ui {
                 "`forlop handover` trenger saker eller `--coordinator`",
                 "`forlop handover` needs cases or `--coordinator`"
             ),
+            CaseExists { file } => t!(
+                lang,
+                format!("saken finnes allerede: {file}"),
+                format!("the case already exists: {file}")
+            ),
+            BadCaseId { id } => t!(
+                lang,
+                format!("ugyldig saks-id `{id}`: bare små bokstaver a–z, sifre og bindestrek"),
+                format!("invalid case id `{id}`: only lowercase a–z, digits and hyphens")
+            ),
+            WouldBreak => t!(
+                lang,
+                "endringen er ikke skrevet: den ville gitt saken feilene over",
+                "nothing was written: the change would give the case the errors above"
+            ),
+            Uncommitted { file } => t!(
+                lang,
+                format!("{file} har endringer som ikke er committet"),
+                format!("{file} has uncommitted changes")
+            ),
+            NotARepo => t!(
+                lang,
+                "registeret er ikke et git-repo, så `--commit` kan ikke brukes",
+                "the register is not a git repository, so `--commit` cannot be used"
+            ),
+            GitMissing => t!(
+                lang,
+                "fant ikke programmet `git`",
+                "the `git` program was not found"
+            ),
+            Git { detail } => t!(
+                lang,
+                format!("git feilet: {detail}"),
+                format!("git failed: {detail}")
+            ),
+            Written { what, file } => t!(
+                lang,
+                format!("{what} → {file}"),
+                format!("{what} → {file}")
+            ),
+            Committed { what, file, commit } => t!(
+                lang,
+                format!("{what} → {file} (commit {commit})"),
+                format!("{what} → {file} (commit {commit})")
+            ),
+            RegisterExists { dir } => t!(
+                lang,
+                format!("{dir} har allerede et register (forlop.toml)"),
+                format!("{dir} already has a register (forlop.toml)")
+            ),
+            RegisterCreated { dir } => t!(
+                lang,
+                format!("nytt register i {dir}"),
+                format!("new register in {dir}")
+            ),
+            HookInstalled { path } => t!(
+                lang,
+                format!("pre-commit-krok installert: {path}"),
+                format!("pre-commit hook installed: {path}")
+            ),
+            HookExists { path } => t!(
+                lang,
+                format!("det finnes allerede en annen pre-commit-krok: {path}"),
+                format!("another pre-commit hook exists: {path}")
+            ),
+            StagedClean { files } => t!(
+                lang,
+                format!("{files} filer klare til commit: ingen feil"),
+                format!("{files} staged files: no problems")
+            ),
             Io { detail } => t!(
                 lang,
                 format!("inn/ut-feil: {detail}"),
@@ -1149,6 +1258,57 @@ impl Ui {
                 "kjør `forlop check` for å se dem",
                 "run `forlop check` to see them"
             )),
+            CaseExists { .. } => Some(t!(
+                lang,
+                "velg en annen id; `forlop status ID` viser den som finnes",
+                "choose another id; `forlop status ID` shows the existing one"
+            )),
+            BadCaseId { .. } => Some(t!(
+                lang,
+                "for eksempel `te-0142`",
+                "for example `te-0142`"
+            )),
+            WouldBreak => Some(t!(
+                lang,
+                "rett argumentene og prøv igjen; fila er uendret",
+                "correct the arguments and try again; the file is unchanged"
+            )),
+            Uncommitted { file } => Some(t!(
+                lang,
+                format!("commit eller forkast dem først (`git diff {file}`), eller skriv uten `--commit`"),
+                format!("commit or discard them first (`git diff {file}`), or write without `--commit`")
+            )),
+            NotARepo => Some(t!(
+                lang,
+                "kjør `git init` i registeret, eller skriv uten `--commit`",
+                "run `git init` in the register, or write without `--commit`"
+            )),
+            GitMissing => Some(t!(
+                lang,
+                "installer git; skriving uten `--commit` virker uten git",
+                "install git; writes without `--commit` work without it"
+            )),
+            Git { .. } => Some(t!(
+                lang,
+                "sjekk `git status` i registeret",
+                "check `git status` in the register"
+            )),
+            RegisterExists { .. } => Some(t!(
+                lang,
+                "bruk det som finnes, eller velg en annen mappe",
+                "use the existing one, or choose another directory"
+            )),
+            RegisterCreated { .. } => Some(t!(
+                lang,
+                "fyll inn team.toml, og lag første sak med `forlop new`",
+                "fill in team.toml, and create the first case with `forlop new`"
+            )),
+            HookExists { .. } => Some(t!(
+                lang,
+                "legg `forlop check --staged` inn i den eksisterende kroken selv",
+                "add `forlop check --staged` to the existing hook yourself"
+            )),
+            Written { .. } | Committed { .. } | HookInstalled { .. } | StagedClean { .. } => None,
             HandoverNeedsCases => Some(t!(
                 lang,
                 "for eksempel `forlop handover te-0142` eller `forlop handover --coordinator ssol`",
@@ -1293,6 +1453,9 @@ pub enum Word {
     ReportWritten,
     Deviation,
     DeadlineCap,
+    Commit,
+    NoCaseChange,
+    Author,
 }
 
 impl Word {
@@ -1483,6 +1646,9 @@ impl Word {
             ),
             Word::Deviation => t!(lang, "avvik", "deviation"),
             Word::DeadlineCap => t!(lang, "Frist", "Due"),
+            Word::Commit => t!(lang, "commit", "commit"),
+            Word::NoCaseChange => t!(lang, "(ingen endring i saken)", "(no change to the case)"),
+            Word::Author => t!(lang, "forfatter", "author"),
         }
     }
 }

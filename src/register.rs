@@ -190,7 +190,8 @@ pub fn load_pathways(root: Option<&Path>) -> (Vec<Pathway>, Vec<String>, Vec<Dia
     (pathways, broken, diags, files)
 }
 
-fn parse_pathway_text(
+/// Parses and checks one pathway definition's text.
+pub fn parse_pathway_text(
     shown: &str,
     text: &str,
     stem: &str,
@@ -292,14 +293,50 @@ fn load_optional<T>(
     }
 }
 
+/// What a single case is checked against: settings, team and pathways, without the cases.
+#[derive(Debug)]
+pub struct Context {
+    pub settings: Settings,
+    pub team: Option<Team>,
+    pub pathways: Vec<Pathway>,
+    pub broken_pathways: Vec<String>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub pathway_files: usize,
+}
+
+impl Context {
+    /// The context for checking one case on `today`.
+    pub fn case_context(&self, today: NaiveDate) -> CaseContext<'_> {
+        CaseContext {
+            pathways: &self.pathways,
+            broken_pathways: &self.broken_pathways,
+            team: self.team.as_ref(),
+            today,
+        }
+    }
+}
+
+/// Loads settings, team and pathways (not the cases): enough to check or write one case.
+pub fn load_context(root: &Path) -> Context {
+    let mut diagnostics = Vec::new();
+    let settings = load_optional(root, "forlop.toml", parse::parse_settings, &mut diagnostics)
+        .unwrap_or_default();
+    let team = load_optional(root, "team.toml", parse::parse_team, &mut diagnostics);
+    let (pathways, broken_pathways, mut pd, pathway_files) = load_pathways(Some(root));
+    diagnostics.append(&mut pd);
+    Context { settings, team, pathways, broken_pathways, diagnostics, pathway_files }
+}
+
 /// Loads the whole register at `root` as it stands on `today`.
 pub fn load(root: &Path, today: NaiveDate) -> Register {
-    let mut diags = Vec::new();
-    let settings =
-        load_optional(root, "forlop.toml", parse::parse_settings, &mut diags).unwrap_or_default();
-    let team = load_optional(root, "team.toml", parse::parse_team, &mut diags);
-    let (pathways, broken, mut pd, pathway_files) = load_pathways(Some(root));
-    diags.append(&mut pd);
+    let Context {
+        settings,
+        team,
+        pathways,
+        broken_pathways: broken,
+        diagnostics: mut diags,
+        pathway_files,
+    } = load_context(root);
     let paths = case_paths(root, &mut diags);
     let ctx = CaseContext {
         pathways: &pathways,

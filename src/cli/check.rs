@@ -14,6 +14,9 @@ pub struct CheckArgs {
     /// Report only on these files or folders (relative to the current directory); the whole
     /// register is still loaded for the rules across files
     pub paths: Vec<PathBuf>,
+    /// Check the staged versions of changed files (as they will be committed): the pre-commit check
+    #[arg(long, conflicts_with = "paths")]
+    pub staged: bool,
 }
 
 /// Register-relative prefixes for the given paths.
@@ -49,45 +52,119 @@ fn selected(d: &Diagnostic, prefixes: &[String]) -> bool {
 
 pub fn run(ctx: &mut Ctx, args: CheckArgs) -> anyhow::Result<u8> {
     let format = ctx.format("check", &[Format::Text, Format::Json])?;
+    if args.staged {
+        return staged(ctx, format);
+    }
     let reg = ctx.load()?;
     let prefixes = prefixes(&reg.root, &args.paths)?;
-    let diags: Vec<&Diagnostic> = reg
-        .diagnostics
-        .iter()
-        .filter(|d| selected(d, &prefixes))
-        .collect();
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let diags: Vec<&Diagnostic> = reg.diagnostics.iter().filter(|d| selected(d, &prefixes)).collect();
+    let summary = |errors, warnings| {
+        if errors + warnings == 0 {
+            Ui::CheckClean { files: reg.files_read }
+        } else {
+            Ui::CheckSummary { errors, warnings, files: reg.files_read }
+        }
+    };
+    report(ctx, format, &diags, summary)
+}
+
+/// Prints diagnostics (human on stderr, JSON on stdout) and gives the exit code.
+fn report(ctx: &Ctx, format: Format, diags: &[&Diagnostic], summary: impl Fn(usize, usize) -> Ui) -> anyhow::Result<u8> {
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diags.len() - errors;
     if format == Format::Json {
         let list: Vec<_> = diags.iter().map(|d| diag::to_json(d, ctx.lang)).collect();
-        let doc =
-            serde_json::json!({ "errors": errors, "warnings": warnings, "diagnostics": list });
+        let doc = serde_json::json!({ "errors": errors, "warnings": warnings, "diagnostics": list });
         emit(&format!("{}\n", serde_json::to_string_pretty(&doc)?))?;
     } else {
         let mut out = String::new();
-        for d in &diags {
+        for d in diags {
             out.push_str(&diag::render_human(d, ctx.lang, ctx.color));
             out.push('\n');
         }
         if !ctx.global.quiet {
-            let summary = if diags.is_empty() {
-                Ui::CheckClean {
-                    files: reg.files_read,
-                }
-            } else {
-                Ui::CheckSummary {
-                    errors,
-                    warnings,
-                    files: reg.files_read,
-                }
-            };
-            out.push_str(&summary.text(ctx.lang));
+            out.push_str(&summary(errors, warnings).text(ctx.lang));
             out.push('\n');
         }
         eprint!("{out}");
     }
     Ok(if errors > 0 { 1 } else { 0 })
+}
+
+/// `check --staged`: the staged content of the register's files, checked as `check` would.
+fn staged(ctx: &mut Ctx, format: Format) -> anyhow::Result<u8> {
+    let root = ctx.root()?;
+    let context = crate::register::load_context(&root);
+    if ctx.global.lang.is_none() {
+        if let Some(lang) = context.settings.lang {
+            ctx.lang = lang;
+        }
+    }
+    let git_err = |e: crate::git::GitError| match e {
+        crate::git::GitError::Missing => Failure::work(Ui::GitMissing),
+        crate::git::GitError::Failed(detail) => Failure::work(Ui::Git { detail }),
+    };
+    let top = std::path::PathBuf::from(crate::git::toplevel(&root).map_err(git_err)?);
+    let top = top.canonicalize().unwrap_or(top);
+    let root_abs = root.canonicalize().unwrap_or_else(|_| root.clone());
+    let prefix = display_path(&top, &root_abs);
+    let cctx = context.case_context(ctx.today);
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let mut files = 0;
+    for path in crate::git::staged(&top).map_err(git_err)? {
+        let rel = if prefix.is_empty() {
+            path.clone()
+        } else {
+            match path.strip_prefix(&format!("{prefix}/")) {
+                Some(r) => r.to_string(),
+                None => continue,
+            }
+        };
+        let in_cases = rel.starts_with("cases/") && rel.ends_with(".toml");
+        let in_pathways = rel.starts_with("pathways/") && rel.ends_with(".toml") && rel.matches('/').count() == 1;
+        if !(in_cases || in_pathways || rel == "forlop.toml" || rel == "team.toml") {
+            continue;
+        }
+        files += 1;
+        let text = crate::git::show(&top, "", &path).map_err(git_err)?;
+        let stem = rel.rsplit('/').next().and_then(|n| n.strip_suffix(".toml")).unwrap_or("").to_string();
+        let mut found = if in_cases {
+            let (case, mut d) = crate::register::parse_case_text(&rel, &text, &stem, &cctx);
+            if let Some(case) = case {
+                // The same id in another file of the register.
+                let others: Vec<String> = crate::edit::find_case_files(&root, &case.id.value)
+                    .iter()
+                    .map(|p| display_path(&root, p))
+                    .filter(|p| *p != rel)
+                    .collect();
+                if let Some(other) = others.first() {
+                    d.push(Diagnostic {
+                        severity: Severity::Error,
+                        file: rel.clone(),
+                        loc: Some(case.id.loc),
+                        source_line: None,
+                        msg: crate::i18n::Msg::DuplicateCaseId { id: case.id.value.clone(), other: other.clone() },
+                    });
+                }
+            }
+            d
+        } else if in_pathways {
+            let origin = crate::model::Origin::Register;
+            crate::register::parse_pathway_text(&rel, &text, &stem, origin).1
+        } else if rel == "team.toml" {
+            crate::parse::parse_team(&rel, &text).1
+        } else {
+            crate::parse::parse_settings(&rel, &text).1
+        };
+        diags.append(&mut found);
+    }
+    crate::diag::sort(&mut diags);
+    let refs: Vec<&Diagnostic> = diags.iter().collect();
+    report(ctx, format, &refs, |errors, warnings| {
+        if errors + warnings == 0 {
+            Ui::StagedClean { files }
+        } else {
+            Ui::CheckSummary { errors, warnings, files }
+        }
+    })
 }

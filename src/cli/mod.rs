@@ -5,11 +5,14 @@ mod check;
 mod due;
 mod export;
 mod handover;
+mod init;
+mod log;
 mod mdt;
 mod pathways;
 mod report;
 mod stats;
 mod status;
+mod write;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -125,6 +128,28 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Export appointments, MDT meetings and deadlines (iCalendar)
     Export(export::ExportArgs),
+    /// Create a case file with its referral (cases/<year>/<id>.toml)
+    New(write::NewArgs),
+    /// Record a milestone reached (an NPR-coded event)
+    Record(write::RecordArgs),
+    /// Book an appointment, or an MDT meeting with --mdt
+    Book(write::BookArgs),
+    /// Mark a task done, or add an ad-hoc task with --name and --due
+    Task(write::TaskArgs),
+    /// Add a note
+    Note(write::NoteArgs),
+    /// Document why a standard time was exceeded (avvik)
+    Deviation(write::DeviationArgs),
+    /// Record that the case moved to another hospital
+    Transfer(write::TransferArgs),
+    /// Close the pathway
+    Close(write::CloseArgs),
+    /// The case's history from git: who changed what, when
+    Log(log::LogArgs),
+    /// Create a register: forlop.toml, team.toml, cases/, .gitignore, git and its pre-commit hook
+    Init(init::InitArgs),
+    /// Git hooks
+    Hook(init::HookArgs),
 }
 
 /// A command failure with its exit code: 1 could not do the work, 2 usage.
@@ -185,6 +210,12 @@ impl Ctx {
             color_out,
             global,
         }
+    }
+
+    /// Finds the register's root directory.
+    pub fn root(&self) -> anyhow::Result<PathBuf> {
+        let cwd = std::env::current_dir().map_err(|e| Failure::work(Ui::Io { detail: e.to_string() }))?;
+        register::discover(self.global.register.as_deref(), &cwd).map_err(Failure::work)
     }
 
     /// Finds and loads the register; the language follows forlop.toml unless `--lang` was given.
@@ -295,6 +326,17 @@ pub fn run() -> ExitCode {
         Command::Stats(args) => stats::run(&mut ctx, args),
         Command::Report(args) => report::run(&mut ctx, args),
         Command::Export(args) => export::run(&mut ctx, args),
+        Command::New(args) => write::new(&mut ctx, args),
+        Command::Record(args) => write::record(&mut ctx, args),
+        Command::Book(args) => write::book(&mut ctx, args),
+        Command::Task(args) => write::task(&mut ctx, args),
+        Command::Note(args) => write::note(&mut ctx, args),
+        Command::Deviation(args) => write::deviation(&mut ctx, args),
+        Command::Transfer(args) => write::transfer(&mut ctx, args),
+        Command::Close(args) => write::close(&mut ctx, args),
+        Command::Log(args) => log::run(&mut ctx, args),
+        Command::Init(args) => init::init(&mut ctx, args),
+        Command::Hook(args) => init::hook(&mut ctx, args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod handover;
+pub mod log;
 pub mod mdt;
 pub mod report;
 pub mod stats;

@@ -1,0 +1,99 @@
+//! `forlop log CASE`: the case's audit trail from git, in domain terms.
+
+use clap::Args;
+
+use super::{Ctx, Failure, Format, emit};
+use crate::edit::{EditError, all_case_ids, find_case_files};
+use crate::i18n::{Ui, Word};
+use crate::model::Case;
+use crate::parse::{Decoder, parse_case, strip_bom};
+use crate::register::display_path;
+use crate::render;
+use crate::suggest::suggest;
+use crate::views::log::changes;
+
+#[derive(Args, Debug)]
+pub struct LogArgs {
+    /// The case id
+    pub case: String,
+}
+
+/// A version of the case as it was committed; `None` when it could not be read as a case.
+fn parse_version(path: &str, text: &str) -> Option<Case> {
+    let text = strip_bom(text);
+    let stem = path.rsplit('/').next().and_then(|n| n.strip_suffix(".toml")).unwrap_or("");
+    let mut d = Decoder::new(path, text);
+    parse_case(&mut d, text, stem)
+}
+
+pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
+    let format = ctx.format("log", &[Format::Table, Format::Json])?;
+    let root = ctx.root()?;
+    let context = crate::register::load_context(&root);
+    if ctx.global.lang.is_none() {
+        if let Some(lang) = context.settings.lang {
+            ctx.lang = lang;
+        }
+    }
+    let redact = context.settings.redact && !ctx.global.show_identity;
+    let Some(path) = find_case_files(&root, &args.case).into_iter().next() else {
+        let known = all_case_ids(&root);
+        let suggestion = suggest(&args.case, known.iter().map(String::as_str));
+        return Err(Failure::work(Ui::UnknownCase { id: args.case, suggestion }));
+    };
+    if !crate::git::is_repo(&root) {
+        return Err(Failure::work(Ui::NotARepo));
+    }
+    let top = crate::git::toplevel(&root).map_err(|e| match EditError::from(e) {
+        EditError::GitMissing => Failure::work(Ui::GitMissing),
+        e => Failure::work(Ui::Git { detail: format!("{e:?}") }),
+    })?;
+    let rel_to_top = display_path(std::path::Path::new(&top), &path.canonicalize().unwrap_or(path.clone()));
+    let mut commits = crate::git::file_log(std::path::Path::new(&top), &rel_to_top)
+        .map_err(|e| Failure::work(Ui::Git { detail: format!("{e:?}") }))?;
+    commits.reverse();
+    let mut previous: Option<Case> = None;
+    let mut entries = Vec::new();
+    for c in &commits {
+        let text = crate::git::show(std::path::Path::new(&top), &c.hash, &c.path).unwrap_or_default();
+        let version = parse_version(&c.path, &text);
+        let list = changes(previous.as_ref(), version.as_ref(), redact);
+        entries.push((c, list));
+        previous = version;
+    }
+    let lang = ctx.lang;
+    let text = match format {
+        Format::Json => render::json(&serde_json::Value::Array(
+            entries
+                .iter()
+                .map(|(c, list)| {
+                    serde_json::json!({
+                        "commit": c.hash, "author": c.author, "email": c.email, "date": c.date,
+                        "subject": c.subject, "file": c.path, "changes": list,
+                    })
+                })
+                .collect(),
+        )),
+        _ => {
+            let headers = [Word::Date, Word::Author, Word::Commit, Word::What].map(|w| w.text(lang));
+            let rows: Vec<Vec<String>> = entries
+                .iter()
+                .flat_map(|(c, list)| {
+                    let date = c.date.get(..16).unwrap_or(&c.date).replace('T', " ");
+                    let short = c.hash.get(..8).unwrap_or(&c.hash).to_string();
+                    let list = if list.is_empty() { vec![Word::NoCaseChange.text(lang)] } else { list.clone() };
+                    list.into_iter().enumerate().map(move |(i, change)| {
+                        if i == 0 {
+                            vec![date.clone(), c.author.clone(), short.clone(), change]
+                        } else {
+                            vec![String::new(), String::new(), String::new(), change]
+                        }
+                    })
+                })
+                .collect();
+            render::table(&headers, &rows)
+        }
+    };
+    emit(&text)?;
+    Ok(0)
+}

@@ -1,0 +1,366 @@
+//! The routine writes: `new`, `record`, `book`, `task`, `note`, `deviation`, `transfer`, `close`.
+
+use chrono::NaiveDate;
+use clap::Args;
+
+use super::{Ctx, Failure, parse_date};
+use crate::diag::render_human;
+use crate::edit::{Change, EditError, NewCase, Written, create_case, edit_case};
+use crate::i18n::Ui;
+use crate::model::{CloseReason, Outcome, Role, Treatment, Vocab};
+use crate::register::{self, Context};
+use crate::suggest::suggest;
+
+/// `--commit` / `--no-commit` (forlop.toml `auto_commit` sets the default).
+#[derive(Args, Debug, Clone)]
+pub struct CommitArgs {
+    /// Commit the change to git (only this file), under your own git identity
+    #[arg(long, conflicts_with = "no_commit")]
+    pub commit: bool,
+    /// Do not commit, even when forlop.toml has `auto_commit = true`
+    #[arg(long)]
+    pub no_commit: bool,
+}
+
+fn vocab<V: Vocab>(s: &str) -> Result<V, String> {
+    V::from_word(s).ok_or_else(|| {
+        let hint = suggest(s, V::ALL.iter().map(|(_, w)| *w)).map(|w| format!("; did you mean `{w}`?")).unwrap_or_default();
+        format!("`{s}` is not one of {}{hint}", V::words().replace(',', ", "))
+    })
+}
+
+fn treatment(s: &str) -> Result<Treatment, String> {
+    vocab(s)
+}
+fn outcome(s: &str) -> Result<Outcome, String> {
+    vocab(s)
+}
+fn close_reason(s: &str) -> Result<CloseReason, String> {
+    vocab(s)
+}
+
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// The case id, also the file name: lowercase a–z, digits and hyphens (e.g. te-0142)
+    pub id: String,
+    /// The pathway id (`forlop pathways` lists them)
+    #[arg(long)]
+    pub pathway: String,
+    /// The date the referral was received
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub referral: NaiveDate,
+    /// The patient's name (optional)
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The patient's fødselsnummer (optional)
+    #[arg(long)]
+    pub fnr: Option<String>,
+    #[command(flatten)]
+    pub commit: CommitArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct RecordArgs {
+    /// The case id
+    pub case: String,
+    /// The milestone reached (an id of the case's pathway, e.g. first-visit)
+    pub milestone: String,
+    /// The date (default: today)
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    /// For a decision: cancer, other-cancer, other-disease, no-disease, unknown-origin
+    #[arg(long, value_parser = outcome)]
+    pub outcome: Option<Outcome>,
+    /// For a treatment start, its type; for a decision, the planned treatment
+    #[arg(long, value_parser = treatment)]
+    pub treatment: Option<Treatment>,
+    /// A note on the event
+    #[arg(long)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub commit: CommitArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct BookArgs {
+    /// The case id
+    pub case: String,
+    /// The date booked
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub date: NaiveDate,
+    /// What is booked (an appointment)
+    #[arg(long, required_unless_present = "mdt", conflicts_with = "mdt")]
+    pub what: Option<String>,
+    /// The time, HH:MM
+    #[arg(long, conflicts_with = "mdt")]
+    pub time: Option<String>,
+    /// Where
+    #[arg(long = "where", conflicts_with = "mdt")]
+    pub place: Option<String>,
+    /// Book an MDT meeting instead of an appointment
+    #[arg(long)]
+    pub mdt: bool,
+    /// The question for the MDT meeting
+    #[arg(long, requires = "mdt")]
+    pub question: Option<String>,
+    #[command(flatten)]
+    pub commit: CommitArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct TaskArgs {
+    /// The case id
+    pub case: String,
+    /// The task id (a pathway task, or a new ad-hoc task with --name and --due)
+    pub task: String,
+    /// Mark the task done
+    #[arg(long, conflicts_with_all = ["name", "due"], required_unless_present = "name")]
+    pub done: bool,
+    /// The day it was done (default: today)
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD", requires = "done")]
+    pub date: Option<NaiveDate>,
+    /// An ad-hoc task's name
+    #[arg(long, requires = "due")]
+    pub name: Option<String>,
+    /// An ad-hoc task's due date
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD", requires = "name")]
+    pub due: Option<NaiveDate>,
+    #[command(flatten)]
+    pub commit: CommitArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct NoteArgs {
+    /// The case id
+    pub case: String,
+    /// The note
+    pub text: String,
+    /// The date (default: today)
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    /// Who writes it (a team.toml id)
+    #[arg(long)]
+    pub by: Option<String>,
+    #[command(flatten)]
+    pub commit: CommitArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct DeviationArgs {
+    /// The case id
+    pub case: String,
+    /// The standard time exceeded (e.g. OF2)
+    pub interval: String,
+    /// Why
+    #[arg(long)]
+    pub reason: String,
+    /// The day it was reported to the leader
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub reported: Option<NaiveDate>,
+    #[command(flatten)]
+    pub commit: CommitArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct TransferArgs {
+    /// The case id
+    pub case: String,
+    /// The receiving hospital
+    #[arg(long)]
+    pub to: String,
+    /// The receiving coordinator (a team.toml id)
+    #[arg(long)]
+    pub contact: Option<String>,
+    /// The day the referral was sent (default: today)
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    #[command(flatten)]
+    pub commit: CommitArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct CloseArgs {
+    /// The case id
+    pub case: String,
+    /// treatment-started, not-cancer, transferred, declined, died or other
+    #[arg(long, value_parser = close_reason)]
+    pub reason: CloseReason,
+    /// The date (default: today)
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    #[command(flatten)]
+    pub commit: CommitArgs,
+}
+
+fn edit_failure(e: EditError, ctx: &Ctx) -> anyhow::Error {
+    match e {
+        EditError::UnknownCase(id) => Failure::work(Ui::UnknownCase { id, suggestion: None }),
+        EditError::CaseExists(file) => Failure::work(Ui::CaseExists { file }),
+        EditError::BadId(id) => Failure::work(Ui::BadCaseId { id }),
+        EditError::WouldBreak(diags) => {
+            for d in &diags {
+                eprint!("{}", render_human(d, ctx.lang, ctx.color));
+            }
+            Failure::work(Ui::WouldBreak)
+        }
+        EditError::Uncommitted(file) => Failure::work(Ui::Uncommitted { file }),
+        EditError::NotARepo => Failure::work(Ui::NotARepo),
+        EditError::GitMissing => Failure::work(Ui::GitMissing),
+        EditError::Git(detail) => Failure::work(Ui::Git { detail }),
+        EditError::Io(detail) => Failure::work(Ui::Io { detail }),
+    }
+}
+
+struct Target {
+    root: std::path::PathBuf,
+    context: Context,
+}
+
+fn target(ctx: &mut Ctx) -> anyhow::Result<Target> {
+    let root = ctx.root()?;
+    let context = register::load_context(&root);
+    if ctx.global.lang.is_none() {
+        if let Some(lang) = context.settings.lang {
+            ctx.lang = lang;
+        }
+    }
+    Ok(Target { root, context })
+}
+
+fn confirm(ctx: &Ctx, case: &str, what: &str, written: &Written) {
+    if ctx.global.quiet {
+        return;
+    }
+    let what = format!("{case}: {what}");
+    let ui = match &written.commit {
+        Some(commit) => Ui::Committed { what, file: written.file.clone(), commit: commit.clone() },
+        None => Ui::Written { what, file: written.file.clone() },
+    };
+    eprintln!("{}", ui.text(ctx.lang));
+}
+
+/// Builds the changes from the case's pathway (if it can be read), applies them to `case` and
+/// confirms on stderr.
+fn write(
+    ctx: &mut Ctx,
+    case: &str,
+    commit: &CommitArgs,
+    make: impl FnOnce(Option<&crate::model::Pathway>) -> Vec<Change>,
+) -> anyhow::Result<u8> {
+    let t = target(ctx)?;
+    let cctx = t.context.case_context(ctx.today);
+    let (pathway, planned) = crate::edit::find_case_files(&t.root, case)
+        .first()
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|text| parse_pathway_and_treatment(&text))
+        .map(|(p, tr)| (t.context.pathways.iter().find(|x| x.id.value == p), tr))
+        .unwrap_or((None, None));
+    let changes = make(pathway);
+    let what: Vec<String> = changes.iter().map(|c| c.describe(pathway, planned)).collect();
+    let what = what.join(", ");
+    let auto = t.context.settings.auto_commit && !commit.no_commit;
+    let message = (commit.commit || auto).then(|| format!("{case}: {what}"));
+    let written = edit_case(&t.root, case, &changes, &cctx, message.as_deref()).map_err(|e| match e {
+        EditError::UnknownCase(id) => {
+            let known = crate::edit::all_case_ids(&t.root);
+            let suggestion = suggest(&id, known.iter().map(String::as_str));
+            Failure::work(Ui::UnknownCase { id, suggestion })
+        }
+        e => edit_failure(e, ctx),
+    })?;
+    confirm(ctx, case, &what, &written);
+    Ok(0)
+}
+
+/// The pathway id and planned treatment of a case text, for describing a change.
+fn parse_pathway_and_treatment(text: &str) -> Option<(String, Option<Treatment>)> {
+    let doc: toml_edit::DocumentMut = crate::parse::strip_bom(text).parse().ok()?;
+    let pathway = doc.get("pathway")?.as_str()?.to_string();
+    let planned = doc.get("treatment").and_then(|t| t.as_str()).and_then(Treatment::from_word);
+    Some((pathway, planned))
+}
+
+pub fn new(ctx: &mut Ctx, args: NewArgs) -> anyhow::Result<u8> {
+    let t = target(ctx)?;
+    let Some(pathway) = t.context.pathways.iter().find(|p| p.id.value == args.pathway) else {
+        let suggestion = suggest(&args.pathway, t.context.pathways.iter().map(|p| p.id.value.as_str()));
+        return Err(Failure::work(Ui::UnknownPathway { id: args.pathway, suggestion }));
+    };
+    let new_case = NewCase {
+        id: &args.id,
+        pathway,
+        referral: args.referral,
+        coordinator: ctx.global.coordinator.as_deref(),
+        name: args.name.as_deref(),
+        fnr: args.fnr.as_deref(),
+        today: ctx.today,
+    };
+    let referral = pathway.milestone_with_role(Role::Start).map(|m| m.id.value.clone()).unwrap_or_default();
+    let what = Change::Event { milestone: referral, date: args.referral, outcome: None, treatment: None, note: None }
+        .describe(Some(pathway), None);
+    let what = format!("new case ({}), {what}", pathway.id.value);
+    let message = (args.commit.commit || (t.context.settings.auto_commit && !args.commit.no_commit))
+        .then(|| format!("{}: {what}", args.id));
+    let written = create_case(&t.root, &new_case, &t.context.case_context(ctx.today), message.as_deref())
+        .map_err(|e| edit_failure(e, ctx))?;
+    confirm(ctx, &args.id, &what, &written);
+    Ok(0)
+}
+
+pub fn record(ctx: &mut Ctx, a: RecordArgs) -> anyhow::Result<u8> {
+    let date = a.date.unwrap_or(ctx.today);
+    let case = a.case.clone();
+    write(ctx, &case, &a.commit, |pathway| {
+        // On a decision, --treatment is the planned treatment; elsewhere it is the event's type.
+        let decision = pathway.and_then(|p| p.role_of(&a.milestone)) == Some(Role::Decision);
+        let mut changes = vec![Change::Event {
+            milestone: a.milestone,
+            date,
+            outcome: a.outcome,
+            treatment: if decision { None } else { a.treatment },
+            note: a.note,
+        }];
+        if let (true, Some(t)) = (decision, a.treatment) {
+            changes.push(Change::PlannedTreatment(t));
+        }
+        changes
+    })
+}
+
+pub fn book(ctx: &mut Ctx, a: BookArgs) -> anyhow::Result<u8> {
+    let change = if a.mdt {
+        Change::Mdt { date: a.date, question: a.question }
+    } else {
+        Change::Appointment { date: a.date, time: a.time, what: a.what.unwrap_or_default(), place: a.place }
+    };
+    write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
+}
+
+pub fn task(ctx: &mut Ctx, a: TaskArgs) -> anyhow::Result<u8> {
+    let change = match (a.done, a.name, a.due) {
+        (true, _, _) => Change::TaskDone { id: a.task, date: a.date.unwrap_or(ctx.today) },
+        (false, Some(name), Some(due)) => Change::AdHocTask { id: a.task, name, due },
+        _ => unreachable!("clap requires --done or --name with --due"),
+    };
+    write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
+}
+
+pub fn note(ctx: &mut Ctx, a: NoteArgs) -> anyhow::Result<u8> {
+    let change = Change::Note { date: a.date.unwrap_or(ctx.today), text: a.text, by: a.by };
+    write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
+}
+
+pub fn deviation(ctx: &mut Ctx, a: DeviationArgs) -> anyhow::Result<u8> {
+    let change = Change::Deviation { interval: a.interval, reason: a.reason, reported: a.reported };
+    write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
+}
+
+pub fn transfer(ctx: &mut Ctx, a: TransferArgs) -> anyhow::Result<u8> {
+    let change = Change::Transfer { date: a.date.unwrap_or(ctx.today), to: a.to, contact: a.contact };
+    write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
+}
+
+pub fn close(ctx: &mut Ctx, a: CloseArgs) -> anyhow::Result<u8> {
+    let change = Change::Close { date: a.date.unwrap_or(ctx.today), reason: a.reason };
+    write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
+}

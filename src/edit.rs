@@ -1,0 +1,409 @@
+//! Writes to case files that keep every comment, blank line and key order (toml_edit), check the
+//! result with the same rules as `check`, and replace the file atomically under a lock.
+
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
+
+use crate::check::case::CaseContext;
+use crate::diag::{Diagnostic, Severity};
+use crate::model::{CloseReason, Outcome, Pathway, Role, Treatment, Vocab};
+use crate::register::{display_path, parse_case_text};
+
+/// One change to a case file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    Event {
+        milestone: String,
+        date: NaiveDate,
+        outcome: Option<Outcome>,
+        treatment: Option<Treatment>,
+        note: Option<String>,
+    },
+    /// The planned treatment (set at decision).
+    PlannedTreatment(Treatment),
+    Appointment { date: NaiveDate, time: Option<String>, what: String, place: Option<String> },
+    Mdt { date: NaiveDate, question: Option<String> },
+    TaskDone { id: String, date: NaiveDate },
+    AdHocTask { id: String, name: String, due: NaiveDate },
+    Note { date: NaiveDate, text: String, by: Option<String> },
+    Deviation { interval: String, reason: String, reported: Option<NaiveDate> },
+    Transfer { date: NaiveDate, to: String, contact: Option<String> },
+    Close { date: NaiveDate, reason: CloseReason },
+}
+
+fn date(d: NaiveDate) -> toml_edit::Value {
+    toml_edit::Value::from(toml_edit::Date { year: d.year() as u16, month: d.month() as u8, day: d.day() as u8 })
+}
+
+/// Appends a table to the array of tables `key`, right after its last entry.
+fn push(doc: &mut DocumentMut, key: &str, table: Table) {
+    match doc.get_mut(key) {
+        Some(Item::ArrayOfTables(a)) => a.push(table),
+        _ => {
+            let mut a = ArrayOfTables::new();
+            a.push(table);
+            doc.insert(key, Item::ArrayOfTables(a));
+        }
+    }
+}
+
+fn table(entries: &[(&str, Option<toml_edit::Value>)]) -> Table {
+    let mut t = Table::new();
+    for (k, v) in entries {
+        if let Some(v) = v {
+            t.insert(k, Item::Value(v.clone()));
+        }
+    }
+    t
+}
+
+fn s(v: &str) -> Option<toml_edit::Value> {
+    Some(toml_edit::Value::from(v))
+}
+
+impl Change {
+    /// Applies the change to the document.
+    pub fn apply(&self, doc: &mut DocumentMut) {
+        match self {
+            Change::Event { milestone, date: d, outcome, treatment, note } => push(
+                doc,
+                "event",
+                table(&[
+                    ("milestone", s(milestone)),
+                    ("date", Some(date(*d))),
+                    ("outcome", outcome.map(|o| toml_edit::Value::from(o.word()))),
+                    ("treatment", treatment.map(|t| toml_edit::Value::from(t.word()))),
+                    ("note", note.as_deref().and_then(s)),
+                ]),
+            ),
+            Change::PlannedTreatment(t) => {
+                doc.insert("treatment", value(t.word()));
+            }
+            Change::Appointment { date: d, time, what, place } => push(
+                doc,
+                "appointment",
+                table(&[
+                    ("date", Some(date(*d))),
+                    ("time", time.as_deref().and_then(s)),
+                    ("what", s(what)),
+                    ("where", place.as_deref().and_then(s)),
+                ]),
+            ),
+            Change::Mdt { date: d, question } => {
+                push(doc, "mdt", table(&[("date", Some(date(*d))), ("question", question.as_deref().and_then(s))]))
+            }
+            Change::TaskDone { id, date: d } => {
+                let existing = doc.get_mut("task").and_then(Item::as_array_of_tables_mut).and_then(|a| {
+                    a.iter_mut().find(|t| t.get("id").and_then(Item::as_str) == Some(id.as_str()))
+                });
+                match existing {
+                    Some(t) => {
+                        t.insert("done", Item::Value(date(*d)));
+                    }
+                    None => push(doc, "task", table(&[("id", s(id)), ("done", Some(date(*d)))])),
+                }
+            }
+            Change::AdHocTask { id, name, due } => {
+                push(doc, "task", table(&[("id", s(id)), ("name", s(name)), ("due", Some(date(*due)))]))
+            }
+            Change::Note { date: d, text, by } => push(
+                doc,
+                "note",
+                table(&[("date", Some(date(*d))), ("text", s(text)), ("by", by.as_deref().and_then(s))]),
+            ),
+            Change::Deviation { interval, reason, reported } => push(
+                doc,
+                "deviation",
+                table(&[("interval", s(interval)), ("reason", s(reason)), ("reported", reported.map(date))]),
+            ),
+            Change::Transfer { date: d, to, contact } => {
+                let t = table(&[("date", Some(date(*d))), ("to", s(to)), ("contact", contact.as_deref().and_then(s))]);
+                doc.insert("transfer", Item::Table(t));
+            }
+            Change::Close { date: d, reason } => {
+                let t = table(&[("date", Some(date(*d))), ("reason", s(reason.word()))]);
+                doc.insert("closed", Item::Table(t));
+            }
+        }
+    }
+
+    /// The change in a few words, for the commit message and the confirmation:
+    /// `first-visit 2026-11-06 (A12S)`.
+    pub fn describe(&self, pathway: Option<&Pathway>, planned: Option<Treatment>) -> String {
+        let code = |letters: String| pathway.map_or(letters.clone(), |p| p.npr_code(&letters));
+        match self {
+            Change::Event { milestone, date, outcome, treatment, .. } => {
+                let m = pathway.and_then(|p| p.milestone(milestone));
+                let letters = m.and_then(|m| m.code.clone()).map(|c| match m.and_then(|m| m.role) {
+                    Some(Role::Decision) => format!("{c}{}", outcome.unwrap_or(Outcome::Cancer).npr_letter()),
+                    Some(Role::Treatment) => match treatment.or(planned) {
+                        Some(t) => format!("{c}{}", t.npr_letter()),
+                        None => c,
+                    },
+                    _ => c,
+                });
+                match letters {
+                    Some(l) => format!("{milestone} {date} ({})", code(l)),
+                    None => format!("{milestone} {date}"),
+                }
+            }
+            Change::PlannedTreatment(t) => format!("treatment {}", t.word()),
+            Change::Appointment { date, what, .. } => format!("appointment {date} {what}"),
+            Change::Mdt { date, .. } => format!("mdt {date}"),
+            Change::TaskDone { id, date } => format!("task {id} done {date}"),
+            Change::AdHocTask { id, due, .. } => format!("task {id} due {due}"),
+            Change::Note { date, .. } => format!("note {date}"),
+            Change::Deviation { interval, .. } => format!("deviation {interval}"),
+            Change::Transfer { date, to, .. } => format!("transfer {date} {to} ({})", code("O".into())),
+            Change::Close { date, reason } => {
+                let x = if reason.is_early_end() { format!(" ({})", code("X".into())) } else { String::new() };
+                format!("closed {date} {}{x}", reason.word())
+            }
+        }
+    }
+}
+
+/// Why a write was not done.
+#[derive(Debug)]
+pub enum EditError {
+    UnknownCase(String),
+    CaseExists(String),
+    BadId(String),
+    /// The change would give the case these errors, which it did not have.
+    WouldBreak(Vec<Diagnostic>),
+    /// The file has uncommitted changes that are not ours (with `--commit`).
+    Uncommitted(String),
+    NotARepo,
+    GitMissing,
+    Git(String),
+    Io(String),
+}
+
+impl From<crate::git::GitError> for EditError {
+    fn from(e: crate::git::GitError) -> Self {
+        match e {
+            crate::git::GitError::Missing => EditError::GitMissing,
+            crate::git::GitError::Failed(m) => EditError::Git(m),
+        }
+    }
+}
+
+fn io(e: std::io::Error) -> EditError {
+    EditError::Io(e.to_string())
+}
+
+/// Every case file under `cases/` named `<id>.toml` (symbolic links are not followed).
+pub fn find_case_files(root: &Path, id: &str) -> Vec<PathBuf> {
+    let name = format!("{id}.toml");
+    walkdir::WalkDir::new(root.join("cases"))
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.file_name().to_string_lossy() == name)
+        .map(|e| e.into_path())
+        .collect()
+}
+
+/// The ids of every case file (for did-you-mean).
+pub fn all_case_ids(root: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(root.join("cases"))
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".toml")).map(String::from))
+        .collect()
+}
+
+/// An exclusive lock on the register for one read-change-write; released when dropped.
+pub struct Lock(#[allow(dead_code)] File);
+
+/// Takes the register's write lock, waiting for another writer to finish.
+pub fn lock(root: &Path) -> Result<Lock, EditError> {
+    let f = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(root.join(".forlop.lock"))
+        .map_err(io)?;
+    f.lock().map_err(io)?;
+    Ok(Lock(f))
+}
+
+/// The errors of a case text, as messages (positions shift when lines are added).
+fn errors(rel: &str, text: &str, stem: &str, ctx: &CaseContext<'_>) -> Vec<Diagnostic> {
+    let (_, diags) = parse_case_text(rel, text, stem, ctx);
+    diags.into_iter().filter(|d| d.severity == Severity::Error).collect()
+}
+
+/// Errors in `after` that `before` did not have.
+fn new_errors(before: &[Diagnostic], after: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut old: Vec<&crate::i18n::Msg> = before.iter().map(|d| &d.msg).collect();
+    after
+        .into_iter()
+        .filter(|d| match old.iter().position(|m| **m == d.msg) {
+            Some(i) => {
+                old.remove(i);
+                false
+            }
+            None => true,
+        })
+        .collect()
+}
+
+/// What a write did.
+#[derive(Debug)]
+pub struct Written {
+    /// The file, relative to the register root.
+    pub file: String,
+    /// The commit, when one was made.
+    pub commit: Option<String>,
+}
+
+fn commit(root: &Path, rel: &str, message: &str) -> Result<Option<String>, EditError> {
+    crate::git::commit_file(root, rel, message)?;
+    let hash = crate::git::git(root, &["rev-parse", "--short", "HEAD"])?;
+    Ok(Some(hash.trim().to_string()))
+}
+
+/// Applies `changes` to the case `id`: refuses (file untouched) if the result has an error the
+/// file did not have; with `message`, commits the file alone.
+pub fn edit_case(
+    root: &Path,
+    id: &str,
+    changes: &[Change],
+    ctx: &CaseContext<'_>,
+    message: Option<&str>,
+) -> Result<Written, EditError> {
+    if !crate::model::is_valid_id(id) {
+        return Err(EditError::BadId(id.to_string()));
+    }
+    let _lock = lock(root)?;
+    let path = match find_case_files(root, id).as_slice() {
+        [one] => one.clone(),
+        [] => return Err(EditError::UnknownCase(id.to_string())),
+        [_, second, ..] => return Err(EditError::CaseExists(display_path(root, second))),
+    };
+    let rel = display_path(root, &path);
+    if message.is_some() {
+        if !crate::git::repo_status(root)? {
+            return Err(EditError::NotARepo);
+        }
+        if crate::git::has_changes(root, &rel)? {
+            return Err(EditError::Uncommitted(rel));
+        }
+    }
+    let original = fs::read_to_string(&path).map_err(io)?;
+    let had_bom = original.starts_with('\u{feff}');
+    let text = crate::parse::strip_bom(&original);
+    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| EditError::Io(e.to_string()))?;
+    for c in changes {
+        c.apply(&mut doc);
+    }
+    let mut updated = doc.to_string();
+    // Keep the file's line endings.
+    if text.contains("\r\n") {
+        updated = updated.replace("\r\n", "\n").replace('\n', "\r\n");
+    }
+    let before = errors(&rel, text, id, ctx);
+    let added = new_errors(&before, errors(&rel, &updated, id, ctx));
+    if !added.is_empty() {
+        return Err(EditError::WouldBreak(added));
+    }
+    if had_bom {
+        updated.insert(0, '\u{feff}');
+    }
+    crate::atomic::write(&path, updated.as_bytes()).map_err(io)?;
+    let commit = match message {
+        Some(m) => commit(root, &rel, m)?,
+        None => None,
+    };
+    Ok(Written { file: rel, commit })
+}
+
+/// A new case file's text.
+pub struct NewCase<'a> {
+    pub id: &'a str,
+    pub pathway: &'a Pathway,
+    pub referral: NaiveDate,
+    pub coordinator: Option<&'a str>,
+    pub name: Option<&'a str>,
+    pub fnr: Option<&'a str>,
+    pub today: NaiveDate,
+}
+
+fn quote(s: &str) -> String {
+    toml_edit::Value::from(s).to_string().trim().to_string()
+}
+
+impl NewCase<'_> {
+    /// The file's text, with a comment saying how it was made.
+    pub fn text(&self) -> String {
+        let referral = self
+            .pathway
+            .milestone_with_role(Role::Start)
+            .map(|m| m.id.value.as_str())
+            .unwrap_or("referral");
+        let mut t = format!(
+            "# Opprettet med `forlop new` {}.\nid = {}\npathway = {}\n",
+            self.today,
+            quote(self.id),
+            quote(&self.pathway.id.value)
+        );
+        if let Some(c) = self.coordinator {
+            t.push_str(&format!("coordinator = {}\n", quote(c)));
+        }
+        if self.name.is_some() || self.fnr.is_some() {
+            t.push_str("\n[patient]\n");
+            if let Some(n) = self.name {
+                t.push_str(&format!("name = {}\n", quote(n)));
+            }
+            if let Some(f) = self.fnr {
+                t.push_str(&format!("fnr = {}\n", quote(f)));
+            }
+        }
+        t.push_str(&format!("\n[[event]]\nmilestone = {}\ndate = {}\n", quote(referral), self.referral));
+        t
+    }
+}
+
+/// Creates `cases/<referral year>/<id>.toml`; refuses an id outside `[a-z0-9-]+`, an id that
+/// exists anywhere in the register, and a case with errors.
+pub fn create_case(
+    root: &Path,
+    new: &NewCase<'_>,
+    ctx: &CaseContext<'_>,
+    message: Option<&str>,
+) -> Result<Written, EditError> {
+    if !crate::model::is_valid_id(new.id) {
+        return Err(EditError::BadId(new.id.to_string()));
+    }
+    let _lock = lock(root)?;
+    if let Some(existing) = find_case_files(root, new.id).first() {
+        return Err(EditError::CaseExists(display_path(root, existing)));
+    }
+    if message.is_some() && !crate::git::repo_status(root)? {
+        return Err(EditError::NotARepo);
+    }
+    let dir = root.join("cases").join(new.referral.year().to_string());
+    let path = dir.join(format!("{}.toml", new.id));
+    let rel = display_path(root, &path);
+    let text = new.text();
+    let problems = errors(&rel, &text, new.id, ctx);
+    if !problems.is_empty() {
+        return Err(EditError::WouldBreak(problems));
+    }
+    fs::create_dir_all(&dir).map_err(io)?;
+    crate::atomic::create_new(&path, text.as_bytes()).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => EditError::CaseExists(rel.clone()),
+        _ => io(e),
+    })?;
+    let commit = match message {
+        Some(m) => commit(root, &rel, m)?,
+        None => None,
+    };
+    Ok(Written { file: rel, commit })
+}

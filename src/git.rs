@@ -1,0 +1,111 @@
+//! The audit trail, through the `git` binary: status of one file, commits of one file, the
+//! file's history and its content at each commit, staged content.
+
+use std::path::Path;
+use std::process::Command;
+
+/// Why a git operation failed.
+#[derive(Debug)]
+pub enum GitError {
+    /// The git binary could not be run.
+    Missing,
+    /// git ran and failed; its message.
+    Failed(String),
+}
+
+/// Runs git in `dir` and returns its standard output.
+pub fn git(dir: &Path, args: &[&str]) -> Result<String, GitError> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(|_| GitError::Missing)?;
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        Err(GitError::Failed(String::from_utf8_lossy(&out.stderr).trim().to_string()))
+    }
+}
+
+/// Whether `dir` is inside a git work tree.
+pub fn is_repo(dir: &Path) -> bool {
+    repo_status(dir).is_ok_and(|inside| inside)
+}
+
+/// Whether `dir` is inside a git work tree, telling a missing git binary apart.
+pub fn repo_status(dir: &Path) -> Result<bool, GitError> {
+    match git(dir, &["rev-parse", "--is-inside-work-tree"]) {
+        Ok(s) => Ok(s.trim() == "true"),
+        Err(GitError::Missing) => Err(GitError::Missing),
+        Err(GitError::Failed(_)) => Ok(false),
+    }
+}
+
+/// Whether `rel` (relative to `dir`) differs from HEAD or the index: uncommitted changes.
+pub fn has_changes(dir: &Path, rel: &str) -> Result<bool, GitError> {
+    let out = git(dir, &["status", "--porcelain", "--", rel])?;
+    Ok(out.lines().any(|l| !l.starts_with("??")))
+}
+
+/// Commits exactly `rel` (nothing else that may be staged) with `message`.
+pub fn commit_file(dir: &Path, rel: &str, message: &str) -> Result<(), GitError> {
+    git(dir, &["add", "--", rel])?;
+    git(dir, &["commit", "--quiet", "-m", message, "--only", "--", rel])?;
+    Ok(())
+}
+
+/// One commit that touched a file, with the file's path at that commit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileCommit {
+    pub hash: String,
+    pub author: String,
+    pub email: String,
+    /// ISO 8601 author date.
+    pub date: String,
+    pub subject: String,
+    pub path: String,
+}
+
+/// The commits that touched `rel`, newest first, following renames.
+pub fn file_log(dir: &Path, rel: &str) -> Result<Vec<FileCommit>, GitError> {
+    let out = git(
+        dir,
+        &["log", "--follow", "--name-only", "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s", "--", rel],
+    )?;
+    let mut commits = Vec::new();
+    for record in out.split('\u{1e}').filter(|r| !r.trim().is_empty()) {
+        let mut lines = record.lines();
+        let header = lines.next().unwrap_or_default();
+        let f: Vec<&str> = header.split('\u{1f}').collect();
+        if f.len() < 5 {
+            continue;
+        }
+        let path = lines.map(str::trim).find(|l| !l.is_empty()).unwrap_or(rel).to_string();
+        commits.push(FileCommit {
+            hash: f[0].into(),
+            author: f[1].into(),
+            email: f[2].into(),
+            date: f[3].into(),
+            subject: f[4].into(),
+            path,
+        });
+    }
+    Ok(commits)
+}
+
+/// The content of `path` at `rev` (`:path` for the staged version when `rev` is empty).
+pub fn show(dir: &Path, rev: &str, path: &str) -> Result<String, GitError> {
+    git(dir, &["show", &format!("{rev}:{path}")])
+}
+
+/// Staged files (added, copied, modified, renamed), relative to the repository root.
+pub fn staged(dir: &Path) -> Result<Vec<String>, GitError> {
+    let out = git(dir, &["diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z"])?;
+    Ok(out.split('\0').filter(|s| !s.is_empty()).map(String::from).collect())
+}
+
+/// The repository's top-level directory.
+pub fn toplevel(dir: &Path) -> Result<String, GitError> {
+    Ok(git(dir, &["rev-parse", "--show-toplevel"])?.trim().to_string())
+}
