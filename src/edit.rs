@@ -24,18 +24,52 @@ pub enum Change {
     },
     /// The planned treatment (set at decision).
     PlannedTreatment(Treatment),
-    Appointment { date: NaiveDate, time: Option<String>, what: String, place: Option<String> },
-    Mdt { date: NaiveDate, question: Option<String> },
-    TaskDone { id: String, date: NaiveDate },
-    AdHocTask { id: String, name: String, due: NaiveDate },
-    Note { date: NaiveDate, text: String, by: Option<String> },
-    Deviation { interval: String, reason: String, reported: Option<NaiveDate> },
-    Transfer { date: NaiveDate, to: String, contact: Option<String> },
-    Close { date: NaiveDate, reason: CloseReason },
+    Appointment {
+        date: NaiveDate,
+        time: Option<String>,
+        what: String,
+        place: Option<String>,
+    },
+    Mdt {
+        date: NaiveDate,
+        question: Option<String>,
+    },
+    TaskDone {
+        id: String,
+        date: NaiveDate,
+    },
+    AdHocTask {
+        id: String,
+        name: String,
+        due: NaiveDate,
+    },
+    Note {
+        date: NaiveDate,
+        text: String,
+        by: Option<String>,
+    },
+    Deviation {
+        interval: String,
+        reason: String,
+        reported: Option<NaiveDate>,
+    },
+    Transfer {
+        date: NaiveDate,
+        to: String,
+        contact: Option<String>,
+    },
+    Close {
+        date: NaiveDate,
+        reason: CloseReason,
+    },
 }
 
 fn date(d: NaiveDate) -> toml_edit::Value {
-    toml_edit::Value::from(toml_edit::Date { year: d.year() as u16, month: d.month() as u8, day: d.day() as u8 })
+    toml_edit::Value::from(toml_edit::Date {
+        year: d.year() as u16,
+        month: d.month() as u8,
+        day: d.day() as u8,
+    })
 }
 
 /// Appends a table to the array of tables `key`, right after its last entry.
@@ -68,21 +102,35 @@ impl Change {
     /// Applies the change to the document.
     pub fn apply(&self, doc: &mut DocumentMut) {
         match self {
-            Change::Event { milestone, date: d, outcome, treatment, note } => push(
+            Change::Event {
+                milestone,
+                date: d,
+                outcome,
+                treatment,
+                note,
+            } => push(
                 doc,
                 "event",
                 table(&[
                     ("milestone", s(milestone)),
                     ("date", Some(date(*d))),
                     ("outcome", outcome.map(|o| toml_edit::Value::from(o.word()))),
-                    ("treatment", treatment.map(|t| toml_edit::Value::from(t.word()))),
+                    (
+                        "treatment",
+                        treatment.map(|t| toml_edit::Value::from(t.word())),
+                    ),
                     ("note", note.as_deref().and_then(s)),
                 ]),
             ),
             Change::PlannedTreatment(t) => {
                 doc.insert("treatment", value(t.word()));
             }
-            Change::Appointment { date: d, time, what, place } => push(
+            Change::Appointment {
+                date: d,
+                time,
+                what,
+                place,
+            } => push(
                 doc,
                 "appointment",
                 table(&[
@@ -92,35 +140,70 @@ impl Change {
                     ("where", place.as_deref().and_then(s)),
                 ]),
             ),
-            Change::Mdt { date: d, question } => {
-                push(doc, "mdt", table(&[("date", Some(date(*d))), ("question", question.as_deref().and_then(s))]))
-            }
+            Change::Mdt { date: d, question } => push(
+                doc,
+                "mdt",
+                table(&[
+                    ("date", Some(date(*d))),
+                    ("question", question.as_deref().and_then(s)),
+                ]),
+            ),
             Change::TaskDone { id, date: d } => {
-                let existing = doc.get_mut("task").and_then(Item::as_array_of_tables_mut).and_then(|a| {
-                    a.iter_mut().find(|t| t.get("id").and_then(Item::as_str) == Some(id.as_str()))
-                });
+                let existing = doc
+                    .get_mut("task")
+                    .and_then(Item::as_array_of_tables_mut)
+                    .and_then(|a| {
+                        a.iter_mut()
+                            .find(|t| t.get("id").and_then(Item::as_str) == Some(id.as_str()))
+                    });
                 match existing {
                     Some(t) => {
                         t.insert("done", Item::Value(date(*d)));
                     }
-                    None => push(doc, "task", table(&[("id", s(id)), ("done", Some(date(*d)))])),
+                    None => push(
+                        doc,
+                        "task",
+                        table(&[("id", s(id)), ("done", Some(date(*d)))]),
+                    ),
                 }
             }
-            Change::AdHocTask { id, name, due } => {
-                push(doc, "task", table(&[("id", s(id)), ("name", s(name)), ("due", Some(date(*due)))]))
-            }
+            Change::AdHocTask { id, name, due } => push(
+                doc,
+                "task",
+                table(&[("id", s(id)), ("name", s(name)), ("due", Some(date(*due)))]),
+            ),
             Change::Note { date: d, text, by } => push(
                 doc,
                 "note",
-                table(&[("date", Some(date(*d))), ("text", s(text)), ("by", by.as_deref().and_then(s))]),
+                table(&[
+                    ("date", Some(date(*d))),
+                    ("text", s(text)),
+                    ("by", by.as_deref().and_then(s)),
+                ]),
             ),
-            Change::Deviation { interval, reason, reported } => push(
+            Change::Deviation {
+                interval,
+                reason,
+                reported,
+            } => push(
                 doc,
                 "deviation",
-                table(&[("interval", s(interval)), ("reason", s(reason)), ("reported", reported.map(date))]),
+                table(&[
+                    ("interval", s(interval)),
+                    ("reason", s(reason)),
+                    ("reported", reported.map(date)),
+                ]),
             ),
-            Change::Transfer { date: d, to, contact } => {
-                let t = table(&[("date", Some(date(*d))), ("to", s(to)), ("contact", contact.as_deref().and_then(s))]);
+            Change::Transfer {
+                date: d,
+                to,
+                contact,
+            } => {
+                let t = table(&[
+                    ("date", Some(date(*d))),
+                    ("to", s(to)),
+                    ("contact", contact.as_deref().and_then(s)),
+                ]);
                 doc.insert("transfer", Item::Table(t));
             }
             Change::Close { date: d, reason } => {
@@ -135,16 +218,26 @@ impl Change {
     pub fn describe(&self, pathway: Option<&Pathway>, planned: Option<Treatment>) -> String {
         let code = |letters: String| pathway.map_or(letters.clone(), |p| p.npr_code(&letters));
         match self {
-            Change::Event { milestone, date, outcome, treatment, .. } => {
+            Change::Event {
+                milestone,
+                date,
+                outcome,
+                treatment,
+                ..
+            } => {
                 let m = pathway.and_then(|p| p.milestone(milestone));
-                let letters = m.and_then(|m| m.code.clone()).map(|c| match m.and_then(|m| m.role) {
-                    Some(Role::Decision) => format!("{c}{}", outcome.unwrap_or(Outcome::Cancer).npr_letter()),
-                    Some(Role::Treatment) => match treatment.or(planned) {
-                        Some(t) => format!("{c}{}", t.npr_letter()),
-                        None => c,
-                    },
-                    _ => c,
-                });
+                let letters =
+                    m.and_then(|m| m.code.clone())
+                        .map(|c| match m.and_then(|m| m.role) {
+                            Some(Role::Decision) => {
+                                format!("{c}{}", outcome.unwrap_or(Outcome::Cancer).npr_letter())
+                            }
+                            Some(Role::Treatment) => match treatment.or(planned) {
+                                Some(t) => format!("{c}{}", t.npr_letter()),
+                                None => c,
+                            },
+                            _ => c,
+                        });
                 match letters {
                     Some(l) => format!("{milestone} {date} ({})", code(l)),
                     None => format!("{milestone} {date}"),
@@ -157,9 +250,15 @@ impl Change {
             Change::AdHocTask { id, due, .. } => format!("task {id} due {due}"),
             Change::Note { date, .. } => format!("note {date}"),
             Change::Deviation { interval, .. } => format!("deviation {interval}"),
-            Change::Transfer { date, to, .. } => format!("transfer {date} {to} ({})", code("O".into())),
+            Change::Transfer { date, to, .. } => {
+                format!("transfer {date} {to} ({})", code("O".into()))
+            }
             Change::Close { date, reason } => {
-                let x = if reason.is_early_end() { format!(" ({})", code("X".into())) } else { String::new() };
+                let x = if reason.is_early_end() {
+                    format!(" ({})", code("X".into()))
+                } else {
+                    String::new()
+                };
                 format!("closed {date} {}{x}", reason.word())
             }
         }
@@ -214,7 +313,12 @@ pub fn all_case_ids(root: &Path) -> Vec<String> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".toml")).map(String::from))
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| n.strip_suffix(".toml"))
+                .map(String::from)
+        })
         .collect()
 }
 
@@ -236,7 +340,10 @@ pub fn lock(root: &Path) -> Result<Lock, EditError> {
 /// The errors of a case text, as messages (positions shift when lines are added).
 fn errors(rel: &str, text: &str, stem: &str, ctx: &CaseContext<'_>) -> Vec<Diagnostic> {
     let (_, diags) = parse_case_text(rel, text, stem, ctx);
-    diags.into_iter().filter(|d| d.severity == Severity::Error).collect()
+    diags
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect()
 }
 
 /// Errors in `after` that `before` did not have.
@@ -299,7 +406,9 @@ pub fn edit_case(
     let original = fs::read_to_string(&path).map_err(io)?;
     let had_bom = original.starts_with('\u{feff}');
     let text = crate::parse::strip_bom(&original);
-    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| EditError::Io(e.to_string()))?;
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| EditError::Io(e.to_string()))?;
     for c in changes {
         c.apply(&mut doc);
     }
@@ -365,7 +474,11 @@ impl NewCase<'_> {
                 t.push_str(&format!("fnr = {}\n", quote(f)));
             }
         }
-        t.push_str(&format!("\n[[event]]\nmilestone = {}\ndate = {}\n", quote(referral), self.referral));
+        t.push_str(&format!(
+            "\n[[event]]\nmilestone = {}\ndate = {}\n",
+            quote(referral),
+            self.referral
+        ));
         t
     }
 }

@@ -24,7 +24,9 @@ pub fn git(dir: &Path, args: &[&str]) -> Result<String, GitError> {
     if out.status.success() {
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     } else {
-        Err(GitError::Failed(String::from_utf8_lossy(&out.stderr).trim().to_string()))
+        Err(GitError::Failed(
+            String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        ))
     }
 }
 
@@ -51,7 +53,10 @@ pub fn has_changes(dir: &Path, rel: &str) -> Result<bool, GitError> {
 /// Commits exactly `rel` (nothing else that may be staged) with `message`.
 pub fn commit_file(dir: &Path, rel: &str, message: &str) -> Result<(), GitError> {
     git(dir, &["add", "--", rel])?;
-    git(dir, &["commit", "--quiet", "-m", message, "--only", "--", rel])?;
+    git(
+        dir,
+        &["commit", "--quiet", "-m", message, "--only", "--", rel],
+    )?;
     Ok(())
 }
 
@@ -71,7 +76,14 @@ pub struct FileCommit {
 pub fn file_log(dir: &Path, rel: &str) -> Result<Vec<FileCommit>, GitError> {
     let out = git(
         dir,
-        &["log", "--follow", "--name-only", "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s", "--", rel],
+        &[
+            "log",
+            "--follow",
+            "--name-only",
+            "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s",
+            "--",
+            rel,
+        ],
     )?;
     let mut commits = Vec::new();
     for record in out.split('\u{1e}').filter(|r| !r.trim().is_empty()) {
@@ -81,7 +93,11 @@ pub fn file_log(dir: &Path, rel: &str) -> Result<Vec<FileCommit>, GitError> {
         if f.len() < 5 {
             continue;
         }
-        let path = lines.map(str::trim).find(|l| !l.is_empty()).unwrap_or(rel).to_string();
+        let path = lines
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or(rel)
+            .to_string();
         commits.push(FileCommit {
             hash: f[0].into(),
             author: f[1].into(),
@@ -101,11 +117,26 @@ pub fn show(dir: &Path, rev: &str, path: &str) -> Result<String, GitError> {
 
 /// Staged files (added, copied, modified, renamed), relative to the repository root.
 pub fn staged(dir: &Path) -> Result<Vec<String>, GitError> {
-    let out = git(dir, &["diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z"])?;
-    Ok(out.split('\0').filter(|s| !s.is_empty()).map(String::from).collect())
+    let out = git(
+        dir,
+        &[
+            "diff",
+            "--cached",
+            "--name-only",
+            "--diff-filter=ACMR",
+            "-z",
+        ],
+    )?;
+    Ok(out
+        .split('\0')
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect())
 }
 
 /// The repository's top-level directory.
 pub fn toplevel(dir: &Path) -> Result<String, GitError> {
-    Ok(git(dir, &["rev-parse", "--show-toplevel"])?.trim().to_string())
+    Ok(git(dir, &["rev-parse", "--show-toplevel"])?
+        .trim()
+        .to_string())
 }

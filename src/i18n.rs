@@ -1165,11 +1165,9 @@ impl Ui {
                 format!("git feilet: {detail}"),
                 format!("git failed: {detail}")
             ),
-            Written { what, file } => t!(
-                lang,
-                format!("{what} → {file}"),
-                format!("{what} → {file}")
-            ),
+            Written { what, file } => {
+                t!(lang, format!("{what} → {file}"), format!("{what} → {file}"))
+            }
             Committed { what, file, commit } => t!(
                 lang,
                 format!("{what} → {file} (commit {commit})"),
@@ -1263,11 +1261,7 @@ impl Ui {
                 "velg en annen id; `forlop status ID` viser den som finnes",
                 "choose another id; `forlop status ID` shows the existing one"
             )),
-            BadCaseId { .. } => Some(t!(
-                lang,
-                "for eksempel `te-0142`",
-                "for example `te-0142`"
-            )),
+            BadCaseId { .. } => Some(t!(lang, "for eksempel `te-0142`", "for example `te-0142`")),
             WouldBreak => Some(t!(
                 lang,
                 "rett argumentene og prøv igjen; fila er uendret",
@@ -1275,8 +1269,12 @@ impl Ui {
             )),
             Uncommitted { file } => Some(t!(
                 lang,
-                format!("commit eller forkast dem først (`git diff {file}`), eller skriv uten `--commit`"),
-                format!("commit or discard them first (`git diff {file}`), or write without `--commit`")
+                format!(
+                    "commit eller forkast dem først (`git diff {file}`), eller skriv uten `--commit`"
+                ),
+                format!(
+                    "commit or discard them first (`git diff {file}`), or write without `--commit`"
+                )
             )),
             NotARepo => Some(t!(
                 lang,

@@ -324,7 +324,14 @@ pub fn load_context(root: &Path) -> Context {
     let team = load_optional(root, "team.toml", parse::parse_team, &mut diagnostics);
     let (pathways, broken_pathways, mut pd, pathway_files) = load_pathways(Some(root));
     diagnostics.append(&mut pd);
-    Context { settings, team, pathways, broken_pathways, diagnostics, pathway_files }
+    Context {
+        settings,
+        team,
+        pathways,
+        broken_pathways,
+        diagnostics,
+        pathway_files,
+    }
 }
 
 /// Loads the whole register at `root` as it stands on `today`.

@@ -10,3 +10,4 @@ mod report;
 mod schedule;
 mod status;
 mod views;
+mod writes;

@@ -140,16 +140,16 @@ fn identity(case: &Case, sink: &mut Sink<'_>) {
     let (Some(born), Some(fnr)) = (&case.patient.born, &case.patient.fnr) else {
         return;
     };
-    if let Ok(info) = crate::fnr::validate(&fnr.value) {
-        if i64::from(info.year()) != born.value {
-            sink.warn(
-                born.loc,
-                Msg::BornContradictsFnr {
-                    born: born.value,
-                    fnr_year: info.year(),
-                },
-            );
-        }
+    if let Ok(info) = crate::fnr::validate(&fnr.value)
+        && i64::from(info.year()) != born.value
+    {
+        sink.warn(
+            born.loc,
+            Msg::BornContradictsFnr {
+                born: born.value,
+                fnr_year: info.year(),
+            },
+        );
     }
 }
 
@@ -169,25 +169,25 @@ fn events(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
             );
             continue;
         };
-        if let Some(o) = &e.outcome {
-            if m.role != Some(Role::Decision) {
-                sink.error(
-                    o.loc,
-                    Msg::OutcomeNotDecision {
-                        milestone: id.into(),
-                    },
-                );
-            }
+        if let Some(o) = &e.outcome
+            && m.role != Some(Role::Decision)
+        {
+            sink.error(
+                o.loc,
+                Msg::OutcomeNotDecision {
+                    milestone: id.into(),
+                },
+            );
         }
-        if let Some(t) = &e.treatment {
-            if m.role != Some(Role::Treatment) {
-                sink.error(
-                    t.loc,
-                    Msg::TreatmentNotTreatment {
-                        milestone: id.into(),
-                    },
-                );
-            }
+        if let Some(t) = &e.treatment
+            && m.role != Some(Role::Treatment)
+        {
+            sink.error(
+                t.loc,
+                Msg::TreatmentNotTreatment {
+                    milestone: id.into(),
+                },
+            );
         }
         if m.role != Some(Role::Treatment) {
             if let Some(&first_line) = seen.get(id) {

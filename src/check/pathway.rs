@@ -32,16 +32,16 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
             continue;
         }
         seen.insert(&m.id.value, m.id.loc.line);
-        if let Some(code) = &m.code {
-            if let Some(other) = codes.insert(code, &m.id.value) {
-                sink.error(
-                    m.id.loc,
-                    Msg::DuplicateRole {
-                        code: code.clone(),
-                        other: other.to_string(),
-                    },
-                );
-            }
+        if let Some(code) = &m.code
+            && let Some(other) = codes.insert(code, &m.id.value)
+        {
+            sink.error(
+                m.id.loc,
+                Msg::DuplicateRole {
+                    code: code.clone(),
+                    other: other.to_string(),
+                },
+            );
         }
     }
     let milestone_ids: Vec<&str> = p.milestones.iter().map(|m| m.id.value.as_str()).collect();

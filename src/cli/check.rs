@@ -57,24 +57,43 @@ pub fn run(ctx: &mut Ctx, args: CheckArgs) -> anyhow::Result<u8> {
     }
     let reg = ctx.load()?;
     let prefixes = prefixes(&reg.root, &args.paths)?;
-    let diags: Vec<&Diagnostic> = reg.diagnostics.iter().filter(|d| selected(d, &prefixes)).collect();
+    let diags: Vec<&Diagnostic> = reg
+        .diagnostics
+        .iter()
+        .filter(|d| selected(d, &prefixes))
+        .collect();
     let summary = |errors, warnings| {
         if errors + warnings == 0 {
-            Ui::CheckClean { files: reg.files_read }
+            Ui::CheckClean {
+                files: reg.files_read,
+            }
         } else {
-            Ui::CheckSummary { errors, warnings, files: reg.files_read }
+            Ui::CheckSummary {
+                errors,
+                warnings,
+                files: reg.files_read,
+            }
         }
     };
     report(ctx, format, &diags, summary)
 }
 
 /// Prints diagnostics (human on stderr, JSON on stdout) and gives the exit code.
-fn report(ctx: &Ctx, format: Format, diags: &[&Diagnostic], summary: impl Fn(usize, usize) -> Ui) -> anyhow::Result<u8> {
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+fn report(
+    ctx: &Ctx,
+    format: Format,
+    diags: &[&Diagnostic],
+    summary: impl Fn(usize, usize) -> Ui,
+) -> anyhow::Result<u8> {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = diags.len() - errors;
     if format == Format::Json {
         let list: Vec<_> = diags.iter().map(|d| diag::to_json(d, ctx.lang)).collect();
-        let doc = serde_json::json!({ "errors": errors, "warnings": warnings, "diagnostics": list });
+        let doc =
+            serde_json::json!({ "errors": errors, "warnings": warnings, "diagnostics": list });
         emit(&format!("{}\n", serde_json::to_string_pretty(&doc)?))?;
     } else {
         let mut out = String::new();
@@ -95,10 +114,10 @@ fn report(ctx: &Ctx, format: Format, diags: &[&Diagnostic], summary: impl Fn(usi
 fn staged(ctx: &mut Ctx, format: Format) -> anyhow::Result<u8> {
     let root = ctx.root()?;
     let context = crate::register::load_context(&root);
-    if ctx.global.lang.is_none() {
-        if let Some(lang) = context.settings.lang {
-            ctx.lang = lang;
-        }
+    if ctx.global.lang.is_none()
+        && let Some(lang) = context.settings.lang
+    {
+        ctx.lang = lang;
     }
     let git_err = |e: crate::git::GitError| match e {
         crate::git::GitError::Missing => Failure::work(Ui::GitMissing),
@@ -121,13 +140,19 @@ fn staged(ctx: &mut Ctx, format: Format) -> anyhow::Result<u8> {
             }
         };
         let in_cases = rel.starts_with("cases/") && rel.ends_with(".toml");
-        let in_pathways = rel.starts_with("pathways/") && rel.ends_with(".toml") && rel.matches('/').count() == 1;
+        let in_pathways =
+            rel.starts_with("pathways/") && rel.ends_with(".toml") && rel.matches('/').count() == 1;
         if !(in_cases || in_pathways || rel == "forlop.toml" || rel == "team.toml") {
             continue;
         }
         files += 1;
         let text = crate::git::show(&top, "", &path).map_err(git_err)?;
-        let stem = rel.rsplit('/').next().and_then(|n| n.strip_suffix(".toml")).unwrap_or("").to_string();
+        let stem = rel
+            .rsplit('/')
+            .next()
+            .and_then(|n| n.strip_suffix(".toml"))
+            .unwrap_or("")
+            .to_string();
         let mut found = if in_cases {
             let (case, mut d) = crate::register::parse_case_text(&rel, &text, &stem, &cctx);
             if let Some(case) = case {
@@ -143,7 +168,10 @@ fn staged(ctx: &mut Ctx, format: Format) -> anyhow::Result<u8> {
                         file: rel.clone(),
                         loc: Some(case.id.loc),
                         source_line: None,
-                        msg: crate::i18n::Msg::DuplicateCaseId { id: case.id.value.clone(), other: other.clone() },
+                        msg: crate::i18n::Msg::DuplicateCaseId {
+                            id: case.id.value.clone(),
+                            other: other.clone(),
+                        },
                     });
                 }
             }
@@ -164,7 +192,11 @@ fn staged(ctx: &mut Ctx, format: Format) -> anyhow::Result<u8> {
         if errors + warnings == 0 {
             Ui::StagedClean { files }
         } else {
-            Ui::CheckSummary { errors, warnings, files }
+            Ui::CheckSummary {
+                errors,
+                warnings,
+                files,
+            }
         }
     })
 }

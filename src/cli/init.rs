@@ -54,7 +54,9 @@ const GITIGNORE: &str = ".forlop.lock\n.*.tmp\n.*.new\n";
 
 /// The hook's text: runs this binary's `check --staged` on the register.
 fn hook_text(register_from_top: &str) -> String {
-    let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "forlop".into());
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "forlop".into());
     format!(
         "#!/bin/sh\n# Installed by `forlop hook install`: refuses a commit whose staged register files have errors.\nexec \"{exe}\" check --staged --register \"{register_from_top}\"\n"
     )
@@ -69,18 +71,28 @@ fn install_hook(root: &Path) -> anyhow::Result<PathBuf> {
     let top = PathBuf::from(crate::git::toplevel(root).map_err(git_err)?);
     let hooks = crate::git::git(root, &["rev-parse", "--git-path", "hooks"]).map_err(git_err)?;
     let hooks = root.join(hooks.trim());
-    std::fs::create_dir_all(&hooks).map_err(|e| Failure::work(Ui::Io { detail: e.to_string() }))?;
+    std::fs::create_dir_all(&hooks).map_err(|e| {
+        Failure::work(Ui::Io {
+            detail: e.to_string(),
+        })
+    })?;
     let path = hooks.join("pre-commit");
-    if let Ok(existing) = std::fs::read_to_string(&path) {
-        if !existing.contains("forlop hook install") {
-            return Err(Failure::work(Ui::HookExists { path: path.display().to_string() }));
-        }
+    if let Ok(existing) = std::fs::read_to_string(&path)
+        && !existing.contains("forlop hook install")
+    {
+        return Err(Failure::work(Ui::HookExists {
+            path: path.display().to_string(),
+        }));
     }
     let root_abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let top_abs = top.canonicalize().unwrap_or(top);
     let rel = crate::register::display_path(&top_abs, &root_abs);
     let rel = if rel.is_empty() { ".".to_string() } else { rel };
-    crate::atomic::write(&path, hook_text(&rel).as_bytes()).map_err(|e| Failure::work(Ui::Io { detail: e.to_string() }))?;
+    crate::atomic::write(&path, hook_text(&rel).as_bytes()).map_err(|e| {
+        Failure::work(Ui::Io {
+            detail: e.to_string(),
+        })
+    })?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -95,7 +107,11 @@ pub fn init(ctx: &mut Ctx, args: InitArgs) -> anyhow::Result<u8> {
     if dir.join("forlop.toml").exists() {
         return Err(Failure::work(Ui::RegisterExists { dir: shown }));
     }
-    let io = |e: std::io::Error| Failure::work(Ui::Io { detail: e.to_string() });
+    let io = |e: std::io::Error| {
+        Failure::work(Ui::Io {
+            detail: e.to_string(),
+        })
+    };
     std::fs::create_dir_all(dir.join("cases")).map_err(io)?;
     std::fs::create_dir_all(dir.join("pathways")).map_err(io)?;
     crate::atomic::create_new(&dir.join("forlop.toml"), FORLOP_TOML.as_bytes()).map_err(io)?;
@@ -115,7 +131,13 @@ pub fn init(ctx: &mut Ctx, args: InitArgs) -> anyhow::Result<u8> {
     if crate::git::is_repo(&dir) {
         let path = install_hook(&dir)?;
         if !ctx.global.quiet {
-            eprintln!("{}", Ui::HookInstalled { path: path.display().to_string() }.text(ctx.lang));
+            eprintln!(
+                "{}",
+                Ui::HookInstalled {
+                    path: path.display().to_string()
+                }
+                .text(ctx.lang)
+            );
         }
     }
     if !ctx.global.quiet {
@@ -136,7 +158,13 @@ pub fn hook(ctx: &mut Ctx, args: HookArgs) -> anyhow::Result<u8> {
     }
     let path = install_hook(&root)?;
     if !ctx.global.quiet {
-        eprintln!("{}", Ui::HookInstalled { path: path.display().to_string() }.text(ctx.lang));
+        eprintln!(
+            "{}",
+            Ui::HookInstalled {
+                path: path.display().to_string()
+            }
+            .text(ctx.lang)
+        );
     }
     Ok(0)
 }

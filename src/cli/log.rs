@@ -21,7 +21,11 @@ pub struct LogArgs {
 /// A version of the case as it was committed; `None` when it could not be read as a case.
 fn parse_version(path: &str, text: &str) -> Option<Case> {
     let text = strip_bom(text);
-    let stem = path.rsplit('/').next().and_then(|n| n.strip_suffix(".toml")).unwrap_or("");
+    let stem = path
+        .rsplit('/')
+        .next()
+        .and_then(|n| n.strip_suffix(".toml"))
+        .unwrap_or("");
     let mut d = Decoder::new(path, text);
     parse_case(&mut d, text, stem)
 }
@@ -30,32 +34,45 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
     let format = ctx.format("log", &[Format::Table, Format::Json])?;
     let root = ctx.root()?;
     let context = crate::register::load_context(&root);
-    if ctx.global.lang.is_none() {
-        if let Some(lang) = context.settings.lang {
-            ctx.lang = lang;
-        }
+    if ctx.global.lang.is_none()
+        && let Some(lang) = context.settings.lang
+    {
+        ctx.lang = lang;
     }
     let redact = context.settings.redact && !ctx.global.show_identity;
     let Some(path) = find_case_files(&root, &args.case).into_iter().next() else {
         let known = all_case_ids(&root);
         let suggestion = suggest(&args.case, known.iter().map(String::as_str));
-        return Err(Failure::work(Ui::UnknownCase { id: args.case, suggestion }));
+        return Err(Failure::work(Ui::UnknownCase {
+            id: args.case,
+            suggestion,
+        }));
     };
     if !crate::git::is_repo(&root) {
         return Err(Failure::work(Ui::NotARepo));
     }
     let top = crate::git::toplevel(&root).map_err(|e| match EditError::from(e) {
         EditError::GitMissing => Failure::work(Ui::GitMissing),
-        e => Failure::work(Ui::Git { detail: format!("{e:?}") }),
+        e => Failure::work(Ui::Git {
+            detail: format!("{e:?}"),
+        }),
     })?;
-    let rel_to_top = display_path(std::path::Path::new(&top), &path.canonicalize().unwrap_or(path.clone()));
-    let mut commits = crate::git::file_log(std::path::Path::new(&top), &rel_to_top)
-        .map_err(|e| Failure::work(Ui::Git { detail: format!("{e:?}") }))?;
+    let rel_to_top = display_path(
+        std::path::Path::new(&top),
+        &path.canonicalize().unwrap_or(path.clone()),
+    );
+    let mut commits =
+        crate::git::file_log(std::path::Path::new(&top), &rel_to_top).map_err(|e| {
+            Failure::work(Ui::Git {
+                detail: format!("{e:?}"),
+            })
+        })?;
     commits.reverse();
     let mut previous: Option<Case> = None;
     let mut entries = Vec::new();
     for c in &commits {
-        let text = crate::git::show(std::path::Path::new(&top), &c.hash, &c.path).unwrap_or_default();
+        let text =
+            crate::git::show(std::path::Path::new(&top), &c.hash, &c.path).unwrap_or_default();
         let version = parse_version(&c.path, &text);
         let list = changes(previous.as_ref(), version.as_ref(), redact);
         entries.push((c, list));
@@ -75,13 +92,18 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
                 .collect(),
         )),
         _ => {
-            let headers = [Word::Date, Word::Author, Word::Commit, Word::What].map(|w| w.text(lang));
+            let headers =
+                [Word::Date, Word::Author, Word::Commit, Word::What].map(|w| w.text(lang));
             let rows: Vec<Vec<String>> = entries
                 .iter()
                 .flat_map(|(c, list)| {
                     let date = c.date.get(..16).unwrap_or(&c.date).replace('T', " ");
                     let short = c.hash.get(..8).unwrap_or(&c.hash).to_string();
-                    let list = if list.is_empty() { vec![Word::NoCaseChange.text(lang)] } else { list.clone() };
+                    let list = if list.is_empty() {
+                        vec![Word::NoCaseChange.text(lang)]
+                    } else {
+                        list.clone()
+                    };
                     list.into_iter().enumerate().map(move |(i, change)| {
                         if i == 0 {
                             vec![date.clone(), c.author.clone(), short.clone(), change]

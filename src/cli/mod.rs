@@ -214,7 +214,11 @@ impl Ctx {
 
     /// Finds the register's root directory.
     pub fn root(&self) -> anyhow::Result<PathBuf> {
-        let cwd = std::env::current_dir().map_err(|e| Failure::work(Ui::Io { detail: e.to_string() }))?;
+        let cwd = std::env::current_dir().map_err(|e| {
+            Failure::work(Ui::Io {
+                detail: e.to_string(),
+            })
+        })?;
         register::discover(self.global.register.as_deref(), &cwd).map_err(Failure::work)
     }
 
@@ -228,10 +232,10 @@ impl Ctx {
         let root =
             register::discover(self.global.register.as_deref(), &cwd).map_err(Failure::work)?;
         let reg = register::load(&root, self.today);
-        if self.global.lang.is_none() {
-            if let Some(lang) = reg.settings.lang {
-                self.lang = lang;
-            }
+        if self.global.lang.is_none()
+            && let Some(lang) = reg.settings.lang
+        {
+            self.lang = lang;
         }
         Ok(reg)
     }

@@ -57,14 +57,14 @@ pub fn validate_filter(
             }));
         }
     }
-    if let Some(p) = pathway {
-        if reg.pathway(p).is_none() {
-            let suggestion = suggest(p, reg.pathways.iter().map(|x| x.id.value.as_str()));
-            return Err(Failure::work(Ui::UnknownPathway {
-                id: p.into(),
-                suggestion,
-            }));
-        }
+    if let Some(p) = pathway
+        && reg.pathway(p).is_none()
+    {
+        let suggestion = suggest(p, reg.pathways.iter().map(|x| x.id.value.as_str()));
+        return Err(Failure::work(Ui::UnknownPathway {
+            id: p.into(),
+            suggestion,
+        }));
     }
     Ok(())
 }

@@ -24,8 +24,13 @@ pub struct CommitArgs {
 
 fn vocab<V: Vocab>(s: &str) -> Result<V, String> {
     V::from_word(s).ok_or_else(|| {
-        let hint = suggest(s, V::ALL.iter().map(|(_, w)| *w)).map(|w| format!("; did you mean `{w}`?")).unwrap_or_default();
-        format!("`{s}` is not one of {}{hint}", V::words().replace(',', ", "))
+        let hint = suggest(s, V::ALL.iter().map(|(_, w)| *w))
+            .map(|w| format!("; did you mean `{w}`?"))
+            .unwrap_or_default();
+        format!(
+            "`{s}` is not one of {}{hint}",
+            V::words().replace(',', ", ")
+        )
     })
 }
 
@@ -194,7 +199,10 @@ pub struct CloseArgs {
 
 fn edit_failure(e: EditError, ctx: &Ctx) -> anyhow::Error {
     match e {
-        EditError::UnknownCase(id) => Failure::work(Ui::UnknownCase { id, suggestion: None }),
+        EditError::UnknownCase(id) => Failure::work(Ui::UnknownCase {
+            id,
+            suggestion: None,
+        }),
         EditError::CaseExists(file) => Failure::work(Ui::CaseExists { file }),
         EditError::BadId(id) => Failure::work(Ui::BadCaseId { id }),
         EditError::WouldBreak(diags) => {
@@ -219,10 +227,10 @@ struct Target {
 fn target(ctx: &mut Ctx) -> anyhow::Result<Target> {
     let root = ctx.root()?;
     let context = register::load_context(&root);
-    if ctx.global.lang.is_none() {
-        if let Some(lang) = context.settings.lang {
-            ctx.lang = lang;
-        }
+    if ctx.global.lang.is_none()
+        && let Some(lang) = context.settings.lang
+    {
+        ctx.lang = lang;
     }
     Ok(Target { root, context })
 }
@@ -233,8 +241,15 @@ fn confirm(ctx: &Ctx, case: &str, what: &str, written: &Written) {
     }
     let what = format!("{case}: {what}");
     let ui = match &written.commit {
-        Some(commit) => Ui::Committed { what, file: written.file.clone(), commit: commit.clone() },
-        None => Ui::Written { what, file: written.file.clone() },
+        Some(commit) => Ui::Committed {
+            what,
+            file: written.file.clone(),
+            commit: commit.clone(),
+        },
+        None => Ui::Written {
+            what,
+            file: written.file.clone(),
+        },
     };
     eprintln!("{}", ui.text(ctx.lang));
 }
@@ -256,18 +271,22 @@ fn write(
         .map(|(p, tr)| (t.context.pathways.iter().find(|x| x.id.value == p), tr))
         .unwrap_or((None, None));
     let changes = make(pathway);
-    let what: Vec<String> = changes.iter().map(|c| c.describe(pathway, planned)).collect();
+    let what: Vec<String> = changes
+        .iter()
+        .map(|c| c.describe(pathway, planned))
+        .collect();
     let what = what.join(", ");
     let auto = t.context.settings.auto_commit && !commit.no_commit;
     let message = (commit.commit || auto).then(|| format!("{case}: {what}"));
-    let written = edit_case(&t.root, case, &changes, &cctx, message.as_deref()).map_err(|e| match e {
-        EditError::UnknownCase(id) => {
-            let known = crate::edit::all_case_ids(&t.root);
-            let suggestion = suggest(&id, known.iter().map(String::as_str));
-            Failure::work(Ui::UnknownCase { id, suggestion })
-        }
-        e => edit_failure(e, ctx),
-    })?;
+    let written =
+        edit_case(&t.root, case, &changes, &cctx, message.as_deref()).map_err(|e| match e {
+            EditError::UnknownCase(id) => {
+                let known = crate::edit::all_case_ids(&t.root);
+                let suggestion = suggest(&id, known.iter().map(String::as_str));
+                Failure::work(Ui::UnknownCase { id, suggestion })
+            }
+            e => edit_failure(e, ctx),
+        })?;
     confirm(ctx, case, &what, &written);
     Ok(0)
 }
@@ -276,15 +295,29 @@ fn write(
 fn parse_pathway_and_treatment(text: &str) -> Option<(String, Option<Treatment>)> {
     let doc: toml_edit::DocumentMut = crate::parse::strip_bom(text).parse().ok()?;
     let pathway = doc.get("pathway")?.as_str()?.to_string();
-    let planned = doc.get("treatment").and_then(|t| t.as_str()).and_then(Treatment::from_word);
+    let planned = doc
+        .get("treatment")
+        .and_then(|t| t.as_str())
+        .and_then(Treatment::from_word);
     Some((pathway, planned))
 }
 
 pub fn new(ctx: &mut Ctx, args: NewArgs) -> anyhow::Result<u8> {
     let t = target(ctx)?;
-    let Some(pathway) = t.context.pathways.iter().find(|p| p.id.value == args.pathway) else {
-        let suggestion = suggest(&args.pathway, t.context.pathways.iter().map(|p| p.id.value.as_str()));
-        return Err(Failure::work(Ui::UnknownPathway { id: args.pathway, suggestion }));
+    let Some(pathway) = t
+        .context
+        .pathways
+        .iter()
+        .find(|p| p.id.value == args.pathway)
+    else {
+        let suggestion = suggest(
+            &args.pathway,
+            t.context.pathways.iter().map(|p| p.id.value.as_str()),
+        );
+        return Err(Failure::work(Ui::UnknownPathway {
+            id: args.pathway,
+            suggestion,
+        }));
     };
     let new_case = NewCase {
         id: &args.id,
@@ -295,14 +328,29 @@ pub fn new(ctx: &mut Ctx, args: NewArgs) -> anyhow::Result<u8> {
         fnr: args.fnr.as_deref(),
         today: ctx.today,
     };
-    let referral = pathway.milestone_with_role(Role::Start).map(|m| m.id.value.clone()).unwrap_or_default();
-    let what = Change::Event { milestone: referral, date: args.referral, outcome: None, treatment: None, note: None }
-        .describe(Some(pathway), None);
+    let referral = pathway
+        .milestone_with_role(Role::Start)
+        .map(|m| m.id.value.clone())
+        .unwrap_or_default();
+    let what = Change::Event {
+        milestone: referral,
+        date: args.referral,
+        outcome: None,
+        treatment: None,
+        note: None,
+    }
+    .describe(Some(pathway), None);
     let what = format!("new case ({}), {what}", pathway.id.value);
-    let message = (args.commit.commit || (t.context.settings.auto_commit && !args.commit.no_commit))
+    let message = (args.commit.commit
+        || (t.context.settings.auto_commit && !args.commit.no_commit))
         .then(|| format!("{}: {what}", args.id));
-    let written = create_case(&t.root, &new_case, &t.context.case_context(ctx.today), message.as_deref())
-        .map_err(|e| edit_failure(e, ctx))?;
+    let written = create_case(
+        &t.root,
+        &new_case,
+        &t.context.case_context(ctx.today),
+        message.as_deref(),
+    )
+    .map_err(|e| edit_failure(e, ctx))?;
     confirm(ctx, &args.id, &what, &written);
     Ok(0)
 }
@@ -329,38 +377,68 @@ pub fn record(ctx: &mut Ctx, a: RecordArgs) -> anyhow::Result<u8> {
 
 pub fn book(ctx: &mut Ctx, a: BookArgs) -> anyhow::Result<u8> {
     let change = if a.mdt {
-        Change::Mdt { date: a.date, question: a.question }
+        Change::Mdt {
+            date: a.date,
+            question: a.question,
+        }
     } else {
-        Change::Appointment { date: a.date, time: a.time, what: a.what.unwrap_or_default(), place: a.place }
+        Change::Appointment {
+            date: a.date,
+            time: a.time,
+            what: a.what.unwrap_or_default(),
+            place: a.place,
+        }
     };
     write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
 }
 
 pub fn task(ctx: &mut Ctx, a: TaskArgs) -> anyhow::Result<u8> {
     let change = match (a.done, a.name, a.due) {
-        (true, _, _) => Change::TaskDone { id: a.task, date: a.date.unwrap_or(ctx.today) },
-        (false, Some(name), Some(due)) => Change::AdHocTask { id: a.task, name, due },
+        (true, _, _) => Change::TaskDone {
+            id: a.task,
+            date: a.date.unwrap_or(ctx.today),
+        },
+        (false, Some(name), Some(due)) => Change::AdHocTask {
+            id: a.task,
+            name,
+            due,
+        },
         _ => unreachable!("clap requires --done or --name with --due"),
     };
     write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
 }
 
 pub fn note(ctx: &mut Ctx, a: NoteArgs) -> anyhow::Result<u8> {
-    let change = Change::Note { date: a.date.unwrap_or(ctx.today), text: a.text, by: a.by };
+    let change = Change::Note {
+        date: a.date.unwrap_or(ctx.today),
+        text: a.text,
+        by: a.by,
+    };
     write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
 }
 
 pub fn deviation(ctx: &mut Ctx, a: DeviationArgs) -> anyhow::Result<u8> {
-    let change = Change::Deviation { interval: a.interval, reason: a.reason, reported: a.reported };
+    let change = Change::Deviation {
+        interval: a.interval,
+        reason: a.reason,
+        reported: a.reported,
+    };
     write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
 }
 
 pub fn transfer(ctx: &mut Ctx, a: TransferArgs) -> anyhow::Result<u8> {
-    let change = Change::Transfer { date: a.date.unwrap_or(ctx.today), to: a.to, contact: a.contact };
+    let change = Change::Transfer {
+        date: a.date.unwrap_or(ctx.today),
+        to: a.to,
+        contact: a.contact,
+    };
     write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
 }
 
 pub fn close(ctx: &mut Ctx, a: CloseArgs) -> anyhow::Result<u8> {
-    let change = Change::Close { date: a.date.unwrap_or(ctx.today), reason: a.reason };
+    let change = Change::Close {
+        date: a.date.unwrap_or(ctx.today),
+        reason: a.reason,
+    };
     write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
 }

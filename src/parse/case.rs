@@ -31,16 +31,16 @@ pub fn parse_case(d: &mut Decoder<'_>, text: &str, stem: &str) -> Option<Case> {
     let root = d.root(&doc);
     d.keys(root, ROOT_KEYS);
     let id = d.req_id(root, "id");
-    if let Some(id) = &id {
-        if id.value != stem {
-            d.sink.error(
-                id.loc,
-                Msg::IdNotStem {
-                    id: id.value.clone(),
-                    stem: stem.to_string(),
-                },
-            );
-        }
+    if let Some(id) = &id
+        && id.value != stem
+    {
+        d.sink.error(
+            id.loc,
+            Msg::IdNotStem {
+                id: id.value.clone(),
+                stem: stem.to_string(),
+            },
+        );
     }
     let pathway = d.req_string(root, "pathway");
     let coordinator = d.string(root, "coordinator");
@@ -115,16 +115,16 @@ pub fn parse_case(d: &mut Decoder<'_>, text: &str, stem: &str) -> Option<Case> {
 fn patient(d: &mut Decoder<'_>, p: Obj<'_, '_>) -> Patient {
     d.keys(p, &["name", "fnr", "born", "gp"]);
     let fnr = d.string(p, "fnr");
-    if let Some(f) = &fnr {
-        if let Err(e) = crate::fnr::validate(&f.value) {
-            let msg = match e {
-                crate::fnr::FnrError::Length => Msg::FnrLength,
-                crate::fnr::FnrError::NotDigits => Msg::FnrNotDigits,
-                crate::fnr::FnrError::Control => Msg::FnrControl,
-                crate::fnr::FnrError::Date => Msg::FnrDate,
-            };
-            d.sink.error(f.loc, msg);
-        }
+    if let Some(f) = &fnr
+        && let Err(e) = crate::fnr::validate(&f.value)
+    {
+        let msg = match e {
+            crate::fnr::FnrError::Length => Msg::FnrLength,
+            crate::fnr::FnrError::NotDigits => Msg::FnrNotDigits,
+            crate::fnr::FnrError::Control => Msg::FnrControl,
+            crate::fnr::FnrError::Date => Msg::FnrDate,
+        };
+        d.sink.error(f.loc, msg);
     }
     Patient {
         name: d.string(p, "name").map(|v| v.value),
@@ -167,15 +167,15 @@ fn appointment(d: &mut Decoder<'_>, a: Obj<'_, '_>) -> Option<Appointment> {
     d.keys(a, &["date", "time", "what", "where"]);
     let date = d.req_date(a, "date");
     let time = d.string(a, "time");
-    if let Some(t) = &time {
-        if !is_clock_time(&t.value) {
-            d.sink.error(
-                t.loc,
-                Msg::BadTime {
-                    value: t.value.clone(),
-                },
-            );
-        }
+    if let Some(t) = &time
+        && !is_clock_time(&t.value)
+    {
+        d.sink.error(
+            t.loc,
+            Msg::BadTime {
+                value: t.value.clone(),
+            },
+        );
     }
     let what = d.req_string(a, "what");
     let place = d.string(a, "where").map(|v| v.value);

@@ -19,22 +19,50 @@ fn items(case: &Case, redact: bool) -> Vec<Item> {
     let mut out = Vec::new();
     let mut scalar = |key: &str, v: Option<String>| {
         if let Some(detail) = v {
-            out.push(Item { key: key.to_string(), detail, scalar: true });
+            out.push(Item {
+                key: key.to_string(),
+                detail,
+                scalar: true,
+            });
         }
     };
     scalar("pathway", Some(case.pathway.value.clone()));
-    scalar("coordinator", case.coordinator.as_ref().map(|c| c.value.clone()));
+    scalar(
+        "coordinator",
+        case.coordinator.as_ref().map(|c| c.value.clone()),
+    );
     scalar("doctor", case.doctor.as_ref().map(|c| c.value.clone()));
-    scalar("treatment", case.treatment.as_ref().map(|t| t.value.word().to_string()));
+    scalar(
+        "treatment",
+        case.treatment.as_ref().map(|t| t.value.word().to_string()),
+    );
     // Identity: that it changed, never the values, when redacting.
     let hidden = |v: Option<String>| v.map(|v| if redact { "…".to_string() } else { v });
     scalar("patient name", hidden(case.patient.name.clone()));
-    scalar("patient fnr", hidden(case.patient.fnr.as_ref().map(|f| f.value.clone())));
-    scalar("patient born", hidden(case.patient.born.as_ref().map(|b| b.value.to_string())));
+    scalar(
+        "patient fnr",
+        hidden(case.patient.fnr.as_ref().map(|f| f.value.clone())),
+    );
+    scalar(
+        "patient born",
+        hidden(case.patient.born.as_ref().map(|b| b.value.to_string())),
+    );
     scalar("gp", case.patient.gp.clone());
-    scalar("individual_plan", case.care.individual_plan.map(|p| p.word().to_string()));
-    scalar("municipal_contact_consent", case.care.municipal_contact_consent.map(|b| b.to_string()));
-    let mut entry = |key: String, detail: String| out.push(Item { key, detail, scalar: false });
+    scalar(
+        "individual_plan",
+        case.care.individual_plan.map(|p| p.word().to_string()),
+    );
+    scalar(
+        "municipal_contact_consent",
+        case.care.municipal_contact_consent.map(|b| b.to_string()),
+    );
+    let mut entry = |key: String, detail: String| {
+        out.push(Item {
+            key,
+            detail,
+            scalar: false,
+        })
+    };
     for e in &case.events {
         let mut key = format!("event {} {}", e.milestone.value, e.date.value);
         if let Some(o) = &e.outcome {
@@ -46,11 +74,22 @@ fn items(case: &Case, redact: bool) -> Vec<Item> {
         entry(key, String::new());
     }
     for a in &case.appointments {
-        let time = a.time.as_deref().map(|t| format!(" {t}")).unwrap_or_default();
-        entry(format!("appointment {}{time} {}", a.date.value, text(&a.what)), String::new());
+        let time = a
+            .time
+            .as_deref()
+            .map(|t| format!(" {t}"))
+            .unwrap_or_default();
+        entry(
+            format!("appointment {}{time} {}", a.date.value, text(&a.what)),
+            String::new(),
+        );
     }
     for m in &case.mdts {
-        let detail = m.conclusion.as_deref().map(|c| format!("conclusion: {}", text(c))).unwrap_or_default();
+        let detail = m
+            .conclusion
+            .as_deref()
+            .map(|c| format!("conclusion: {}", text(c)))
+            .unwrap_or_default();
         entry(format!("mdt {}", m.date.value), detail);
     }
     for t in &case.tasks {
@@ -75,13 +114,20 @@ fn items(case: &Case, redact: bool) -> Vec<Item> {
         entry("transfer".into(), format!("{} {}", t.date.value, t.to));
     }
     if let Some(c) = &case.closed {
-        entry("closed".into(), format!("{} {}", c.date.value, c.reason.value.word()));
+        entry(
+            "closed".into(),
+            format!("{} {}", c.date.value, c.reason.value.word()),
+        );
     }
     out
 }
 
 fn line(item: &Item) -> String {
-    if item.detail.is_empty() { item.key.clone() } else { format!("{} {}", item.key, item.detail) }
+    if item.detail.is_empty() {
+        item.key.clone()
+    } else {
+        format!("{} {}", item.key, item.detail)
+    }
 }
 
 /// The changes from `old` to `new` (either may be missing: created, deleted or unreadable).

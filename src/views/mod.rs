@@ -41,10 +41,10 @@ pub fn redact_text(text: &str, case: &Case, redact: bool) -> String {
         return text.to_string();
     }
     let mut out = text.to_string();
-    if let Some(fnr) = &case.patient.fnr {
-        if !fnr.value.is_empty() {
-            out = out.replace(fnr.value.as_str(), "***********");
-        }
+    if let Some(fnr) = &case.patient.fnr
+        && !fnr.value.is_empty()
+    {
+        out = out.replace(fnr.value.as_str(), "***********");
     }
     let Some(name) = &case.patient.name else {
         return out;
