@@ -7,6 +7,10 @@
 //!
 //! Registers are written once to `target/bench-registers/n<N>/` and reused. Every name and number
 //! in them is fictional; fødselsnummer are synthetic (month + 80) with correct control digits.
+//!
+//! Each command is compared with a floor: this same binary, run as `--floor DIR`, walks the
+//! register's `cases/`, reads every file and parses it with the same TOML parser, in parallel,
+//! and does nothing else. Peak memory is the child's maximum resident set size (`wait4`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -234,52 +238,130 @@ fn register(root: &Path, n: usize) -> PathBuf {
     dir
 }
 
-/// Runs a command `runs` times (after one warm-up) and returns the median wall time.
-fn time(args: &[&str], reg: &Path, runs: usize) -> Duration {
-    let exe = env!("CARGO_BIN_EXE_forlop");
-    let run = || {
-        let start = Instant::now();
-        let out = Command::new(exe)
-            .args(args)
-            .args(["--today", TODAY, "--register"])
-            .arg(reg)
-            .output()
-            .expect("forlop runs");
-        assert!(
-            out.status.code().is_some_and(|c| c <= 1),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        start.elapsed()
-    };
-    run();
-    let mut times: Vec<Duration> = (0..runs).map(|_| run()).collect();
+/// The floor: read and parse every case file with the same TOML parser, in parallel.
+fn floor(dir: &Path) {
+    use rayon::prelude::*;
+    let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(dir.join("cases"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    paths.sort();
+    let tables: usize = paths
+        .par_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).expect("readable");
+            toml::de::DeTable::parse(&text)
+                .map(|t| t.get_ref().len())
+                .unwrap_or(0)
+        })
+        .sum();
+    std::hint::black_box(tables);
+}
+
+/// One measured run: wall time and the child's peak resident memory.
+// The child is reaped by wait4 (which also gives its rusage), not by Child::wait.
+#[allow(clippy::zombie_processes)]
+fn run_once(program: &str, args: &[String]) -> (Duration, u64) {
+    let start = Instant::now();
+    let child = Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("starts");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value to be filled in by wait4.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our own child, and status and usage point to live locals.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let elapsed = start.elapsed();
+    assert_eq!(waited, pid, "wait4 failed");
+    let code = libc::WEXITSTATUS(status);
+    assert!(
+        libc::WIFEXITED(status) && code <= 1,
+        "{program} {args:?} exited with {code}"
+    );
+    (elapsed, usage.ru_maxrss as u64 * 1024)
+}
+
+/// Runs a command `runs` times (after one warm-up); the median time and the largest peak memory.
+fn measure(program: &str, args: &[String], runs: usize) -> (Duration, u64) {
+    run_once(program, args);
+    let mut times = Vec::new();
+    let mut peak = 0;
+    for _ in 0..runs {
+        let (t, m) = run_once(program, args);
+        times.push(t);
+        peak = peak.max(m);
+    }
     times.sort();
-    times[times.len() / 2]
+    (times[times.len() / 2], peak)
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a == "--floor") {
+        floor(Path::new(&args[i + 1]));
+        return;
+    }
+    let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     let sizes = if sizes.is_empty() {
         vec![10_000]
     } else {
         sizes
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-registers");
-    println!("{:>8}  {:<10} {:>10}", "cases", "command", "median");
+    let exe = env!("CARGO_BIN_EXE_forlop");
+    let me = std::env::current_exe()
+        .expect("own path")
+        .display()
+        .to_string();
+    println!(
+        "{:>8}  {:<9} {:>10} {:>9} {:>10}",
+        "cases", "command", "median", "÷ floor", "peak RSS"
+    );
     for n in sizes {
         let reg = register(&root, n);
         let runs = if n > 50_000 { 5 } else { 11 };
-        for cmd in [&["check"][..], &["due"], &["status"]] {
-            let t = time(cmd, &reg, runs);
+        let reg_s = reg.display().to_string();
+        let (floor_t, floor_m) = measure(&me, &["--floor".into(), reg_s.clone()], runs);
+        println!(
+            "{n:>8}  {:<9} {:>7.1} ms {:>9} {:>7.1} MB",
+            "floor",
+            ms(floor_t),
+            "1.00",
+            mb(floor_m)
+        );
+        for cmd in ["check", "due", "agenda", "report", "stats"] {
+            let mut args: Vec<String> = vec![
+                cmd.into(),
+                "--today".into(),
+                TODAY.into(),
+                "--register".into(),
+                reg_s.clone(),
+            ];
+            if cmd == "agenda" {
+                args.extend(["--days".into(), "7".into()]);
+            }
+            let (t, m) = measure(exe, &args, runs);
             println!(
-                "{n:>8}  {:<10} {:>8.1} ms",
-                cmd.join(" "),
-                t.as_secs_f64() * 1000.0
+                "{n:>8}  {:<9} {:>7.1} ms {:>9.2} {:>7.1} MB",
+                cmd,
+                ms(t),
+                ms(t) / ms(floor_t),
+                mb(m)
             );
         }
     }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
 }

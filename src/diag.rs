@@ -13,6 +13,31 @@ pub struct Loc {
     pub len: u32,
 }
 
+/// A byte range in a source file, kept in the model; turned into a [`Loc`] only when a
+/// diagnostic needs one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Self {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Span {
+            start: clamp(r.start),
+            end: clamp(r.end),
+        }
+    }
+}
+
+impl Span {
+    /// The byte range.
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
 /// Byte offsets of line starts, to turn byte spans into [`Loc`]s.
 #[derive(Debug)]
 pub struct LineIndex<'t> {
@@ -118,10 +143,12 @@ pub fn sort(diags: &mut Vec<Diagnostic>) {
     diags.dedup();
 }
 
-/// Collects diagnostics for one file while it is parsed and checked.
+/// Collects diagnostics for one file while it is parsed and checked. The line index is built
+/// only when the first diagnostic needs it.
 pub struct Sink<'t> {
     pub file: &'t str,
-    pub lines: LineIndex<'t>,
+    text: &'t str,
+    lines: std::cell::OnceCell<LineIndex<'t>>,
     pub diags: Vec<Diagnostic>,
 }
 
@@ -130,41 +157,47 @@ impl<'t> Sink<'t> {
     pub fn new(file: &'t str, text: &'t str) -> Self {
         Sink {
             file,
-            lines: LineIndex::new(text),
+            text,
+            lines: std::cell::OnceCell::new(),
             diags: Vec::new(),
         }
     }
 
-    /// The location of a byte span.
-    pub fn loc(&self, span: Range<usize>) -> Loc {
-        self.lines.loc(span)
+    fn index(&self) -> &LineIndex<'t> {
+        self.lines.get_or_init(|| LineIndex::new(self.text))
     }
 
-    /// Reports a problem at a location.
-    pub fn at(&mut self, severity: Severity, loc: Loc, msg: Msg) {
+    /// The location of a span.
+    pub fn loc(&self, span: Span) -> Loc {
+        self.index().loc(span.range())
+    }
+
+    /// The 1-based line of a span.
+    pub fn line(&self, span: Span) -> u32 {
+        self.loc(span).line
+    }
+
+    /// Reports a problem at a span.
+    pub fn at(&mut self, severity: Severity, span: Span, msg: Msg) {
+        let loc = self.loc(span);
+        let source_line = self.index().source_line(loc);
         self.diags.push(Diagnostic {
             severity,
             file: self.file.to_string(),
             loc: Some(loc),
-            source_line: self.lines.source_line(loc),
+            source_line,
             msg,
         });
     }
 
-    /// Reports an error at a location.
-    pub fn error(&mut self, loc: Loc, msg: Msg) {
-        self.at(Severity::Error, loc, msg);
+    /// Reports an error at a span.
+    pub fn error(&mut self, span: Span, msg: Msg) {
+        self.at(Severity::Error, span, msg);
     }
 
-    /// Reports a warning at a location.
-    pub fn warn(&mut self, loc: Loc, msg: Msg) {
-        self.at(Severity::Warning, loc, msg);
-    }
-
-    /// Reports an error at a byte span.
-    pub fn error_span(&mut self, span: Range<usize>, msg: Msg) {
-        let loc = self.loc(span);
-        self.error(loc, msg);
+    /// Reports a warning at a span.
+    pub fn warn(&mut self, span: Span, msg: Msg) {
+        self.at(Severity::Warning, span, msg);
     }
 
     /// Whether any error was reported.
@@ -211,15 +244,15 @@ pub fn render_human(d: &Diagnostic, lang: Lang, color: bool) -> String {
     let pad = " ".repeat(gutter_width);
     let bar = paint("\x1b[1;34m", "|");
     if let (Some(loc), Some(line)) = (d.loc, &d.source_line) {
-        let shown: String = line.replace('\t', " ");
+        let (shown, col, len) = window(line, loc.col as usize, loc.len as usize);
         let _ = writeln!(out, "{pad} {bar}");
         let _ = writeln!(
             out,
             "{} {bar} {shown}",
             paint("\x1b[1;34m", &loc.line.to_string())
         );
-        let indent = " ".repeat(loc.col.saturating_sub(1) as usize);
-        let carets = "^".repeat(loc.len.max(1) as usize);
+        let indent = " ".repeat(col.saturating_sub(1));
+        let carets = "^".repeat(len.max(1));
         let _ = writeln!(out, "{pad} {bar} {indent}{}", paint(sev_style, &carets));
     }
     if let Some(hint) = d.msg.hint(lang) {
@@ -231,6 +264,38 @@ pub fn render_human(d: &Diagnostic, lang: Lang, color: bool) -> String {
         );
     }
     out
+}
+
+/// The longest source line shown whole; longer ones are cut around the column.
+const MAX_SHOWN: usize = 100;
+
+/// The part of `line` to show, the 1-based column of the mark in it and the mark's length:
+/// tabs become spaces and a long line is cut to a window around the column, with ellipses.
+fn window(line: &str, col: usize, len: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    if chars.len() <= MAX_SHOWN {
+        return (chars.into_iter().collect(), col, len);
+    }
+    let start = col
+        .saturating_sub(MAX_SHOWN / 2)
+        .min(chars.len().saturating_sub(MAX_SHOWN));
+    let end = (start + MAX_SHOWN).min(chars.len());
+    let mut shown = String::new();
+    let mut offset = 0;
+    if start > 0 {
+        shown.push('…');
+        offset = 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let new_col = col - start + offset;
+    let new_len = len.min(end.saturating_sub(col.saturating_sub(1)).max(1));
+    (shown, new_col, new_len)
 }
 
 /// The JSON object of one diagnostic, as SPEC.md §3 fixes it.
@@ -278,6 +343,18 @@ mod tests {
         let loc = idx.loc(7..8);
         assert_eq!((loc.line, loc.col), (2, 1));
         assert_eq!(idx.source_line(loc).unwrap(), "b = 2");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let line = format!("x = {}", "[".repeat(5000));
+        let (shown, col, len) = window(&line, 2000, 1);
+        assert!(shown.chars().count() <= MAX_SHOWN + 2);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(col - 1), Some('['));
+        assert_eq!(len, 1);
+        let (short, c, _) = window("a\tb", 3, 1);
+        assert_eq!((short.as_str(), c), ("a b", 3));
     }
 
     #[test]

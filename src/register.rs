@@ -358,9 +358,8 @@ pub fn load(root: &Path, today: NaiveDate) -> Register {
         diags.append(&mut d);
         cases.extend(case);
     }
-    let mut cross = crate::check::register::check_cases(&cases, today);
-    fill_source_lines(root, &mut cross);
-    diags.append(&mut cross);
+    let cross = crate::check::register::check_cases(&cases, today);
+    diags.extend(place(root, cross));
     diag::sort(&mut diags);
     let files_read = paths.len() + pathway_files + 2;
     Register {
@@ -374,17 +373,18 @@ pub fn load(root: &Path, today: NaiveDate) -> Register {
     }
 }
 
-/// Cross-file diagnostics are found after the texts are dropped; read their lines back for the
-/// snippet (an error path, a handful of files).
-fn fill_source_lines(root: &Path, diags: &mut [Diagnostic]) {
-    for d in diags.iter_mut().filter(|d| d.source_line.is_none()) {
-        let Some(loc) = d.loc else { continue };
-        let Ok(text) = read_text(&root.join(&d.file), &d.file) else {
-            continue;
-        };
-        let text = parse::strip_bom(&text);
-        d.source_line = LineIndex::new(text).source_line(loc);
-    }
+/// Cross-file problems are found after the texts are dropped; read those files back to place
+/// them by line and column (an error path, a handful of files).
+fn place(root: &Path, pending: Vec<crate::check::register::Pending>) -> Vec<Diagnostic> {
+    pending
+        .into_iter()
+        .map(|p| {
+            let text = read_text(&root.join(&p.file), &p.file).unwrap_or_default();
+            let mut sink = crate::diag::Sink::new(&p.file, parse::strip_bom(&text));
+            sink.error(p.span, p.msg);
+            sink.diags.pop().expect("just reported")
+        })
+        .collect()
 }
 
 /// Parses and checks a case from its text with the register's context.

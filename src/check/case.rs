@@ -39,12 +39,12 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
     identity(case, sink);
     let open = case.is_open(ctx.today);
     if open && case.coordinator.is_none() {
-        sink.warn(case.id.loc, Msg::OpenCaseNoCoordinator);
+        sink.warn(case.id.span, Msg::OpenCaseNoCoordinator);
     }
     for e in &case.events {
         if e.date.value > ctx.today {
             sink.warn(
-                e.date.loc,
+                e.date.span,
                 Msg::EventInFuture {
                     date: e.date.value.to_string(),
                     today: ctx.today.to_string(),
@@ -59,7 +59,7 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
                 ctx.pathways.iter().map(|p| p.id.value.as_str()),
             );
             sink.error(
-                case.pathway.loc,
+                case.pathway.span,
                 Msg::UnknownPathway {
                     id: case.pathway.value.clone(),
                     suggestion,
@@ -77,7 +77,7 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
                 pathway.intervals.iter().map(|i| i.id.value.as_str()),
             );
             sink.error(
-                dev.interval.loc,
+                dev.interval.span,
                 Msg::UnknownInterval {
                     id: dev.interval.value.clone(),
                     pathway: pathway.id.value.clone(),
@@ -90,7 +90,7 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
         let referral = earliest(case, pathway, Role::Start);
         if referral.is_some_and(|d| d >= retired.value) {
             sink.error(
-                case.pathway.loc,
+                case.pathway.span,
                 Msg::RetiredPathway {
                     pathway: pathway.id.value.clone(),
                     retired: retired.value.to_string(),
@@ -100,7 +100,7 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
     }
     if open && pathway.times == TimesStatus::Unknown {
         sink.warn(
-            case.pathway.loc,
+            case.pathway.span,
             Msg::TimesUnknownOpenCase {
                 pathway: pathway.id.value.clone(),
             },
@@ -144,7 +144,7 @@ fn identity(case: &Case, sink: &mut Sink<'_>) {
         && i64::from(info.year()) != born.value
     {
         sink.warn(
-            born.loc,
+            born.span,
             Msg::BornContradictsFnr {
                 born: born.value,
                 fnr_year: info.year(),
@@ -160,7 +160,7 @@ fn events(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
         let Some(m) = pathway.milestone(id) else {
             let suggestion = suggest(id, pathway.milestones.iter().map(|m| m.id.value.as_str()));
             sink.error(
-                e.milestone.loc,
+                e.milestone.span,
                 Msg::UnknownMilestone {
                     id: id.into(),
                     pathway: pathway.id.value.clone(),
@@ -173,7 +173,7 @@ fn events(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
             && m.role != Some(Role::Decision)
         {
             sink.error(
-                o.loc,
+                o.span,
                 Msg::OutcomeNotDecision {
                     milestone: id.into(),
                 },
@@ -183,7 +183,7 @@ fn events(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
             && m.role != Some(Role::Treatment)
         {
             sink.error(
-                t.loc,
+                t.span,
                 Msg::TreatmentNotTreatment {
                     milestone: id.into(),
                 },
@@ -192,14 +192,14 @@ fn events(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
         if m.role != Some(Role::Treatment) {
             if let Some(&first_line) = seen.get(id) {
                 sink.error(
-                    e.milestone.loc,
+                    e.milestone.span,
                     Msg::SameMilestoneTwice {
                         id: id.into(),
                         first_line,
                     },
                 );
             } else {
-                seen.insert(id, e.milestone.loc.line);
+                seen.insert(id, sink.line(e.milestone.span));
             }
         }
     }
@@ -228,7 +228,7 @@ fn order(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
             .max_by_key(|(_, d)| *d);
         if let Some((earlier, d)) = later_earlier {
             sink.error(
-                e.date.loc,
+                e.date.span,
                 Msg::MilestoneOrder {
                     milestone: e.milestone.value.clone(),
                     date: e.date.value.to_string(),
@@ -245,7 +245,7 @@ fn tasks(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
     for t in &case.tasks {
         if let Some(&first_line) = seen.get(t.id.value.as_str()) {
             sink.error(
-                t.id.loc,
+                t.id.span,
                 Msg::DuplicateCaseTask {
                     id: t.id.value.clone(),
                     first_line,
@@ -253,7 +253,7 @@ fn tasks(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
             );
             continue;
         }
-        seen.insert(&t.id.value, t.id.loc.line);
+        seen.insert(&t.id.value, sink.line(t.id.span));
         if pathway.task(&t.id.value).is_some() || (t.name.is_some() && t.due.is_some()) {
             continue;
         }
@@ -272,7 +272,7 @@ fn tasks(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
                 id: t.id.value.clone(),
             }
         };
-        sink.error(t.id.loc, msg);
+        sink.error(t.id.span, msg);
     }
 }
 
@@ -285,7 +285,7 @@ fn treatments(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
         .collect();
     if case.treatment.is_none() {
         for e in treatment_events.iter().filter(|e| e.treatment.is_none()) {
-            sink.warn(e.milestone.loc, Msg::TreatmentEventNoType);
+            sink.warn(e.milestone.span, Msg::TreatmentEventNoType);
         }
     }
     if let Some(planned) = &case.treatment {
@@ -297,7 +297,7 @@ fn treatments(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
             .collect();
         if !lacking.is_empty() && treatment_events.is_empty() {
             sink.warn(
-                planned.loc,
+                planned.span,
                 Msg::PlannedTreatmentNotInTable {
                     treatment: planned.value.word().to_string(),
                     intervals: lacking.join(", "),

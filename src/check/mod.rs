@@ -21,7 +21,7 @@ pub fn person(
         Some(team) if team.get(&id.value).is_none() => {
             let suggestion = suggest(&id.value, team.people.iter().map(|p| p.id.value.as_str()));
             sink.error(
-                id.loc,
+                id.span,
                 Msg::UnknownPerson {
                     key: key.into(),
                     id: id.value.clone(),
@@ -31,7 +31,7 @@ pub fn person(
         }
         Some(_) => {}
         None => sink.warn(
-            id.loc,
+            id.span,
             Msg::NoTeamFile {
                 key: key.into(),
                 id: id.value.clone(),

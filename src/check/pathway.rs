@@ -11,7 +11,7 @@ use crate::suggest::suggest;
 pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
     if p.id.value != stem {
         sink.error(
-            p.id.loc,
+            p.id.span,
             Msg::IdNotStem {
                 id: p.id.value.clone(),
                 stem: stem.to_string(),
@@ -23,7 +23,7 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
     for m in &p.milestones {
         if let Some(&first_line) = seen.get(m.id.value.as_str()) {
             sink.error(
-                m.id.loc,
+                m.id.span,
                 Msg::DuplicateMilestone {
                     id: m.id.value.clone(),
                     first_line,
@@ -31,12 +31,12 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
             );
             continue;
         }
-        seen.insert(&m.id.value, m.id.loc.line);
+        seen.insert(&m.id.value, sink.line(m.id.span));
         if let Some(code) = &m.code
             && let Some(other) = codes.insert(code, &m.id.value)
         {
             sink.error(
-                m.id.loc,
+                m.id.span,
                 Msg::DuplicateRole {
                     code: code.clone(),
                     other: other.to_string(),
@@ -50,7 +50,7 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
         if !ok {
             let suggestion = suggest(&r.value, milestone_ids.iter().copied());
             sink.error(
-                r.loc,
+                r.span,
                 Msg::UnknownPathwayMilestone {
                     key: key.into(),
                     id: r.value.clone(),
@@ -65,14 +65,14 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
     for (n, i) in p.intervals.iter().enumerate() {
         if let Some(&first_line) = interval_ids.get(i.id.value.as_str()) {
             sink.error(
-                i.id.loc,
+                i.id.span,
                 Msg::DuplicateInterval {
                     id: i.id.value.clone(),
                     first_line,
                 },
             );
         } else {
-            interval_ids.insert(&i.id.value, i.id.loc.line);
+            interval_ids.insert(&i.id.value, sink.line(i.id.span));
         }
         let from_ok = resolve(sink, "from", &i.from);
         let to_ok = resolve(sink, "to", &i.to);
@@ -84,22 +84,22 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
     for t in &p.tasks {
         if let Some(&first_line) = task_ids.get(t.id.value.as_str()) {
             sink.error(
-                t.id.loc,
+                t.id.span,
                 Msg::DuplicateTask {
                     id: t.id.value.clone(),
                     first_line,
                 },
             );
         } else {
-            task_ids.insert(&t.id.value, t.id.loc.line);
+            task_ids.insert(&t.id.value, sink.line(t.id.span));
         }
         resolve(sink, "after", &t.after);
     }
     for (n, path) in cycles(&edges) {
-        sink.error(p.intervals[n].to.loc, Msg::IntervalCycle { path });
+        sink.error(p.intervals[n].to.span, Msg::IntervalCycle { path });
     }
     if p.times == TimesStatus::Unknown && !p.intervals.is_empty() {
-        sink.error(p.intervals[0].id.loc, Msg::TimesUnknownWithIntervals);
+        sink.error(p.intervals[0].id.span, Msg::TimesUnknownWithIntervals);
     }
 }
 

@@ -163,16 +163,13 @@ fn staged(ctx: &mut Ctx, format: Format) -> anyhow::Result<u8> {
                     .filter(|p| *p != rel)
                     .collect();
                 if let Some(other) = others.first() {
-                    d.push(Diagnostic {
-                        severity: Severity::Error,
-                        file: rel.clone(),
-                        loc: Some(case.id.loc),
-                        source_line: None,
-                        msg: crate::i18n::Msg::DuplicateCaseId {
-                            id: case.id.value.clone(),
-                            other: other.clone(),
-                        },
-                    });
+                    let mut sink = crate::diag::Sink::new(&rel, crate::parse::strip_bom(&text));
+                    let msg = crate::i18n::Msg::DuplicateCaseId {
+                        id: case.id.value.clone(),
+                        other: other.clone(),
+                    };
+                    sink.error(case.id.span, msg);
+                    d.append(&mut sink.diags);
                 }
             }
             d

@@ -52,7 +52,7 @@ pub struct Event {
     pub outcome: Option<Located<Outcome>>,
     pub treatment: Option<Located<Treatment>>,
     /// Where the `[[event]]` header is.
-    pub loc: crate::diag::Loc,
+    pub span: crate::diag::Span,
 }
 
 /// Something booked.

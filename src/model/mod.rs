@@ -14,19 +14,19 @@ pub use settings::*;
 pub use team::*;
 pub use vocab::*;
 
-use crate::diag::Loc;
+use crate::diag::Span;
 
 /// A value and where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Located<T> {
     pub value: T,
-    pub loc: Loc,
+    pub span: Span,
 }
 
 impl<T> Located<T> {
-    /// Wraps `value` found at `loc`.
-    pub fn new(value: T, loc: Loc) -> Self {
-        Located { value, loc }
+    /// Wraps `value` found at `span`.
+    pub fn new(value: T, span: Span) -> Self {
+        Located { value, span }
     }
 }
 

@@ -2,7 +2,6 @@
 //! other cases live in [`crate::check`].
 
 use super::{Decoder, Obj};
-use crate::diag::Loc;
 use crate::i18n::Msg;
 use crate::model::*;
 
@@ -35,7 +34,7 @@ pub fn parse_case(d: &mut Decoder<'_>, text: &str, stem: &str) -> Option<Case> {
         && id.value != stem
     {
         d.sink.error(
-            id.loc,
+            id.span,
             Msg::IdNotStem {
                 id: id.value.clone(),
                 stem: stem.to_string(),
@@ -124,7 +123,7 @@ fn patient(d: &mut Decoder<'_>, p: Obj<'_, '_>) -> Patient {
             crate::fnr::FnrError::Control => Msg::FnrControl,
             crate::fnr::FnrError::Date => Msg::FnrDate,
         };
-        d.sink.error(f.loc, msg);
+        d.sink.error(f.span, msg);
     }
     Patient {
         name: d.string(p, "name").map(|v| v.value),
@@ -142,8 +141,8 @@ fn care(d: &mut Decoder<'_>, c: Obj<'_, '_>) -> Care {
     }
 }
 
-fn header(d: &Decoder<'_>, o: Obj<'_, '_>) -> Loc {
-    d.loc(o.span())
+fn header(o: Obj<'_, '_>) -> crate::diag::Span {
+    crate::diag::Span::from(o.span())
 }
 
 fn event(d: &mut Decoder<'_>, e: Obj<'_, '_>) -> Option<Event> {
@@ -159,7 +158,7 @@ fn event(d: &mut Decoder<'_>, e: Obj<'_, '_>) -> Option<Event> {
         note,
         outcome,
         treatment,
-        loc: header(d, e),
+        span: header(e),
     })
 }
 
@@ -171,7 +170,7 @@ fn appointment(d: &mut Decoder<'_>, a: Obj<'_, '_>) -> Option<Appointment> {
         && !is_clock_time(&t.value)
     {
         d.sink.error(
-            t.loc,
+            t.span,
             Msg::BadTime {
                 value: t.value.clone(),
             },

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diag::{Loc, Sink};
+use crate::diag::{Sink, Span};
 use crate::i18n::{Kind, Msg};
 use crate::model::{Located, Vocab, is_valid_id};
 use crate::suggest::suggest;
@@ -95,14 +95,9 @@ impl<'t> Decoder<'t> {
         }
     }
 
-    /// The location of a byte span.
-    pub fn loc(&self, span: Range<usize>) -> Loc {
-        self.sink.loc(span)
-    }
-
-    /// Reports an error at a byte span.
+    /// Reports an error at a byte range.
     pub fn error(&mut self, span: Range<usize>, msg: Msg) {
-        self.sink.error_span(span, msg);
+        self.sink.error(Span::from(span), msg);
     }
 
     /// Parses the document; syntax errors are reported and give `None`. An empty document is an
@@ -201,7 +196,7 @@ impl<'t> Decoder<'t> {
     pub fn string(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<Located<String>> {
         let v = obj.get(key)?;
         match v.get_ref() {
-            DeValue::String(s) => Some(Located::new(s.to_string(), self.loc(v.span()))),
+            DeValue::String(s) => Some(Located::new(s.to_string(), Span::from(v.span()))),
             _ => {
                 self.wrong_type(key, v, Kind::String);
                 None
@@ -223,7 +218,7 @@ impl<'t> Decoder<'t> {
         let s = self.string(obj, key)?;
         if !is_valid_id(&s.value) {
             self.sink.error(
-                s.loc,
+                s.span,
                 Msg::BadId {
                     key: key.to_string(),
                     value: s.value.clone(),
@@ -254,7 +249,7 @@ impl<'t> Decoder<'t> {
                 let n = i64::from_str_radix(i.as_str(), i.radix()).ok();
                 match n {
                     Some(n) if (min..=max).contains(&n) => {
-                        Some(Located::new(n, self.loc(v.span())))
+                        Some(Located::new(n, Span::from(v.span())))
                     }
                     _ => {
                         let key = key.to_string();
@@ -293,7 +288,7 @@ impl<'t> Decoder<'t> {
                 return None;
             }
         };
-        n.map(|n| Located::new(n, self.loc(v.span())))
+        n.map(|n| Located::new(n, Span::from(v.span())))
     }
 
     /// An optional boolean.
@@ -342,7 +337,7 @@ impl<'t> Decoder<'t> {
                     return None;
                 }
                 match NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()) {
-                    Some(date) => Some(Located::new(date, self.loc(v.span()))),
+                    Some(date) => Some(Located::new(date, Span::from(v.span()))),
                     None => {
                         self.error(
                             v.span(),
@@ -391,11 +386,11 @@ impl<'t> Decoder<'t> {
     /// A word already read as a string, checked against a vocabulary.
     pub fn vocab_word<V: Vocab>(&mut self, key: &str, s: Located<String>) -> Option<Located<V>> {
         match V::from_word(&s.value) {
-            Some(v) => Some(Located::new(v, s.loc)),
+            Some(v) => Some(Located::new(v, s.span)),
             None => {
                 let suggestion = suggest(&s.value, V::ALL.iter().map(|(_, w)| *w));
                 self.sink.error(
-                    s.loc,
+                    s.span,
                     Msg::NotInVocabulary {
                         key: key.to_string(),
                         value: s.value,

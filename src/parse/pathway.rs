@@ -80,7 +80,7 @@ fn times_status(d: &mut Decoder<'_>, t: Located<String>) -> Option<TimesStatus> 
     if found.is_none() {
         let suggestion = suggest(&t.value, TimesStatus::ALL.iter().map(|(_, w)| *w));
         d.sink.error(
-            t.loc,
+            t.span,
             Msg::UnknownTimes {
                 value: t.value,
                 suggestion,
@@ -99,7 +99,7 @@ fn milestone(d: &mut Decoder<'_>, m: Obj<'_, '_>) -> Option<Milestone> {
         let ok = c.value.len() == 1 && c.value.bytes().all(|b| b.is_ascii_uppercase());
         if !ok {
             d.sink.error(
-                c.loc,
+                c.span,
                 Msg::BadCode {
                     code: c.value.clone(),
                 },

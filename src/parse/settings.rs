@@ -36,7 +36,7 @@ pub fn parse_settings(file: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
                 s.target = t.value;
             } else {
                 d.sink.error(
-                    t.loc,
+                    t.span,
                     Msg::NotAFraction {
                         key: "target".into(),
                     },
@@ -47,7 +47,7 @@ pub fn parse_settings(file: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
             match Lang::from_code(&l.value) {
                 Some(lang) => s.lang = Some(lang),
                 None => d.sink.error(
-                    l.loc,
+                    l.span,
                     Msg::NotInVocabulary {
                         key: "lang".into(),
                         value: l.value.clone(),

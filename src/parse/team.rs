@@ -27,7 +27,7 @@ pub fn parse_team(file: &str, text: &str) -> (Team, Vec<Diagnostic>) {
             let Some(id) = id else { continue };
             if let Some(&first_line) = seen.get(&id.value) {
                 d.sink.error(
-                    id.loc,
+                    id.span,
                     Msg::DuplicatePerson {
                         id: id.value.clone(),
                         first_line,
@@ -35,7 +35,7 @@ pub fn parse_team(file: &str, text: &str) -> (Team, Vec<Diagnostic>) {
                 );
                 continue;
             }
-            seen.insert(id.value.clone(), id.loc.line);
+            seen.insert(id.value.clone(), d.sink.line(id.span));
             team.people.push(Person {
                 id,
                 name: name.map(|n| n.value).unwrap_or_default(),

@@ -143,11 +143,11 @@ pub fn timeline(case: &Case, today: NaiveDate) -> Vec<&Event> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::Loc;
+    use crate::diag::Span;
     use crate::model::*;
 
     fn case_named(name: Option<&str>) -> Case {
-        let l = |s: &str| Located::new(s.to_string(), Loc::default());
+        let l = |s: &str| Located::new(s.to_string(), Span::default());
         Case {
             id: l("x-1"),
             pathway: l("p"),
@@ -174,7 +174,7 @@ mod tests {
     #[test]
     fn free_text_loses_the_name_and_number_when_redacting() {
         let mut c = case_named(Some("Ola Nordmann"));
-        c.patient.fnr = Some(Located::new("14835810004".into(), Loc::default()));
+        c.patient.fnr = Some(Located::new("14835810004".into(), Span::default()));
         let text = "OLA ringte; Nordmanns datter også. Fnr 14835810004. Olav er en annen.";
         assert_eq!(
             redact_text(text, &c, true),
