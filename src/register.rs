@@ -69,6 +69,10 @@ pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Ui> {
 /// `path` relative to `root`, with `/` separators, for display.
 pub fn display_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
+    // The common case on unix: already `/`-separated UTF-8.
+    if let Some(s) = rel.to_str().filter(|_| std::path::MAIN_SEPARATOR == '/') {
+        return s.trim_start_matches("./").to_string();
+    }
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
@@ -90,33 +94,46 @@ fn file_error(file: &str, msg: Msg) -> Box<Diagnostic> {
     Box::new(file_diag(Severity::Error, file, msg))
 }
 
-/// The text of a file, or a diagnostic saying why it cannot be read as text.
-/// Symbolic links are never followed.
-fn read_text(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
-    let meta = fs::symlink_metadata(path).map_err(|e| {
-        file_diag(
-            Severity::Error,
-            shown,
-            Msg::Unreadable {
-                detail: e.kind().to_string(),
-            },
-        )
-    })?;
-    if meta.file_type().is_symlink() {
-        return Err(file_error(shown, Msg::Symlink));
-    }
+/// Opens a file for reading without following a symbolic link, and checks on the open handle
+/// that it is a regular file (one path lookup; nothing a link points to is ever opened).
+fn open_regular(path: &Path, shown: &str) -> Result<(fs::File, u64), Box<Diagnostic>> {
+    let unreadable = |e: std::io::Error| file_error(shown, Msg::Unreadable { detail: e.kind().to_string() });
+    #[cfg(unix)]
+    let file = {
+        use std::os::unix::fs::OpenOptionsExt;
+        fs::OpenOptions::new()
+            .read(true)
+            // O_NONBLOCK: a fifo put where a case file should be must not hang the check.
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+            .open(path)
+            .map_err(|e| match e.raw_os_error() {
+                Some(libc::ELOOP) => file_error(shown, Msg::Symlink),
+                _ => unreadable(e),
+            })?
+    };
+    #[cfg(not(unix))]
+    let file = {
+        let meta = fs::symlink_metadata(path).map_err(unreadable)?;
+        if meta.file_type().is_symlink() {
+            return Err(file_error(shown, Msg::Symlink));
+        }
+        fs::File::open(path).map_err(unreadable)?
+    };
+    let meta = file.metadata().map_err(unreadable)?;
     if !meta.is_file() {
         return Err(file_error(shown, Msg::NotRegularFile));
     }
-    let bytes = fs::read(path).map_err(|e| {
-        file_diag(
-            Severity::Error,
-            shown,
-            Msg::Unreadable {
-                detail: e.kind().to_string(),
-            },
-        )
-    })?;
+    Ok((file, meta.len()))
+}
+
+/// The text of a file, or a diagnostic saying why it cannot be read as text.
+/// Symbolic links are never followed.
+fn read_text(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
+    use std::io::Read;
+    let (mut file, len) = open_regular(path, shown)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.read_to_end(&mut bytes)
+        .map_err(|e| file_error(shown, Msg::Unreadable { detail: e.kind().to_string() }))?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         // The valid prefix locates the first bad byte.
@@ -243,16 +260,19 @@ fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
             continue;
         }
         let path = entry.path();
-        let shown = display_path(root, path);
         let is_toml = path.extension().is_some_and(|e| e == "toml");
-        if ft.is_symlink() {
-            diags.push(file_diag(Severity::Error, &shown, Msg::Symlink));
+        let problem = if ft.is_symlink() {
+            Some((Severity::Error, Msg::Symlink))
         } else if !is_toml {
-            diags.push(file_diag(Severity::Warning, &shown, Msg::IgnoredFile));
+            Some((Severity::Warning, Msg::IgnoredFile))
         } else if !ft.is_file() {
-            diags.push(file_diag(Severity::Error, &shown, Msg::NotRegularFile));
+            Some((Severity::Error, Msg::NotRegularFile))
         } else {
-            paths.push(path.to_path_buf());
+            None
+        };
+        match problem {
+            Some((severity, msg)) => diags.push(file_diag(severity, &display_path(root, path), msg)),
+            None => paths.push(path.to_path_buf()),
         }
     }
     paths

@@ -413,16 +413,19 @@ pub fn case_deadlines(view: &CaseView<'_, '_>, warn_days: u32) -> Vec<Deadline> 
 }
 
 /// Every open deadline in the register on `today`, sorted by due date, case, kind and id.
+/// Cases are evaluated in parallel; the result does not depend on their order.
 pub fn deadlines<'c, 'p>(
     cases: impl IntoIterator<Item = &'c Case>,
-    pathway: impl Fn(&str) -> Option<&'p Pathway>,
+    pathway: impl Fn(&str) -> Option<&'p Pathway> + Sync,
     today: NaiveDate,
     warn_days: u32,
 ) -> Vec<Deadline> {
+    use rayon::prelude::*;
+    let cases: Vec<&Case> = cases.into_iter().collect();
     let mut out: Vec<Deadline> = cases
-        .into_iter()
-        .filter_map(|c| pathway(&c.pathway.value).map(|p| (c, p)))
-        .flat_map(|(c, p)| case_deadlines(&CaseView::new(c, p, today), warn_days))
+        .par_iter()
+        .filter_map(|c| pathway(&c.pathway.value).map(|p| (*c, p)))
+        .flat_map_iter(|(c, p)| case_deadlines(&CaseView::new(c, p, today), warn_days))
         .collect();
     sort(&mut out);
     out

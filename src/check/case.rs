@@ -154,7 +154,7 @@ fn identity(case: &Case, sink: &mut Sink<'_>) {
 }
 
 fn events(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
-    let mut seen: HashMap<&str, u32> = HashMap::new();
+    let mut seen: HashMap<&str, crate::diag::Span> = HashMap::new();
     for e in &case.events {
         let id = e.milestone.value.as_str();
         let Some(m) = pathway.milestone(id) else {
@@ -190,7 +190,8 @@ fn events(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
             );
         }
         if m.role != Some(Role::Treatment) {
-            if let Some(&first_line) = seen.get(id) {
+            if let Some(&first) = seen.get(id) {
+            let first_line = sink.line(first);
                 sink.error(
                     e.milestone.span,
                     Msg::SameMilestoneTwice {
@@ -199,7 +200,7 @@ fn events(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
                     },
                 );
             } else {
-                seen.insert(id, sink.line(e.milestone.span));
+                seen.insert(id, e.milestone.span);
             }
         }
     }
@@ -241,9 +242,10 @@ fn order(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
 }
 
 fn tasks(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
-    let mut seen: HashMap<&str, u32> = HashMap::new();
+    let mut seen: HashMap<&str, crate::diag::Span> = HashMap::new();
     for t in &case.tasks {
-        if let Some(&first_line) = seen.get(t.id.value.as_str()) {
+        if let Some(&first) = seen.get(t.id.value.as_str()) {
+            let first_line = sink.line(first);
             sink.error(
                 t.id.span,
                 Msg::DuplicateCaseTask {
@@ -253,7 +255,7 @@ fn tasks(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
             );
             continue;
         }
-        seen.insert(&t.id.value, sink.line(t.id.span));
+        seen.insert(&t.id.value, t.id.span);
         if pathway.task(&t.id.value).is_some() || (t.name.is_some() && t.due.is_some()) {
             continue;
         }

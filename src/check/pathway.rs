@@ -18,10 +18,11 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
             },
         );
     }
-    let mut seen: HashMap<&str, u32> = HashMap::new();
+    let mut seen: HashMap<&str, crate::diag::Span> = HashMap::new();
     let mut codes: HashMap<&str, &str> = HashMap::new();
     for m in &p.milestones {
-        if let Some(&first_line) = seen.get(m.id.value.as_str()) {
+        if let Some(&first) = seen.get(m.id.value.as_str()) {
+            let first_line = sink.line(first);
             sink.error(
                 m.id.span,
                 Msg::DuplicateMilestone {
@@ -31,7 +32,7 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
             );
             continue;
         }
-        seen.insert(&m.id.value, sink.line(m.id.span));
+        seen.insert(&m.id.value, m.id.span);
         if let Some(code) = &m.code
             && let Some(other) = codes.insert(code, &m.id.value)
         {
@@ -60,10 +61,11 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
         }
         ok
     };
-    let mut interval_ids: HashMap<&str, u32> = HashMap::new();
+    let mut interval_ids: HashMap<&str, crate::diag::Span> = HashMap::new();
     let mut edges: Vec<(&str, &str, usize)> = Vec::new();
     for (n, i) in p.intervals.iter().enumerate() {
-        if let Some(&first_line) = interval_ids.get(i.id.value.as_str()) {
+        if let Some(&first) = interval_ids.get(i.id.value.as_str()) {
+            let first_line = sink.line(first);
             sink.error(
                 i.id.span,
                 Msg::DuplicateInterval {
@@ -72,7 +74,7 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
                 },
             );
         } else {
-            interval_ids.insert(&i.id.value, sink.line(i.id.span));
+            interval_ids.insert(&i.id.value, i.id.span);
         }
         let from_ok = resolve(sink, "from", &i.from);
         let to_ok = resolve(sink, "to", &i.to);
@@ -80,9 +82,10 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
             edges.push((&i.from.value, &i.to.value, n));
         }
     }
-    let mut task_ids: HashMap<&str, u32> = HashMap::new();
+    let mut task_ids: HashMap<&str, crate::diag::Span> = HashMap::new();
     for t in &p.tasks {
-        if let Some(&first_line) = task_ids.get(t.id.value.as_str()) {
+        if let Some(&first) = task_ids.get(t.id.value.as_str()) {
+            let first_line = sink.line(first);
             sink.error(
                 t.id.span,
                 Msg::DuplicateTask {
@@ -91,7 +94,7 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
                 },
             );
         } else {
-            task_ids.insert(&t.id.value, sink.line(t.id.span));
+            task_ids.insert(&t.id.value, t.id.span);
         }
         resolve(sink, "after", &t.after);
     }

@@ -21,9 +21,9 @@ pub fn run(ctx: &mut Ctx, args: AgendaArgs) -> anyhow::Result<u8> {
     let reg = ctx.load_for_view()?;
     let coordinator = ctx.global.coordinator.as_deref();
     let pathway = ctx.global.pathway.as_deref();
-    validate_filter(&reg, &[], coordinator, pathway)?;
+    validate_filter(reg, &[], coordinator, pathway)?;
     let redact = reg.settings.redact && !ctx.global.show_identity;
-    let a = agenda(&reg, ctx.today, args.days, redact, |c| {
+    let a = agenda(reg, ctx.today, args.days, redact, |c| {
         matches(c, coordinator, pathway)
     });
     let text = match format {

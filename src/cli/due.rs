@@ -53,13 +53,13 @@ pub fn run(ctx: &mut Ctx, days: Option<u32>, overdue_only: bool) -> anyhow::Resu
     let format = ctx.format(command, &[Format::Table, Format::Json, Format::Csv])?;
     let reg = ctx.load_for_view()?;
     validate_filter(
-        &reg,
+        reg,
         &[],
         ctx.global.coordinator.as_deref(),
         ctx.global.pathway.as_deref(),
     )?;
     let within = i64::from(days.unwrap_or(reg.settings.warn_days));
-    let list: Vec<Deadline> = filtered_deadlines(ctx, &reg)
+    let list: Vec<Deadline> = filtered_deadlines(ctx, reg)
         .into_iter()
         .filter(|d| {
             if overdue_only {
@@ -107,7 +107,7 @@ pub fn run(ctx: &mut Ctx, days: Option<u32>, overdue_only: bool) -> anyhow::Resu
         }
         _ => table(
             &list,
-            &reg,
+            reg,
             ctx.lang,
             ctx.color_out,
             !ctx.global.show_identity && reg.settings.redact,

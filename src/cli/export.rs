@@ -79,10 +79,10 @@ pub fn run(ctx: &mut Ctx, args: ExportArgs) -> anyhow::Result<u8> {
     let reg = ctx.load_for_view()?;
     let coordinator = ctx.global.coordinator.as_deref();
     let pathway = ctx.global.pathway.as_deref();
-    validate_filter(&reg, &[], coordinator, pathway)?;
+    validate_filter(reg, &[], coordinator, pathway)?;
     let redact = reg.settings.redact && !ctx.global.show_identity;
     let lang = ctx.lang;
-    let a = agenda(&reg, ctx.today, days.max(1), redact, |c| {
+    let a = agenda(reg, ctx.today, days.max(1), redact, |c| {
         matches(c, coordinator, pathway)
     });
     let mut entries: Vec<Entry> = a

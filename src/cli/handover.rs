@@ -48,7 +48,7 @@ pub fn run(ctx: &mut Ctx, args: HandoverArgs) -> anyhow::Result<u8> {
     if args.cases.is_empty() && coordinator.is_none() {
         return Err(Failure::usage(Ui::HandoverNeedsCases));
     }
-    validate_filter(&reg, &args.cases, coordinator, None)?;
+    validate_filter(reg, &args.cases, coordinator, None)?;
     let redact = reg.settings.redact && !ctx.global.show_identity;
     let today = ctx.today;
     let mut list: Vec<Handover<'_>> = if args.cases.is_empty() {
@@ -60,13 +60,13 @@ pub fn run(ctx: &mut Ctx, args: HandoverArgs) -> anyhow::Result<u8> {
                         .as_ref()
                         .is_some_and(|x| Some(x.value.as_str()) == coordinator)
             })
-            .map(|c| handover(&reg, c, today, redact))
+            .map(|c| handover(reg, c, today, redact))
             .collect()
     } else {
         args.cases
             .iter()
             .filter_map(|id| reg.cases.iter().find(|c| &c.id.value == id))
-            .map(|c| handover(&reg, c, today, redact))
+            .map(|c| handover(reg, c, today, redact))
             .collect()
     };
     if args.cases.is_empty() {

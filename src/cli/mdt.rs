@@ -52,11 +52,11 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
     let reg = ctx.load_for_view()?;
     let coordinator = ctx.global.coordinator.as_deref();
     let pathway = ctx.global.pathway.as_deref();
-    validate_filter(&reg, &[], coordinator, pathway)?;
+    validate_filter(reg, &[], coordinator, pathway)?;
     let redact = reg.settings.redact && !ctx.global.show_identity;
     let keep = |c: &crate::model::Case| matches(c, coordinator, pathway);
     let lang = ctx.lang;
-    let Some(date) = meeting_date(&reg, ctx.today, args.date, keep) else {
+    let Some(date) = meeting_date(reg, ctx.today, args.date, keep) else {
         let text = match format {
             Format::Json => render::json(&serde_json::json!({ "date": null, "cases": [] })),
             _ => format!("{}\n", Word::NoMdtAhead.text(lang)),
@@ -64,7 +64,7 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
         emit(&text)?;
         return Ok(0);
     };
-    let entries = mdt_list(&reg, ctx.today, date, redact, keep);
+    let entries = mdt_list(reg, ctx.today, date, redact, keep);
     let title = format!(
         "{} {} ({date})",
         Word::MdtMeeting.text(lang),

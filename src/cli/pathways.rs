@@ -28,7 +28,7 @@ pub enum PathwaysAction {
 fn pathways(ctx: &mut Ctx) -> anyhow::Result<Vec<Pathway>> {
     let cwd = std::env::current_dir()?;
     match register::discover(ctx.global.register.as_deref(), &cwd) {
-        Ok(_) => Ok(ctx.load()?.pathways),
+        Ok(_) => Ok(ctx.load()?.pathways.clone()),
         // An explicit register that is missing is an error; no register at all is fine here.
         Err(ui @ (Ui::NoSuchRegister { .. } | Ui::NotARegister { .. })) => Err(Failure::work(ui)),
         Err(_) => Ok(register::load_pathways(None).0),

@@ -31,9 +31,9 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
     let reg = ctx.load_for_view()?;
     let coordinator = ctx.global.coordinator.as_deref();
     let pathway = ctx.global.pathway.as_deref();
-    validate_filter(&reg, &[], coordinator, pathway)?;
+    validate_filter(reg, &[], coordinator, pathway)?;
     let redact = reg.settings.redact && !ctx.global.show_identity;
-    let r = report(&reg, ctx.today, redact, |c| {
+    let r = report(reg, ctx.today, redact, |c| {
         matches(c, coordinator, pathway)
     });
     let lang = ctx.lang;

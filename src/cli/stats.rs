@@ -113,8 +113,8 @@ pub fn run(ctx: &mut Ctx, args: StatsArgs) -> anyhow::Result<u8> {
     let reg = ctx.load_for_view()?;
     let coordinator = ctx.global.coordinator.as_deref();
     let pathway = ctx.global.pathway.as_deref();
-    validate_filter(&reg, &[], coordinator, pathway)?;
-    let rows = stats(&reg, ctx.today, args.from, args.to, args.by, |c| {
+    validate_filter(reg, &[], coordinator, pathway)?;
+    let rows = stats(reg, ctx.today, args.from, args.to, args.by, |c| {
         matches(c, coordinator, pathway)
     });
     let text = match format {

@@ -74,7 +74,7 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
     let reg = ctx.load_for_view()?;
     let coordinator = ctx.global.coordinator.as_deref();
     let pathway = ctx.global.pathway.as_deref();
-    validate_filter(&reg, &args.cases, coordinator, pathway)?;
+    validate_filter(reg, &args.cases, coordinator, pathway)?;
     let redact = reg.settings.redact && !ctx.global.show_identity;
     if format == Format::Table && args.cases.len() == 1 {
         let case = reg
@@ -82,7 +82,7 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
             .iter()
             .find(|c| c.id.value == args.cases[0])
             .expect("validated");
-        emit(&detail(&reg, case, ctx, redact))?;
+        emit(&detail(reg, case, ctx, redact))?;
         return Ok(0);
     }
     let filter = Filter {
@@ -90,7 +90,7 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
         coordinator,
         pathway,
     };
-    let rows = rows(&reg, ctx.today, &filter, redact);
+    let rows = rows(reg, ctx.today, &filter, redact);
     let lang = ctx.lang;
     if format == Format::Json {
         let list: Vec<_> = rows

@@ -15,7 +15,7 @@ pub fn parse_team(file: &str, text: &str) -> (Team, Vec<Diagnostic>) {
     if let Some(doc) = d.document(text, false) {
         let root = d.root(&doc);
         d.keys(root, &["person"]);
-        let mut seen: HashMap<String, u32> = HashMap::new();
+        let mut seen: HashMap<String, crate::diag::Span> = HashMap::new();
         for p in d.tables(root, "person", "[[person]]") {
             d.keys(p, &["id", "name", "role", "phone", "hospital", "unit"]);
             let id = d.req_id(p, "id");
@@ -25,7 +25,8 @@ pub fn parse_team(file: &str, text: &str) -> (Team, Vec<Diagnostic>) {
             let hospital = d.string(p, "hospital").map(|v| v.value);
             let unit = d.string(p, "unit").map(|v| v.value);
             let Some(id) = id else { continue };
-            if let Some(&first_line) = seen.get(&id.value) {
+            if let Some(&first) = seen.get(&id.value) {
+            let first_line = d.sink.line(first);
                 d.sink.error(
                     id.span,
                     Msg::DuplicatePerson {
@@ -35,7 +36,7 @@ pub fn parse_team(file: &str, text: &str) -> (Team, Vec<Diagnostic>) {
                 );
                 continue;
             }
-            seen.insert(id.value.clone(), d.sink.line(id.span));
+            seen.insert(id.value.clone(), id.span);
             team.people.push(Person {
                 id,
                 name: name.map(|n| n.value).unwrap_or_default(),

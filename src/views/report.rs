@@ -86,9 +86,10 @@ pub fn report(
     reg: &Register,
     today: NaiveDate,
     redact: bool,
-    keep: impl Fn(&Case) -> bool + Copy,
+    keep: impl Fn(&Case) -> bool + Copy + Sync,
 ) -> Report {
-    let a = agenda(reg, today, 1, redact, keep);
+    // One agenda covers today and the warn_days after it.
+    let a = agenda(reg, today, reg.settings.warn_days + 1, redact, keep);
     let by_id: std::collections::HashMap<&str, &Case> =
         reg.cases.iter().map(|c| (c.id.value.as_str(), c)).collect();
     let has_deviation = |d: &Deadline| {
@@ -120,22 +121,17 @@ pub fn report(
     groups.sort_by(|a, b| {
         (a.coordinator.is_none(), &a.coordinator).cmp(&(b.coordinator.is_none(), &b.coordinator))
     });
-    let warn = i64::from(reg.settings.warn_days);
-    let soon = agenda(reg, today, reg.settings.warn_days + 1, redact, keep);
-    let due_soon: Vec<Item> = soon
-        .days
-        .into_iter()
-        .flat_map(|d| d.items)
-        .filter(|i| {
-            i.deadline
-                .as_ref()
-                .is_some_and(|d| d.urgency != Urgency::Overdue && d.days_left <= warn)
-        })
+    let mut days = a.days.into_iter();
+    let first_day: Vec<Item> = days.next().map(|d| d.items).unwrap_or_default();
+    // Due today and within warn_days: the deadlines of these days (overdue ones are above).
+    let due_soon: Vec<Item> = first_day
+        .iter()
+        .cloned()
+        .chain(days.flat_map(|d| d.items))
+        .filter(|i| i.deadline.as_ref().is_some_and(|d| d.urgency == Urgency::DueSoon))
         .collect();
-    let today_items: Vec<Item> = a
-        .days
+    let today_items: Vec<Item> = first_day
         .into_iter()
-        .flat_map(|d| d.items)
         .filter(|i| matches!(i.kind, ItemKind::Appointment | ItemKind::Mdt))
         .collect();
     let window = (

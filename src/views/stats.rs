@@ -83,29 +83,34 @@ pub fn stats(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     by: By,
-    keep: impl Fn(&Case) -> bool,
+    keep: impl Fn(&Case) -> bool + Sync,
 ) -> Vec<StatRow> {
+    use rayon::prelude::*;
+    let cases: Vec<&Case> = reg.cases.iter().filter(|c| keep(c)).collect();
+    let measures: Vec<(String, String, i64, bool, bool)> = cases
+        .par_iter()
+        .flat_map_iter(|case| {
+            measured(reg, case, today).into_iter().filter_map(move |(interval, m, unverified)| {
+                if from.is_some_and(|f| m.to < f) || to.is_some_and(|t| m.to > t) {
+                    return None;
+                }
+                let group = match by {
+                    By::Pathway => case.pathway.value.clone(),
+                    By::Interval => interval.to_string(),
+                    By::Coordinator => case.coordinator.as_ref().map_or_else(|| "–".to_string(), |c| c.value.clone()),
+                    By::Month => format!("{}-{:02}", m.to.year(), m.to.month()),
+                    By::Tertial => tertial(m.to),
+                };
+                Some((group, interval.to_string(), m.elapsed, m.within(), unverified))
+            })
+        })
+        .collect();
     let mut groups: BTreeMap<(String, String), (Vec<i64>, usize, bool)> = BTreeMap::new();
-    for case in reg.cases.iter().filter(|c| keep(c)) {
-        for (interval, m, unverified) in measured(reg, case, today) {
-            if from.is_some_and(|f| m.to < f) || to.is_some_and(|t| m.to > t) {
-                continue;
-            }
-            let group = match by {
-                By::Pathway => case.pathway.value.clone(),
-                By::Interval => interval.to_string(),
-                By::Coordinator => case
-                    .coordinator
-                    .as_ref()
-                    .map_or_else(|| "–".to_string(), |c| c.value.clone()),
-                By::Month => format!("{}-{:02}", m.to.year(), m.to.month()),
-                By::Tertial => tertial(m.to),
-            };
-            let entry = groups.entry((group, interval.to_string())).or_default();
-            entry.0.push(m.elapsed);
-            entry.1 += usize::from(m.within());
-            entry.2 |= unverified;
-        }
+    for (group, interval, elapsed, within, unverified) in measures {
+        let entry = groups.entry((group, interval)).or_default();
+        entry.0.push(elapsed);
+        entry.1 += usize::from(within);
+        entry.2 |= unverified;
     }
     groups
         .into_iter()
