@@ -191,7 +191,7 @@ fn events(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
         }
         if m.role != Some(Role::Treatment) {
             if let Some(&first) = seen.get(id) {
-            let first_line = sink.line(first);
+                let first_line = sink.line(first);
                 sink.error(
                     e.milestone.span,
                     Msg::SameMilestoneTwice {

@@ -17,7 +17,33 @@ pub struct Pending {
     pub msg: Msg,
 }
 
-fn at(case: &Case, field: &Located<String>, msg: Msg) -> Pending {
+/// What the rules across files need of a case: kept for every case, also those a command does
+/// not keep whole.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseKey {
+    pub id: Located<String>,
+    pub pathway: String,
+    pub fnr: Option<Located<String>>,
+    pub open: bool,
+    pub coordinator: Option<String>,
+    pub file: String,
+}
+
+impl CaseKey {
+    /// The key of `case` on `today`.
+    pub fn of(case: &Case, today: NaiveDate) -> CaseKey {
+        CaseKey {
+            id: case.id.clone(),
+            pathway: case.pathway.value.clone(),
+            fnr: case.patient.fnr.clone(),
+            open: case.is_open(today),
+            coordinator: case.coordinator.as_ref().map(|c| c.value.clone()),
+            file: case.file.clone(),
+        }
+    }
+}
+
+fn at(case: &CaseKey, field: &Located<String>, msg: Msg) -> Pending {
     Pending {
         file: case.file.clone(),
         span: field.span,
@@ -26,9 +52,9 @@ fn at(case: &Case, field: &Located<String>, msg: Msg) -> Pending {
 }
 
 /// Cross-file rules over every case (sorted by file); all are errors.
-pub fn check_cases(cases: &[Case], today: NaiveDate) -> Vec<Pending> {
+pub fn check_cases(cases: &[CaseKey]) -> Vec<Pending> {
     let mut out = Vec::new();
-    let mut by_id: HashMap<&str, &Case> = HashMap::with_capacity(cases.len());
+    let mut by_id: HashMap<&str, &CaseKey> = HashMap::with_capacity(cases.len());
     for case in cases {
         match by_id.get(case.id.value.as_str()) {
             Some(first) => out.push(at(
@@ -44,22 +70,20 @@ pub fn check_cases(cases: &[Case], today: NaiveDate) -> Vec<Pending> {
             }
         }
     }
-    let mut open: HashMap<(&str, &str), &Case> = HashMap::new();
-    for case in cases.iter().filter(|c| c.is_open(today)) {
-        let Some(fnr) = &case.patient.fnr else {
-            continue;
-        };
-        match open.get(&(fnr.value.as_str(), case.pathway.value.as_str())) {
+    let mut open: HashMap<(&str, &str), &CaseKey> = HashMap::new();
+    for case in cases.iter().filter(|c| c.open) {
+        let Some(fnr) = &case.fnr else { continue };
+        match open.get(&(fnr.value.as_str(), case.pathway.as_str())) {
             Some(first) => out.push(at(
                 case,
                 fnr,
                 Msg::DuplicateOpenCase {
-                    pathway: case.pathway.value.clone(),
+                    pathway: case.pathway.clone(),
                     other: first.file.clone(),
                 },
             )),
             None => {
-                open.insert((&fnr.value, &case.pathway.value), case);
+                open.insert((&fnr.value, &case.pathway), case);
             }
         }
     }

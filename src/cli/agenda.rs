@@ -18,7 +18,7 @@ pub struct AgendaArgs {
 
 pub fn run(ctx: &mut Ctx, args: AgendaArgs) -> anyhow::Result<u8> {
     let format = ctx.format("agenda", &[Format::Table, Format::Markdown, Format::Json])?;
-    let reg = ctx.load_for_view()?;
+    let reg = ctx.load_for_view(crate::register::Scope::Open)?;
     let coordinator = ctx.global.coordinator.as_deref();
     let pathway = ctx.global.pathway.as_deref();
     validate_filter(reg, &[], coordinator, pathway)?;

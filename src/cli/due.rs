@@ -51,7 +51,7 @@ pub fn deadline_json(d: &Deadline) -> serde_json::Value {
 pub fn run(ctx: &mut Ctx, days: Option<u32>, overdue_only: bool) -> anyhow::Result<u8> {
     let command = if overdue_only { "overdue" } else { "due" };
     let format = ctx.format(command, &[Format::Table, Format::Json, Format::Csv])?;
-    let reg = ctx.load_for_view()?;
+    let reg = ctx.load_for_view(crate::register::Scope::Open)?;
     validate_filter(
         reg,
         &[],

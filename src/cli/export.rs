@@ -76,7 +76,7 @@ fn entry(item: &Item, date: chrono::NaiveDate, lang: crate::i18n::Lang) -> Entry
 pub fn run(ctx: &mut Ctx, args: ExportArgs) -> anyhow::Result<u8> {
     let ExportWhat::Ics { days, output } = args.what;
     ctx.format("export ics", &[Format::Text])?;
-    let reg = ctx.load_for_view()?;
+    let reg = ctx.load_for_view(crate::register::Scope::Open)?;
     let coordinator = ctx.global.coordinator.as_deref();
     let pathway = ctx.global.pathway.as_deref();
     validate_filter(reg, &[], coordinator, pathway)?;

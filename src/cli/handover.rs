@@ -43,7 +43,7 @@ fn person(p: &PersonRef, lang: Lang) -> String {
 
 pub fn run(ctx: &mut Ctx, args: HandoverArgs) -> anyhow::Result<u8> {
     let _ = ctx.format("handover", &[Format::Markdown, Format::Text])?;
-    let reg = ctx.load_for_view()?;
+    let reg = ctx.load_for_view(crate::register::Scope::All)?;
     let coordinator = ctx.global.coordinator.as_deref();
     if args.cases.is_empty() && coordinator.is_none() {
         return Err(Failure::usage(Ui::HandoverNeedsCases));

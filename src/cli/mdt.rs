@@ -49,7 +49,7 @@ fn row(e: &MdtEntry, lang: crate::i18n::Lang) -> Vec<String> {
 
 pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
     let format = ctx.format("mdt", &[Format::Table, Format::Markdown, Format::Json])?;
-    let reg = ctx.load_for_view()?;
+    let reg = ctx.load_for_view(crate::register::Scope::All)?;
     let coordinator = ctx.global.coordinator.as_deref();
     let pathway = ctx.global.pathway.as_deref();
     validate_filter(reg, &[], coordinator, pathway)?;

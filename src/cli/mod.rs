@@ -228,6 +228,11 @@ impl Ctx {
     /// left to the OS rather than freed one parsed case at a time (100,000 cases take a
     /// noticeable share of a command's time to drop).
     pub fn load(&mut self) -> anyhow::Result<&'static Register> {
+        self.load_scoped(register::Scope::All)
+    }
+
+    /// Like [`Ctx::load`], keeping only the cases `scope` admits (diagnostics are complete either way).
+    pub fn load_scoped(&mut self, scope: register::Scope) -> anyhow::Result<&'static Register> {
         let cwd = std::env::current_dir().map_err(|e| {
             Failure::work(Ui::Io {
                 detail: e.to_string(),
@@ -235,7 +240,8 @@ impl Ctx {
         })?;
         let root =
             register::discover(self.global.register.as_deref(), &cwd).map_err(Failure::work)?;
-        let reg: &'static Register = Box::leak(Box::new(register::load(&root, self.today)));
+        let reg: &'static Register =
+            Box::leak(Box::new(register::load_scoped(&root, self.today, scope)));
         if self.global.lang.is_none()
             && let Some(lang) = reg.settings.lang
         {
@@ -246,8 +252,8 @@ impl Ctx {
 
     /// Like [`Ctx::load`], and says on stderr when the register has errors (commands other
     /// than `check` still work on what could be read).
-    pub fn load_for_view(&mut self) -> anyhow::Result<&'static Register> {
-        let reg = self.load()?;
+    pub fn load_for_view(&mut self, scope: register::Scope) -> anyhow::Result<&'static Register> {
+        let reg = self.load_scoped(scope)?;
         let errors = reg.error_count();
         if errors > 0 && !self.global.quiet {
             self.warn(&Ui::RegisterHasErrors { errors });

@@ -28,14 +28,17 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
         "report",
         &[Format::Text, Format::Markdown, Format::Html, Format::Json],
     )?;
-    let reg = ctx.load_for_view()?;
+    // Everything the report shows is about open cases or events of the last four months.
+    let since = ctx
+        .today
+        .checked_sub_months(chrono::Months::new(4))
+        .unwrap_or(ctx.today);
+    let reg = ctx.load_for_view(crate::register::Scope::OpenOrSince(since))?;
     let coordinator = ctx.global.coordinator.as_deref();
     let pathway = ctx.global.pathway.as_deref();
     validate_filter(reg, &[], coordinator, pathway)?;
     let redact = reg.settings.redact && !ctx.global.show_identity;
-    let r = report(reg, ctx.today, redact, |c| {
-        matches(c, coordinator, pathway)
-    });
+    let r = report(reg, ctx.today, redact, |c| matches(c, coordinator, pathway));
     let lang = ctx.lang;
     let text = match format {
         Format::Json => render::json(&json(&r)),

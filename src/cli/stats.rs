@@ -110,7 +110,12 @@ pub fn table_rows(
 
 pub fn run(ctx: &mut Ctx, args: StatsArgs) -> anyhow::Result<u8> {
     let format = ctx.format("stats", &[Format::Table, Format::Json, Format::Csv])?;
-    let reg = ctx.load_for_view()?;
+    // Measures in a period that starts at --from need only cases with events since then.
+    let scope = args.from.map_or(
+        crate::register::Scope::All,
+        crate::register::Scope::OpenOrSince,
+    );
+    let reg = ctx.load_for_view(scope)?;
     let coordinator = ctx.global.coordinator.as_deref();
     let pathway = ctx.global.pathway.as_deref();
     validate_filter(reg, &[], coordinator, pathway)?;

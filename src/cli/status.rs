@@ -10,7 +10,7 @@ use crate::i18n::{
     Lang, Ui, Word, basis_note, close_reason_name, days_left_text, days_text, treatment_name,
 };
 use crate::model::{Case, TimesStatus};
-use crate::register::Register;
+use crate::register::{Register, Scope};
 use crate::render;
 use crate::schedule::{CaseView, IntervalState, IntervalStatus, Urgency};
 use crate::suggest::suggest;
@@ -31,8 +31,8 @@ pub fn validate_filter(
     pathway: Option<&str>,
 ) -> anyhow::Result<()> {
     for id in cases {
-        if !reg.cases.iter().any(|c| &c.id.value == id) {
-            let suggestion = suggest(id, reg.cases.iter().map(|c| c.id.value.as_str()));
+        if !reg.keys.iter().any(|c| &c.id.value == id) {
+            let suggestion = suggest(id, reg.keys.iter().map(|c| c.id.value.as_str()));
             return Err(Failure::work(Ui::UnknownCase {
                 id: id.clone(),
                 suggestion,
@@ -41,10 +41,7 @@ pub fn validate_filter(
     }
     if let Some(c) = coordinator {
         let in_team = reg.team.as_ref().is_some_and(|t| t.get(c).is_some());
-        let in_cases = reg
-            .cases
-            .iter()
-            .any(|x| x.coordinator.as_ref().is_some_and(|y| y.value == c));
+        let in_cases = reg.keys.iter().any(|x| x.coordinator.as_deref() == Some(c));
         if !in_team && !in_cases {
             let known = reg
                 .team
@@ -71,7 +68,12 @@ pub fn validate_filter(
 
 pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
     let format = ctx.format("status", &[Format::Table, Format::Json, Format::Csv])?;
-    let reg = ctx.load_for_view()?;
+    let scope = if args.cases.is_empty() {
+        Scope::Open
+    } else {
+        Scope::All
+    };
+    let reg = ctx.load_for_view(scope)?;
     let coordinator = ctx.global.coordinator.as_deref();
     let pathway = ctx.global.pathway.as_deref();
     validate_filter(reg, &args.cases, coordinator, pathway)?;

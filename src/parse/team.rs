@@ -26,7 +26,7 @@ pub fn parse_team(file: &str, text: &str) -> (Team, Vec<Diagnostic>) {
             let unit = d.string(p, "unit").map(|v| v.value);
             let Some(id) = id else { continue };
             if let Some(&first) = seen.get(&id.value) {
-            let first_line = d.sink.line(first);
+                let first_line = d.sink.line(first);
                 d.sink.error(
                     id.span,
                     Msg::DuplicatePerson {

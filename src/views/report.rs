@@ -90,12 +90,27 @@ pub fn report(
 ) -> Report {
     // One agenda covers today and the warn_days after it.
     let a = agenda(reg, today, reg.settings.warn_days + 1, redact, keep);
-    let by_id: std::collections::HashMap<&str, &Case> =
-        reg.cases.iter().map(|c| (c.id.value.as_str(), c)).collect();
+    // The deviations of the overdue cases only (a few, out of possibly 100,000).
+    let overdue_cases: std::collections::HashSet<&str> =
+        a.overdue.iter().map(|i| i.case.as_str()).collect();
+    let deviations: std::collections::HashMap<&str, Vec<&str>> = reg
+        .cases
+        .iter()
+        .filter(|c| overdue_cases.contains(c.id.value.as_str()))
+        .map(|c| {
+            (
+                c.id.value.as_str(),
+                c.deviations
+                    .iter()
+                    .map(|d| d.interval.value.as_str())
+                    .collect(),
+            )
+        })
+        .collect();
     let has_deviation = |d: &Deadline| {
-        by_id
+        deviations
             .get(d.case.as_str())
-            .is_some_and(|c| c.deviations.iter().any(|x| x.interval.value == d.id))
+            .is_some_and(|ids| ids.contains(&d.id.as_str()))
     };
     let mut groups: Vec<CoordinatorGroup> = Vec::new();
     for item in a.overdue {
@@ -128,7 +143,11 @@ pub fn report(
         .iter()
         .cloned()
         .chain(days.flat_map(|d| d.items))
-        .filter(|i| i.deadline.as_ref().is_some_and(|d| d.urgency == Urgency::DueSoon))
+        .filter(|i| {
+            i.deadline
+                .as_ref()
+                .is_some_and(|d| d.urgency == Urgency::DueSoon)
+        })
         .collect();
     let today_items: Vec<Item> = first_day
         .into_iter()

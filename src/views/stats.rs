@@ -86,23 +86,37 @@ pub fn stats(
     keep: impl Fn(&Case) -> bool + Sync,
 ) -> Vec<StatRow> {
     use rayon::prelude::*;
-    let cases: Vec<&Case> = reg.cases.iter().filter(|c| keep(c)).collect();
+    // A case whose every event is before the period has no measure in it: skip it early (most
+    // of a register that spans years, for a report over the last months).
+    let recent = |c: &Case| from.is_none_or(|f| c.events.iter().any(|e| e.date.value >= f));
+    let cases: Vec<&Case> = reg.cases.iter().filter(|c| recent(c) && keep(c)).collect();
     let measures: Vec<(String, String, i64, bool, bool)> = cases
         .par_iter()
         .flat_map_iter(|case| {
-            measured(reg, case, today).into_iter().filter_map(move |(interval, m, unverified)| {
-                if from.is_some_and(|f| m.to < f) || to.is_some_and(|t| m.to > t) {
-                    return None;
-                }
-                let group = match by {
-                    By::Pathway => case.pathway.value.clone(),
-                    By::Interval => interval.to_string(),
-                    By::Coordinator => case.coordinator.as_ref().map_or_else(|| "–".to_string(), |c| c.value.clone()),
-                    By::Month => format!("{}-{:02}", m.to.year(), m.to.month()),
-                    By::Tertial => tertial(m.to),
-                };
-                Some((group, interval.to_string(), m.elapsed, m.within(), unverified))
-            })
+            measured(reg, case, today)
+                .into_iter()
+                .filter_map(move |(interval, m, unverified)| {
+                    if from.is_some_and(|f| m.to < f) || to.is_some_and(|t| m.to > t) {
+                        return None;
+                    }
+                    let group = match by {
+                        By::Pathway => case.pathway.value.clone(),
+                        By::Interval => interval.to_string(),
+                        By::Coordinator => case
+                            .coordinator
+                            .as_ref()
+                            .map_or_else(|| "–".to_string(), |c| c.value.clone()),
+                        By::Month => format!("{}-{:02}", m.to.year(), m.to.month()),
+                        By::Tertial => tertial(m.to),
+                    };
+                    Some((
+                        group,
+                        interval.to_string(),
+                        m.elapsed,
+                        m.within(),
+                        unverified,
+                    ))
+                })
         })
         .collect();
     let mut groups: BTreeMap<(String, String), (Vec<i64>, usize, bool)> = BTreeMap::new();
