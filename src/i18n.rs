@@ -128,6 +128,10 @@ pub enum Msg {
     UnreadableDir {
         detail: String,
     },
+    /// Larger than any case or pathway file can sensibly be; not read.
+    FileTooLarge {
+        megabytes: u64,
+    },
 
     // ---- structure ----
     UnknownKey {
@@ -368,6 +372,11 @@ impl Msg {
                 lang,
                 "fila blir ikke lest: saksfiler må ha endelsen .toml",
                 "file not read: case files must end in .toml"
+            ),
+            FileTooLarge { megabytes } => t!(
+                lang,
+                format!("fila er {megabytes} MB, for stor til å være en saksfil; den er ikke lest"),
+                format!("the file is {megabytes} MB, too large to be a case file; it was not read")
             ),
             UnreadableDir { detail } => t!(
                 lang,
@@ -681,6 +690,11 @@ impl Msg {
                 lang,
                 "sjekk at du har lesetilgang",
                 "check that you have read permission"
+            )),
+            FileTooLarge { .. } => Some(t!(
+                lang,
+                "en saksfil er noen få kB; sjekk hva fila inneholder",
+                "a case file is a few kB; check what the file holds"
             )),
             IgnoredFile => Some(t!(
                 lang,

@@ -97,6 +97,10 @@ fn file_error(file: &str, msg: Msg) -> Box<Diagnostic> {
     Box::new(file_diag(Severity::Error, file, msg))
 }
 
+/// The largest file read: a case file is a few kB, so anything near this is not one, and
+/// reading it could take more memory than the machine has.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
 /// Opens a file for reading without following a symbolic link, and checks on the open handle
 /// that it is a regular file (one path lookup; nothing a link points to is ever opened).
 fn open_regular(path: &Path, shown: &str) -> Result<(fs::File, u64), Box<Diagnostic>> {
@@ -141,6 +145,14 @@ fn open_regular(path: &Path, shown: &str) -> Result<(fs::File, u64), Box<Diagnos
 fn read_text(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
     use std::io::Read;
     let (mut file, len) = open_regular(path, shown)?;
+    if len > MAX_FILE_BYTES {
+        return Err(file_error(
+            shown,
+            Msg::FileTooLarge {
+                megabytes: len / (1024 * 1024),
+            },
+        ));
+    }
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     file.read_to_end(&mut bytes).map_err(|e| {
         file_error(
