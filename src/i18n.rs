@@ -35,6 +35,7 @@ macro_rules! t {
         }
     };
 }
+pub(crate) use t;
 
 /// Formats an optional did-you-mean suggestion as a hint.
 fn did_you_mean(lang: Lang, suggestion: &Option<String>) -> Option<String> {

@@ -5,6 +5,7 @@ mod check;
 mod due;
 mod export;
 mod handover;
+mod help;
 mod init;
 mod log;
 mod mdt;
@@ -101,7 +102,7 @@ pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -150,6 +151,14 @@ pub enum Command {
     Init(init::InitArgs),
     /// Git hooks
     Hook(init::HookArgs),
+    /// Shell completions (bash, zsh, fish, elvish, powershell)
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The man page (roff) on standard output
+    Man,
 }
 
 /// A command failure with its exit code: 1 could not do the work, 2 usage.
@@ -319,16 +328,33 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Runs the command line and gives the process exit code.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    use clap::FromArgMatches;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help::early_lang(&args);
+    let parsed = help::command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = e.exit_code();
-            let _ = e.print();
+            if let Err(io) = e.print() {
+                if io.kind() == io::ErrorKind::BrokenPipe {
+                    return ExitCode::SUCCESS;
+                }
+            }
             return ExitCode::from(code as u8);
         }
     };
     let mut ctx = Ctx::new(cli.global);
-    let result = match cli.command {
+    let Some(command) = cli.command else {
+        let lang = ctx.global.lang.unwrap_or(lang);
+        return match emit(&help::overview(lang)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::SUCCESS,
+        };
+    };
+    let result = match command {
         Command::Check(args) => check::run(&mut ctx, args),
         Command::Pathways(args) => pathways::run(&mut ctx, args),
         Command::Status(args) => status::run(&mut ctx, args),
@@ -351,6 +377,25 @@ pub fn run() -> ExitCode {
         Command::Log(args) => log::run(&mut ctx, args),
         Command::Init(args) => init::init(&mut ctx, args),
         Command::Hook(args) => init::hook(&mut ctx, args),
+        Command::Completions { shell } => {
+            let mut cmd = help::command(ctx.lang);
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "forlop", &mut out);
+            emit(&String::from_utf8_lossy(&out))
+                .map(|()| 0)
+                .map_err(Into::into)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(help::command(ctx.lang))
+                .render(&mut out)
+                .map_err(anyhow::Error::from)
+                .and_then(|()| {
+                    emit(&String::from_utf8_lossy(&out))
+                        .map(|()| 0)
+                        .map_err(Into::into)
+                })
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
