@@ -450,10 +450,10 @@ fn localize(cmd: Command, name: &str, lang: Lang) -> Command {
     for sub in subs {
         cmd = cmd.mut_subcommand(&sub, |s| {
             let mut s = localize(s, &sub, lang);
-            if lang == Lang::Nb {
-                if let Some(about) = nb(&format!("{name}.{sub}")) {
-                    s = s.about(about);
-                }
+            if lang == Lang::Nb
+                && let Some(about) = nb(&format!("{name}.{sub}"))
+            {
+                s = s.about(about);
             }
             s
         });

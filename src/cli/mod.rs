@@ -338,10 +338,10 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let code = e.exit_code();
-            if let Err(io) = e.print() {
-                if io.kind() == io::ErrorKind::BrokenPipe {
-                    return ExitCode::SUCCESS;
-                }
+            if let Err(io) = e.print()
+                && io.kind() == io::ErrorKind::BrokenPipe
+            {
+                return ExitCode::SUCCESS;
             }
             return ExitCode::from(code as u8);
         }
@@ -349,10 +349,9 @@ pub fn run() -> ExitCode {
     let mut ctx = Ctx::new(cli.global);
     let Some(command) = cli.command else {
         let lang = ctx.global.lang.unwrap_or(lang);
-        return match emit(&help::overview(lang)) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(_) => ExitCode::SUCCESS,
-        };
+        // A closed pipe is no error here either.
+        let _ = emit(&help::overview(lang));
+        return ExitCode::SUCCESS;
     };
     let result = match command {
         Command::Check(args) => check::run(&mut ctx, args),
