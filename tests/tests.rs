@@ -9,6 +9,7 @@ mod hardening;
 mod pathways;
 mod report;
 mod schedule;
+mod shell;
 mod status;
 mod views;
 mod writes;

@@ -17,7 +17,10 @@ pub struct AgendaArgs {
 }
 
 pub fn run(ctx: &mut Ctx, args: AgendaArgs) -> anyhow::Result<u8> {
-    let format = ctx.format("agenda", &[Format::Table, Format::Markdown, Format::Json])?;
+    let format = ctx.format(
+        "agenda",
+        &[Format::Table, Format::Markdown, Format::Json, Format::Csv],
+    )?;
     let reg = ctx.load_for_view(crate::register::Scope::Open)?;
     let coordinator = ctx.global.coordinator.as_deref();
     let pathway = ctx.global.pathway.as_deref();
@@ -29,6 +32,7 @@ pub fn run(ctx: &mut Ctx, args: AgendaArgs) -> anyhow::Result<u8> {
     let text = match format {
         Format::Json => render::json(&json(&a, ctx.lang)),
         Format::Markdown => markdown(&a, ctx),
+        Format::Csv => csv(&a),
         _ => table(&a, ctx),
     };
     emit(&text)?;
@@ -192,6 +196,42 @@ fn markdown(a: &Agenda, ctx: &Ctx) -> String {
         out.push('\n');
     }
     out
+}
+
+/// One row per line: the overdue ones (dated by their due date) and each day's.
+fn csv(a: &Agenda) -> String {
+    let headers: Vec<String> = [
+        "date", "kind", "time", "case", "patient", "pathway", "what", "where", "status",
+    ]
+    .map(String::from)
+    .to_vec();
+    let row = |date: String, i: &Item| {
+        vec![
+            date,
+            i.kind.word().to_string(),
+            i.time.clone().unwrap_or_default(),
+            i.case.clone(),
+            i.patient.clone(),
+            i.pathway.clone(),
+            i.what.clone(),
+            i.place.clone().unwrap_or_default(),
+            i.deadline
+                .as_ref()
+                .map(|d| d.urgency.word().to_string())
+                .unwrap_or_default(),
+        ]
+    };
+    let rows: Vec<Vec<String>> = a
+        .overdue
+        .iter()
+        .filter_map(|i| i.deadline.as_ref().map(|d| row(d.due.to_string(), i)))
+        .chain(
+            a.days
+                .iter()
+                .flat_map(|d| d.items.iter().map(move |i| row(d.date.to_string(), i))),
+        )
+        .collect();
+    render::csv(&headers, &rows)
 }
 
 fn item_json(i: &Item) -> serde_json::Value {

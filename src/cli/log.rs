@@ -31,7 +31,7 @@ fn parse_version(path: &str, text: &str) -> Option<Case> {
 }
 
 pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
-    let format = ctx.format("log", &[Format::Table, Format::Json])?;
+    let format = ctx.format("log", &[Format::Table, Format::Json, Format::Csv])?;
     let root = ctx.root()?;
     let context = crate::register::load_context(&root);
     if ctx.global.lang.is_none()
@@ -91,6 +91,25 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
                 })
                 .collect(),
         )),
+        Format::Csv => {
+            let headers: Vec<String> = ["date", "author", "commit", "change"]
+                .map(String::from)
+                .to_vec();
+            let rows: Vec<Vec<String>> = entries
+                .iter()
+                .flat_map(|(c, list)| {
+                    list.iter().map(move |change| {
+                        vec![
+                            c.date.clone(),
+                            c.author.clone(),
+                            c.hash.clone(),
+                            change.clone(),
+                        ]
+                    })
+                })
+                .collect();
+            render::csv(&headers, &rows)
+        }
         _ => {
             let headers =
                 [Word::Date, Word::Author, Word::Commit, Word::What].map(|w| w.text(lang));

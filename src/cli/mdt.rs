@@ -48,7 +48,10 @@ fn row(e: &MdtEntry, lang: crate::i18n::Lang) -> Vec<String> {
 }
 
 pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
-    let format = ctx.format("mdt", &[Format::Table, Format::Markdown, Format::Json])?;
+    let format = ctx.format(
+        "mdt",
+        &[Format::Table, Format::Markdown, Format::Json, Format::Csv],
+    )?;
     let reg = ctx.load_for_view(crate::register::Scope::All)?;
     let coordinator = ctx.global.coordinator.as_deref();
     let pathway = ctx.global.pathway.as_deref();
@@ -97,6 +100,7 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
                 "question": e.question, "conclusion": e.conclusion,
             })).collect::<Vec<_>>(),
         })),
+        Format::Csv => render::csv(&headers, &rows),
         Format::Markdown => {
             let mut s = format!("# {}\n\n", md_escape(&title));
             if rows.is_empty() {
