@@ -337,17 +337,22 @@ pub fn lock(root: &Path) -> Result<Lock, EditError> {
     Ok(Lock(f))
 }
 
-/// The errors of a case text, as messages (positions shift when lines are added).
-fn errors(rel: &str, text: &str, stem: &str, ctx: &CaseContext<'_>) -> Vec<Diagnostic> {
+/// The errors and the warnings of a case text.
+fn problems(
+    rel: &str,
+    text: &str,
+    stem: &str,
+    ctx: &CaseContext<'_>,
+) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let (_, diags) = parse_case_text(rel, text, stem, ctx);
     diags
         .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect()
+        .partition(|d| d.severity == Severity::Error)
 }
 
-/// Errors in `after` that `before` did not have.
-fn new_errors(before: &[Diagnostic], after: Vec<Diagnostic>) -> Vec<Diagnostic> {
+/// Problems in `after` that `before` did not have (compared by message: positions shift when
+/// lines are added).
+fn new_problems(before: &[Diagnostic], after: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut old: Vec<&crate::i18n::Msg> = before.iter().map(|d| &d.msg).collect();
     after
         .into_iter()
@@ -368,6 +373,8 @@ pub struct Written {
     pub file: String,
     /// The commit, when one was made.
     pub commit: Option<String>,
+    /// Warnings the change brought (allowed, but worth saying at once).
+    pub warnings: Vec<Diagnostic>,
 }
 
 fn commit(root: &Path, rel: &str, message: &str) -> Result<Option<String>, EditError> {
@@ -417,11 +424,13 @@ pub fn edit_case(
     if text.contains("\r\n") {
         updated = updated.replace("\r\n", "\n").replace('\n', "\r\n");
     }
-    let before = errors(&rel, text, id, ctx);
-    let added = new_errors(&before, errors(&rel, &updated, id, ctx));
+    let (errors_before, warnings_before) = problems(&rel, text, id, ctx);
+    let (errors_after, warnings_after) = problems(&rel, &updated, id, ctx);
+    let added = new_problems(&errors_before, errors_after);
     if !added.is_empty() {
         return Err(EditError::WouldBreak(added));
     }
+    let warnings = new_problems(&warnings_before, warnings_after);
     if had_bom {
         updated.insert(0, '\u{feff}');
     }
@@ -430,7 +439,11 @@ pub fn edit_case(
         Some(m) => commit(root, &rel, m)?,
         None => None,
     };
-    Ok(Written { file: rel, commit })
+    Ok(Written {
+        file: rel,
+        commit,
+        warnings,
+    })
 }
 
 /// A new case file's text.
@@ -505,9 +518,9 @@ pub fn create_case(
     let path = dir.join(format!("{}.toml", new.id));
     let rel = display_path(root, &path);
     let text = new.text();
-    let problems = errors(&rel, &text, new.id, ctx);
-    if !problems.is_empty() {
-        return Err(EditError::WouldBreak(problems));
+    let (errors, warnings) = problems(&rel, &text, new.id, ctx);
+    if !errors.is_empty() {
+        return Err(EditError::WouldBreak(errors));
     }
     fs::create_dir_all(&dir).map_err(io)?;
     crate::atomic::create_new(&path, text.as_bytes()).map_err(|e| match e.kind() {
@@ -518,5 +531,9 @@ pub fn create_case(
         Some(m) => commit(root, &rel, m)?,
         None => None,
     };
-    Ok(Written { file: rel, commit })
+    Ok(Written {
+        file: rel,
+        commit,
+        warnings,
+    })
 }

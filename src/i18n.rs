@@ -954,8 +954,12 @@ impl Msg {
             )),
             TimesUnknownOpenCase { pathway } => Some(t!(
                 lang,
-                format!("legg en lokal definisjon med tider i pathways/{pathway}.toml"),
-                format!("add a local definition with times in pathways/{pathway}.toml")
+                format!(
+                    "lag en lokal definisjon med `forlop pathways copy {pathway}` og legg inn seksjonens tider"
+                ),
+                format!(
+                    "start a local definition with `forlop pathways copy {pathway}` and add the section's times"
+                )
             )),
         }
     }
@@ -1046,6 +1050,12 @@ pub enum Ui {
     },
     StagedClean {
         files: usize,
+    },
+    FileExists {
+        file: String,
+    },
+    PathwayCopied {
+        file: String,
     },
     Io {
         detail: String,
@@ -1208,6 +1218,16 @@ impl Ui {
                 format!("det finnes allerede en annen pre-commit-krok: {path}"),
                 format!("another pre-commit hook exists: {path}")
             ),
+            FileExists { file } => t!(
+                lang,
+                format!("{file} finnes allerede"),
+                format!("{file} already exists")
+            ),
+            PathwayCopied { file } => t!(
+                lang,
+                format!("kopi til lokal tilpasning: {file}"),
+                format!("copy for local adaptation: {file}")
+            ),
             StagedClean { files } => t!(
                 lang,
                 format!("{files} filer klare til commit: ingen feil"),
@@ -1321,6 +1341,12 @@ impl Ui {
                 "legg `forlop check --staged` inn i den eksisterende kroken selv",
                 "add `forlop check --staged` to the existing hook yourself"
             )),
+            FileExists { .. } => Some(t!(lang, "rediger den som finnes", "edit the existing one")),
+            PathwayCopied { .. } => Some(t!(
+                lang,
+                "legg inn seksjonens tider som [[interval]], sett `times` og en `source` som sier at tidene er lokale",
+                "add the section's times as [[interval]], set `times` and a `source` saying the times are local"
+            )),
             Written { .. } | Committed { .. } | HookInstalled { .. } | StagedClean { .. } => None,
             HandoverNeedsCases => Some(t!(
                 lang,
@@ -1414,7 +1440,6 @@ pub enum Word {
     NoCasesOnMdt,
     Handover,
     HandoverTo,
-    Cases,
     ResponsibleDoctor,
     Gp,
     IndividualPlan,
@@ -1569,7 +1594,6 @@ impl Word {
             ),
             Word::Handover => t!(lang, "Overlevering", "Handover"),
             Word::HandoverTo => t!(lang, "Til", "To"),
-            Word::Cases => t!(lang, "saker", "cases"),
             Word::ResponsibleDoctor => t!(lang, "Ansvarlig lege", "Responsible doctor"),
             Word::Gp => t!(lang, "Fastlege", "GP"),
             Word::IndividualPlan => t!(lang, "Individuell plan", "Individual plan"),
@@ -1679,6 +1703,14 @@ pub fn days_left_text(days_left: i64, lang: Lang) -> String {
             format!("{n} days overdue")
         ),
         _ => t!(lang, format!("om {n} dager"), format!("in {n} days")),
+    }
+}
+
+/// A number of cases: "1 sak", "3 saker".
+pub fn case_count(n: usize, lang: Lang) -> String {
+    match (n, lang) {
+        (1, _) => t!(lang, "1 sak", "1 case"),
+        _ => t!(lang, format!("{n} saker"), format!("{n} cases")),
     }
 }
 
@@ -2143,6 +2175,8 @@ mod tests {
             Ui::HookInstalled { path: "x".into() },
             Ui::HookExists { path: "x".into() },
             Ui::StagedClean { files: 2 },
+            Ui::FileExists { file: "x".into() },
+            Ui::PathwayCopied { file: "x".into() },
             Ui::Io { detail: "x".into() },
         ]
     }
@@ -2177,6 +2211,8 @@ mod tests {
             Ui::HookInstalled { .. } => {}
             Ui::HookExists { .. } => {}
             Ui::StagedClean { .. } => {}
+            Ui::FileExists { .. } => {}
+            Ui::PathwayCopied { .. } => {}
             Ui::Io { .. } => {}
         }
     }
@@ -2260,7 +2296,6 @@ mod tests {
         Word::NoCasesOnMdt,
         Word::Handover,
         Word::HandoverTo,
-        Word::Cases,
         Word::ResponsibleDoctor,
         Word::Gp,
         Word::IndividualPlan,
@@ -2398,7 +2433,6 @@ mod tests {
             Word::NoCasesOnMdt => {}
             Word::Handover => {}
             Word::HandoverTo => {}
-            Word::Cases => {}
             Word::ResponsibleDoctor => {}
             Word::Gp => {}
             Word::IndividualPlan => {}

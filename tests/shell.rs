@@ -194,3 +194,53 @@ fn csv_wherever_there_is_a_table() {
         assert!(text.contains("\r\n"), "{args:?}: CSV lines end in CRLF");
     }
 }
+
+#[test]
+fn a_write_shows_the_warnings_it_brings_and_pathways_copy_starts_a_local_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&project("examples/onkologi"), dir.path());
+    let run = |args: &[&str]| {
+        forlop()
+            .args(args)
+            .args(["--lang", "en", "--today", TODAY, "--register"])
+            .arg(dir.path())
+            .output()
+            .unwrap()
+    };
+    let o = run(&[
+        "new",
+        "ny-0001",
+        "--pathway",
+        "nyrekreft",
+        "--referral",
+        "2026-11-20",
+        "--coordinator",
+        "ssol",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("warning: the standard times of `nyrekreft` are unknown"),
+        "{err}"
+    );
+    assert!(err.contains("`forlop pathways copy nyrekreft`"), "{err}");
+    let o = run(&["pathways", "copy", "nyrekreft"]);
+    assert_eq!(o.status.code(), Some(0));
+    let copy = std::fs::read_to_string(dir.path().join("pathways/nyrekreft.toml")).unwrap();
+    assert!(copy.starts_with("# Lokal kopi av det innebygde forløpet"));
+    let list: Vec<serde_json::Value> =
+        serde_json::from_slice(&run(&["pathways", "--format", "json"]).stdout).unwrap();
+    assert_eq!(
+        list.iter().find(|p| p["id"] == "nyrekreft").unwrap()["origin"],
+        "register"
+    );
+    // A second copy would overwrite local work: refused.
+    assert_eq!(
+        run(&["pathways", "copy", "nyrekreft"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        run(&["pathways", "copy", "nyrekraft"]).status.code(),
+        Some(1)
+    );
+}

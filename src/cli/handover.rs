@@ -101,7 +101,7 @@ pub fn run(ctx: &mut Ctx, args: HandoverArgs) -> anyhow::Result<u8> {
             md_escape(&person(&p, lang))
         ));
     }
-    facts.push(format!("{} {}", list.len(), Word::Cases.text(lang)));
+    facts.push(crate::i18n::case_count(list.len(), lang));
     out.push_str(&facts.join(" · "));
     out.push_str("\n\n");
     for h in &list {

@@ -20,6 +20,10 @@ fn nb(key: &str) -> Option<&'static str> {
         "pathways" => "Vis alle pakkeforløp, eller ett",
         "pathways.show" => "Ett forløps hendelser, forløpstider, oppgaver og kilde",
         "show.id" => "Forløpets id",
+        "pathways.copy" => {
+            "Kopier et innebygd forløp til registerets pathways/ for lokal tilpasning"
+        }
+        "copy.id" => "Forløpets id",
         "status" => "Åpne saker: forløp, koordinator, siste hendelse, neste frist; én sak i detalj",
         "status.cases" => "Bare disse sakene (vises også når de er avsluttet eller overført)",
         "due" => "Frister (forløpstider og oppgaver) de nærmeste dagene, og alt som er forfalt",

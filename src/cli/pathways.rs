@@ -22,6 +22,11 @@ pub enum PathwaysAction {
         /// The pathway id
         id: String,
     },
+    /// Copy a built-in pathway into the register's pathways/ for local adaptation
+    Copy {
+        /// The pathway id
+        id: String,
+    },
 }
 
 /// The pathways of the register if there is one, else the built-in set.
@@ -53,7 +58,49 @@ pub fn run(ctx: &mut Ctx, args: PathwaysArgs) -> anyhow::Result<u8> {
     match args.action {
         None => list(ctx),
         Some(PathwaysAction::Show { id }) => show(ctx, &id),
+        Some(PathwaysAction::Copy { id }) => copy(ctx, &id),
     }
+}
+
+/// Writes the built-in definition of `id` to the register's `pathways/<id>.toml`, which then
+/// overrides it: the starting point for local times and tasks.
+fn copy(ctx: &mut Ctx, id: &str) -> anyhow::Result<u8> {
+    let root = ctx.root()?;
+    let Some((_, text)) = crate::builtin::PATHWAYS.iter().find(|(p, _)| *p == id) else {
+        let suggestion = suggest(id, crate::builtin::PATHWAYS.iter().map(|(p, _)| *p));
+        return Err(Failure::work(Ui::UnknownPathway {
+            id: id.into(),
+            suggestion,
+        }));
+    };
+    let rel = format!("pathways/{id}.toml");
+    let header = format!(
+        "# Lokal kopi av det innebygde forløpet, laget med `forlop pathways copy {id}` {}.\n",
+        ctx.today
+    );
+    std::fs::create_dir_all(root.join("pathways")).map_err(|e| {
+        Failure::work(Ui::Io {
+            detail: e.to_string(),
+        })
+    })?;
+    crate::atomic::create_new(&root.join(&rel), format!("{header}{text}").as_bytes()).map_err(
+        |e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => {
+                Failure::work(Ui::FileExists { file: rel.clone() })
+            }
+            _ => Failure::work(Ui::Io {
+                detail: e.to_string(),
+            }),
+        },
+    )?;
+    if !ctx.global.quiet {
+        let ui = Ui::PathwayCopied { file: rel };
+        eprintln!("{}", ui.text(ctx.lang));
+        if let Some(h) = ui.hint(ctx.lang) {
+            eprintln!("  {h}");
+        }
+    }
+    Ok(0)
 }
 
 fn list(ctx: &mut Ctx) -> anyhow::Result<u8> {

@@ -252,6 +252,9 @@ fn confirm(ctx: &Ctx, case: &str, what: &str, written: &Written) {
         },
     };
     eprintln!("{}", ui.text(ctx.lang));
+    for w in &written.warnings {
+        eprint!("{}", render_human(w, ctx.lang, ctx.color));
+    }
 }
 
 /// Builds the changes from the case's pathway (if it can be read), applies them to `case` and
