@@ -5,6 +5,7 @@ mod util;
 mod catalogue;
 mod cli;
 mod deadlines;
+mod docs;
 mod hardening;
 mod pathways;
 mod report;

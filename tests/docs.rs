@@ -1,0 +1,70 @@
+//! The documentation that is generated: the error catalogue, from the fixtures of every check
+//! rule. `FORLOP_UPDATE_DOCS=1 cargo test docs` rewrites it.
+
+use std::path::Path;
+
+use crate::util::*;
+
+/// Every fixture file of the error register, in a stable order.
+fn fixtures(root: &Path) -> Vec<String> {
+    let mut files: Vec<String> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml"))
+        .map(|e| e.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"))
+        .filter(|f| f.starts_with("cases/") || f.starts_with("pathways/"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn catalogue() -> String {
+    let root = project("tests/fixtures/invalid");
+    let mut doc = String::from(
+        "# Feilkatalog\n\n\
+         Hva hver melding fra `forlop check` betyr, med et eksempel på fila som gir den.\n\
+         Generert fra testfixturene i `tests/fixtures/invalid/`: hver fil planter feilene som\n\
+         kommentarene `# expect:` øverst i den annonserer (på engelsk, som testene kjører), og\n\
+         under fila står det `forlop check` sier om den. Oppdateres med\n\
+         `FORLOP_UPDATE_DOCS=1 cargo test docs`.\n\n\
+         Meldingene står på bokmål; med `--lang en` kommer de på engelsk. Hver melding har\n\
+         fil:linje:kolonne, linja det gjelder, en markør under stedet og et tips om hva som retter den.\n",
+    );
+    for file in fixtures(&root) {
+        let text = String::from_utf8_lossy(&std::fs::read(root.join(&file)).unwrap()).into_owned();
+        // The file as it is, with line numbers to match the messages.
+        let source: String = text
+            .replace('\u{feff}', "")
+            .replace('\r', "")
+            .lines()
+            .enumerate()
+            .map(|(n, l)| format!("{:>3} │ {l}\n", n + 1))
+            .collect();
+        let out = forlop()
+            .current_dir(&root)
+            .args(["check", "--quiet", "--today", TODAY, &file])
+            .output()
+            .unwrap();
+        let said = String::from_utf8(out.stderr).unwrap();
+        if said.trim().is_empty() {
+            continue; // a fixture that shows what is allowed
+        }
+        doc.push_str(&format!("\n## `{file}`\n\n```text\n{source}```\n\n```text\n{}\n```\n", said.trim_end_matches('\n')));
+    }
+    doc
+}
+
+#[test]
+fn the_error_catalogue_is_up_to_date() {
+    let path = project("docs/feilkatalog.md");
+    let fresh = catalogue();
+    if std::env::var_os("FORLOP_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+    }
+    let stored = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(stored == fresh, "docs/feilkatalog.md is out of date: run `FORLOP_UPDATE_DOCS=1 cargo test docs`");
+    // Every rule with a fixture is in it.
+    for needle in ["ukjent nøkkel", "feil kontrollsiffer", "går i ring", "finnes også i", "etter i dag"] {
+        assert!(fresh.contains(needle), "{needle}");
+    }
+}
