@@ -45,9 +45,9 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
             );
         }
     }
-    let milestone_ids: Vec<&str> = p.milestones.iter().map(|m| m.id.value.as_str()).collect();
+    let milestone_ids: std::collections::HashSet<&str> = p.milestones.iter().map(|m| m.id.value.as_str()).collect();
     let resolve = |sink: &mut Sink<'_>, key: &str, r: &crate::model::Located<String>| {
-        let ok = milestone_ids.contains(&r.value.as_str());
+        let ok = milestone_ids.contains(r.value.as_str());
         if !ok {
             let suggestion = suggest(&r.value, milestone_ids.iter().copied());
             sink.error(
@@ -107,8 +107,9 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
 }
 
 /// The edges that close a cycle (by index into the interval list), each with the cycle's path.
+/// Depth-first search with colours and an explicit stack (a hostile file with a chain of
+/// 100,000 intervals must not overflow the call stack); a back edge closes a cycle.
 fn cycles(edges: &[(&str, &str, usize)]) -> Vec<(usize, String)> {
-    // Depth-first search with colours; a back edge closes a cycle.
     #[derive(Clone, Copy, PartialEq)]
     enum Colour {
         White,
@@ -117,55 +118,50 @@ fn cycles(edges: &[(&str, &str, usize)]) -> Vec<(usize, String)> {
     }
     // Nodes in order of first appearance, so the search follows the file and reports the
     // interval that closes the cycle.
+    let mut index: HashMap<&str, usize> = HashMap::new();
     let mut nodes: Vec<&str> = Vec::new();
     for n in edges.iter().flat_map(|(a, b, _)| [*a, *b]) {
-        if !nodes.contains(&n) {
+        index.entry(n).or_insert_with(|| {
             nodes.push(n);
-        }
+            nodes.len() - 1
+        });
     }
-    let index = |n: &str| nodes.iter().position(|x| *x == n).expect("node listed");
+    let mut out_edges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); nodes.len()];
+    for &(a, b, n) in edges {
+        out_edges[index[a]].push((index[b], n));
+    }
     let mut colour = vec![Colour::White; nodes.len()];
     let mut found = Vec::new();
-    fn visit(
-        v: usize,
-        nodes: &[&str],
-        edges: &[(&str, &str, usize)],
-        index: &dyn Fn(&str) -> usize,
-        colour: &mut [Colour],
-        stack: &mut Vec<usize>,
-        found: &mut Vec<(usize, String)>,
-    ) {
-        colour[v] = Colour::Grey;
-        stack.push(v);
-        for &(a, b, n) in edges.iter().filter(|(a, _, _)| index(a) == v) {
-            let w = index(b);
-            match colour[w] {
-                Colour::White => visit(w, nodes, edges, index, colour, stack, found),
-                Colour::Grey => {
-                    let start = stack.iter().position(|&s| s == w).unwrap_or(0);
-                    let mut path: Vec<&str> = stack[start..].iter().map(|&s| nodes[s]).collect();
-                    path.push(b);
-                    let _ = a;
-                    found.push((n, path.join(" → ")));
-                }
-                Colour::Black => {}
-            }
+    for start in 0..nodes.len() {
+        if colour[start] != Colour::White {
+            continue;
         }
-        stack.pop();
-        colour[v] = Colour::Black;
-    }
-    for v in 0..nodes.len() {
-        if colour[v] == Colour::White {
-            let mut stack = Vec::new();
-            visit(
-                v,
-                &nodes,
-                edges,
-                &index,
-                &mut colour,
-                &mut stack,
-                &mut found,
-            );
+        // (node, next edge to look at); the stack is the current path.
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        colour[start] = Colour::Grey;
+        while let Some(&mut (v, ref mut next)) = stack.last_mut() {
+            match out_edges[v].get(*next).copied() {
+                Some((w, n)) => {
+                    *next += 1;
+                    match colour[w] {
+                        Colour::White => {
+                            colour[w] = Colour::Grey;
+                            stack.push((w, 0));
+                        }
+                        Colour::Grey => {
+                            let from = stack.iter().position(|&(s, _)| s == w).unwrap_or(0);
+                            let mut path: Vec<&str> = stack[from..].iter().map(|&(s, _)| nodes[s]).collect();
+                            path.push(nodes[w]);
+                            found.push((n, path.join(" → ")));
+                        }
+                        Colour::Black => {}
+                    }
+                }
+                None => {
+                    colour[v] = Colour::Black;
+                    stack.pop();
+                }
+            }
         }
     }
     found
@@ -174,6 +170,18 @@ fn cycles(edges: &[(&str, &str, usize)]) -> Vec<(usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::cycles;
+
+    #[test]
+    fn a_chain_of_100000_intervals_does_not_overflow_the_stack() {
+        let names: Vec<String> = (0..=100_000).map(|i| format!("m{i}")).collect();
+        let mut edges: Vec<(&str, &str, usize)> =
+            (0..100_000).map(|i| (names[i].as_str(), names[i + 1].as_str(), i)).collect();
+        assert!(cycles(&edges).is_empty());
+        edges.push((names[100_000].as_str(), names[0].as_str(), 100_000));
+        let found = cycles(&edges);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, 100_000);
+    }
 
     #[test]
     fn finds_cycles_and_self_loops() {
