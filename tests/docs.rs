@@ -11,7 +11,13 @@ fn fixtures(root: &Path) -> Vec<String> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml"))
-        .map(|e| e.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"))
+        .map(|e| {
+            e.path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
         .filter(|f| f.starts_with("cases/") || f.starts_with("pathways/"))
         .collect();
     files.sort();
@@ -49,7 +55,10 @@ fn catalogue() -> String {
         if said.trim().is_empty() {
             continue; // a fixture that shows what is allowed
         }
-        doc.push_str(&format!("\n## `{file}`\n\n```text\n{source}```\n\n```text\n{}\n```\n", said.trim_end_matches('\n')));
+        doc.push_str(&format!(
+            "\n## `{file}`\n\n```text\n{source}```\n\n```text\n{}\n```\n",
+            said.trim_end_matches('\n')
+        ));
     }
     doc
 }
@@ -62,9 +71,18 @@ fn the_error_catalogue_is_up_to_date() {
         std::fs::write(&path, &fresh).unwrap();
     }
     let stored = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(stored == fresh, "docs/feilkatalog.md is out of date: run `FORLOP_UPDATE_DOCS=1 cargo test docs`");
+    assert!(
+        stored == fresh,
+        "docs/feilkatalog.md is out of date: run `FORLOP_UPDATE_DOCS=1 cargo test docs`"
+    );
     // Every rule with a fixture is in it.
-    for needle in ["ukjent nøkkel", "feil kontrollsiffer", "går i ring", "finnes også i", "etter i dag"] {
+    for needle in [
+        "ukjent nøkkel",
+        "feil kontrollsiffer",
+        "går i ring",
+        "finnes også i",
+        "etter i dag",
+    ] {
         assert!(fresh.contains(needle), "{needle}");
     }
 }

@@ -45,7 +45,8 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
             );
         }
     }
-    let milestone_ids: std::collections::HashSet<&str> = p.milestones.iter().map(|m| m.id.value.as_str()).collect();
+    let milestone_ids: std::collections::HashSet<&str> =
+        p.milestones.iter().map(|m| m.id.value.as_str()).collect();
     let resolve = |sink: &mut Sink<'_>, key: &str, r: &crate::model::Located<String>| {
         let ok = milestone_ids.contains(r.value.as_str());
         if !ok {
@@ -106,6 +107,20 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
     }
 }
 
+/// A cycle's path as `a → b → a`; a long one with its middle left out.
+fn show_path(path: &[&str]) -> String {
+    if path.len() <= 12 {
+        return path.join(" → ");
+    }
+    let (head, tail) = (&path[..5], &path[path.len() - 5..]);
+    format!(
+        "{} → … ({} more) → {}",
+        head.join(" → "),
+        path.len() - 10,
+        tail.join(" → ")
+    )
+}
+
 /// The edges that close a cycle (by index into the interval list), each with the cycle's path.
 /// Depth-first search with colours and an explicit stack (a hostile file with a chain of
 /// 100,000 intervals must not overflow the call stack); a back edge closes a cycle.
@@ -150,9 +165,10 @@ fn cycles(edges: &[(&str, &str, usize)]) -> Vec<(usize, String)> {
                         }
                         Colour::Grey => {
                             let from = stack.iter().position(|&(s, _)| s == w).unwrap_or(0);
-                            let mut path: Vec<&str> = stack[from..].iter().map(|&(s, _)| nodes[s]).collect();
+                            let mut path: Vec<&str> =
+                                stack[from..].iter().map(|&(s, _)| nodes[s]).collect();
                             path.push(nodes[w]);
-                            found.push((n, path.join(" → ")));
+                            found.push((n, show_path(&path)));
                         }
                         Colour::Black => {}
                     }
@@ -174,13 +190,18 @@ mod tests {
     #[test]
     fn a_chain_of_100000_intervals_does_not_overflow_the_stack() {
         let names: Vec<String> = (0..=100_000).map(|i| format!("m{i}")).collect();
-        let mut edges: Vec<(&str, &str, usize)> =
-            (0..100_000).map(|i| (names[i].as_str(), names[i + 1].as_str(), i)).collect();
+        let mut edges: Vec<(&str, &str, usize)> = (0..100_000)
+            .map(|i| (names[i].as_str(), names[i + 1].as_str(), i))
+            .collect();
         assert!(cycles(&edges).is_empty());
         edges.push((names[100_000].as_str(), names[0].as_str(), 100_000));
         let found = cycles(&edges);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, 100_000);
+        assert_eq!(
+            found[0].1,
+            "m0 → m1 → m2 → m3 → m4 → … (99992 more) → m99997 → m99998 → m99999 → m100000 → m0"
+        );
     }
 
     #[test]
