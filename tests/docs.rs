@@ -40,8 +40,7 @@ fn catalogue() -> String {
         let text = String::from_utf8_lossy(&std::fs::read(root.join(&file)).unwrap()).into_owned();
         // The file as it is, with line numbers to match the messages.
         let source: String = text
-            .replace('\u{feff}', "")
-            .replace('\r', "")
+            .replace(['\u{feff}', '\r'], "")
             .lines()
             .enumerate()
             .map(|(n, l)| format!("{:>3} │ {l}\n", n + 1))
