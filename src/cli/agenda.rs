@@ -57,6 +57,32 @@ pub fn heading(day: &Day, lang: Lang) -> String {
     s
 }
 
+/// The columns of a day's lines.
+pub(super) fn day_headers(lang: Lang) -> Vec<String> {
+    [
+        Word::Time,
+        Word::What,
+        Word::Case,
+        Word::Patient,
+        Word::Pathway,
+        Word::Place,
+    ]
+    .map(|w| w.text(lang))
+    .to_vec()
+}
+
+/// One line of a day: time (or MDT / due / task), what, case, patient, pathway, place.
+pub(super) fn day_row(i: &Item, lang: Lang) -> Vec<String> {
+    vec![
+        when(i, lang),
+        what(i, lang),
+        i.case.clone(),
+        i.patient.clone(),
+        i.pathway.clone(),
+        i.place.clone().unwrap_or_default(),
+    ]
+}
+
 fn when(item: &Item, lang: Lang) -> String {
     match item.kind {
         ItemKind::Appointment => item.time.clone().unwrap_or_else(|| "–".into()),
@@ -116,30 +142,8 @@ fn table(a: &Agenda, ctx: &Ctx) -> String {
             out.push_str(&format!(" {}\n\n", Word::NothingThisDay.text(lang)));
             continue;
         }
-        let headers = [
-            Word::Time,
-            Word::What,
-            Word::Case,
-            Word::Patient,
-            Word::Pathway,
-            Word::Place,
-        ]
-        .map(|w| w.text(lang));
-        let rows: Vec<Vec<String>> = day
-            .items
-            .iter()
-            .map(|i| {
-                vec![
-                    when(i, lang),
-                    what(i, lang),
-                    i.case.clone(),
-                    i.patient.clone(),
-                    i.pathway.clone(),
-                    i.place.clone().unwrap_or_default(),
-                ]
-            })
-            .collect();
-        out.push_str(&render::table(&headers, &rows));
+        let rows: Vec<Vec<String>> = day.items.iter().map(|i| day_row(i, lang)).collect();
+        out.push_str(&render::table(&day_headers(lang), &rows));
         out.push('\n');
     }
     out

@@ -10,7 +10,7 @@ use super::status::validate_filter;
 use super::{Ctx, Failure, Format, emit};
 use crate::i18n::{Lang, Ui, Word, day_heading, days_left_text};
 use crate::render::{self, md_escape};
-use crate::views::agenda::{Item, ItemKind, matches};
+use crate::views::agenda::{Item, matches};
 use crate::views::report::{Recorded, Report, report};
 
 #[derive(Args, Debug)]
@@ -171,38 +171,12 @@ fn due_headers(lang: Lang) -> Vec<String> {
 fn today_rows(items: &[Item], lang: Lang) -> Vec<Vec<String>> {
     items
         .iter()
-        .map(|i| {
-            let (when, what) = match i.kind {
-                ItemKind::Mdt => (
-                    Word::MdtShort.text(lang),
-                    format!("{}: {}", Word::MdtMeeting.text(lang), i.what),
-                ),
-                _ => (i.time.clone().unwrap_or_else(|| "–".into()), i.what.clone()),
-            };
-            vec![
-                when,
-                what,
-                i.case.clone(),
-                i.patient.clone(),
-                i.pathway.clone(),
-                i.place.clone().unwrap_or_default(),
-            ]
-        })
+        .map(|i| super::agenda::day_row(i, lang))
         .collect()
 }
 
 fn today_headers(lang: Lang) -> Vec<String> {
-    [
-        Word::Time,
-        Word::What,
-        Word::Case,
-        Word::Patient,
-        Word::Pathway,
-        Word::Place,
-    ]
-    .iter()
-    .map(|w| w.text(lang))
-    .collect()
+    super::agenda::day_headers(lang)
 }
 
 fn recorded_rows(list: &[Recorded], lang: Lang) -> Vec<Vec<String>> {
@@ -271,26 +245,88 @@ fn window(r: &Report) -> String {
     }
 }
 
+/// A part of the report after the overdue deadlines: heading, columns and rows.
+struct Section {
+    title: String,
+    /// Shown in brackets after the title (a period), never upper-cased.
+    detail: Option<String>,
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Section {
+    /// The heading, with the title upper-cased for plain text.
+    fn heading(&self, upper: bool) -> String {
+        let title = if upper {
+            self.title.to_uppercase()
+        } else {
+            self.title.clone()
+        };
+        match &self.detail {
+            Some(d) => format!("{title} ({d})"),
+            None => title,
+        }
+    }
+}
+
+/// The sections after the overdue deadlines, in order; the last is the compliance table.
+fn sections(r: &Report, lang: Lang) -> Vec<Section> {
+    let (compliance_headers, compliance_rows) = compliance(r, lang);
+    vec![
+        Section {
+            title: Word::DueSoonHeading.text(lang),
+            detail: None,
+            headers: due_headers(lang),
+            rows: due_rows(&r.due_soon, lang),
+        },
+        Section {
+            title: Word::TodayHeading.text(lang),
+            detail: None,
+            headers: today_headers(lang),
+            rows: today_rows(&r.today_items, lang),
+        },
+        Section {
+            title: Word::RecordedHeading.text(lang),
+            detail: Some(window(r)),
+            headers: recorded_headers(lang),
+            rows: recorded_rows(&r.recorded, lang),
+        },
+        Section {
+            title: Word::NewReferrals.text(lang),
+            detail: None,
+            headers: recorded_headers(lang),
+            rows: recorded_rows(&r.new_referrals, lang),
+        },
+        Section {
+            title: Word::NoCoordinatorHeading.text(lang),
+            detail: None,
+            headers: no_coordinator_headers(lang),
+            rows: no_coordinator_rows(r),
+        },
+        Section {
+            title: Word::ComplianceHeading.text(lang),
+            detail: Some(period(r, lang)),
+            headers: compliance_headers,
+            rows: compliance_rows,
+        },
+    ]
+}
+
+fn overdue_total(r: &Report) -> usize {
+    r.overdue.iter().map(|g| g.lines.len()).sum()
+}
+
 /// Plain text for a mail body.
 fn text(r: &Report, lang: Lang) -> String {
+    let none = Word::NoneRecorded.text(lang);
     let mut s = format!("{}\n{}\n\n", title(r, lang), date_line(r, lang));
-    let section =
-        |s: &mut String, heading: String, headers: Vec<String>, rows: Vec<Vec<String>>| {
-            s.push_str(&format!("{heading}\n"));
-            if rows.is_empty() {
-                s.push_str(&format!(" {}\n\n", Word::NoneRecorded.text(lang)));
-            } else {
-                s.push_str(&render::table(&headers, &rows));
-                s.push('\n');
-            }
-        };
-    let total: usize = r.overdue.iter().map(|g| g.lines.len()).sum();
     s.push_str(&format!(
-        "{} ({total})\n",
-        Word::Overdue.text(lang).to_uppercase()
+        "{} ({})\n",
+        Word::Overdue.text(lang).to_uppercase(),
+        overdue_total(r)
     ));
     if r.overdue.is_empty() {
-        s.push_str(&format!(" {}\n\n", Word::NoneRecorded.text(lang)));
+        s.push_str(&format!(" {none}\n\n"));
     }
     for g in &r.overdue {
         s.push_str(&format!("{}\n", group_name(&g.coordinator, &g.name, lang)));
@@ -300,74 +336,32 @@ fn text(r: &Report, lang: Lang) -> String {
         ));
         s.push('\n');
     }
-    section(
-        &mut s,
-        Word::DueSoonHeading.text(lang).to_uppercase(),
-        due_headers(lang),
-        due_rows(&r.due_soon, lang),
-    );
-    section(
-        &mut s,
-        Word::TodayHeading.text(lang).to_uppercase(),
-        today_headers(lang),
-        today_rows(&r.today_items, lang),
-    );
-    section(
-        &mut s,
-        format!(
-            "{} ({})",
-            Word::RecordedHeading.text(lang).to_uppercase(),
-            window(r)
-        ),
-        recorded_headers(lang),
-        recorded_rows(&r.recorded, lang),
-    );
-    section(
-        &mut s,
-        Word::NewReferrals.text(lang).to_uppercase(),
-        recorded_headers(lang),
-        recorded_rows(&r.new_referrals, lang),
-    );
-    section(
-        &mut s,
-        Word::NoCoordinatorHeading.text(lang).to_uppercase(),
-        no_coordinator_headers(lang),
-        no_coordinator_rows(r),
-    );
-    let (h, rows) = compliance(r, lang);
-    section(
-        &mut s,
-        format!(
-            "{} ({})",
-            Word::ComplianceHeading.text(lang).to_uppercase(),
-            period(r, lang)
-        ),
-        h,
-        rows,
-    );
+    for sec in sections(r, lang) {
+        s.push_str(&format!("{}\n", sec.heading(true)));
+        if sec.rows.is_empty() {
+            s.push_str(&format!(" {none}\n\n"));
+        } else {
+            s.push_str(&render::table(&sec.headers, &sec.rows));
+            s.push('\n');
+        }
+    }
     s
 }
 
 fn markdown(r: &Report, lang: Lang) -> String {
+    let none = Word::NoneRecorded.text(lang);
     let mut s = format!(
         "# {}\n\n{}\n\n",
         md_escape(&title(r, lang)),
         date_line(r, lang)
     );
-    let section =
-        |s: &mut String, heading: String, headers: Vec<String>, rows: Vec<Vec<String>>| {
-            s.push_str(&format!("## {}\n\n", md_escape(&heading)));
-            if rows.is_empty() {
-                s.push_str(&format!("{}\n\n", Word::NoneRecorded.text(lang)));
-            } else {
-                s.push_str(&render::markdown_table(&headers, &rows));
-                s.push('\n');
-            }
-        };
-    let total: usize = r.overdue.iter().map(|g| g.lines.len()).sum();
-    s.push_str(&format!("## {} ({total})\n\n", Word::Overdue.text(lang)));
+    s.push_str(&format!(
+        "## {} ({})\n\n",
+        Word::Overdue.text(lang),
+        overdue_total(r)
+    ));
     if r.overdue.is_empty() {
-        s.push_str(&format!("{}\n\n", Word::NoneRecorded.text(lang)));
+        s.push_str(&format!("{none}\n\n"));
     }
     for g in &r.overdue {
         s.push_str(&format!(
@@ -380,47 +374,15 @@ fn markdown(r: &Report, lang: Lang) -> String {
         ));
         s.push('\n');
     }
-    section(
-        &mut s,
-        Word::DueSoonHeading.text(lang),
-        due_headers(lang),
-        due_rows(&r.due_soon, lang),
-    );
-    section(
-        &mut s,
-        Word::TodayHeading.text(lang),
-        today_headers(lang),
-        today_rows(&r.today_items, lang),
-    );
-    section(
-        &mut s,
-        format!("{} ({})", Word::RecordedHeading.text(lang), window(r)),
-        recorded_headers(lang),
-        recorded_rows(&r.recorded, lang),
-    );
-    section(
-        &mut s,
-        Word::NewReferrals.text(lang),
-        recorded_headers(lang),
-        recorded_rows(&r.new_referrals, lang),
-    );
-    section(
-        &mut s,
-        Word::NoCoordinatorHeading.text(lang),
-        no_coordinator_headers(lang),
-        no_coordinator_rows(r),
-    );
-    let (h, rows) = compliance(r, lang);
-    section(
-        &mut s,
-        format!(
-            "{} ({})",
-            Word::ComplianceHeading.text(lang),
-            period(r, lang)
-        ),
-        h,
-        rows,
-    );
+    for sec in sections(r, lang) {
+        s.push_str(&format!("## {}\n\n", md_escape(&sec.heading(false))));
+        if sec.rows.is_empty() {
+            s.push_str(&format!("{none}\n\n"));
+        } else {
+            s.push_str(&render::markdown_table(&sec.headers, &sec.rows));
+            s.push('\n');
+        }
+    }
     s
 }
 
@@ -572,45 +534,19 @@ fn html(r: &Report, lang: Lang) -> String {
         s.push_str(&html_table(&overdue_headers(lang), &rows, &none, Some(6)));
         s.push_str("</div>\n");
     }
-    let sections: [(String, Vec<String>, Vec<Vec<String>>); 5] = [
-        (
-            Word::DueSoonHeading.text(lang),
-            due_headers(lang),
-            due_rows(&r.due_soon, lang),
-        ),
-        (
-            Word::TodayHeading.text(lang),
-            today_headers(lang),
-            today_rows(&r.today_items, lang),
-        ),
-        (
-            format!("{} ({})", Word::RecordedHeading.text(lang), window(r)),
-            recorded_headers(lang),
-            recorded_rows(&r.recorded, lang),
-        ),
-        (
-            Word::NewReferrals.text(lang),
-            recorded_headers(lang),
-            recorded_rows(&r.new_referrals, lang),
-        ),
-        (
-            Word::NoCoordinatorHeading.text(lang),
-            no_coordinator_headers(lang),
-            no_coordinator_rows(r),
-        ),
-    ];
-    for (heading, headers, rows) in sections {
-        s.push_str(&format!("<h2>{}</h2>\n", esc(&heading)));
-        s.push_str(&html_table(&headers, &rows, &none, None));
+    let all = sections(r, lang);
+    let last = all.len() - 1;
+    for (n, sec) in all.into_iter().enumerate() {
+        s.push_str(&format!("<h2>{}</h2>\n", esc(&sec.heading(false))));
+        // The compliance section: the chart, then its figures with "below target" flagged.
+        let flag = if n == last {
+            s.push_str(&chart(r, lang));
+            Some(sec.headers.len() - 1)
+        } else {
+            None
+        };
+        s.push_str(&html_table(&sec.headers, &sec.rows, &none, flag));
     }
-    s.push_str(&format!(
-        "<h2>{} ({})</h2>\n",
-        esc(&Word::ComplianceHeading.text(lang)),
-        esc(&period(r, lang))
-    ));
-    s.push_str(&chart(r, lang));
-    let (h, rows) = compliance(r, lang);
-    s.push_str(&html_table(&h, &rows, &none, Some(7)));
     s.push_str("</body>\n</html>\n");
     s
 }
