@@ -196,21 +196,8 @@ fn symlinks_are_reported_and_never_followed() {
     )
     .unwrap();
     std::os::unix::fs::symlink(secret.path(), dir.path().join("cases/link.toml")).unwrap();
-    let out = forlop()
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--lang",
-            "en",
-            "--today",
-            TODAY,
-            "--register",
-        ])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let (out, json) = check_json(dir.path());
+    let text = json.to_string();
     assert!(text.contains("symbolic link is not followed"), "{text}");
     assert!(!text.contains("TOP-SECRET"), "{text}");
     assert_eq!(out.status.code(), Some(1));
@@ -229,23 +216,9 @@ fn a_fifo_is_not_a_regular_file() {
     if !ok {
         return; // no mkfifo on this machine: nothing to test
     }
-    let out = forlop()
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--lang",
-            "en",
-            "--today",
-            TODAY,
-            "--register",
-        ])
-        .arg(dir.path())
-        .timeout(std::time::Duration::from_secs(20))
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("\"file\": \"cases/pipe.toml\""), "{text}");
+    let (_, json) = check_json(dir.path());
+    let text = json.to_string();
+    assert!(text.contains("\"file\":\"cases/pipe.toml\""), "{text}");
     assert!(text.contains("not a regular file"), "{text}");
 }
 
@@ -255,21 +228,7 @@ fn other_files_in_cases_are_named_not_silently_skipped() {
     copy_dir(&project("tests/fixtures/noteam"), dir.path());
     std::fs::write(dir.path().join("cases/te-0001.tml"), "id = \"te-0001\"\n").unwrap();
     std::fs::write(dir.path().join("cases/.gitkeep"), "").unwrap();
-    let out = forlop()
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--lang",
-            "en",
-            "--today",
-            TODAY,
-            "--register",
-        ])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (out, json) = check_json(dir.path());
     let about: Vec<&serde_json::Value> = json["diagnostics"]
         .as_array()
         .unwrap()

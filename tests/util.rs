@@ -52,8 +52,8 @@ pub fn expectations(root: &Path) -> Expected {
     out
 }
 
-/// What `check --format json --lang en` reports, in the same form.
-pub fn reported(root: &Path) -> (Expected, serde_json::Value) {
+/// `check --format json --lang en` on a register (with a time limit): the process and its JSON.
+pub fn check_json(root: &Path) -> (std::process::Output, serde_json::Value) {
     let output = forlop()
         .args([
             "check",
@@ -66,10 +66,16 @@ pub fn reported(root: &Path) -> (Expected, serde_json::Value) {
             "--register",
         ])
         .arg(root)
+        .timeout(std::time::Duration::from_secs(60))
         .output()
         .unwrap();
-    let json: serde_json::Value =
-        serde_json::from_slice(&output.stdout).expect("check prints JSON");
+    let json = serde_json::from_slice(&output.stdout).expect("check prints JSON");
+    (output, json)
+}
+
+/// What `check --format json --lang en` reports, in the same form.
+pub fn reported(root: &Path) -> (Expected, serde_json::Value) {
+    let (_, json) = check_json(root);
     let set = json["diagnostics"]
         .as_array()
         .unwrap()
