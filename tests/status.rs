@@ -98,14 +98,19 @@ fn unknown_case_and_coordinator_get_did_you_mean() {
 
 #[test]
 fn status_csv() {
-    let out = status(&["--format", "csv", "--lang", "en"]);
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.starts_with("case,patient,pathway,coordinator,last milestone,date,NPR,next milestone,next deadline,due,left\r\n"),
-        "{text}"
-    );
-    assert!(
-        text.contains("te-0131,N.B.,tykk-og-endetarmskreft,thav,decision,2026-11-06,A12CK,treatment,OF4,2026-11-16,7 days overdue\r\n"),
-        "{text}"
-    );
+    // CSV carries stable keys and raw values whatever the language, like the JSON.
+    for lang in ["en", "nb"] {
+        let out = status(&["--format", "csv", "--lang", lang]);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.starts_with(
+                "case,patient,pathway,coordinator,last_milestone,last_date,last_code,next_milestone,next_deadline,due,days_left,status\r\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("te-0131,N.B.,tykk-og-endetarmskreft,thav,decision,2026-11-06,A12CK,treatment,OF4,2026-11-16,-7,overdue\r\n"),
+            "{text}"
+        );
+    }
 }

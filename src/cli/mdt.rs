@@ -100,7 +100,57 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
                 "question": e.question, "conclusion": e.conclusion,
             })).collect::<Vec<_>>(),
         })),
-        Format::Csv => render::csv(&headers, &rows),
+        Format::Csv => {
+            // Stable English keys and raw values, like the JSON.
+            let keys: Vec<String> = [
+                "date",
+                "case",
+                "patient",
+                "pathway",
+                "doctor",
+                "last_milestone",
+                "last_date",
+                "last_code",
+                "next_deadline",
+                "due",
+                "days_left",
+                "question",
+                "conclusion",
+            ]
+            .map(String::from)
+            .to_vec();
+            let body: Vec<Vec<String>> = entries
+                .iter()
+                .map(|e| {
+                    let (m, d, c) = match &e.last {
+                        Some((m, d, c)) => {
+                            (m.clone(), d.to_string(), c.clone().unwrap_or_default())
+                        }
+                        None => Default::default(),
+                    };
+                    let (id, due, left) = match &e.deadline {
+                        Some(dl) => (dl.id.clone(), dl.due.to_string(), dl.days_left.to_string()),
+                        None => Default::default(),
+                    };
+                    vec![
+                        date.to_string(),
+                        e.case.clone(),
+                        e.patient.clone(),
+                        e.pathway.clone(),
+                        e.doctor.clone().unwrap_or_default(),
+                        m,
+                        d,
+                        c,
+                        id,
+                        due,
+                        left,
+                        e.question.clone().unwrap_or_default(),
+                        e.conclusion.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            render::csv(&keys, &body)
+        }
         Format::Markdown => {
             let mut s = format!("# {}\n\n", md_escape(&title));
             if rows.is_empty() {

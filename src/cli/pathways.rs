@@ -150,6 +150,26 @@ fn list(ctx: &mut Ctx) -> anyhow::Result<u8> {
         })
         .collect();
     let text = if format == Format::Csv {
+        // Stable English keys and the words of the files, like the JSON.
+        let headers: Vec<String> = ["id", "name", "npr", "times", "retired", "origin"]
+            .map(String::from)
+            .to_vec();
+        let rows: Vec<Vec<String>> = all
+            .iter()
+            .map(|p| {
+                vec![
+                    p.id.value.clone(),
+                    p.name.clone(),
+                    p.npr.clone().unwrap_or_default(),
+                    p.times.word().to_string(),
+                    p.retired
+                        .as_ref()
+                        .map(|r| r.value.to_string())
+                        .unwrap_or_default(),
+                    origin_word(p.origin).to_string(),
+                ]
+            })
+            .collect();
         render::csv(&headers, &rows)
     } else {
         render::table(&headers, &rows)

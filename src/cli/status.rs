@@ -159,7 +159,7 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
         })
         .collect();
     let text = match format {
-        Format::Csv => render::csv(&headers, &table_rows),
+        Format::Csv => csv(&rows),
         _ if table_rows.is_empty() => format!("{}\n", Word::NoOpenCases.text(lang)),
         _ => {
             let styles: Vec<Option<&str>> = rows
@@ -177,6 +177,59 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
     };
     emit(&text)?;
     Ok(0)
+}
+
+/// CSV: stable English keys and raw values (dates, numbers), like the JSON.
+fn csv(rows: &[crate::views::status::StatusRow]) -> String {
+    let headers: Vec<String> = [
+        "case",
+        "patient",
+        "pathway",
+        "coordinator",
+        "last_milestone",
+        "last_date",
+        "last_code",
+        "next_milestone",
+        "next_deadline",
+        "due",
+        "days_left",
+        "status",
+    ]
+    .map(String::from)
+    .to_vec();
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let (m, d, code) = match &r.last {
+                Some((m, d, c)) => (m.clone(), d.to_string(), c.clone().unwrap_or_default()),
+                None => Default::default(),
+            };
+            let (id, due, left, status) = match &r.deadline {
+                Some(dl) => (
+                    dl.id.clone(),
+                    dl.due.to_string(),
+                    dl.days_left.to_string(),
+                    dl.urgency.word().to_string(),
+                ),
+                None => Default::default(),
+            };
+            vec![
+                r.case.clone(),
+                r.patient.clone(),
+                r.pathway.clone(),
+                r.coordinator.clone().unwrap_or_default(),
+                m,
+                d,
+                code,
+                r.next.clone().unwrap_or_default(),
+                id,
+                due,
+                left,
+                status,
+            ]
+        })
+        .collect();
+    render::csv(&headers, &body)
 }
 
 /// One case in full: facts, timeline with NPR codes, each standard time, tasks.
