@@ -496,6 +496,33 @@ impl NewCase<'_> {
     }
 }
 
+/// The one rule across files a new case can break: an open case of the same pathway for the same
+/// fødselsnummer. Reads the register only when the new case has a fødselsnummer.
+fn duplicate_open_case(
+    root: &Path,
+    rel: &str,
+    text: &str,
+    new: &NewCase<'_>,
+    ctx: &CaseContext<'_>,
+) -> Option<Diagnostic> {
+    let fnr = new.fnr?;
+    let register = crate::register::load_scoped(root, ctx.today, crate::register::Scope::Open);
+    let other = register.keys.iter().find(|k| {
+        k.open
+            && k.pathway == new.pathway.id.value
+            && k.fnr.as_ref().is_some_and(|f| f.value == fnr)
+    })?;
+    let (case, _) = parse_case_text(rel, text, new.id, ctx);
+    let span = case?.patient.fnr?.span;
+    let mut sink = crate::diag::Sink::new(rel, text);
+    let msg = crate::i18n::Msg::DuplicateOpenCase {
+        pathway: new.pathway.id.value.clone(),
+        other: other.file.clone(),
+    };
+    sink.error(span, msg);
+    sink.diags.pop()
+}
+
 /// Creates `cases/<referral year>/<id>.toml`; refuses an id outside `[a-z0-9-]+`, an id that
 /// exists anywhere in the register, and a case with errors.
 pub fn create_case(
@@ -518,7 +545,10 @@ pub fn create_case(
     let path = dir.join(format!("{}.toml", new.id));
     let rel = display_path(root, &path);
     let text = new.text();
-    let (errors, warnings) = problems(&rel, &text, new.id, ctx);
+    let (mut errors, warnings) = problems(&rel, &text, new.id, ctx);
+    if errors.is_empty() {
+        errors.extend(duplicate_open_case(root, &rel, &text, new, ctx));
+    }
     if !errors.is_empty() {
         return Err(EditError::WouldBreak(errors));
     }

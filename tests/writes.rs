@@ -425,6 +425,34 @@ fn new_creates_the_case_and_refuses_bad_or_existing_ids() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cases/2026/te-0142.toml"));
     assert!(!reg.path().join("cases/2027").exists());
+    // A second open case of the same pathway for the same patient is refused; another pathway is not.
+    let out = reg.forlop(&[
+        "new",
+        "br-0401",
+        "--pathway",
+        "brystkreft",
+        "--referral",
+        "2026-11-21",
+        "--fnr",
+        "04847510027",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(
+        "the patient already has an open case on `brystkreft` (cases/2026/br-0400.toml)"
+    ));
+    assert!(!reg.path().join("cases/2026/br-0401.toml").exists());
+    ok(&reg.forlop(&[
+        "new",
+        "sa-0401",
+        "--pathway",
+        "sarkom",
+        "--referral",
+        "2026-11-21",
+        "--fnr",
+        "04847510027",
+    ]));
     // An unknown pathway and an invalid fødselsnummer are refused.
     assert_eq!(
         reg.forlop(&[
