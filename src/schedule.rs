@@ -412,6 +412,13 @@ pub fn case_deadlines(view: &CaseView<'_, '_>, warn_days: u32) -> Vec<Deadline> 
     out
 }
 
+/// The most urgent open deadline of one case (first in the SPEC's order), if any.
+pub fn next_deadline(view: &CaseView<'_, '_>, warn_days: u32) -> Option<Deadline> {
+    let mut list = case_deadlines(view, warn_days);
+    sort(&mut list);
+    list.into_iter().next()
+}
+
 /// Every open deadline in the register on `today`, sorted by due date, case, kind and id.
 /// Cases are evaluated in parallel; the result does not depend on their order.
 pub fn deadlines<'c, 'p>(

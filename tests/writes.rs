@@ -806,3 +806,18 @@ fn check_staged_checks_what_will_be_committed() {
     assert_eq!(json["diagnostics"][0]["file"], TE);
     assert_eq!(json["diagnostics"][0]["message"], "unknown pathway `tykk`");
 }
+
+#[test]
+fn a_git_failure_in_log_is_shown_as_git_said_it() {
+    // A repository without commits: `git log` fails.
+    let reg = Reg::new(false);
+    reg.git(&["-c", "init.defaultBranch=main", "init", "-q"]);
+    let out = reg.forlop(&["log", "te-0142", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("git failed: fatal:"), "{err}");
+    assert!(
+        !err.contains("Failed("),
+        "Rust debug text reached the user: {err}"
+    );
+}

@@ -112,25 +112,15 @@ fn report(
 
 /// `check --staged`: the staged content of the register's files, checked as `check` would.
 fn staged(ctx: &mut Ctx, format: Format) -> anyhow::Result<u8> {
-    let root = ctx.root()?;
-    let context = crate::register::load_context(&root);
-    if ctx.global.lang.is_none()
-        && let Some(lang) = context.settings.lang
-    {
-        ctx.lang = lang;
-    }
-    let git_err = |e: crate::git::GitError| match e {
-        crate::git::GitError::Missing => Failure::work(Ui::GitMissing),
-        crate::git::GitError::Failed(detail) => Failure::work(Ui::Git { detail }),
-    };
-    let top = std::path::PathBuf::from(crate::git::toplevel(&root).map_err(git_err)?);
+    let (root, context) = ctx.context()?;
+    let top = std::path::PathBuf::from(crate::git::toplevel(&root).map_err(Failure::git)?);
     let top = top.canonicalize().unwrap_or(top);
     let root_abs = root.canonicalize().unwrap_or_else(|_| root.clone());
     let prefix = display_path(&top, &root_abs);
     let cctx = context.case_context(ctx.today);
     let mut diags: Vec<Diagnostic> = Vec::new();
     let mut files = 0;
-    for path in crate::git::staged(&top).map_err(git_err)? {
+    for path in crate::git::staged(&top).map_err(Failure::git)? {
         let rel = if prefix.is_empty() {
             path.clone()
         } else {
@@ -146,7 +136,7 @@ fn staged(ctx: &mut Ctx, format: Format) -> anyhow::Result<u8> {
             continue;
         }
         files += 1;
-        let text = crate::git::show(&top, "", &path).map_err(git_err)?;
+        let text = crate::git::show(&top, "", &path).map_err(Failure::git)?;
         let stem = rel
             .rsplit('/')
             .next()

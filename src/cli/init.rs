@@ -64,12 +64,9 @@ fn hook_text(register_from_top: &str) -> String {
 
 /// Installs the pre-commit hook for the register at `root`; returns the hook's path.
 fn install_hook(root: &Path) -> anyhow::Result<PathBuf> {
-    let git_err = |e: crate::git::GitError| match e {
-        crate::git::GitError::Missing => Failure::work(Ui::GitMissing),
-        crate::git::GitError::Failed(detail) => Failure::work(Ui::Git { detail }),
-    };
-    let top = PathBuf::from(crate::git::toplevel(root).map_err(git_err)?);
-    let hooks = crate::git::git(root, &["rev-parse", "--git-path", "hooks"]).map_err(git_err)?;
+    let top = PathBuf::from(crate::git::toplevel(root).map_err(Failure::git)?);
+    let hooks =
+        crate::git::git(root, &["rev-parse", "--git-path", "hooks"]).map_err(Failure::git)?;
     let hooks = root.join(hooks.trim());
     std::fs::create_dir_all(&hooks).map_err(|e| {
         Failure::work(Ui::Io {

@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::{Ctx, Failure, Format, emit};
-use crate::edit::{EditError, all_case_ids, find_case_files};
+use crate::edit::{all_case_ids, find_case_files};
 use crate::i18n::{Ui, Word};
 use crate::model::Case;
 use crate::parse::{Decoder, parse_case, strip_bom};
@@ -32,13 +32,7 @@ fn parse_version(path: &str, text: &str) -> Option<Case> {
 
 pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
     let format = ctx.format("log", &[Format::Table, Format::Json, Format::Csv])?;
-    let root = ctx.root()?;
-    let context = crate::register::load_context(&root);
-    if ctx.global.lang.is_none()
-        && let Some(lang) = context.settings.lang
-    {
-        ctx.lang = lang;
-    }
+    let (root, context) = ctx.context()?;
     let redact = context.settings.redact && !ctx.global.show_identity;
     let Some(path) = find_case_files(&root, &args.case).into_iter().next() else {
         let known = all_case_ids(&root);
@@ -51,22 +45,13 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
     if !crate::git::is_repo(&root) {
         return Err(Failure::work(Ui::NotARepo));
     }
-    let top = crate::git::toplevel(&root).map_err(|e| match EditError::from(e) {
-        EditError::GitMissing => Failure::work(Ui::GitMissing),
-        e => Failure::work(Ui::Git {
-            detail: format!("{e:?}"),
-        }),
-    })?;
+    let top = crate::git::toplevel(&root).map_err(Failure::git)?;
     let rel_to_top = display_path(
         std::path::Path::new(&top),
         &path.canonicalize().unwrap_or(path.clone()),
     );
     let mut commits =
-        crate::git::file_log(std::path::Path::new(&top), &rel_to_top).map_err(|e| {
-            Failure::work(Ui::Git {
-                detail: format!("{e:?}"),
-            })
-        })?;
+        crate::git::file_log(std::path::Path::new(&top), &rel_to_top).map_err(Failure::git)?;
     commits.reverse();
     let mut previous: Option<Case> = None;
     let mut entries = Vec::new();

@@ -181,6 +181,13 @@ impl Failure {
     pub fn work(ui: Ui) -> anyhow::Error {
         Failure { ui, code: 1 }.into()
     }
+    /// A git failure: git missing, or git's own message (exit 1).
+    pub fn git(e: crate::git::GitError) -> anyhow::Error {
+        match e {
+            crate::git::GitError::Missing => Failure::work(Ui::GitMissing),
+            crate::git::GitError::Failed(detail) => Failure::work(Ui::Git { detail }),
+        }
+    }
     /// A usage error (exit 2).
     pub fn usage(ui: Ui) -> anyhow::Error {
         Failure { ui, code: 2 }.into()
@@ -221,6 +228,24 @@ impl Ctx {
         }
     }
 
+    /// The language follows forlop.toml unless `--lang` was given.
+    fn adopt_lang(&mut self, settings: &crate::model::Settings) {
+        if self.global.lang.is_none()
+            && let Some(lang) = settings.lang
+        {
+            self.lang = lang;
+        }
+    }
+
+    /// Finds the register and loads what one case is checked against (settings, team,
+    /// pathways; not the cases), adopting forlop.toml's language.
+    pub fn context(&mut self) -> anyhow::Result<(PathBuf, register::Context)> {
+        let root = self.root()?;
+        let context = register::load_context(&root);
+        self.adopt_lang(&context.settings);
+        Ok((root, context))
+    }
+
     /// Finds the register's root directory.
     pub fn root(&self) -> anyhow::Result<PathBuf> {
         let cwd = std::env::current_dir().map_err(|e| {
@@ -251,11 +276,7 @@ impl Ctx {
             register::discover(self.global.register.as_deref(), &cwd).map_err(Failure::work)?;
         let reg: &'static Register =
             Box::leak(Box::new(register::load_scoped(&root, self.today, scope)));
-        if self.global.lang.is_none()
-            && let Some(lang) = reg.settings.lang
-        {
-            self.lang = lang;
-        }
+        self.adopt_lang(&reg.settings);
         Ok(reg)
     }
 

@@ -8,7 +8,7 @@ use crate::diag::render_human;
 use crate::edit::{Change, EditError, NewCase, Written, create_case, edit_case};
 use crate::i18n::Ui;
 use crate::model::{CloseReason, Outcome, Role, Treatment, Vocab};
-use crate::register::{self, Context};
+use crate::register::Context;
 use crate::suggest::suggest;
 
 /// `--commit` / `--no-commit` (forlop.toml `auto_commit` sets the default).
@@ -225,13 +225,7 @@ struct Target {
 }
 
 fn target(ctx: &mut Ctx) -> anyhow::Result<Target> {
-    let root = ctx.root()?;
-    let context = register::load_context(&root);
-    if ctx.global.lang.is_none()
-        && let Some(lang) = context.settings.lang
-    {
-        ctx.lang = lang;
-    }
+    let (root, context) = ctx.context()?;
     Ok(Target { root, context })
 }
 

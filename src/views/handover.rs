@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::{event_code, patient_label, redact_text, timeline};
 use crate::model::{Case, CloseReason, IndividualPlan, Pathway, Person, Treatment};
 use crate::register::Register;
-use crate::schedule::{CaseView, Deadline, IntervalStatus, TaskStatus, case_deadlines, sort};
+use crate::schedule::{CaseView, Deadline, IntervalStatus, TaskStatus, next_deadline};
 
 /// How many of the latest notes a handover carries.
 pub const LATEST_NOTES: usize = 5;
@@ -175,11 +175,9 @@ pub fn handover<'a>(
         .collect();
     notes.sort_by_key(|n| std::cmp::Reverse(n.0));
     notes.truncate(LATEST_NOTES);
-    let next_deadline = view.as_ref().and_then(|v| {
-        let mut list = case_deadlines(v, reg.settings.warn_days);
-        sort(&mut list);
-        list.into_iter().next()
-    });
+    let next_deadline = view
+        .as_ref()
+        .and_then(|v| next_deadline(v, reg.settings.warn_days));
     Handover {
         case,
         pathway,

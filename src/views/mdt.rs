@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::{event_code, patient_label, redact_text, timeline};
 use crate::model::Case;
 use crate::register::Register;
-use crate::schedule::{CaseView, Deadline, case_deadlines, sort};
+use crate::schedule::{CaseView, Deadline, next_deadline};
 
 /// One case on the MDT list.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,10 +62,7 @@ pub fn mdt_list(
                 )
             });
             let deadline = pathway.and_then(|p| {
-                let mut list =
-                    case_deadlines(&CaseView::new(case, p, today), reg.settings.warn_days);
-                sort(&mut list);
-                list.into_iter().next()
+                next_deadline(&CaseView::new(case, p, today), reg.settings.warn_days)
             });
             out.push(MdtEntry {
                 case: case.id.value.clone(),

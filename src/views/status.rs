@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::{event_code, patient_label, timeline};
 use crate::model::{Case, Outcome, Pathway, Role};
 use crate::register::Register;
-use crate::schedule::{CaseView, Deadline, case_deadlines, most_urgent_first, sort};
+use crate::schedule::{CaseView, Deadline, most_urgent_first, next_deadline};
 
 /// One line of `forlop status`.
 #[derive(Clone, Debug, PartialEq)]
@@ -91,10 +91,7 @@ pub fn rows(reg: &Register, today: NaiveDate, filter: &Filter<'_>, redact: bool)
                 (e.milestone.value.clone(), e.date.value, code)
             });
             let deadline = pathway.and_then(|p| {
-                let mut list =
-                    case_deadlines(&CaseView::new(case, p, today), reg.settings.warn_days);
-                sort(&mut list);
-                list.into_iter().next()
+                next_deadline(&CaseView::new(case, p, today), reg.settings.warn_days)
             });
             StatusRow {
                 deadline,
