@@ -1,0 +1,920 @@
+//! Diagnostics: the kind names of TOML values and every message `check` can give.
+
+use super::{Lang, did_you_mean};
+
+/// The kind of a TOML value, as named in messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    String,
+    Integer,
+    Float,
+    Number,
+    Bool,
+    Date,
+    Array,
+    Table,
+    ArrayOfTables,
+    DaysValue,
+}
+
+impl Kind {
+    /// The kind's name in `lang`.
+    pub fn name(self, lang: Lang) -> String {
+        match self {
+            Kind::String => t!(lang, "tekst", "a string"),
+            Kind::Integer => t!(lang, "heltall", "an integer"),
+            Kind::Float => t!(lang, "desimaltall", "a float"),
+            Kind::Number => t!(lang, "tall", "a number"),
+            Kind::Bool => t!(lang, "true/false", "a boolean"),
+            Kind::Date => t!(lang, "dato", "a date"),
+            Kind::Array => t!(lang, "liste", "an array"),
+            Kind::Table => t!(lang, "tabell", "a table"),
+            Kind::ArrayOfTables => t!(
+                lang,
+                "liste av tabeller ([[…]])",
+                "an array of tables ([[…]])"
+            ),
+            Kind::DaysValue => t!(
+                lang,
+                "heltall eller tabell per behandlingstype",
+                "an integer or a table per treatment type"
+            ),
+        }
+    }
+
+    /// An example of a value of this kind, for hints.
+    fn example(self) -> &'static str {
+        match self {
+            Kind::String => "\"…\"",
+            Kind::Integer | Kind::Number => "2",
+            Kind::Float => "0.70",
+            Kind::Bool => "true",
+            Kind::Date => "2026-11-02",
+            Kind::Array => "[…]",
+            Kind::Table | Kind::ArrayOfTables => "[…]",
+            Kind::DaysValue => "9 / { surgery = 14, drug = 14 }",
+        }
+    }
+}
+
+/// Every diagnostic message. Rendered with [`Msg::text`] and [`Msg::hint`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    // ---- files ----
+    /// The TOML parser rejected the file.
+    TomlSyntax {
+        detail: String,
+    },
+    /// The file is empty (or only whitespace and comments).
+    EmptyFile,
+    /// The file is not valid UTF-8.
+    NotUtf8,
+    /// A symbolic link where a file was expected; never followed.
+    Symlink,
+    /// Not a regular file (a device, socket, fifo).
+    NotRegularFile,
+    /// The file could not be read.
+    Unreadable {
+        detail: String,
+    },
+    /// A file in `cases/` that is not read because it does not end in `.toml`.
+    IgnoredFile,
+    /// A directory could not be walked.
+    UnreadableDir {
+        detail: String,
+    },
+    /// Larger than any case or pathway file can sensibly be; not read.
+    FileTooLarge {
+        megabytes: u64,
+    },
+
+    // ---- structure ----
+    UnknownKey {
+        key: String,
+        section: String,
+        suggestion: Option<String>,
+    },
+    /// `literal`: the value written without quotes, when a quoted string holds a valid value.
+    WrongType {
+        key: String,
+        expected: Kind,
+        found: Kind,
+        literal: Option<String>,
+    },
+    MissingKey {
+        key: String,
+        section: String,
+    },
+    DateWithTime {
+        key: String,
+    },
+    InvalidDate {
+        key: String,
+        detail: String,
+    },
+    IntegerOutOfRange {
+        key: String,
+        min: i64,
+        max: i64,
+    },
+    NotInVocabulary {
+        key: String,
+        value: String,
+        allowed: String,
+        suggestion: Option<String>,
+    },
+    BadId {
+        key: String,
+        value: String,
+    },
+    IdNotStem {
+        id: String,
+        stem: String,
+    },
+    BadTime {
+        value: String,
+    },
+    NotAFraction {
+        key: String,
+    },
+
+    // ---- people ----
+    UnknownPerson {
+        key: String,
+        id: String,
+        suggestion: Option<String>,
+    },
+    NoTeamFile {
+        key: String,
+        id: String,
+    },
+    DuplicatePerson {
+        id: String,
+        first_line: u32,
+    },
+
+    // ---- fødselsnummer ----
+    FnrLength,
+    FnrNotDigits,
+    FnrControl,
+    FnrDate,
+    BornContradictsFnr {
+        born: i64,
+        fnr_year: i32,
+    },
+
+    // ---- pathways ----
+    DuplicateMilestone {
+        id: String,
+        first_line: u32,
+    },
+    DuplicateInterval {
+        id: String,
+        first_line: u32,
+    },
+    DuplicateTask {
+        id: String,
+        first_line: u32,
+    },
+    DuplicateRole {
+        code: String,
+        other: String,
+    },
+    UnknownPathwayMilestone {
+        key: String,
+        id: String,
+        suggestion: Option<String>,
+    },
+    IntervalCycle {
+        path: String,
+    },
+    NegativeDays {
+        key: String,
+    },
+    BadCode {
+        code: String,
+    },
+    UnknownTimes {
+        value: String,
+        suggestion: Option<String>,
+    },
+    UnknownTreatmentKey {
+        key: String,
+        suggestion: Option<String>,
+    },
+    TimesUnknownWithIntervals,
+    DaysTableEmpty,
+
+    // ---- cases ----
+    UnknownPathway {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownMilestone {
+        id: String,
+        pathway: String,
+        suggestion: Option<String>,
+    },
+    UnknownTask {
+        id: String,
+        pathway: String,
+        suggestion: Option<String>,
+    },
+    UnknownInterval {
+        id: String,
+        pathway: String,
+        suggestion: Option<String>,
+    },
+    AdHocTaskIncomplete {
+        id: String,
+    },
+    DuplicateCaseTask {
+        id: String,
+        first_line: u32,
+    },
+    SameMilestoneTwice {
+        id: String,
+        first_line: u32,
+    },
+    MilestoneOrder {
+        milestone: String,
+        date: String,
+        earlier: String,
+        earlier_date: String,
+    },
+    OutcomeNotDecision {
+        milestone: String,
+    },
+    TreatmentNotTreatment {
+        milestone: String,
+    },
+    RetiredPathway {
+        pathway: String,
+        retired: String,
+    },
+    DuplicateCaseId {
+        id: String,
+        other: String,
+    },
+    DuplicateOpenCase {
+        pathway: String,
+        other: String,
+    },
+    EventInFuture {
+        date: String,
+        today: String,
+    },
+    PlannedTreatmentNotInTable {
+        treatment: String,
+        intervals: String,
+    },
+    TreatmentEventNoType,
+    OpenCaseNoCoordinator,
+    TimesUnknownOpenCase {
+        pathway: String,
+    },
+}
+
+/// Renders a list of allowed words as `a`, `b` or `c`.
+pub(super) fn one_of(lang: Lang, allowed: &str) -> String {
+    let words: Vec<&str> = allowed.split(',').collect();
+    let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            let or = t!(lang, "eller", "or");
+            format!("{} {or} {last}", rest.join(", "))
+        }
+        _ => quoted.join(""),
+    }
+}
+
+fn section_suffix(lang: Lang, section: &str) -> String {
+    if section.is_empty() {
+        String::new()
+    } else {
+        t!(lang, format!(" i {section}"), format!(" in {section}"))
+    }
+}
+
+impl Msg {
+    /// The one-line message.
+    pub fn text(&self, lang: Lang) -> String {
+        use Msg::*;
+        match self {
+            TomlSyntax { detail } => t!(
+                lang,
+                format!("ugyldig TOML: {detail}"),
+                format!("invalid TOML: {detail}")
+            ),
+            EmptyFile => t!(lang, "fila er tom", "the file is empty"),
+            NotUtf8 => t!(
+                lang,
+                "fila er ikke UTF-8-tekst",
+                "the file is not UTF-8 text"
+            ),
+            Symlink => t!(
+                lang,
+                "symbolsk lenke blir ikke fulgt",
+                "symbolic link is not followed"
+            ),
+            NotRegularFile => t!(lang, "ikke en vanlig fil", "not a regular file"),
+            Unreadable { detail } => t!(
+                lang,
+                format!("kan ikke lese fila: {detail}"),
+                format!("cannot read the file: {detail}")
+            ),
+            IgnoredFile => t!(
+                lang,
+                "fila blir ikke lest: saksfiler må ha endelsen .toml",
+                "file not read: case files must end in .toml"
+            ),
+            FileTooLarge { megabytes } => t!(
+                lang,
+                format!("fila er {megabytes} MB, for stor til å være en saksfil; den er ikke lest"),
+                format!("the file is {megabytes} MB, too large to be a case file; it was not read")
+            ),
+            UnreadableDir { detail } => t!(
+                lang,
+                format!("kan ikke lese mappa: {detail}"),
+                format!("cannot read the directory: {detail}")
+            ),
+            UnknownKey { key, section, .. } => t!(
+                lang,
+                format!("ukjent nøkkel `{key}`{}", section_suffix(lang, section)),
+                format!("unknown key `{key}`{}", section_suffix(lang, section))
+            ),
+            WrongType {
+                key,
+                expected,
+                found,
+                ..
+            } => t!(
+                lang,
+                format!(
+                    "`{key}` skal være {}, ikke {}",
+                    expected.name(lang),
+                    found.name(lang)
+                ),
+                format!(
+                    "`{key}` must be {}, not {}",
+                    expected.name(lang),
+                    found.name(lang)
+                )
+            ),
+            MissingKey { key, section } => t!(
+                lang,
+                format!("mangler `{key}`{}", section_suffix(lang, section)),
+                format!("missing `{key}`{}", section_suffix(lang, section))
+            ),
+            DateWithTime { key } => t!(
+                lang,
+                format!("`{key}` skal være en dato uten klokkeslett eller tidssone"),
+                format!("`{key}` must be a date without time or offset")
+            ),
+            InvalidDate { key, detail } => t!(
+                lang,
+                format!("`{key}` er ikke en gyldig dato ({detail})"),
+                format!("`{key}` is not a valid date ({detail})")
+            ),
+            IntegerOutOfRange { key, min, max } => t!(
+                lang,
+                format!("`{key}` må være mellom {min} og {max}"),
+                format!("`{key}` must be between {min} and {max}")
+            ),
+            NotInVocabulary { key, value, .. } => t!(
+                lang,
+                format!("ukjent verdi `{value}` for `{key}`"),
+                format!("unknown value `{value}` for `{key}`")
+            ),
+            BadId { key, value } => t!(
+                lang,
+                format!("`{key}` = \"{value}\" kan bare ha små bokstaver a–z, sifre og bindestrek"),
+                format!("`{key}` = \"{value}\" may only contain lowercase a–z, digits and hyphens")
+            ),
+            IdNotStem { id, stem } => t!(
+                lang,
+                format!("id `{id}` er ikke lik filnavnet `{stem}`"),
+                format!("id `{id}` does not equal the file name `{stem}`")
+            ),
+            BadTime { value } => t!(
+                lang,
+                format!("klokkeslett `{value}` er ikke på formen TT:MM"),
+                format!("time `{value}` is not of the form HH:MM")
+            ),
+            NotAFraction { key } => t!(
+                lang,
+                format!("`{key}` må være en andel mellom 0 og 1"),
+                format!("`{key}` must be a share between 0 and 1")
+            ),
+            UnknownPerson { key, id, .. } => t!(
+                lang,
+                format!("`{key}` = \"{id}\" finnes ikke i team.toml"),
+                format!("`{key}` = \"{id}\" is not in team.toml")
+            ),
+            NoTeamFile { key, id } => t!(
+                lang,
+                format!("`{key}` = \"{id}\" kan ikke sjekkes: registeret har ingen team.toml"),
+                format!("`{key}` = \"{id}\" cannot be checked: the register has no team.toml")
+            ),
+            DuplicatePerson { id, first_line } => t!(
+                lang,
+                format!("person-id `{id}` finnes allerede (linje {first_line})"),
+                format!("person id `{id}` is already used (line {first_line})")
+            ),
+            FnrLength => t!(
+                lang,
+                "fødselsnummeret må ha 11 sifre",
+                "the national ID number (fødselsnummer) must have 11 digits"
+            ),
+            FnrNotDigits => t!(
+                lang,
+                "fødselsnummeret kan bare ha sifre",
+                "the national ID number may only contain digits"
+            ),
+            FnrControl => t!(
+                lang,
+                "fødselsnummeret har feil kontrollsiffer",
+                "the national ID number has a wrong control digit"
+            ),
+            FnrDate => t!(
+                lang,
+                "fødselsnummeret inneholder ingen gyldig fødselsdato",
+                "the national ID number holds no valid birth date"
+            ),
+            BornContradictsFnr { born, fnr_year } => t!(
+                lang,
+                format!("`born` = {born}, men fødselsnummeret sier {fnr_year}"),
+                format!("`born` = {born}, but the national ID number says {fnr_year}")
+            ),
+            DuplicateMilestone { id, first_line } => t!(
+                lang,
+                format!("hendelsen `{id}` er definert to ganger (først på linje {first_line})"),
+                format!("milestone `{id}` is defined twice (first on line {first_line})")
+            ),
+            DuplicateInterval { id, first_line } => t!(
+                lang,
+                format!("forløpstiden `{id}` er definert to ganger (først på linje {first_line})"),
+                format!("interval `{id}` is defined twice (first on line {first_line})")
+            ),
+            DuplicateTask { id, first_line } => t!(
+                lang,
+                format!("oppgaven `{id}` er definert to ganger (først på linje {first_line})"),
+                format!("task `{id}` is defined twice (first on line {first_line})")
+            ),
+            DuplicateRole { code, other } => t!(
+                lang,
+                format!("NPR-bokstaven `{code}` er allerede brukt av hendelsen `{other}`"),
+                format!("NPR letter `{code}` is already used by milestone `{other}`")
+            ),
+            UnknownPathwayMilestone { key, id, .. } => t!(
+                lang,
+                format!("`{key}` = \"{id}\" er ikke en hendelse i dette forløpet"),
+                format!("`{key}` = \"{id}\" is not a milestone of this pathway")
+            ),
+            IntervalCycle { path } => t!(
+                lang,
+                format!("forløpstidene går i ring: {path}"),
+                format!("the intervals form a cycle: {path}")
+            ),
+            NegativeDays { key } => t!(
+                lang,
+                format!("`{key}` kan ikke være negativ"),
+                format!("`{key}` cannot be negative")
+            ),
+            BadCode { code } => t!(
+                lang,
+                format!("NPR-bokstaven `{code}` er ugyldig"),
+                format!("NPR letter `{code}` is not valid")
+            ),
+            UnknownTimes { value, .. } => t!(
+                lang,
+                format!("ukjent `times` = \"{value}\""),
+                format!("unknown `times` = \"{value}\"")
+            ),
+            UnknownTreatmentKey { key, .. } => t!(
+                lang,
+                format!("`{key}` er ikke en behandlingstype"),
+                format!("`{key}` is not a treatment type")
+            ),
+            TimesUnknownWithIntervals => t!(
+                lang,
+                "`times = \"unknown\"`, men fila har forløpstider",
+                "`times = \"unknown\"`, but the file has intervals"
+            ),
+            DaysTableEmpty => t!(lang, "tabellen `days` er tom", "the `days` table is empty"),
+            UnknownPathway { id, .. } => t!(
+                lang,
+                format!("ukjent pakkeforløp `{id}`"),
+                format!("unknown pathway `{id}`")
+            ),
+            UnknownMilestone { id, pathway, .. } => t!(
+                lang,
+                format!("`{id}` er ikke en hendelse i `{pathway}`"),
+                format!("`{id}` is not a milestone of `{pathway}`")
+            ),
+            UnknownTask { id, pathway, .. } => t!(
+                lang,
+                format!("`{id}` er ikke en oppgave i `{pathway}`"),
+                format!("`{id}` is not a task of `{pathway}`")
+            ),
+            UnknownInterval { id, pathway, .. } => t!(
+                lang,
+                format!("`{id}` er ikke en forløpstid i `{pathway}`"),
+                format!("`{id}` is not an interval of `{pathway}`")
+            ),
+            AdHocTaskIncomplete { id } => t!(
+                lang,
+                format!("egen oppgave `{id}` mangler `name` eller `due`"),
+                format!("ad-hoc task `{id}` lacks `name` or `due`")
+            ),
+            DuplicateCaseTask { id, first_line } => t!(
+                lang,
+                format!("oppgaven `{id}` står to ganger (først på linje {first_line})"),
+                format!("task `{id}` appears twice (first on line {first_line})")
+            ),
+            SameMilestoneTwice { id, first_line } => t!(
+                lang,
+                format!("hendelsen `{id}` er registrert to ganger (først på linje {first_line})"),
+                format!("milestone `{id}` is recorded twice (first on line {first_line})")
+            ),
+            MilestoneOrder {
+                milestone,
+                date,
+                earlier,
+                earlier_date,
+            } => t!(
+                lang,
+                format!(
+                    "`{milestone}` {date} er før `{earlier}` {earlier_date}, men kan ikke komme før den"
+                ),
+                format!(
+                    "`{milestone}` {date} is before `{earlier}` {earlier_date}, but cannot precede it"
+                )
+            ),
+            OutcomeNotDecision { milestone } => t!(
+                lang,
+                format!("`outcome` hører bare til beslutningshendelsen (C), ikke `{milestone}`"),
+                format!("`outcome` belongs only to the decision milestone (C), not `{milestone}`")
+            ),
+            TreatmentNotTreatment { milestone } => t!(
+                lang,
+                format!("`treatment` hører bare til behandlingsstart (F), ikke `{milestone}`"),
+                format!("`treatment` belongs only to the treatment start (F), not `{milestone}`")
+            ),
+            RetiredPathway { pathway, retired } => t!(
+                lang,
+                format!("`{pathway}` ble avviklet {retired}; ingen nye forløp etter det"),
+                format!("`{pathway}` was retired on {retired}; no new cases after that")
+            ),
+            DuplicateCaseId { id, other } => t!(
+                lang,
+                format!("saks-id `{id}` finnes også i {other}"),
+                format!("case id `{id}` is also used by {other}")
+            ),
+            DuplicateOpenCase { pathway, other } => t!(
+                lang,
+                format!("pasienten har allerede et åpent forløp i `{pathway}` ({other})"),
+                format!("the patient already has an open case on `{pathway}` ({other})")
+            ),
+            EventInFuture { date, today } => t!(
+                lang,
+                format!("hendelsen er datert {date}, etter i dag ({today})"),
+                format!("the event is dated {date}, after today ({today})")
+            ),
+            PlannedTreatmentNotInTable {
+                treatment,
+                intervals,
+            } => t!(
+                lang,
+                format!(
+                    "planlagt behandling `{treatment}` har ingen egen frist i {intervals}; den strengeste fristen brukes"
+                ),
+                format!(
+                    "planned treatment `{treatment}` has no limit of its own in {intervals}; the strictest applies"
+                )
+            ),
+            TreatmentEventNoType => t!(
+                lang,
+                "behandlingsstart uten behandlingstype (og ingen planlagt behandling)",
+                "treatment start without a treatment type (and no planned treatment)"
+            ),
+            OpenCaseNoCoordinator => t!(
+                lang,
+                "åpent forløp uten forløpskoordinator",
+                "open case without a coordinator"
+            ),
+            TimesUnknownOpenCase { pathway } => t!(
+                lang,
+                format!("forløpstidene for `{pathway}` er ukjente: ingen frister beregnes"),
+                format!("the standard times of `{pathway}` are unknown: no deadlines are computed")
+            ),
+        }
+    }
+
+    /// A one-line hint on how to fix it, where there is one.
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        use Msg::*;
+        match self {
+            TomlSyntax { detail } if detail.contains("date") || detail.contains("day") => Some(t!(
+                lang,
+                "skriv en gyldig dato som ÅÅÅÅ-MM-DD, for eksempel 2026-11-02",
+                "write a valid date as YYYY-MM-DD, for example 2026-11-02"
+            )),
+            TomlSyntax { .. } => Some(t!(
+                lang,
+                "rett skrivefeilen i TOML-syntaksen på denne plassen",
+                "fix the TOML syntax at this place"
+            )),
+            EmptyFile => Some(t!(
+                lang,
+                "fyll inn minst `id` og `pathway`, eller slett fila",
+                "fill in at least `id` and `pathway`, or delete the file"
+            )),
+            NotUtf8 => Some(t!(lang, "lagre fila som UTF-8", "save the file as UTF-8")),
+            Symlink => Some(t!(
+                lang,
+                "legg selve fila i registeret i stedet for en lenke",
+                "put the file itself in the register instead of a link"
+            )),
+            NotRegularFile => Some(t!(
+                lang,
+                "fjern den eller gi den et annet navn",
+                "remove it or rename it"
+            )),
+            Unreadable { .. } | UnreadableDir { .. } => Some(t!(
+                lang,
+                "sjekk at du har lesetilgang",
+                "check that you have read permission"
+            )),
+            FileTooLarge { .. } => Some(t!(
+                lang,
+                "en saksfil er noen få kB; sjekk hva fila inneholder",
+                "a case file is a few kB; check what the file holds"
+            )),
+            IgnoredFile => Some(t!(
+                lang,
+                "gi fila endelsen .toml, eller flytt den ut av cases/",
+                "give the file the .toml extension, or move it out of cases/"
+            )),
+            UnknownKey { suggestion, .. } => did_you_mean(lang, suggestion).or_else(|| {
+                Some(t!(
+                    lang,
+                    "fjern nøkkelen eller rett navnet",
+                    "remove the key or correct its name"
+                ))
+            }),
+            WrongType {
+                key,
+                literal: Some(value),
+                ..
+            } => Some(t!(
+                lang,
+                format!("fjern anførselstegnene: `{key} = {value}`"),
+                format!("remove the quotes: `{key} = {value}`")
+            )),
+            WrongType { key, expected, .. } => Some(t!(
+                lang,
+                format!("skriv for eksempel `{key} = {}`", expected.example()),
+                format!("write for example `{key} = {}`", expected.example())
+            )),
+            MissingKey { key, .. } => Some(t!(
+                lang,
+                format!("legg til `{key} = …`"),
+                format!("add `{key} = …`")
+            )),
+            DateWithTime { key } => Some(t!(
+                lang,
+                format!("skriv bare datoen, for eksempel `{key} = 2026-11-02`"),
+                format!("write the date only, for example `{key} = 2026-11-02`")
+            )),
+            InvalidDate { .. } => Some(t!(
+                lang,
+                "skriv datoen som ÅÅÅÅ-MM-DD, uten anførselstegn",
+                "write the date as YYYY-MM-DD, without quotes"
+            )),
+            IntegerOutOfRange { .. } => None,
+            NotInVocabulary {
+                allowed,
+                suggestion,
+                ..
+            } => did_you_mean(lang, suggestion).or_else(|| {
+                Some(t!(
+                    lang,
+                    format!("bruk {}", one_of(lang, allowed)),
+                    format!("use {}", one_of(lang, allowed))
+                ))
+            }),
+            BadId { .. } => Some(t!(
+                lang,
+                "for eksempel \"te-0142\"",
+                "for example \"te-0142\""
+            )),
+            IdNotStem { stem, .. } => Some(t!(
+                lang,
+                format!("skriv `id = \"{stem}\"`, eller gi fila samme navn som id-en"),
+                format!("write `id = \"{stem}\"`, or name the file after the id")
+            )),
+            BadTime { .. } => Some(t!(
+                lang,
+                "for eksempel `time = \"09:30\"`",
+                "for example `time = \"09:30\"`"
+            )),
+            NotAFraction { key } => Some(t!(
+                lang,
+                format!("for eksempel `{key} = 0.70`"),
+                format!("for example `{key} = 0.70`")
+            )),
+            UnknownPerson { suggestion, .. } => did_you_mean(lang, suggestion).or_else(|| {
+                Some(t!(
+                    lang,
+                    "legg personen til i team.toml",
+                    "add the person to team.toml"
+                ))
+            }),
+            NoTeamFile { .. } => Some(t!(
+                lang,
+                "lag team.toml med `[[person]]`-oppføringer",
+                "create team.toml with `[[person]]` entries"
+            )),
+            DuplicatePerson { .. } => Some(t!(
+                lang,
+                "gi hver person en egen id",
+                "give each person an id of their own"
+            )),
+            FnrLength | FnrNotDigits | FnrControl | FnrDate => Some(t!(
+                lang,
+                "sjekk nummeret mot pasientjournalen (11 sifre, uten mellomrom)",
+                "check the number against the patient record (11 digits, no spaces)"
+            )),
+            BornContradictsFnr { .. } => Some(t!(
+                lang,
+                "rett `born` eller fødselsnummeret",
+                "correct `born` or the national ID number"
+            )),
+            DuplicateMilestone { .. } | DuplicateInterval { .. } | DuplicateTask { .. } => {
+                Some(t!(
+                    lang,
+                    "gi hver oppføring en egen id",
+                    "give each entry an id of its own"
+                ))
+            }
+            DuplicateRole { .. } => Some(t!(
+                lang,
+                "hver NPR-bokstav kan bare brukes av én hendelse",
+                "each NPR letter may be used by one milestone only"
+            )),
+            UnknownPathwayMilestone { suggestion, .. } => {
+                did_you_mean(lang, suggestion).or_else(|| {
+                    Some(t!(
+                        lang,
+                        "bruk id-en til en `[[milestone]]` i fila",
+                        "use the id of a `[[milestone]]` in the file"
+                    ))
+                })
+            }
+            IntervalCycle { .. } => Some(t!(
+                lang,
+                "en forløpstid må gå fra en tidligere til en senere hendelse",
+                "an interval must go from an earlier to a later milestone"
+            )),
+            NegativeDays { .. } => Some(t!(
+                lang,
+                "antall dager må være 0 eller mer",
+                "the number of days must be 0 or more"
+            )),
+            BadCode { .. } => Some(t!(
+                lang,
+                "bruk én stor bokstav: A, S, B, C eller F (eller ingen for lokale hendelser)",
+                "use one capital letter: A, S, B, C or F (or none for local milestones)"
+            )),
+            UnknownTimes { suggestion, .. } => did_you_mean(lang, suggestion).or_else(|| {
+                Some(t!(
+                    lang,
+                    "bruk `confirmed`, `unverified` eller `unknown`",
+                    "use `confirmed`, `unverified` or `unknown`"
+                ))
+            }),
+            UnknownTreatmentKey { suggestion, .. } => {
+                did_you_mean(lang, suggestion).or_else(|| {
+                    Some(t!(
+                        lang,
+                        "bruk surgery, drug, radiation, symptom-relief, surveillance eller none",
+                        "use surgery, drug, radiation, symptom-relief, surveillance or none"
+                    ))
+                })
+            }
+            TimesUnknownWithIntervals => Some(t!(
+                lang,
+                "skriv `times = \"confirmed\"` eller `\"unverified\"`, eller fjern forløpstidene",
+                "write `times = \"confirmed\"` or `\"unverified\"`, or remove the intervals"
+            )),
+            DaysTableEmpty => Some(t!(
+                lang,
+                "for eksempel `days = { surgery = 14 }`",
+                "for example `days = { surgery = 14 }`"
+            )),
+            UnknownPathway { suggestion, .. } => did_you_mean(lang, suggestion).or_else(|| {
+                Some(t!(
+                    lang,
+                    "`forlop pathways` viser alle forløp",
+                    "`forlop pathways` lists every pathway"
+                ))
+            }),
+            UnknownMilestone {
+                suggestion,
+                pathway,
+                ..
+            }
+            | UnknownTask {
+                suggestion,
+                pathway,
+                ..
+            }
+            | UnknownInterval {
+                suggestion,
+                pathway,
+                ..
+            } => did_you_mean(lang, suggestion).or_else(|| {
+                Some(t!(
+                    lang,
+                    format!("`forlop pathways show {pathway}` viser hva forløpet har"),
+                    format!("`forlop pathways show {pathway}` shows what the pathway has")
+                ))
+            }),
+            AdHocTaskIncomplete { .. } => Some(t!(
+                lang,
+                "en egen oppgave trenger `name = \"…\"` og `due = ÅÅÅÅ-MM-DD`",
+                "an ad-hoc task needs `name = \"…\"` and `due = YYYY-MM-DD`"
+            )),
+            DuplicateCaseTask { .. } => Some(t!(
+                lang,
+                "slå sammen de to oppføringene",
+                "merge the two entries"
+            )),
+            SameMilestoneTwice { .. } => Some(t!(
+                lang,
+                "fjern den ene; bare behandlingsstart kan registreres flere ganger",
+                "remove one of them; only treatment starts may be recorded more than once"
+            )),
+            MilestoneOrder { .. } => Some(t!(
+                lang,
+                "rekkefølgen er henvisning (A) ≤ første fremmøte (S) ≤ beslutning (C) ≤ behandling (F); sjekk datoene",
+                "the order is referral (A) ≤ first visit (S) ≤ decision (C) ≤ treatment (F); check the dates"
+            )),
+            OutcomeNotDecision { .. } => Some(t!(
+                lang,
+                "flytt `outcome` til beslutningshendelsen",
+                "move `outcome` to the decision event"
+            )),
+            TreatmentNotTreatment { .. } => Some(t!(
+                lang,
+                "flytt `treatment` til behandlingsstarten",
+                "move `treatment` to the treatment start event"
+            )),
+            RetiredPathway { .. } => Some(t!(
+                lang,
+                "bruk det forløpet som erstattet det",
+                "use the pathway that replaced it"
+            )),
+            DuplicateCaseId { .. } => Some(t!(
+                lang,
+                "gi den ene saken en ny id (og nytt filnavn)",
+                "give one of the cases a new id (and file name)"
+            )),
+            DuplicateOpenCase { .. } => Some(t!(
+                lang,
+                "avslutt det ene forløpet med `[closed]`, eller rett fødselsnummeret",
+                "close one of the cases with `[closed]`, or correct the national ID number"
+            )),
+            EventInFuture { .. } => Some(t!(
+                lang,
+                "sjekk datoen; hendelser registreres når de har skjedd",
+                "check the date; events are recorded once they happened"
+            )),
+            PlannedTreatmentNotInTable { .. } => Some(t!(
+                lang,
+                "sjekk `treatment` mot forløpets behandlingstyper",
+                "check `treatment` against the pathway's treatment types"
+            )),
+            TreatmentEventNoType => Some(t!(
+                lang,
+                "legg til `treatment = \"surgery\"` (eller annen type) på hendelsen",
+                "add `treatment = \"surgery\"` (or another type) to the event"
+            )),
+            OpenCaseNoCoordinator => Some(t!(
+                lang,
+                "legg til `coordinator = \"…\"` (en id fra team.toml)",
+                "add `coordinator = \"…\"` (an id from team.toml)"
+            )),
+            TimesUnknownOpenCase { pathway } => Some(t!(
+                lang,
+                format!(
+                    "lag en lokal definisjon med `forlop pathways copy {pathway}` og legg inn seksjonens tider"
+                ),
+                format!(
+                    "start a local definition with `forlop pathways copy {pathway}` and add the section's times"
+                )
+            )),
+        }
+    }
+}

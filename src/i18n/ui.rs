@@ -1,0 +1,397 @@
+//! Messages of the command line itself: errors, confirmations, summaries.
+
+use super::{Lang, did_you_mean, one_of};
+
+/// Messages of the command line itself (not tied to a file position).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ui {
+    NoRegister {
+        dir: String,
+    },
+    NoSuchRegister {
+        dir: String,
+    },
+    NotARegister {
+        dir: String,
+    },
+    FormatNotSupported {
+        format: String,
+        command: String,
+        allowed: String,
+    },
+    PathNotFound {
+        path: String,
+    },
+    PathOutsideRegister {
+        path: String,
+    },
+    UnknownCase {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownPathway {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownCoordinator {
+        id: String,
+        suggestion: Option<String>,
+    },
+    RegisterHasErrors {
+        errors: usize,
+    },
+    CheckSummary {
+        errors: usize,
+        warnings: usize,
+        files: usize,
+    },
+    CheckClean {
+        files: usize,
+    },
+    HandoverNeedsCases,
+    CaseExists {
+        file: String,
+    },
+    BadCaseId {
+        id: String,
+    },
+    WouldBreak,
+    Uncommitted {
+        file: String,
+    },
+    NotARepo,
+    GitMissing,
+    Git {
+        detail: String,
+    },
+    Written {
+        what: String,
+        file: String,
+    },
+    Committed {
+        what: String,
+        file: String,
+        commit: String,
+    },
+    RegisterExists {
+        dir: String,
+    },
+    RegisterCreated {
+        dir: String,
+    },
+    HookInstalled {
+        path: String,
+    },
+    HookExists {
+        path: String,
+    },
+    StagedClean {
+        files: usize,
+    },
+    FileExists {
+        file: String,
+    },
+    PathwayCopied {
+        file: String,
+    },
+    Io {
+        detail: String,
+    },
+}
+
+impl Ui {
+    /// The one-line message.
+    pub fn text(&self, lang: Lang) -> String {
+        use Ui::*;
+        match self {
+            NoRegister { dir } => t!(
+                lang,
+                format!("fant ikke noe register (forlop.toml) i {dir} eller mappene over"),
+                format!("no register (forlop.toml) found in {dir} or its parents")
+            ),
+            NoSuchRegister { dir } => t!(
+                lang,
+                format!("registermappa {dir} finnes ikke"),
+                format!("the register directory {dir} does not exist")
+            ),
+            NotARegister { dir } => t!(
+                lang,
+                format!("{dir} er ikke et register: der er ingen forlop.toml"),
+                format!("{dir} is not a register: it has no forlop.toml")
+            ),
+            FormatNotSupported {
+                format, command, ..
+            } => t!(
+                lang,
+                format!("`forlop {command}` kan ikke skrive formatet `{format}`"),
+                format!("`forlop {command}` cannot write the `{format}` format")
+            ),
+            PathNotFound { path } => t!(
+                lang,
+                format!("{path} finnes ikke"),
+                format!("{path} does not exist")
+            ),
+            PathOutsideRegister { path } => t!(
+                lang,
+                format!("{path} ligger utenfor registeret"),
+                format!("{path} is outside the register")
+            ),
+            UnknownCase { id, .. } => t!(
+                lang,
+                format!("fant ingen sak `{id}`"),
+                format!("no case `{id}`")
+            ),
+            UnknownPathway { id, .. } => t!(
+                lang,
+                format!("ukjent pakkeforløp `{id}`"),
+                format!("unknown pathway `{id}`")
+            ),
+            UnknownCoordinator { id, .. } => t!(
+                lang,
+                format!("ukjent koordinator `{id}`"),
+                format!("unknown coordinator `{id}`")
+            ),
+            RegisterHasErrors { errors } => t!(
+                lang,
+                format!("registeret har {errors} feil; saker med feil kan mangle i utskriften"),
+                format!(
+                    "the register has {errors} errors; cases with errors may be missing from the output"
+                )
+            ),
+            CheckSummary {
+                errors,
+                warnings,
+                files,
+            } => t!(
+                lang,
+                format!(
+                    "{errors} feil og {warnings} {} i {files} filer",
+                    if *warnings == 1 {
+                        "advarsel"
+                    } else {
+                        "advarsler"
+                    }
+                ),
+                format!(
+                    "{errors} {} and {warnings} {} in {files} files",
+                    if *errors == 1 { "error" } else { "errors" },
+                    if *warnings == 1 {
+                        "warning"
+                    } else {
+                        "warnings"
+                    }
+                )
+            ),
+            CheckClean { files } => t!(
+                lang,
+                format!("{files} filer sjekket: ingen feil"),
+                format!("{files} files checked: no problems")
+            ),
+            HandoverNeedsCases => t!(
+                lang,
+                "`forlop handover` trenger saker eller `--coordinator`",
+                "`forlop handover` needs cases or `--coordinator`"
+            ),
+            CaseExists { file } => t!(
+                lang,
+                format!("saken finnes allerede: {file}"),
+                format!("the case already exists: {file}")
+            ),
+            BadCaseId { id } => t!(
+                lang,
+                format!("ugyldig saks-id `{id}`: bare små bokstaver a–z, sifre og bindestrek"),
+                format!("invalid case id `{id}`: only lowercase a–z, digits and hyphens")
+            ),
+            WouldBreak => t!(
+                lang,
+                "endringen er ikke skrevet: den ville gitt saken feilene over",
+                "nothing was written: the change would give the case the errors above"
+            ),
+            Uncommitted { file } => t!(
+                lang,
+                format!("{file} har endringer som ikke er committet"),
+                format!("{file} has uncommitted changes")
+            ),
+            NotARepo => t!(
+                lang,
+                "registeret er ikke et git-repo, så `--commit` kan ikke brukes",
+                "the register is not a git repository, so `--commit` cannot be used"
+            ),
+            GitMissing => t!(
+                lang,
+                "fant ikke programmet `git`",
+                "the `git` program was not found"
+            ),
+            Git { detail } => t!(
+                lang,
+                format!("git feilet: {detail}"),
+                format!("git failed: {detail}")
+            ),
+            Written { what, file } => {
+                t!(lang, format!("{what} → {file}"), format!("{what} → {file}"))
+            }
+            Committed { what, file, commit } => t!(
+                lang,
+                format!("{what} → {file} (commit {commit})"),
+                format!("{what} → {file} (commit {commit})")
+            ),
+            RegisterExists { dir } => t!(
+                lang,
+                format!("{dir} har allerede et register (forlop.toml)"),
+                format!("{dir} already has a register (forlop.toml)")
+            ),
+            RegisterCreated { dir } => t!(
+                lang,
+                format!("nytt register i {dir}"),
+                format!("new register in {dir}")
+            ),
+            HookInstalled { path } => t!(
+                lang,
+                format!("pre-commit-krok installert: {path}"),
+                format!("pre-commit hook installed: {path}")
+            ),
+            HookExists { path } => t!(
+                lang,
+                format!("det finnes allerede en annen pre-commit-krok: {path}"),
+                format!("another pre-commit hook exists: {path}")
+            ),
+            FileExists { file } => t!(
+                lang,
+                format!("{file} finnes allerede"),
+                format!("{file} already exists")
+            ),
+            PathwayCopied { file } => t!(
+                lang,
+                format!("kopi til lokal tilpasning: {file}"),
+                format!("copy for local adaptation: {file}")
+            ),
+            StagedClean { files } => t!(
+                lang,
+                format!("{files} filer klare til commit: ingen feil"),
+                format!("{files} staged files: no problems")
+            ),
+            Io { detail } => t!(
+                lang,
+                format!("inn/ut-feil: {detail}"),
+                format!("I/O error: {detail}")
+            ),
+        }
+    }
+
+    /// A one-line hint, where there is one.
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        use Ui::*;
+        match self {
+            NoRegister { .. } => Some(t!(
+                lang,
+                "lag et register med `forlop init`, eller oppgi `--register MAPPE`",
+                "create a register with `forlop init`, or give `--register DIR`"
+            )),
+            NoSuchRegister { .. } => Some(t!(
+                lang,
+                "sjekk `--register` og $FORLOP_REGISTER",
+                "check `--register` and $FORLOP_REGISTER"
+            )),
+            NotARegister { dir } => Some(t!(
+                lang,
+                format!("lag et register der med `forlop init {dir}`"),
+                format!("create a register there with `forlop init {dir}`")
+            )),
+            FormatNotSupported { allowed, .. } => Some(t!(
+                lang,
+                format!("bruk {}", one_of(lang, allowed)),
+                format!("use {}", one_of(lang, allowed))
+            )),
+            UnknownCase { suggestion, .. } => did_you_mean(lang, suggestion).or_else(|| {
+                Some(t!(
+                    lang,
+                    "`forlop status` viser alle åpne saker",
+                    "`forlop status` lists every open case"
+                ))
+            }),
+            UnknownPathway { suggestion, .. } => did_you_mean(lang, suggestion).or_else(|| {
+                Some(t!(
+                    lang,
+                    "`forlop pathways` viser alle forløp",
+                    "`forlop pathways` lists every pathway"
+                ))
+            }),
+            UnknownCoordinator { suggestion, .. } => did_you_mean(lang, suggestion).or_else(|| {
+                Some(t!(
+                    lang,
+                    "koordinatorer står i team.toml",
+                    "coordinators are listed in team.toml"
+                ))
+            }),
+            RegisterHasErrors { .. } => Some(t!(
+                lang,
+                "kjør `forlop check` for å se dem",
+                "run `forlop check` to see them"
+            )),
+            CaseExists { .. } => Some(t!(
+                lang,
+                "velg en annen id; `forlop status ID` viser den som finnes",
+                "choose another id; `forlop status ID` shows the existing one"
+            )),
+            BadCaseId { .. } => Some(t!(lang, "for eksempel `te-0142`", "for example `te-0142`")),
+            WouldBreak => Some(t!(
+                lang,
+                "rett argumentene og prøv igjen; fila er uendret",
+                "correct the arguments and try again; the file is unchanged"
+            )),
+            Uncommitted { file } => Some(t!(
+                lang,
+                format!(
+                    "commit eller forkast dem først (`git diff {file}`), eller skriv uten `--commit`"
+                ),
+                format!(
+                    "commit or discard them first (`git diff {file}`), or write without `--commit`"
+                )
+            )),
+            NotARepo => Some(t!(
+                lang,
+                "kjør `git init` i registeret, eller skriv uten `--commit`",
+                "run `git init` in the register, or write without `--commit`"
+            )),
+            GitMissing => Some(t!(
+                lang,
+                "installer git; skriving uten `--commit` virker uten git",
+                "install git; writes without `--commit` work without it"
+            )),
+            Git { .. } => Some(t!(
+                lang,
+                "sjekk `git status` i registeret",
+                "check `git status` in the register"
+            )),
+            RegisterExists { .. } => Some(t!(
+                lang,
+                "bruk det som finnes, eller velg en annen mappe",
+                "use the existing one, or choose another directory"
+            )),
+            RegisterCreated { .. } => Some(t!(
+                lang,
+                "fyll inn team.toml, og lag første sak med `forlop new`",
+                "fill in team.toml, and create the first case with `forlop new`"
+            )),
+            HookExists { .. } => Some(t!(
+                lang,
+                "legg `forlop check --staged` inn i den eksisterende kroken selv",
+                "add `forlop check --staged` to the existing hook yourself"
+            )),
+            FileExists { .. } => Some(t!(lang, "rediger den som finnes", "edit the existing one")),
+            PathwayCopied { .. } => Some(t!(
+                lang,
+                "legg inn seksjonens tider som [[interval]], sett `times` og en `source` som sier at tidene er lokale",
+                "add the section's times as [[interval]], set `times` and a `source` saying the times are local"
+            )),
+            Written { .. } | Committed { .. } | HookInstalled { .. } | StagedClean { .. } => None,
+            HandoverNeedsCases => Some(t!(
+                lang,
+                "for eksempel `forlop handover te-0142` eller `forlop handover --coordinator ssol`",
+                "for example `forlop handover te-0142` or `forlop handover --coordinator ssol`"
+            )),
+            PathNotFound { .. } | PathOutsideRegister { .. } | Io { .. } => None,
+            CheckSummary { .. } | CheckClean { .. } => None,
+        }
+    }
+}
