@@ -8,6 +8,7 @@ mod deadlines;
 mod docs;
 mod hardening;
 mod pathways;
+mod privacy;
 mod report;
 mod schedule;
 mod shell;

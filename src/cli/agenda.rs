@@ -9,7 +9,7 @@ use crate::views::agenda::agenda;
 #[derive(Args, Debug)]
 pub struct AgendaArgs {
     /// How many days from today (1 = today only)
-    #[arg(long, value_name = "N", default_value_t = 1)]
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = super::parse_days)]
     pub days: u32,
 }
 

@@ -244,6 +244,9 @@ mod tests {
             Msg::TimesUnknownOpenCase {
                 pathway: "x".into(),
             },
+            Msg::TooManyProblems { shown: 200 },
+            Msg::HiddenFile,
+            Msg::StaleTemporary,
         ]
     }
 
@@ -260,6 +263,9 @@ mod tests {
             Msg::IgnoredFile => {}
             Msg::UnreadableDir { .. } => {}
             Msg::FileTooLarge { .. } => {}
+            Msg::TooManyProblems { .. } => {}
+            Msg::HiddenFile => {}
+            Msg::StaleTemporary => {}
             Msg::UnknownKey { .. } => {}
             Msg::WrongType { .. } => {}
             Msg::MissingKey { .. } => {}
@@ -368,6 +374,11 @@ mod tests {
             Ui::FileExists { file: "x".into() },
             Ui::PathwayCopied { file: "x".into() },
             Ui::Io { detail: "x".into() },
+            Ui::StdoutClosed,
+            Ui::WaitingForLock,
+            Ui::ThroughLink { path: "x".into() },
+            Ui::BadLockFile { path: "x".into() },
+            Ui::CaseUnusable,
         ]
     }
 
@@ -404,6 +415,11 @@ mod tests {
             Ui::FileExists { .. } => {}
             Ui::PathwayCopied { .. } => {}
             Ui::Io { .. } => {}
+            Ui::StdoutClosed => {}
+            Ui::WaitingForLock => {}
+            Ui::ThroughLink { .. } => {}
+            Ui::BadLockFile { .. } => {}
+            Ui::CaseUnusable => {}
         }
     }
 
@@ -707,7 +723,7 @@ mod tests {
     #[test]
     fn every_message_has_both_languages() {
         let msgs = every_msg();
-        assert_eq!(msgs.len(), 58);
+        assert_eq!(msgs.len(), 61);
         for m in &msgs {
             both(m.text(Lang::Nb), m.text(Lang::En), &format!("{m:?}"));
             match (m.hint(Lang::Nb), m.hint(Lang::En)) {

@@ -3,8 +3,8 @@
 //! Cells are written once into one text buffer (no string per cell, no second copy for
 //! padding), their widths measured on the way, and the lines streamed to the writer. On a
 //! terminal the table can be fitted to its width: the widest columns are narrowed and cut
-//! cells end with `…`. Control characters from data are never passed through: line breaks and
-//! tabs become spaces, any other is shown escaped (`\u{1b}`).
+//! cells end with `…`. Control characters from data are never passed through: they are shown
+//! escaped (`\u{1b}`), line breaks included, so a row stays one line.
 
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
@@ -36,21 +36,9 @@ fn width(s: &str) -> usize {
     if s.is_ascii() { s.len() } else { s.width() }
 }
 
-/// Writes `s` with control characters made harmless (see the module doc).
+/// Writes `s` with control characters made harmless (as [`crate::terminal::escape_line`]).
 fn push_clean(out: &mut String, s: &str) {
-    if !s.chars().any(char::is_control) {
-        out.push_str(s);
-        return;
-    }
-    for c in s.chars() {
-        match c {
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
+    out.push_str(&crate::terminal::escape_line(s));
 }
 
 impl Table {
@@ -100,7 +88,10 @@ impl Table {
     pub fn cell(&mut self, value: impl fmt::Display) -> &mut Self {
         let start = self.text.len();
         let _ = write!(self.text, "{value}");
-        if self.text[start..].chars().any(char::is_control) {
+        if self.text[start..]
+            .chars()
+            .any(|c| crate::terminal::is_unsafe(c) || c == '\n')
+        {
             let raw = self.text.split_off(start);
             push_clean(&mut self.text, &raw);
         }
@@ -303,10 +294,10 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_escaped_and_breaks_become_spaces() {
+    fn control_characters_and_line_breaks_are_escaped() {
         let mut t = Table::new(&["a"]);
         t.row(&["x\u{1b}[31my\nz"]);
-        assert!(t.render(None).contains("x\\u{1b}[31my z"));
+        assert!(t.render(None).contains("x\\u{1b}[31my\\u{a}z"));
     }
 
     #[test]
