@@ -150,6 +150,9 @@ pub struct Sink<'t> {
     text: &'t str,
     lines: std::cell::OnceCell<LineIndex<'t>>,
     pub diags: Vec<Diagnostic>,
+    /// Byte ranges of syntax errors: the parser recovered around them, and a later problem at
+    /// the same place is the same problem, already reported.
+    syntax: Vec<Range<usize>>,
 }
 
 impl<'t> Sink<'t> {
@@ -160,7 +163,27 @@ impl<'t> Sink<'t> {
             text,
             lines: std::cell::OnceCell::new(),
             diags: Vec::new(),
+            syntax: Vec::new(),
         }
+    }
+
+    /// Records a syntax error's range: problems found later at that place are not reported
+    /// again.
+    pub fn syntax_error_at(&mut self, range: Range<usize>) {
+        self.syntax.push(range);
+    }
+
+    /// Whether the file had syntax errors (its tree is the parser's best recovery).
+    pub fn had_syntax_errors(&self) -> bool {
+        !self.syntax.is_empty()
+    }
+
+    /// Whether `span` touches a syntax error already reported.
+    fn at_syntax_error(&self, span: Span) -> bool {
+        let s = span.range();
+        self.syntax
+            .iter()
+            .any(|r| s.start <= r.end && r.start <= s.end)
     }
 
     fn index(&self) -> &LineIndex<'t> {
@@ -179,6 +202,9 @@ impl<'t> Sink<'t> {
 
     /// Reports a problem at a span.
     pub fn at(&mut self, severity: Severity, span: Span, msg: Msg) {
+        if self.at_syntax_error(span) {
+            return;
+        }
         let loc = self.loc(span);
         let source_line = self.index().source_line(loc);
         self.diags.push(Diagnostic {
