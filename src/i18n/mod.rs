@@ -275,6 +275,9 @@ mod tests {
             Msg::TimesUnknownOpenCase {
                 pathway: "x".into(),
             },
+            Msg::TooManyProblems { shown: 200 },
+            Msg::HiddenFile,
+            Msg::StaleTemporary,
         ]
     }
 
@@ -293,6 +296,9 @@ mod tests {
             Msg::FileTooLarge { .. } => {}
             Msg::CasesNotAFolder => {}
             Msg::PathwayUnusable { .. } => {}
+            Msg::TooManyProblems { .. } => {}
+            Msg::HiddenFile => {}
+            Msg::StaleTemporary => {}
             Msg::UnknownKey { .. } => {}
             Msg::WrongType { .. } => {}
             Msg::MissingKey { .. } => {}
@@ -417,6 +423,11 @@ mod tests {
             Ui::FileExists { file: "x".into() },
             Ui::PathwayCopied { file: "x".into() },
             Ui::Io { detail: "x".into() },
+            Ui::StdoutClosed,
+            Ui::WaitingForLock,
+            Ui::ThroughLink { path: "x".into() },
+            Ui::BadLockFile { path: "x".into() },
+            Ui::CaseUnusable,
         ]
     }
 
@@ -456,6 +467,11 @@ mod tests {
             Ui::FileExists { .. } => {}
             Ui::PathwayCopied { .. } => {}
             Ui::Io { .. } => {}
+            Ui::StdoutClosed => {}
+            Ui::WaitingForLock => {}
+            Ui::ThroughLink { .. } => {}
+            Ui::BadLockFile { .. } => {}
+            Ui::CaseUnusable => {}
         }
     }
 
@@ -759,7 +775,7 @@ mod tests {
     #[test]
     fn every_message_has_both_languages() {
         let msgs = every_msg();
-        assert_eq!(msgs.len(), 66);
+        assert_eq!(msgs.len(), 69);
         for m in &msgs {
             both(m.text(Lang::Nb), m.text(Lang::En), &format!("{m:?}"));
             match (m.hint(Lang::Nb), m.hint(Lang::En)) {
