@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::due::DeadlineRow;
 use super::{PatientLabel, event_code, iso_date_opt, timeline};
-use crate::model::{Case, Outcome, Pathway, Role};
+use crate::model::{Case, Pathway, Role};
 use crate::register::Register;
 use crate::schedule::{CaseView, most_urgent_first, next_deadline};
 use crate::select::Selection;
@@ -43,12 +43,8 @@ pub fn next_milestone<'p>(case: &Case, pathway: &'p Pathway, today: NaiveDate) -
             .iter()
             .any(|e| pathway.role_of(&e.milestone.value) == Some(role))
     };
-    let decision_ends = events.iter().any(|e| {
-        pathway.role_of(&e.milestone.value) == Some(Role::Decision)
-            && e.outcome
-                .as_ref()
-                .is_some_and(|o| o.value != Outcome::Cancer)
-    });
+    // The engine's rule: the earliest decision counts.
+    let decision_ends = CaseView::new(case, pathway, today).decision_ends();
     let highest = ORDER.iter().rposition(|r| reached(*r));
     if decision_ends || highest == Some(ORDER.len() - 1) {
         return None;
