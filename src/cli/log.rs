@@ -10,7 +10,7 @@ use crate::parse::{Decoder, parse_case, strip_bom};
 use crate::register::display_path;
 use crate::render;
 use crate::suggest::suggest;
-use crate::views::log::changes;
+use crate::views::log::{changes, changes_in};
 
 #[derive(Args, Debug)]
 pub struct LogArgs {
@@ -60,7 +60,8 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
             crate::git::show(std::path::Path::new(&top), &c.hash, &c.path).unwrap_or_default();
         let version = parse_version(&c.path, &text);
         let list = changes(previous.as_ref(), version.as_ref(), redact);
-        entries.push((c, list));
+        let shown = changes_in(previous.as_ref(), version.as_ref(), redact, Some(ctx.lang));
+        entries.push((c, list, shown));
         previous = version;
     }
     let lang = ctx.lang;
@@ -68,7 +69,7 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
         Format::Json => render::json(&serde_json::Value::Array(
             entries
                 .iter()
-                .map(|(c, list)| {
+                .map(|(c, list, _)| {
                     serde_json::json!({
                         "commit": c.hash, "author": c.author, "email": c.email, "date": c.date,
                         "subject": c.subject, "file": c.path, "changes": list,
@@ -82,7 +83,7 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
                 .to_vec();
             let rows: Vec<Vec<String>> = entries
                 .iter()
-                .flat_map(|(c, list)| {
+                .flat_map(|(c, list, _)| {
                     list.iter().map(move |change| {
                         vec![
                             c.date.clone(),
@@ -100,7 +101,7 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
                 [Word::Date, Word::Author, Word::Commit, Word::What].map(|w| w.text(lang));
             let rows: Vec<Vec<String>> = entries
                 .iter()
-                .flat_map(|(c, list)| {
+                .flat_map(|(c, _, list)| {
                     let date = c.date.get(..16).unwrap_or(&c.date).replace('T', " ");
                     let short = c.hash.get(..8).unwrap_or(&c.hash).to_string();
                     let list = if list.is_empty() {
