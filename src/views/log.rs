@@ -1,12 +1,13 @@
 //! `log`: what changed in a case between two versions, in domain terms ("+ event first-visit
 //! 2026-11-06", "~ treatment drug → surgery"), computed from the parsed files, not a text diff.
+//! The JSON keeps those stable English words; the table says them in the user's language
+//! ("+ hendelse first-visit 2026-11-06", "~ planlagt behandling medikamentell → kirurgi").
 
-use super::redact_text;
 use crate::i18n::{Lang, LogTopic, Word, close_reason_name, individual_plan_name, treatment_name};
 use crate::model::{Case, Vocab};
 
-/// One thing a case version says: `key` identifies it across versions (stable English words and
-/// ids), `shown` is how the line starts in the asked language, `detail` is what may change.
+/// One thing a case version says: `key` identifies it across versions (stable English words
+/// and ids), `shown` is how its line starts in the asked language, `detail` is what may change.
 /// Scalars (`treatment`) show `old → new` when changed; entries (`task book-ct`) show their new
 /// detail.
 struct Item {
@@ -14,12 +15,20 @@ struct Item {
     shown: String,
     detail: String,
     scalar: bool,
+    /// What is compared between versions when it differs from `detail`: a hidden identity
+    /// value still shows that it changed.
+    raw: Option<String>,
 }
 
-/// Everything one version of a case says, as items; `lang` None gives the stable English words
-/// of the JSON, `Some` the words of the table.
-fn items(case: &Case, redact: bool, lang: Option<Lang>) -> Vec<Item> {
-    let text = |s: &str| redact_text(s, case, redact);
+/// Everything one version of a case says, as items. `identity` holds the values to mask when
+/// redacting (SPEC §3: every `[patient]` value of the case and any run of 11 digits); `lang`
+/// None gives the stable English words of the JSON, `Some` the words of the table.
+fn items(case: &Case, identity: Option<&[String]>, lang: Option<Lang>) -> Vec<Item> {
+    let redact = identity.is_some();
+    let text = |s: &str| match identity {
+        Some(values) => crate::redact::mask(&crate::redact::scrub(s, case), values),
+        None => s.to_string(),
+    };
     let word = |t: LogTopic| lang.map_or_else(|| t.key().to_string(), |l| t.text(l));
     let with = |t: LogTopic, rest: &str| {
         let head = |w: String| {
@@ -32,35 +41,45 @@ fn items(case: &Case, redact: bool, lang: Option<Lang>) -> Vec<Item> {
         (head(t.key().to_string()), head(word(t)))
     };
     let mut out = Vec::new();
-    let mut scalar = |topic: LogTopic, v: Option<String>| {
-        if let Some(detail) = v {
+    let mut scalar = |topic: LogTopic, v: Option<(String, Option<String>)>| {
+        if let Some((detail, raw)) = v {
             let (key, shown) = with(topic, "");
             out.push(Item {
                 key,
                 shown,
                 detail,
                 scalar: true,
+                raw,
             });
         }
     };
-    scalar(LogTopic::Pathway, Some(case.pathway.value.clone()));
+    let plain = |v: Option<String>| v.map(|v| (v, None));
+    scalar(LogTopic::Pathway, plain(Some(case.pathway.value.clone())));
     scalar(
         LogTopic::Coordinator,
-        case.coordinator.as_ref().map(|c| c.value.clone()),
+        plain(case.coordinator.as_ref().map(|c| c.value.clone())),
     );
     scalar(
         LogTopic::Doctor,
-        case.doctor.as_ref().map(|c| c.value.clone()),
+        plain(case.doctor.as_ref().map(|c| c.value.clone())),
     );
     scalar(
         LogTopic::Treatment,
-        case.treatment.as_ref().map(|t| match lang {
+        plain(case.treatment.as_ref().map(|t| match lang {
             Some(l) => treatment_name(t.value, l),
             None => t.value.word().to_string(),
-        }),
+        })),
     );
     // Identity: that it changed, never the values, when redacting.
-    let hidden = |v: Option<String>| v.map(|v| if redact { "…".to_string() } else { v });
+    let hidden = |v: Option<String>| {
+        v.map(|v| {
+            if redact {
+                ("…".to_string(), Some(v))
+            } else {
+                (v, None)
+            }
+        })
+    };
     scalar(LogTopic::PatientName, hidden(case.patient.name.clone()));
     scalar(
         LogTopic::PatientFnr,
@@ -70,20 +89,21 @@ fn items(case: &Case, redact: bool, lang: Option<Lang>) -> Vec<Item> {
         LogTopic::PatientBorn,
         hidden(case.patient.born.as_ref().map(|b| b.value.to_string())),
     );
-    scalar(LogTopic::Gp, case.patient.gp.clone());
+    // The GP is a `[patient]` value: under redaction only that it changed (README, "Redaction").
+    scalar(LogTopic::Gp, hidden(case.patient.gp.clone()));
     scalar(
         LogTopic::IndividualPlan,
-        case.care.individual_plan.map(|p| match lang {
+        plain(case.care.individual_plan.map(|p| match lang {
             Some(l) => individual_plan_name(p, l),
             None => p.word().to_string(),
-        }),
+        })),
     );
     scalar(
         LogTopic::Consent,
-        case.care.municipal_contact_consent.map(|b| match lang {
+        plain(case.care.municipal_contact_consent.map(|b| match lang {
             Some(l) => (if b { Word::YesWord } else { Word::NoWord }).text(l),
             None => b.to_string(),
-        }),
+        })),
     );
     let mut entry = |topic: LogTopic, rest: String, detail: String| {
         let (key, shown) = with(topic, &rest);
@@ -92,6 +112,7 @@ fn items(case: &Case, redact: bool, lang: Option<Lang>) -> Vec<Item> {
             shown,
             detail,
             scalar: false,
+            raw: None,
         })
     };
     for e in &case.events {
@@ -130,7 +151,12 @@ fn items(case: &Case, redact: bool, lang: Option<Lang>) -> Vec<Item> {
             (None, Some(due)) => format!("{} {}", word(LogTopic::DueDate), due.value),
             (None, None) => String::new(),
         };
-        entry(LogTopic::Task, t.id.value.clone(), detail);
+        let name = t
+            .name
+            .as_deref()
+            .map(|n| format!(" {}", text(n)))
+            .unwrap_or_default();
+        entry(LogTopic::Task, format!("{}{name}", t.id.value), detail);
     }
     for n in &case.notes {
         let mut t = text(&n.text);
@@ -154,7 +180,7 @@ fn items(case: &Case, redact: bool, lang: Option<Lang>) -> Vec<Item> {
         entry(
             LogTopic::Transfer,
             String::new(),
-            format!("{} {}", t.date.value, t.to),
+            format!("{} {}", t.date.value, text(&t.to)),
         );
     }
     if let Some(c) = &case.closed {
@@ -180,7 +206,8 @@ fn line(item: &Item) -> String {
 }
 
 /// The changes from `old` to `new` (either may be missing: created, deleted or unreadable), in
-/// the stable English words of the JSON.
+/// the stable English words of the JSON. Under redaction every identity value of either version
+/// is masked in both.
 pub fn changes(old: Option<&Case>, new: Option<&Case>, redact: bool) -> Vec<String> {
     changes_in(old, new, redact, None)
 }
@@ -192,14 +219,25 @@ pub fn changes_in(
     redact: bool,
     lang: Option<Lang>,
 ) -> Vec<String> {
-    let before = old.map(|c| items(c, redact, lang)).unwrap_or_default();
-    let mut after = new.map(|c| items(c, redact, lang)).unwrap_or_default();
+    let identity: Option<Vec<String>> = redact.then(|| {
+        old.into_iter()
+            .chain(new)
+            .flat_map(crate::redact::identity_values)
+            .collect()
+    });
+    let identity = identity.as_deref();
+    let before = old.map(|c| items(c, identity, lang)).unwrap_or_default();
+    let mut after = new.map(|c| items(c, identity, lang)).unwrap_or_default();
     let mut out = Vec::new();
     for item in &before {
         match after.iter().position(|x| x.key == item.key) {
             Some(i) => {
                 let new_item = after.remove(i);
-                if new_item.detail != item.detail {
+                let same = match (&item.raw, &new_item.raw) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => new_item.detail == item.detail,
+                };
+                if !same {
                     out.push(if item.scalar {
                         format!("~ {} {} → {}", item.shown, item.detail, new_item.detail)
                     } else {
