@@ -27,6 +27,8 @@ use crate::register::{self, Register};
 use crate::render::csv::Dialect;
 use crate::select::Selection;
 
+pub use help::command;
+
 /// Output formats; each command accepts the ones that make sense.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -214,8 +216,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// The man page (roff) on standard output
-    Man,
+    /// The man pages (roff): forlop(1) on standard output, or every page written to a folder
+    Man {
+        /// Write every page (forlop.1, forlop-record.1, …) to this folder instead
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// A command failure with its exit code: 1 could not do the work, 2 usage.
@@ -494,6 +500,25 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// `forlop man`: the main page on stdout, or every page written to `dir`.
+fn man(ctx: &Ctx, dir: Option<PathBuf>) -> anyhow::Result<u8> {
+    let pages = help::man_pages(ctx.lang)?;
+    let Some(dir) = dir else {
+        emit(&pages[0].1)?;
+        return Ok(0);
+    };
+    let io = |e: std::io::Error| {
+        Failure::work(Ui::Io {
+            detail: format!("{}: {e}", dir.display()),
+        })
+    };
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    for (name, roff) in &pages {
+        std::fs::write(dir.join(name), roff).map_err(io)?;
+    }
+    Ok(0)
+}
+
 /// Runs the command line and gives the process exit code.
 pub fn run() -> ExitCode {
     use clap::FromArgMatches;
@@ -507,10 +532,26 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let code = e.exit_code();
-            if let Err(io) = e.print()
-                && io.kind() == io::ErrorKind::BrokenPipe
-            {
-                return ExitCode::SUCCESS;
+            use clap::error::ErrorKind;
+            let shown_as_is = matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
+            if shown_as_is || lang == Lang::En {
+                // Help and version are already in the user's language; English errors are
+                // clap's own.
+                if let Err(io) = e.print()
+                    && io.kind() == io::ErrorKind::BrokenPipe
+                {
+                    return ExitCode::SUCCESS;
+                }
+            } else {
+                use std::io::IsTerminal;
+                let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && io::stderr().is_terminal();
+                eprint!("{}", help::render_usage_error(&e, &args, lang, color));
             }
             return ExitCode::from(code as u8);
         }
@@ -555,24 +596,14 @@ pub fn run() -> ExitCode {
         Command::Init(args) => init::init(&mut ctx, args),
         Command::Hook(args) => init::hook(&mut ctx, args),
         Command::Completions { shell } => {
-            let mut cmd = help::command(ctx.lang);
+            let mut cmd = help::completion_command(ctx.lang);
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut cmd, "forlop", &mut out);
             emit(&String::from_utf8_lossy(&out))
                 .map(|()| 0)
                 .map_err(Into::into)
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(help::command(ctx.lang))
-                .render(&mut out)
-                .map_err(anyhow::Error::from)
-                .and_then(|()| {
-                    emit(&String::from_utf8_lossy(&out))
-                        .map(|()| 0)
-                        .map_err(Into::into)
-                })
-        }
+        Command::Man { dir } => man(&ctx, dir),
     };
     match result {
         Ok(code) => ExitCode::from(code),

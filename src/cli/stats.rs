@@ -116,7 +116,7 @@ pub fn table_rows(
                 r.within.to_string(),
                 percent(r.share),
                 percent(target),
-                days_json(r.median_days).to_string(),
+                crate::i18n::decimal(r.median_days, 1, lang),
                 r.p90_days.to_string(),
                 note.join("; "),
             ];
