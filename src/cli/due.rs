@@ -26,7 +26,7 @@ pub fn run(ctx: &mut Ctx, days: Option<u32>, overdue_only: bool) -> anyhow::Resu
     let rows = due(reg, &selection, ctx.today, within);
     let mut out = render::stdout();
     match format {
-        Format::Json => render::json::write(&mut out, &rows)?,
+        Format::Json => render::json::write_rows(&mut out, &rows)?,
         Format::Csv | Format::CsvExcel => render::due::csv(&mut out, &rows, format.dialect())?,
         _ => render::due::table(&mut out, &rows, ctx.lang, ctx.color_out, ctx.table_width())?,
     }

@@ -42,7 +42,7 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
     let rows = rows(reg, ctx.today, &selection, &args.cases);
     let mut out = render::stdout();
     match format {
-        Format::Json => render::json::write(&mut out, &rows)?,
+        Format::Json => render::json::write_rows(&mut out, &rows)?,
         Format::Csv | Format::CsvExcel => render::status::csv(&mut out, &rows, format.dialect())?,
         _ => render::status::table(&mut out, &rows, ctx.lang, ctx.color_out, ctx.table_width())?,
     }

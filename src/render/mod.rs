@@ -3,8 +3,11 @@
 pub mod agenda;
 pub mod csv;
 pub mod due;
+pub mod html;
 pub mod ics;
 pub mod json;
+pub mod report;
+pub mod stats;
 pub mod status;
 pub mod table;
 

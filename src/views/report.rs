@@ -28,13 +28,14 @@ pub struct CoordinatorGroup<'a> {
     pub lines: Vec<OverdueLine<'a>>,
 }
 
-/// An event recorded in the window before today.
-#[derive(Clone, Debug, PartialEq)]
+/// An event recorded in the window before today; serializes to the report's event object.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Recorded {
+    #[serde(serialize_with = "super::iso_date")]
+    pub date: NaiveDate,
     pub case: String,
     pub patient: String,
     pub pathway: String,
-    pub date: NaiveDate,
     pub milestone: String,
     pub code: Option<String>,
 }

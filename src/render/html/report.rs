@@ -1,0 +1,115 @@
+//! The morning report as one HTML page, with its compliance chart (inline SVG).
+
+use super::{esc, page, table as html_table};
+use crate::i18n::{Lang, Word};
+use crate::render::report::{
+    date_line, group_name, overdue_headers, overdue_rows, sections, title,
+};
+use crate::render::stats::percent;
+use crate::views::report::Report;
+
+/// A horizontal bar per interval: the share within the standard time, the target as a line.
+fn chart(r: &Report, lang: Lang) -> String {
+    if r.compliance.is_empty() {
+        return String::new();
+    }
+    let (left, width, bar_h, gap) = (130.0, 380.0, 22.0, 10.0);
+    let height = r.compliance.len() as f64 * (bar_h + gap) + 40.0;
+    let total_w = left + width + 120.0;
+    let title = Word::ChartTitle.text(lang);
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{total_w}\" height=\"{height}\" viewBox=\"0 0 {total_w} {height}\" role=\"img\" aria-label=\"{}\" font-family=\"Arial, sans-serif\" font-size=\"13\">\n<title>{}</title>\n",
+        esc(&title),
+        esc(&title)
+    );
+    for (n, row) in r.compliance.iter().enumerate() {
+        let y = 10.0 + n as f64 * (bar_h + gap);
+        let w = (row.share * width).max(1.0);
+        let colour = if row.share >= r.target {
+            "#2e7d32"
+        } else {
+            "#c62828"
+        };
+        s.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
+            left - 8.0,
+            y + bar_h * 0.7,
+            esc(&row.interval)
+        ));
+        s.push_str(&format!(
+            "<rect x=\"{left}\" y=\"{y}\" width=\"{width}\" height=\"{bar_h}\" fill=\"#eeeeee\"/>\n"
+        ));
+        s.push_str(&format!(
+            "<rect x=\"{left}\" y=\"{y}\" width=\"{w:.1}\" height=\"{bar_h}\" fill=\"{colour}\"/>\n"
+        ));
+        s.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\">{} (n={})</text>\n",
+            left + width + 8.0,
+            y + bar_h * 0.7,
+            esc(&percent(row.share)),
+            row.cases
+        ));
+    }
+    let tx = left + r.target * width;
+    let bottom = height - 24.0;
+    s.push_str(&format!(
+        "<line x1=\"{tx:.1}\" y1=\"4\" x2=\"{tx:.1}\" y2=\"{bottom}\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>\n<text x=\"{tx:.1}\" y=\"{}\" text-anchor=\"middle\">{} {}</text>\n",
+        bottom + 16.0,
+        esc(&Word::Target.text(lang)),
+        esc(&percent(r.target))
+    ));
+    s.push_str("</svg>\n");
+    s
+}
+
+/// One self-contained HTML file: inline CSS, no scripts, nothing fetched.
+pub fn html(r: &Report, lang: Lang) -> String {
+    let none = Word::NoneRecorded.text(lang);
+    let mut s = format!(
+        "<h1>{}</h1>\n<p class=\"date\">{}</p>\n",
+        esc(&title(r, lang)),
+        esc(&date_line(r, lang))
+    );
+    let total: usize = r.overdue.iter().map(|g| g.lines.len()).sum();
+    s.push_str(&format!(
+        "<h2>{} ({total})</h2>\n",
+        esc(&Word::Overdue.text(lang))
+    ));
+    if r.overdue.is_empty() {
+        s.push_str(&format!("<p class=\"none\">{}</p>\n", esc(&none)));
+    }
+    for g in &r.overdue {
+        s.push_str(&format!(
+            "<h3>{}</h3>\n<div class=\"overdue\">\n",
+            esc(&group_name(&g.coordinator, &g.name, lang))
+        ));
+        let rows = overdue_rows(&g.lines, lang);
+        // Flag only the missing deviations.
+        let missing = Word::DeviationMissing.text(lang);
+        let rows: Vec<Vec<String>> = rows
+            .into_iter()
+            .map(|mut r| {
+                if r[6] != missing {
+                    r[6] = String::new();
+                }
+                r
+            })
+            .collect();
+        s.push_str(&html_table(&overdue_headers(lang), &rows, &none, Some(6)));
+        s.push_str("</div>\n");
+    }
+    let all = sections(r, lang);
+    let last = all.len() - 1;
+    for (n, sec) in all.into_iter().enumerate() {
+        s.push_str(&format!("<h2>{}</h2>\n", esc(&sec.heading(false))));
+        // The compliance section: the chart, then its figures with "below target" flagged.
+        let flag = if n == last {
+            s.push_str(&chart(r, lang));
+            Some(sec.headers.len() - 1)
+        } else {
+            None
+        };
+        s.push_str(&html_table(&sec.headers, &sec.rows, &none, flag));
+    }
+    page(&title(r, lang), lang, &s)
+}
