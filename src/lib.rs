@@ -16,5 +16,6 @@ pub mod parse;
 pub mod register;
 pub mod render;
 pub mod schedule;
+pub mod site;
 pub mod suggest;
 pub mod views;

@@ -11,6 +11,7 @@ mod pathways;
 mod report;
 mod schedule;
 mod shell;
+mod site;
 mod status;
 mod views;
 mod writes;

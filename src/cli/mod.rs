@@ -11,6 +11,7 @@ mod log;
 mod mdt;
 mod pathways;
 mod report;
+mod site;
 mod stats;
 mod status;
 mod write;
@@ -127,6 +128,8 @@ pub enum Command {
     Stats(stats::StatsArgs),
     /// The morning report for cron: overdue, due soon, today, yesterday's events, compliance
     Report(report::ReportArgs),
+    /// A static site: the board, one page per followed case with its timeline, report, statistics
+    Site(site::SiteArgs),
     /// Export appointments, MDT meetings and deadlines (iCalendar)
     Export(export::ExportArgs),
     /// Create a case file with its referral (cases/<year>/<id>.toml)
@@ -385,6 +388,7 @@ pub fn run() -> ExitCode {
         Command::Handover(args) => handover::run(&mut ctx, args),
         Command::Stats(args) => stats::run(&mut ctx, args),
         Command::Report(args) => report::run(&mut ctx, args),
+        Command::Site(args) => site::run(&mut ctx, args),
         Command::Export(args) => export::run(&mut ctx, args),
         Command::New(args) => write::new(&mut ctx, args),
         Command::Record(args) => write::record(&mut ctx, args),

@@ -50,11 +50,13 @@ fn did_you_mean(lang: Lang, suggestion: &Option<String>) -> Option<String> {
 
 mod diag;
 mod names;
+mod site;
 mod ui;
 mod words;
 
 pub use diag::*;
 pub use names::*;
+pub use site::*;
 pub use ui::*;
 pub use words::*;
 
@@ -368,6 +370,7 @@ mod tests {
             Ui::FileExists { file: "x".into() },
             Ui::PathwayCopied { file: "x".into() },
             Ui::Io { detail: "x".into() },
+            Ui::Site(SiteUi::NoParent { dir: "x".into() }),
         ]
     }
 
@@ -404,6 +407,7 @@ mod tests {
             Ui::FileExists { .. } => {}
             Ui::PathwayCopied { .. } => {}
             Ui::Io { .. } => {}
+            Ui::Site(_) => {}
         }
     }
 

@@ -97,6 +97,8 @@ pub enum Ui {
     Io {
         detail: String,
     },
+    /// A message of `forlop site`.
+    Site(super::SiteUi),
 }
 
 impl Ui {
@@ -275,6 +277,7 @@ impl Ui {
                 format!("inn/ut-feil: {detail}"),
                 format!("I/O error: {detail}")
             ),
+            Site(m) => m.text(lang),
         }
     }
 
@@ -392,6 +395,7 @@ impl Ui {
             )),
             PathNotFound { .. } | PathOutsideRegister { .. } | Io { .. } => None,
             CheckSummary { .. } | CheckClean { .. } => None,
+            Site(m) => m.hint(lang),
         }
     }
 }

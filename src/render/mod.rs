@@ -1,6 +1,7 @@
 //! Rows to text: tables, CSV, JSON helpers. Renderers never compute dates.
 
 pub mod ics;
+pub mod site;
 
 use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
 
