@@ -25,24 +25,16 @@ pub struct SiteArgs {
     pub dir: PathBuf,
 }
 
-/// Every file with errors, first error of each (what the site could not fully use).
+/// Every file the site could not fully use (the register's problems), for the board's top.
 fn problems(reg: &Register, lang: crate::i18n::Lang) -> Vec<Problem> {
-    let mut out: Vec<Problem> = Vec::new();
-    for d in reg
-        .diagnostics
+    reg.problems
         .iter()
-        .filter(|d| d.severity == crate::diag::Severity::Error)
-    {
-        if out.iter().any(|p| p.file == d.file) {
-            continue;
-        }
-        out.push(Problem {
-            file: d.file.clone(),
-            line: d.loc.as_ref().map(|l| l.line),
-            message: d.msg.text(lang),
-        });
-    }
-    out
+        .map(|p| Problem {
+            file: p.file.clone(),
+            line: p.line,
+            message: p.msg.text(lang),
+        })
+        .collect()
 }
 
 fn stats_table(reg: &Register, rows: Vec<crate::views::stats::StatRow>, ctx: &Ctx) -> StatsTable {
