@@ -5,18 +5,17 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::status::{event_rows, interval_row, validate_filter};
+use super::status::{event_rows, interval_row};
 use super::{Ctx, Failure};
 use crate::i18n::{SiteUi, Ui};
 use crate::model::TimesStatus;
 use crate::register::{Register, Scope};
 use crate::render::site::{self as pages, CaseTables, Problem, SiteInfo, StatsTable};
+use crate::select::Selection;
 use crate::site::{Page, SiteError};
-use crate::views::agenda::matches;
 use crate::views::board::{Grouping, board_rows, group};
 use crate::views::handover::handover;
 use crate::views::stats::{By, stats};
-use crate::views::status::Filter;
 
 #[derive(Args, Debug)]
 pub struct SiteArgs {
@@ -47,11 +46,10 @@ fn stats_table(reg: &Register, rows: Vec<crate::views::stats::StatRow>, ctx: &Ct
 }
 
 /// Builds every page of the site.
-pub fn pages(reg: &Register, ctx: &Ctx, redact: bool) -> Vec<Page> {
+pub fn pages(reg: &Register, ctx: &Ctx, selection: &Selection) -> Vec<Page> {
+    let redact = selection.redact;
     let lang = ctx.lang;
     let today = ctx.today;
-    let coordinator = ctx.global.coordinator.as_deref();
-    let pathway = ctx.global.pathway.as_deref();
     let warn_days = reg.settings.warn_days;
     let info = SiteInfo {
         lang,
@@ -65,12 +63,7 @@ pub fn pages(reg: &Register, ctx: &Ctx, redact: bool) -> Vec<Page> {
         bytes: html.into_bytes(),
     };
     let problem_list = problems(reg, lang);
-    let filter = Filter {
-        cases: &[],
-        coordinator,
-        pathway,
-    };
-    let rows = board_rows(reg, today, &filter, redact);
+    let rows = board_rows(reg, today, selection);
     let mut out = vec![
         page(
             pages::BOARD,
@@ -112,8 +105,7 @@ pub fn pages(reg: &Register, ctx: &Ctx, redact: bool) -> Vec<Page> {
             pages::case_page(&info, &h, &tables, warn_days),
         ));
     }
-    let report =
-        crate::views::report::report(reg, today, redact, |c| matches(c, coordinator, pathway));
+    let report = crate::views::report::report(reg, today, redact, |c| selection.admits(c));
     out.push(page(
         pages::REPORT,
         pages::report(&info, &super::report::html_body(&report, lang)),
@@ -121,7 +113,7 @@ pub fn pages(reg: &Register, ctx: &Ctx, redact: bool) -> Vec<Page> {
     let from = today
         .checked_sub_months(chrono::Months::new(12))
         .unwrap_or(today);
-    let keep = |c: &crate::model::Case| matches(c, coordinator, pathway);
+    let keep = |c: &crate::model::Case| selection.admits(c);
     let by_pathway = stats(reg, today, Some(from), Some(today), By::Pathway, keep);
     let by_tertial = stats(reg, today, Some(from), Some(today), By::Tertial, keep);
     out.push(page(
@@ -140,14 +132,8 @@ pub fn pages(reg: &Register, ctx: &Ctx, redact: bool) -> Vec<Page> {
 pub fn run(ctx: &mut Ctx, args: SiteArgs) -> anyhow::Result<u8> {
     let _ = ctx.format("site", &[super::Format::Html])?;
     let reg = ctx.load_for_view(Scope::All)?;
-    validate_filter(
-        reg,
-        &[],
-        ctx.global.coordinator.as_deref(),
-        ctx.global.pathway.as_deref(),
-    )?;
-    let redact = reg.settings.redact && !ctx.global.show_identity;
-    let list = pages(reg, ctx, redact);
+    let selection = ctx.select(reg, &[])?;
+    let list = pages(reg, ctx, &selection);
     let count = list.len();
     match crate::site::write(&args.dir, &reg.root, &list) {
         Ok(()) => {}

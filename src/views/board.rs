@@ -4,8 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::status::{Filter, StatusRow, rows};
+use super::status::{StatusRow, rows};
 use crate::register::Register;
+use crate::select::Selection;
 
 /// How the board groups its cases.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,42 +17,41 @@ pub enum Grouping {
 
 /// One case on the board.
 #[derive(Clone, Debug, PartialEq)]
-pub struct BoardRow {
-    pub status: StatusRow,
+pub struct BoardRow<'a> {
+    pub status: StatusRow<'a>,
     /// The treatment has started or a decision ended the pathway: the case is followed up.
     pub follow_up: bool,
     /// The coordinator's name from team.toml.
-    pub coordinator_name: Option<String>,
+    pub coordinator_name: Option<&'a str>,
 }
 
 /// A group of cases under one heading.
 #[derive(Clone, Debug, PartialEq)]
-pub struct BoardGroup {
+pub struct BoardGroup<'a> {
     /// The coordinator or pathway id; `None` for cases without a coordinator.
-    pub key: Option<String>,
+    pub key: Option<&'a str>,
     /// The coordinator's or pathway's name, where known.
-    pub name: Option<String>,
-    pub rows: Vec<BoardRow>,
+    pub name: Option<&'a str>,
+    pub rows: Vec<BoardRow<'a>>,
 }
 
-/// The followed cases on `today`, most urgent first (filtered like `status`).
-pub fn board_rows(
-    reg: &Register,
+/// The followed cases on `today`, most urgent first (selected like `status`).
+pub fn board_rows<'a>(
+    reg: &'a Register,
     today: NaiveDate,
-    filter: &Filter<'_>,
-    redact: bool,
-) -> Vec<BoardRow> {
-    rows(reg, today, filter, redact)
+    selection: &Selection,
+) -> Vec<BoardRow<'a>> {
+    rows(reg, today, selection, &[])
         .into_iter()
         .map(|status| {
-            let follow_up = status.next.is_none()
-                && reg.pathway(&status.pathway).is_some()
-                && status.last.is_some();
-            let coordinator_name = status.coordinator.as_deref().and_then(|c| {
+            let follow_up = status.next_milestone.is_none()
+                && reg.pathway(status.pathway).is_some()
+                && status.last_milestone.is_some();
+            let coordinator_name = status.coordinator.and_then(|c| {
                 reg.team
                     .as_ref()
                     .and_then(|t| t.get(c))
-                    .map(|p| p.name.clone())
+                    .map(|p| p.name.as_str())
             });
             BoardRow {
                 status,
@@ -64,19 +64,19 @@ pub fn board_rows(
 
 /// The rows grouped: groups in order of their most urgent case (cases without a coordinator
 /// last among equals), rows keeping their order.
-pub fn group(reg: &Register, rows: &[BoardRow], by: Grouping) -> Vec<BoardGroup> {
-    let mut groups: Vec<BoardGroup> = Vec::new();
+pub fn group<'a>(reg: &'a Register, rows: &[BoardRow<'a>], by: Grouping) -> Vec<BoardGroup<'a>> {
+    let mut groups: Vec<BoardGroup<'a>> = Vec::new();
     for row in rows {
         let key = match by {
-            Grouping::Coordinator => row.status.coordinator.clone(),
-            Grouping::Pathway => Some(row.status.pathway.clone()),
+            Grouping::Coordinator => row.status.coordinator,
+            Grouping::Pathway => Some(row.status.pathway),
         };
         match groups.iter_mut().find(|g| g.key == key) {
             Some(g) => g.rows.push(row.clone()),
             None => {
                 let name = match by {
-                    Grouping::Coordinator => row.coordinator_name.clone(),
-                    Grouping::Pathway => reg.pathway(&row.status.pathway).map(|p| p.name.clone()),
+                    Grouping::Coordinator => row.coordinator_name,
+                    Grouping::Pathway => reg.pathway(row.status.pathway).map(|p| p.name.as_str()),
                 };
                 groups.push(BoardGroup {
                     key,

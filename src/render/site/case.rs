@@ -165,8 +165,8 @@ pub fn case_page(info: &SiteInfo, h: &Handover<'_>, tables: &CaseTables, warn_da
                 .due
                 .map(|d| format!("{d} ({})", days_left_text((d - today).num_days(), lang)));
             vec![
-                t.id.clone(),
-                t.name.clone(),
+                t.id.to_string(),
+                t.name.to_string(),
                 due.unwrap_or_else(|| "–".into()),
             ]
         })

@@ -271,7 +271,7 @@ fn urgency_class(u: Urgency) -> &'static str {
 fn group_heading(g: &BoardGroup, by: Grouping, lang: Lang) -> String {
     match (&g.key, &g.name) {
         (Some(id), Some(n)) => format!("{n} ({id})"),
-        (Some(id), None) => id.clone(),
+        (Some(id), None) => id.to_string(),
         (None, _) => match by {
             Grouping::Coordinator => format!("({})", Word::WithoutCoordinator.text(lang)),
             Grouping::Pathway => SiteWord::WithoutPathway.text(lang),
@@ -293,7 +293,7 @@ pub fn board(
     let overdue = rows()
         .filter(|r| {
             r.status
-                .deadline
+                .next_deadline
                 .as_ref()
                 .is_some_and(|d| d.urgency == Urgency::Overdue)
         })
@@ -301,7 +301,7 @@ pub fn board(
     let soon = rows()
         .filter(|r| {
             r.status
-                .deadline
+                .next_deadline
                 .as_ref()
                 .is_some_and(|d| d.urgency == Urgency::DueSoon)
         })
@@ -352,15 +352,15 @@ pub fn board(
                     tbody {
                         @for r in &g.rows {
                             @let s = &r.status;
-                            @let class = s.deadline.as_ref().map(|d| urgency_class(d.urgency));
+                            @let class = s.next_deadline.as_ref().map(|d| urgency_class(d.urgency));
                             @let search = format!("{} {} {} {} {}", s.case, s.patient, s.pathway,
-                                s.coordinator.as_deref().unwrap_or(""), r.coordinator_name.as_deref().unwrap_or("")).to_lowercase();
+                                s.coordinator.unwrap_or(""), r.coordinator_name.unwrap_or("")).to_lowercase();
                             tr class=[class] data-search=(search) {
                                 td.key data-label=(label(Word::Case)) { a href=(case_file(&s.case)) { (s.case) } }
-                                td data-label=(label(Word::Patient)) { (s.patient) }
+                                td data-label=(label(Word::Patient)) { (s.patient.to_string()) }
                                 @match by {
                                     Grouping::Coordinator => td data-label=(label(Word::Pathway)) { (s.pathway) },
-                                    Grouping::Pathway => td data-label=(label(Word::Coordinator)) { (s.coordinator.as_deref().unwrap_or("–")) },
+                                    Grouping::Pathway => td data-label=(label(Word::Coordinator)) { (s.coordinator.unwrap_or("–")) },
                                 }
                                 @if r.follow_up {
                                     td data-label=(label(Word::State)) { span.state.follow-up { (SiteWord::FollowUp.text(lang)) } }
@@ -368,13 +368,13 @@ pub fn board(
                                     td.minor data-label=(label(Word::State)) { span.state { (SiteWord::InPathway.text(lang)) } }
                                 }
                                 td data-label=(label(Word::LastMilestone)) {
-                                    @if let Some((m, date, code)) = &s.last {
+                                    @if let (Some(m), Some(date)) = (s.last_milestone, s.last_date) {
                                         (m) " " (date)
-                                        @if let Some(c) = code { " (" (c) ")" }
+                                        @if let Some(c) = &s.last_code { " (" (c) ")" }
                                     }
                                 }
-                                @if let Some(d) = &s.deadline {
-                                    td data-label=(label(Word::NextDeadline)) { (crate::views::deadline_what(d)) }
+                                @if let Some(d) = &s.next_deadline {
+                                    td data-label=(label(Word::NextDeadline)) { (d.what()) }
                                     td.nowrap data-label=(label(Word::Due)) { (d.due) }
                                     td data-label=(label(Word::DaysLeft)) { span.badge.(urgency_class(d.urgency)) { (days_left_text(d.days_left, lang)) } }
                                 } @else {
