@@ -87,6 +87,10 @@ pub enum Msg {
     FileTooLarge {
         megabytes: u64,
     },
+    /// More entries than any case or pathway file can sensibly have; not parsed.
+    TooManyEntries {
+        max: usize,
+    },
     /// The file has more problems than are listed; the first `shown` are.
     TooManyProblems {
         shown: usize,
@@ -335,6 +339,15 @@ impl Msg {
                 lang,
                 "fila blir ikke lest: saksfiler må ha endelsen .toml",
                 "file not read: case files must end in .toml"
+            ),
+            TooManyEntries { max } => t!(
+                lang,
+                format!(
+                    "fila har mer enn {max} oppføringer, for mange til å være en saksfil; den er ikke lest"
+                ),
+                format!(
+                    "the file has more than {max} entries, too many for a case file; it was not read"
+                )
             ),
             TooManyProblems { shown } => t!(
                 lang,
@@ -668,6 +681,11 @@ impl Msg {
                 lang,
                 "sjekk at du har lesetilgang",
                 "check that you have read permission"
+            )),
+            TooManyEntries { .. } => Some(t!(
+                lang,
+                "en saksfil har noen hundre linjer; sjekk hva fila inneholder",
+                "a case file has a few hundred lines; check what the file holds"
             )),
             TooManyProblems { .. } => Some(t!(
                 lang,

@@ -245,6 +245,7 @@ mod tests {
                 pathway: "x".into(),
             },
             Msg::TooManyProblems { shown: 200 },
+            Msg::TooManyEntries { max: 200_000 },
             Msg::HiddenFile,
             Msg::StaleTemporary,
         ]
@@ -264,6 +265,7 @@ mod tests {
             Msg::UnreadableDir { .. } => {}
             Msg::FileTooLarge { .. } => {}
             Msg::TooManyProblems { .. } => {}
+            Msg::TooManyEntries { .. } => {}
             Msg::HiddenFile => {}
             Msg::StaleTemporary => {}
             Msg::UnknownKey { .. } => {}
@@ -723,7 +725,7 @@ mod tests {
     #[test]
     fn every_message_has_both_languages() {
         let msgs = every_msg();
-        assert_eq!(msgs.len(), 61);
+        assert_eq!(msgs.len(), 62);
         for m in &msgs {
             both(m.text(Lang::Nb), m.text(Lang::En), &format!("{m:?}"));
             match (m.hint(Lang::Nb), m.hint(Lang::En)) {
