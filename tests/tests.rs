@@ -9,6 +9,7 @@ mod docs;
 mod hardening;
 mod pathways;
 mod privacy;
+mod problems;
 mod report;
 mod schedule;
 mod shell;
