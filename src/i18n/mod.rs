@@ -50,6 +50,7 @@ fn did_you_mean(lang: Lang, suggestion: &Option<String>) -> Option<String> {
 
 mod changes;
 mod diag;
+mod help;
 mod names;
 mod ui;
 mod usage;
@@ -57,6 +58,7 @@ mod words;
 
 pub use changes::*;
 pub use diag::*;
+pub use help::*;
 pub use names::*;
 pub use ui::*;
 pub use usage::*;
