@@ -311,13 +311,29 @@ pub fn usage_error(e: &clap::Error) -> UsageError {
             suggestion: get(K::SuggestedValue),
         },
         ErrorKind::ValueValidation => {
+            use crate::i18n::ValueProblem;
+            let typed = std::error::Error::source(e)
+                .and_then(|s| s.downcast_ref::<ValueProblem>())
+                .cloned();
             let detail = source.unwrap_or_default();
-            if detail.contains("digit") || detail.contains("number too large") {
-                UsageError::NotANumber { value, arg }
-            } else if detail.contains("YYYY-MM-DD") {
+            let problem = match typed {
+                Some(p) => p,
+                None if detail.contains("digit") => return UsageError::NotANumber { value, arg },
+                None => match detail.split_once(" is not in ") {
+                    Some((_, range)) => ValueProblem::OutOfRange {
+                        range: range.to_string(),
+                    },
+                    None => ValueProblem::Other { detail },
+                },
+            };
+            if problem == ValueProblem::NotADate {
                 UsageError::NotADate { value, arg }
             } else {
-                UsageError::BadValue { value, arg, detail }
+                UsageError::BadValue {
+                    value,
+                    arg,
+                    problem,
+                }
             }
         }
         ErrorKind::MissingRequiredArgument => UsageError::MissingArguments {

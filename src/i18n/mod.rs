@@ -262,6 +262,11 @@ mod tests {
             };
             both(u.text(Lang::Nb), u.text(Lang::En), &format!("{u:?}"));
         }
+        for p in ValueProblem::iter() {
+            if !matches!(p, ValueProblem::Other { .. }) {
+                both(p.text(Lang::Nb), p.text(Lang::En), &format!("{p:?}"));
+            }
+        }
         assert_ne!(usage_label(Lang::Nb), usage_label(Lang::En));
         assert_ne!(more_help("forlop", Lang::Nb), more_help("forlop", Lang::En));
     }
