@@ -55,6 +55,7 @@ fn every_subcommand_has_a_summary_and_examples_in_both_languages() {
             "handover",
             "stats",
             "report",
+            "site",
             "export",
             "new",
             "record",

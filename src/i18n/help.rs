@@ -53,6 +53,12 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         }
         "report.output" => "Skriv rapporten til FIL (atomisk) i stedet for til standard ut",
         "report.fail_on_overdue" => "Avslutt med kode 3 når noe er forfalt (for varsling fra cron)",
+        "site" => {
+            "Et statisk nettsted: tavla, én side per fulgt sak med tidslinje, rapporten, statistikk"
+        }
+        "site.dir" => {
+            "Mappen nettstedet skrives til (erstattes i sin helhet; må ligge utenfor registeret)"
+        }
         "export" => "Eksporter timer, MDT-møter og frister (iCalendar)",
         "export.ics" => "Timer, MDT-møter og frister som en iCalendar-fil (.ics)",
         "ics.days" => "Hvor mange dager frem fra i dag (forfalte frister er alltid med)",
@@ -267,6 +273,18 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "forlop report --fail-on-overdue --quiet",
                 "kode 3 når noe er forfalt",
                 "exit code 3 when anything is overdue",
+            ),
+        ],
+        "site" => &[
+            (
+                "forlop site /var/www/forlop",
+                "tavla, sakene, rapporten og statistikken for intranettet",
+                "the board, the cases, the report and the statistics for the intranet",
+            ),
+            (
+                "forlop site ~/forlop-side && xdg-open ~/forlop-side/index.html",
+                "se tavla i nettleseren",
+                "look at the board in a browser",
             ),
         ],
         "export" => &[

@@ -6,7 +6,7 @@
 use std::fmt;
 
 /// The language of every user-facing word.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// Norwegian bokmål (the default: the users are Norwegian).
     #[default]
@@ -52,6 +52,7 @@ mod changes;
 mod diag;
 mod help;
 mod names;
+mod site;
 mod ui;
 mod usage;
 mod words;
@@ -60,6 +61,7 @@ pub use changes::*;
 pub use diag::*;
 pub use help::*;
 pub use names::*;
+pub use site::*;
 pub use ui::*;
 pub use usage::*;
 pub use words::*;
