@@ -117,6 +117,8 @@ pub enum Ui {
     Io {
         detail: String,
     },
+    /// A message of `forlop site`.
+    Site(super::SiteUi),
 }
 
 impl Ui {
@@ -332,6 +334,7 @@ impl Ui {
                 format!("inn/ut-feil: {detail}"),
                 format!("I/O error: {detail}")
             ),
+            Site(m) => m.text(lang),
         }
     }
 
@@ -481,6 +484,7 @@ impl Ui {
             )),
             PathNotFound { .. } | PathOutsideRegister { .. } | Io { .. } => None,
             CheckSummary { .. } | CheckClean { .. } => None,
+            Site(m) => m.hint(lang),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod html;
 pub mod ics;
 pub mod json;
 pub mod report;
+pub mod site;
 pub mod stats;
 pub mod status;
 pub mod table;

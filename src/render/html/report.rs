@@ -64,6 +64,12 @@ fn chart(r: &Report, lang: Lang) -> String {
 
 /// One self-contained HTML file: inline CSS, no scripts, nothing fetched.
 pub fn html(r: &Report, lang: Lang) -> String {
+    page(&title(r, lang), lang, &body(r, lang))
+}
+
+/// The report's content as HTML (headings, tables, chart), for a page frame: the report's own
+/// file or the site's.
+pub fn body(r: &Report, lang: Lang) -> String {
     let none = Word::NoneRecorded.text(lang);
     let mut s = format!(
         "<h1>{}</h1>\n<p class=\"date\">{}</p>\n",
@@ -111,5 +117,5 @@ pub fn html(r: &Report, lang: Lang) -> String {
         };
         s.push_str(&html_table(&sec.headers, &sec.rows, &none, flag));
     }
-    page(&title(r, lang), lang, &s)
+    s
 }
