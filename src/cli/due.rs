@@ -105,6 +105,8 @@ pub fn run(ctx: &mut Ctx, days: Option<u32>, overdue_only: bool) -> anyhow::Resu
                 .collect();
             render::csv(&headers, &rows)
         }
+        // Nothing to say: with --quiet, nothing at all (cron mails any output).
+        _ if list.is_empty() && ctx.global.quiet => String::new(),
         _ => table(
             &list,
             reg,

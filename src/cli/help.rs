@@ -51,6 +51,10 @@ fn nb(key: &str) -> Option<&'static str> {
         }
         "report.output" => "Skriv rapporten til FIL (atomisk) i stedet for til standard ut",
         "report.fail_on_overdue" => "Avslutt med kode 3 når noe er forfalt (for varsling fra cron)",
+        "report.to" => {
+            "Mottaker av e-posten (`--format eml`; gjentas for flere; standard: `mail_to`)"
+        }
+        "report.from" => "Avsender av e-posten (`--format eml`; standard: `mail_from`)",
         "export" => "Eksporter timer, MDT-møter og frister (iCalendar)",
         "export.ics" => "Timer, MDT-møter og frister som en iCalendar-fil (.ics)",
         "ics.days" => "Hvor mange dager frem fra i dag (forfalte frister er alltid med)",
@@ -261,6 +265,11 @@ fn examples(command: &str) -> &'static [(&'static str, &'static str, &'static st
                 "forlop report --fail-on-overdue --quiet",
                 "kode 3 når noe er forfalt",
                 "exit code 3 when anything is overdue",
+            ),
+            (
+                "forlop report --format eml | /usr/sbin/sendmail -t",
+                "hele morgenposten, sendt til `mail_to`",
+                "the whole morning mail, sent to `mail_to`",
             ),
         ],
         "export" => &[

@@ -34,6 +34,8 @@ pub enum Format {
     Markdown,
     Text,
     Html,
+    /// The whole mail (RFC 5322 + MIME) for `sendmail -t`.
+    Eml,
 }
 
 impl Format {
@@ -45,6 +47,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Text => "text",
             Format::Html => "html",
+            Format::Eml => "eml",
         }
     }
 }

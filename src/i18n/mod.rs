@@ -368,6 +368,13 @@ mod tests {
             Ui::FileExists { file: "x".into() },
             Ui::PathwayCopied { file: "x".into() },
             Ui::Io { detail: "x".into() },
+            Ui::MailAddressMissing {
+                flag: "--to".into(),
+                key: "mail_to".into(),
+            },
+            Ui::BadMailAddress {
+                address: "x".into(),
+            },
         ]
     }
 
@@ -404,6 +411,8 @@ mod tests {
             Ui::FileExists { .. } => {}
             Ui::PathwayCopied { .. } => {}
             Ui::Io { .. } => {}
+            Ui::MailAddressMissing { .. } => {}
+            Ui::BadMailAddress { .. } => {}
         }
     }
 
@@ -534,6 +543,9 @@ mod tests {
         Word::WithoutCoordinator,
         Word::Period,
         Word::ChartTitle,
+        Word::IndicatorName,
+        Word::SoFar,
+        Word::AllPathways,
         Word::ReportWritten,
         Word::Deviation,
         Word::DeadlineCap,
@@ -671,6 +683,9 @@ mod tests {
             Word::WithoutCoordinator => {}
             Word::Period => {}
             Word::ChartTitle => {}
+            Word::IndicatorName => {}
+            Word::SoFar => {}
+            Word::AllPathways => {}
             Word::ReportWritten => {}
             Word::Deviation => {}
             Word::DeadlineCap => {}

@@ -97,6 +97,17 @@ pub enum Ui {
     Io {
         detail: String,
     },
+    /// `report --format eml` without a sender or recipients.
+    MailAddressMissing {
+        /// The flag that gives it: `--from` or `--to`.
+        flag: String,
+        /// The forlop.toml key that gives it: `mail_from` or `mail_to`.
+        key: String,
+    },
+    /// A mail address that cannot go into a header as it is.
+    BadMailAddress {
+        address: String,
+    },
 }
 
 impl Ui {
@@ -275,6 +286,30 @@ impl Ui {
                 format!("inn/ut-feil: {detail}"),
                 format!("I/O error: {detail}")
             ),
+            MailAddressMissing { flag, .. } => t!(
+                lang,
+                format!(
+                    "e-posten mangler {} (`{flag}`)",
+                    if flag == "--from" {
+                        "avsender"
+                    } else {
+                        "mottaker"
+                    }
+                ),
+                format!(
+                    "the mail has no {} (`{flag}`)",
+                    if flag == "--from" {
+                        "sender"
+                    } else {
+                        "recipient"
+                    }
+                )
+            ),
+            BadMailAddress { address } => t!(
+                lang,
+                format!("ugyldig e-postadresse: {address:?}"),
+                format!("not a mail address: {address:?}")
+            ),
         }
     }
 
@@ -391,6 +426,16 @@ impl Ui {
                 "for example `forlop handover te-0142` or `forlop handover --coordinator ssol`"
             )),
             PathNotFound { .. } | PathOutsideRegister { .. } | Io { .. } => None,
+            MailAddressMissing { flag, key } => Some(t!(
+                lang,
+                format!("sett `{key}` under [report] i forlop.toml, eller gi `{flag} ADRESSE`"),
+                format!("set `{key}` under [report] in forlop.toml, or give `{flag} ADDRESS`")
+            )),
+            BadMailAddress { .. } => Some(t!(
+                lang,
+                "skriv adressen som `navn@sykehus.no` (eller `Navn <navn@sykehus.no>`), på én linje",
+                "write the address as `name@hospital.example` (or `Name <name@hospital.example>`), on one line"
+            )),
             CheckSummary { .. } | CheckClean { .. } => None,
         }
     }

@@ -1,5 +1,6 @@
 //! Rows to text: tables, CSV, JSON helpers. Renderers never compute dates.
 
+pub mod eml;
 pub mod ics;
 
 use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
