@@ -142,7 +142,7 @@ fn open_regular(path: &Path, shown: &str) -> Result<(fs::File, u64), Box<Diagnos
 
 /// The text of a file, or a diagnostic saying why it cannot be read as text.
 /// Symbolic links are never followed.
-fn read_text(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
+pub fn read_text(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
     use std::io::Read;
     let (mut file, len) = open_regular(path, shown)?;
     if len > MAX_FILE_BYTES {

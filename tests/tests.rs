@@ -9,6 +9,7 @@ mod docs;
 mod hardening;
 mod mail;
 mod pathways;
+mod privacy;
 mod report;
 mod schedule;
 mod shell;

@@ -87,6 +87,14 @@ pub enum Msg {
     FileTooLarge {
         megabytes: u64,
     },
+    /// The file has more problems than are listed; the first `shown` are.
+    TooManyProblems {
+        shown: usize,
+    },
+    /// A hidden file (name starting with `.`) in `cases/`: not read as a case.
+    HiddenFile,
+    /// A temporary file left by a write that was killed: a full copy of a case.
+    StaleTemporary,
 
     // ---- structure ----
     UnknownKey {
@@ -327,6 +335,21 @@ impl Msg {
                 lang,
                 "fila blir ikke lest: saksfiler må ha endelsen .toml",
                 "file not read: case files must end in .toml"
+            ),
+            TooManyProblems { shown } => t!(
+                lang,
+                format!("fila har flere problemer enn de {shown} første som vises"),
+                format!("the file has more problems than the first {shown} shown")
+            ),
+            HiddenFile => t!(
+                lang,
+                "skjult fil (navnet begynner med .): den leses ikke som en sak",
+                "hidden file (its name starts with .): not read as a case"
+            ),
+            StaleTemporary => t!(
+                lang,
+                "midlertidig fil etter en avbrutt skriving: en full kopi av en sak, med navn og fødselsnummer",
+                "temporary file left by an interrupted write: a full copy of a case, name and national ID number included"
             ),
             FileTooLarge { megabytes } => t!(
                 lang,
@@ -645,6 +668,21 @@ impl Msg {
                 lang,
                 "sjekk at du har lesetilgang",
                 "check that you have read permission"
+            )),
+            TooManyProblems { .. } => Some(t!(
+                lang,
+                "rett disse og kjør `forlop check` igjen; er fila laget av et annet program?",
+                "correct these and run `forlop check` again; was the file made by another program?"
+            )),
+            HiddenFile => Some(t!(
+                lang,
+                "gi fila et navn uten punktum først, eller flytt den ut av cases/",
+                "rename it without the leading dot, or move it out of cases/"
+            )),
+            StaleTemporary => Some(t!(
+                lang,
+                "neste skriving (`forlop note` o.l.) fjerner den; eller slett den selv",
+                "the next write (`forlop note` etc.) removes it; or delete it yourself"
             )),
             FileTooLarge { .. } => Some(t!(
                 lang,

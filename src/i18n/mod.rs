@@ -244,6 +244,9 @@ mod tests {
             Msg::TimesUnknownOpenCase {
                 pathway: "x".into(),
             },
+            Msg::TooManyProblems { shown: 200 },
+            Msg::HiddenFile,
+            Msg::StaleTemporary,
         ]
     }
 
@@ -260,6 +263,9 @@ mod tests {
             Msg::IgnoredFile => {}
             Msg::UnreadableDir { .. } => {}
             Msg::FileTooLarge { .. } => {}
+            Msg::TooManyProblems { .. } => {}
+            Msg::HiddenFile => {}
+            Msg::StaleTemporary => {}
             Msg::UnknownKey { .. } => {}
             Msg::WrongType { .. } => {}
             Msg::MissingKey { .. } => {}
@@ -375,6 +381,11 @@ mod tests {
             Ui::BadMailAddress {
                 address: "x".into(),
             },
+            Ui::StdoutClosed,
+            Ui::WaitingForLock,
+            Ui::ThroughLink { path: "x".into() },
+            Ui::BadLockFile { path: "x".into() },
+            Ui::CaseUnusable,
         ]
     }
 
@@ -413,6 +424,11 @@ mod tests {
             Ui::Io { .. } => {}
             Ui::MailAddressMissing { .. } => {}
             Ui::BadMailAddress { .. } => {}
+            Ui::StdoutClosed => {}
+            Ui::WaitingForLock => {}
+            Ui::ThroughLink { .. } => {}
+            Ui::BadLockFile { .. } => {}
+            Ui::CaseUnusable => {}
         }
     }
 
@@ -722,7 +738,7 @@ mod tests {
     #[test]
     fn every_message_has_both_languages() {
         let msgs = every_msg();
-        assert_eq!(msgs.len(), 58);
+        assert_eq!(msgs.len(), 61);
         for m in &msgs {
             both(m.text(Lang::Nb), m.text(Lang::En), &format!("{m:?}"));
             match (m.hint(Lang::Nb), m.hint(Lang::En)) {

@@ -52,6 +52,20 @@ pub enum Ui {
     CaseExists {
         file: String,
     },
+    /// Standard output is closed: the output would go nowhere.
+    StdoutClosed,
+    /// Another write holds the register's lock.
+    WaitingForLock,
+    /// A write would go through a symbolic link (a folder link included).
+    ThroughLink {
+        path: String,
+    },
+    /// The lock file is not a plain file (a link, a FIFO).
+    BadLockFile {
+        path: String,
+    },
+    /// The case file cannot be read as TOML; nothing was written.
+    CaseUnusable,
     BadCaseId {
         id: String,
     },
@@ -207,6 +221,31 @@ impl Ui {
                 lang,
                 format!("saken finnes allerede: {file}"),
                 format!("the case already exists: {file}")
+            ),
+            StdoutClosed => t!(
+                lang,
+                "standard ut er lukket: utdataene ville gått tapt",
+                "standard output is closed: the output would be lost"
+            ),
+            WaitingForLock => t!(
+                lang,
+                "venter på en annen skriving i registeret (.forlop.lock) …",
+                "waiting for another write to the register (.forlop.lock) …"
+            ),
+            ThroughLink { path } => t!(
+                lang,
+                format!("{path} er en symbolsk lenke: forlop skriver aldri gjennom en lenke"),
+                format!("{path} is a symbolic link: forlop never writes through a link")
+            ),
+            CaseUnusable => t!(
+                lang,
+                "endringen er ikke skrevet: saksfila kan ikke leses (feilene over)",
+                "nothing was written: the case file cannot be read (the errors above)"
+            ),
+            BadLockFile { path } => t!(
+                lang,
+                format!("låsefilen {path} er ikke en vanlig fil (en lenke eller en FIFO?)"),
+                format!("the lock file {path} is not a plain file (a link or a FIFO?)")
             ),
             BadCaseId { id } => t!(
                 lang,
@@ -369,6 +408,27 @@ impl Ui {
                 "choose another id; `forlop status ID` shows the existing one"
             )),
             BadCaseId { .. } => Some(t!(lang, "for eksempel `te-0142`", "for example `te-0142`")),
+            StdoutClosed => Some(t!(
+                lang,
+                "send utdataene til en fil med --output eller `> fil`",
+                "send the output to a file with --output or `> file`"
+            )),
+            WaitingForLock => None,
+            ThroughLink { .. } => Some(t!(
+                lang,
+                "erstatt lenken med en vanlig mappe i registeret (git mv), og prøv igjen",
+                "replace the link with a plain folder inside the register (git mv), and try again"
+            )),
+            CaseUnusable => Some(t!(
+                lang,
+                "rett fila for hånd (`forlop check` viser alt), og prøv igjen",
+                "correct the file by hand (`forlop check` shows everything), and try again"
+            )),
+            BadLockFile { .. } => Some(t!(
+                lang,
+                "fjern den; forlop lager en ny vanlig fil ved neste skriving",
+                "remove it; forlop makes a new plain file at the next write"
+            )),
             WouldBreak => Some(t!(
                 lang,
                 "rett argumentene og prøv igjen; fila er uendret",

@@ -30,9 +30,12 @@ pub fn strip_bom(text: &str) -> &str {
 }
 
 /// Whether a document has no content: only whitespace and comments.
+/// Whether a text TOML accepts holds nothing but blank lines and comments. Only what TOML calls
+/// whitespace counts: a file of bare carriage returns is not empty but malformed.
 fn is_blank(text: &str) -> bool {
-    text.lines().all(|l| {
-        let l = l.trim();
+    text.split('\n').all(|l| {
+        let l = l.strip_suffix('\r').unwrap_or(l);
+        let l = l.trim_start_matches([' ', '\t']);
         l.is_empty() || l.starts_with('#')
     })
 }
@@ -107,12 +110,12 @@ impl<'t> Decoder<'t> {
         text: &'i str,
         empty_is_error: bool,
     ) -> Option<Spanned<DeTable<'i>>> {
-        if empty_is_error && is_blank(text) {
-            self.error(0..0, Msg::EmptyFile);
-            return None;
-        }
         let (doc, errors) = DeTable::parse_recoverable(text);
         if errors.is_empty() {
+            if empty_is_error && is_blank(text) {
+                self.error(0..0, Msg::EmptyFile);
+                return None;
+            }
             return Some(doc);
         }
         for e in errors {
