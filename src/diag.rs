@@ -154,6 +154,9 @@ pub struct Sink<'t> {
     text: &'t str,
     lines: std::cell::OnceCell<LineIndex<'t>>,
     pub diags: Vec<Diagnostic>,
+    /// Byte ranges of syntax errors: the parser recovered around them, and a later problem at
+    /// the same place is the same problem, already reported.
+    syntax: Vec<Range<usize>>,
 }
 
 impl<'t> Sink<'t> {
@@ -164,7 +167,27 @@ impl<'t> Sink<'t> {
             text,
             lines: std::cell::OnceCell::new(),
             diags: Vec::new(),
+            syntax: Vec::new(),
         }
+    }
+
+    /// Records a syntax error's range: problems found later at that place are not reported
+    /// again.
+    pub fn syntax_error_at(&mut self, range: Range<usize>) {
+        self.syntax.push(range);
+    }
+
+    /// Whether the file had syntax errors (its tree is the parser's best recovery).
+    pub fn had_syntax_errors(&self) -> bool {
+        !self.syntax.is_empty()
+    }
+
+    /// Whether `span` touches a syntax error already reported.
+    fn at_syntax_error(&self, span: Span) -> bool {
+        let s = span.range();
+        self.syntax
+            .iter()
+            .any(|r| s.start <= r.end && r.start <= s.end)
     }
 
     fn index(&self) -> &LineIndex<'t> {
@@ -184,6 +207,9 @@ impl<'t> Sink<'t> {
     /// Reports a problem at a span. After [`MAX_PER_FILE`] problems the file's list ends with
     /// one that says so: memory stays proportional whatever one file holds.
     pub fn at(&mut self, severity: Severity, span: Span, msg: Msg) {
+        if self.at_syntax_error(span) {
+            return;
+        }
         if self.diags.len() > MAX_PER_FILE {
             return;
         }

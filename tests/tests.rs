@@ -10,6 +10,7 @@ mod hardening;
 mod mail;
 mod pathways;
 mod privacy;
+mod problems;
 mod report;
 mod schedule;
 mod shell;

@@ -316,8 +316,14 @@ impl Ctx {
 
     /// Like [`Ctx::load`], and says on stderr when the register has errors (commands other
     /// than `check` still work on what could be read).
+    /// An unreadable `cases/` is an error (exit 1): no listing may say "0 cases".
     pub fn load_for_view(&mut self, scope: register::Scope) -> anyhow::Result<&'static Register> {
         let reg = self.load_scoped(scope)?;
+        if let Some(msg) = &reg.cases_unreadable {
+            return Err(Failure::work(Ui::CasesUnreadable {
+                detail: msg.text(self.lang),
+            }));
+        }
         let errors = reg.error_count();
         if errors > 0 && !self.global.quiet {
             self.warn(&Ui::RegisterHasErrors { errors });
@@ -341,6 +347,18 @@ impl Ctx {
             command: command.into(),
             allowed,
         }))
+    }
+
+    /// Names every file the output could not fully use on stderr, also with `--quiet`: for
+    /// outputs whose shape is a bare array or a file format (SPEC §3), which have no body to
+    /// say it in.
+    pub fn problems_to_stderr(&self, reg: &Register) {
+        for p in &reg.problems {
+            self.warn(&Ui::FileProblem {
+                place: p.place(),
+                message: p.msg.text(self.lang),
+            });
+        }
     }
 
     /// Prints a warning line on stderr.

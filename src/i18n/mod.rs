@@ -83,6 +83,11 @@ mod tests {
             Msg::IgnoredFile,
             Msg::UnreadableDir { detail: "x".into() },
             Msg::FileTooLarge { megabytes: 40 },
+            Msg::CasesNotAFolder,
+            Msg::PathwayUnusable {
+                pathway: "x".into(),
+                cases: 2,
+            },
             Msg::UnknownKey {
                 key: "x".into(),
                 section: "x".into(),
@@ -167,6 +172,11 @@ mod tests {
                 suggestion: Some("y".into()),
             },
             Msg::IntervalCycle { path: "x".into() },
+            Msg::IntervalBackwards {
+                id: "x".into(),
+                from: "x".into(),
+                to: "x".into(),
+            },
             Msg::NegativeDays { key: "x".into() },
             Msg::BadCode { code: "x".into() },
             Msg::UnknownTimes {
@@ -235,6 +245,27 @@ mod tests {
                 date: "x".into(),
                 today: "x".into(),
             },
+            Msg::ClosedInFuture {
+                date: "x".into(),
+                today: "x".into(),
+            },
+            Msg::TransferInFuture {
+                date: "x".into(),
+                today: "x".into(),
+            },
+            Msg::TaskDoneInFuture {
+                id: "x".into(),
+                date: "x".into(),
+                today: "x".into(),
+            },
+            Msg::ClosedBeforeReferral {
+                date: "x".into(),
+                referral: "x".into(),
+            },
+            Msg::TransferBeforeReferral {
+                date: "x".into(),
+                referral: "x".into(),
+            },
             Msg::PlannedTreatmentNotInTable {
                 treatment: "x".into(),
                 intervals: "x".into(),
@@ -263,6 +294,8 @@ mod tests {
             Msg::IgnoredFile => {}
             Msg::UnreadableDir { .. } => {}
             Msg::FileTooLarge { .. } => {}
+            Msg::CasesNotAFolder => {}
+            Msg::PathwayUnusable { .. } => {}
             Msg::TooManyProblems { .. } => {}
             Msg::HiddenFile => {}
             Msg::StaleTemporary => {}
@@ -291,6 +324,7 @@ mod tests {
             Msg::DuplicateRole { .. } => {}
             Msg::UnknownPathwayMilestone { .. } => {}
             Msg::IntervalCycle { .. } => {}
+            Msg::IntervalBackwards { .. } => {}
             Msg::NegativeDays { .. } => {}
             Msg::BadCode { .. } => {}
             Msg::UnknownTimes { .. } => {}
@@ -311,6 +345,11 @@ mod tests {
             Msg::DuplicateCaseId { .. } => {}
             Msg::DuplicateOpenCase { .. } => {}
             Msg::EventInFuture { .. } => {}
+            Msg::ClosedInFuture { .. } => {}
+            Msg::TransferInFuture { .. } => {}
+            Msg::TaskDoneInFuture { .. } => {}
+            Msg::ClosedBeforeReferral { .. } => {}
+            Msg::TransferBeforeReferral { .. } => {}
             Msg::PlannedTreatmentNotInTable { .. } => {}
             Msg::TreatmentEventNoType => {}
             Msg::OpenCaseNoCoordinator => {}
@@ -343,6 +382,16 @@ mod tests {
                 suggestion: Some("y".into()),
             },
             Ui::RegisterHasErrors { errors: 2 },
+            Ui::CasesUnreadable { detail: "x".into() },
+            Ui::FileProblem {
+                place: "x".into(),
+                message: "x".into(),
+            },
+            Ui::CaseFileHasErrors {
+                id: "x".into(),
+                place: "x".into(),
+                message: "x".into(),
+            },
             Ui::CheckSummary {
                 errors: 2,
                 warnings: 2,
@@ -402,6 +451,9 @@ mod tests {
             Ui::UnknownPathway { .. } => {}
             Ui::UnknownCoordinator { .. } => {}
             Ui::RegisterHasErrors { .. } => {}
+            Ui::CasesUnreadable { .. } => {}
+            Ui::FileProblem { .. } => {}
+            Ui::CaseFileHasErrors { .. } => {}
             Ui::CheckSummary { .. } => {}
             Ui::CheckClean { .. } => {}
             Ui::HandoverNeedsCases => {}
@@ -738,7 +790,7 @@ mod tests {
     #[test]
     fn every_message_has_both_languages() {
         let msgs = every_msg();
-        assert_eq!(msgs.len(), 61);
+        assert_eq!(msgs.len(), 69);
         for m in &msgs {
             both(m.text(Lang::Nb), m.text(Lang::En), &format!("{m:?}"));
             match (m.hint(Lang::Nb), m.hint(Lang::En)) {

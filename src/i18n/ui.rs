@@ -40,6 +40,21 @@ pub enum Ui {
     RegisterHasErrors {
         errors: usize,
     },
+    /// `cases/` exists but cannot be read: no listing can be made.
+    CasesUnreadable {
+        detail: String,
+    },
+    /// A file a listing could not fully use (stderr, for outputs shaped as a bare array or file).
+    FileProblem {
+        place: String,
+        message: String,
+    },
+    /// `status ID` on a case whose file has errors that keep it from being read as a case.
+    CaseFileHasErrors {
+        id: String,
+        place: String,
+        message: String,
+    },
     CheckSummary {
         errors: usize,
         warnings: usize,
@@ -178,9 +193,26 @@ impl Ui {
             ),
             RegisterHasErrors { errors } => t!(
                 lang,
-                format!("registeret har {errors} feil; saker med feil kan mangle i utskriften"),
+                format!("registeret har {errors} feil; utskriften nevner filene med feil"),
+                format!("the register has {errors} errors; the output names the files with errors")
+            ),
+            CasesUnreadable { detail } => t!(
+                lang,
+                format!("kan ikke lese `cases/`: {detail}; uten sakene kan ingen liste lages"),
+                format!("cannot read `cases/`: {detail}; no listing can be made without the cases")
+            ),
+            FileProblem { place, message } => t!(
+                lang,
+                format!("{place}: {message} (fila er ikke fullt brukt)"),
+                format!("{place}: {message} (the file is not fully used)")
+            ),
+            CaseFileHasErrors { id, place, message } => t!(
+                lang,
                 format!(
-                    "the register has {errors} errors; cases with errors may be missing from the output"
+                    "saksfila til `{id}` har feil og kan ikke leses som sak: {place}: {message}"
+                ),
+                format!(
+                    "the case file of `{id}` has errors and cannot be read as a case: {place}: {message}"
                 )
             ),
             CheckSummary {
@@ -401,6 +433,17 @@ impl Ui {
                 lang,
                 "kjør `forlop check` for å se dem",
                 "run `forlop check` to see them"
+            )),
+            FileProblem { .. } => None,
+            CasesUnreadable { .. } => Some(t!(
+                lang,
+                "sjekk at `cases/` er en mappe du har lesetilgang til (ikke en lenke)",
+                "check that `cases/` is a folder you can read (not a link)"
+            )),
+            CaseFileHasErrors { .. } => Some(t!(
+                lang,
+                "rett fila; `forlop check` viser alle feilene med linje og kolonne",
+                "correct the file; `forlop check` shows every error with line and column"
             )),
             CaseExists { .. } => Some(t!(
                 lang,

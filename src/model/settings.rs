@@ -24,6 +24,8 @@ pub struct Settings {
     pub mail_from: Option<String>,
     /// The recipients of the morning mail.
     pub mail_to: Vec<String>,
+    /// The report lists standard times missed within this many days (`[report] missed_days`).
+    pub missed_days: u32,
 }
 
 impl Default for Settings {
@@ -39,6 +41,7 @@ impl Default for Settings {
             redact: true,
             mail_from: None,
             mail_to: Vec::new(),
+            missed_days: 30,
         }
     }
 }
