@@ -14,6 +14,7 @@ mod problems;
 mod report;
 mod schedule;
 mod shell;
+mod site;
 mod status;
 mod views;
 mod writes;

@@ -128,6 +128,8 @@ pub enum Ui {
     BadMailAddress {
         address: String,
     },
+    /// A message of `forlop site`.
+    Site(super::SiteUi),
 }
 
 impl Ui {
@@ -367,6 +369,7 @@ impl Ui {
                 format!("ugyldig e-postadresse: {address:?}"),
                 format!("not a mail address: {address:?}")
             ),
+            Site(m) => m.text(lang),
         }
     }
 
@@ -526,6 +529,7 @@ impl Ui {
                 "write the address as `name@hospital.example` (or `Name <name@hospital.example>`), on one line"
             )),
             CheckSummary { .. } | CheckClean { .. } => None,
+            Site(m) => m.hint(lang),
         }
     }
 }
