@@ -57,10 +57,14 @@ pub enum Change {
         date: NaiveDate,
         to: String,
         contact: Option<String>,
+        /// Replace an existing `[transfer]` (otherwise the write is refused).
+        replace: bool,
     },
     Close {
         date: NaiveDate,
         reason: CloseReason,
+        /// Replace an existing `[closed]` (otherwise the write is refused).
+        replace: bool,
     },
 }
 
@@ -100,6 +104,17 @@ fn s(v: &str) -> Option<toml_edit::Value> {
 
 impl Change {
     /// Applies the change to the document.
+    /// The table this change would overwrite without `--replace` (`closed`, `transfer`):
+    /// a closure or transfer is never replaced by accident (SPEC §3).
+    pub fn would_replace(&self, doc: &DocumentMut) -> Option<&'static str> {
+        let table = match self {
+            Change::Close { replace: false, .. } => "closed",
+            Change::Transfer { replace: false, .. } => "transfer",
+            _ => return None,
+        };
+        doc.contains_key(table).then_some(table)
+    }
+
     pub fn apply(&self, doc: &mut DocumentMut) {
         match self {
             Change::Event {
@@ -198,6 +213,7 @@ impl Change {
                 date: d,
                 to,
                 contact,
+                ..
             } => {
                 let t = table(&[
                     ("date", Some(date(*d))),
@@ -206,7 +222,9 @@ impl Change {
                 ]);
                 doc.insert("transfer", Item::Table(t));
             }
-            Change::Close { date: d, reason } => {
+            Change::Close {
+                date: d, reason, ..
+            } => {
                 let t = table(&[("date", Some(date(*d))), ("reason", s(reason.word()))]);
                 doc.insert("closed", Item::Table(t));
             }
@@ -273,7 +291,7 @@ impl Change {
             Change::Transfer { date, .. } => {
                 format!("transfer {date} ({})", code("O".into()))
             }
-            Change::Close { date, reason } => {
+            Change::Close { date, reason, .. } => {
                 let x = if reason.is_early_end() {
                     format!(" ({})", code("X".into()))
                 } else {
@@ -305,6 +323,12 @@ pub enum EditError {
     BadLockFile(String),
     /// The case file cannot be read as TOML: its errors, which must be fixed by hand first.
     Unusable(Vec<Diagnostic>),
+    /// The case already has this `[closed]` or `[transfer]` (its table name and date), and
+    /// `--replace` was not given.
+    WouldReplace {
+        table: &'static str,
+        date: String,
+    },
 }
 
 impl From<crate::git::GitError> for EditError {
@@ -525,6 +549,16 @@ pub fn edit_case(
         // Not TOML: say where, as `check` would, rather than as an I/O error.
         Err(_) => return Err(EditError::Unusable(problems(&rel, text, id, ctx).0)),
     };
+    for c in changes {
+        if let Some(table) = c.would_replace(&doc) {
+            let date = doc
+                .get(table)
+                .and_then(|t| t.get("date"))
+                .map(|d| d.to_string().trim().trim_matches('"').to_string())
+                .unwrap_or_default();
+            return Err(EditError::WouldReplace { table, date });
+        }
+    }
     for c in changes {
         c.apply(&mut doc);
     }

@@ -95,6 +95,8 @@ fn nb(key: &str) -> Option<&'static str> {
         "transfer.contact" => "Mottakende koordinator (en id i team.toml)",
         "close" => "Avslutt pakkeforløpet",
         "close.reason" => "treatment-started, not-cancer, transferred, declined, died eller other",
+        "close.replace" => "Erstatt avslutningen som allerede er registrert",
+        "transfer.replace" => "Erstatt overføringen som allerede er registrert",
         "log" => "Sakens historikk fra git: hvem endret hva, og når",
         "init" => {
             "Lag et register: forlop.toml, team.toml, cases/, .gitignore, git og pre-commit-krok"

@@ -383,6 +383,8 @@ mod tests {
             },
             Ui::RegisterHasErrors { errors: 2 },
             Ui::CasesUnreadable { detail: "x".into() },
+            Ui::AlreadyClosed { date: "x".into() },
+            Ui::AlreadyTransferred { date: "x".into() },
             Ui::FileProblem {
                 place: "x".into(),
                 message: "x".into(),
@@ -445,6 +447,8 @@ mod tests {
             Ui::UnknownCoordinator { .. } => {}
             Ui::RegisterHasErrors { .. } => {}
             Ui::CasesUnreadable { .. } => {}
+            Ui::AlreadyClosed { .. } => {}
+            Ui::AlreadyTransferred { .. } => {}
             Ui::FileProblem { .. } => {}
             Ui::CaseFileHasErrors { .. } => {}
             Ui::CheckSummary { .. } => {}

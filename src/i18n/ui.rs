@@ -40,6 +40,14 @@ pub enum Ui {
     RegisterHasErrors {
         errors: usize,
     },
+    /// `close` on a closed case without `--replace`.
+    AlreadyClosed {
+        date: String,
+    },
+    /// `transfer` on a transferred case without `--replace`.
+    AlreadyTransferred {
+        date: String,
+    },
     /// `cases/` exists but cannot be read: no listing can be made.
     CasesUnreadable {
         detail: String,
@@ -184,6 +192,16 @@ impl Ui {
                 lang,
                 format!("registeret har {errors} feil; utskriften nevner filene med feil"),
                 format!("the register has {errors} errors; the output names the files with errors")
+            ),
+            AlreadyClosed { date } => t!(
+                lang,
+                format!("saken er allerede avsluttet ({date}); ingenting er endret"),
+                format!("the case is already closed ({date}); nothing was changed")
+            ),
+            AlreadyTransferred { date } => t!(
+                lang,
+                format!("saken er allerede overført ({date}); ingenting er endret"),
+                format!("the case is already transferred ({date}); nothing was changed")
             ),
             CasesUnreadable { detail } => t!(
                 lang,
@@ -400,6 +418,11 @@ impl Ui {
                 "run `forlop check` to see them"
             )),
             FileProblem { .. } => None,
+            AlreadyClosed { .. } | AlreadyTransferred { .. } => Some(t!(
+                lang,
+                "legg til `--replace` for å erstatte den (git tar vare på den gamle)",
+                "add `--replace` to replace it (git keeps the old one)"
+            )),
             CasesUnreadable { .. } => Some(t!(
                 lang,
                 "sjekk at `cases/` er en mappe du har lesetilgang til (ikke en lenke)",
