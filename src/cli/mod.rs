@@ -24,6 +24,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::{Lang, Ui, Word};
 use crate::register::{self, Register};
+use crate::render::csv::Dialect;
+use crate::select::Selection;
 
 /// Output formats; each command accepts the ones that make sense.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -31,17 +33,29 @@ pub enum Format {
     Table,
     Json,
     Csv,
+    /// CSV for spreadsheets set to Norwegian: `;`, byte-order mark, decimal comma.
+    CsvExcel,
     Markdown,
     Text,
     Html,
 }
 
 impl Format {
+    /// The CSV dialect of a CSV format.
+    pub fn dialect(self) -> Dialect {
+        if self == Format::CsvExcel {
+            Dialect::Excel
+        } else {
+            Dialect::Standard
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Format::Table => "table",
             Format::Json => "json",
             Format::Csv => "csv",
+            Format::CsvExcel => "csv-excel",
             Format::Markdown => "markdown",
             Format::Text => "text",
             Format::Html => "html",
@@ -237,15 +251,15 @@ impl Ctx {
         let today = global
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
-        use std::io::IsTerminal;
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let decide = |terminal: bool| match global.color {
+        // anstream decides as the shell conventions say: NO_COLOR, CLICOLOR=0 and TERM=dumb
+        // turn colour off, CLICOLOR_FORCE=1 on, else a terminal gets colour; --color wins.
+        let decide = |auto: anstream::ColorChoice| match global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => !no_color && terminal,
+            ColorChoice::Auto => auto == anstream::ColorChoice::Always,
         };
-        let color = decide(io::stderr().is_terminal());
-        let color_out = decide(io::stdout().is_terminal());
+        let color = decide(anstream::AutoStream::choice(&io::stderr()));
+        let color_out = decide(anstream::AutoStream::choice(&io::stdout()));
         let english = global.lang == Some(Lang::En);
         NOTICE_IN_ENGLISH.store(english, std::sync::atomic::Ordering::Relaxed);
         Ctx {
@@ -328,10 +342,34 @@ impl Ctx {
         Ok(reg)
     }
 
+    /// The selection (global filters, redaction) for `reg`, its coordinator, pathway and the
+    /// named `cases` checked to exist (exit 1 with a hint otherwise).
+    pub fn select(&self, reg: &Register, cases: &[String]) -> anyhow::Result<Selection> {
+        let selection = self.selection(reg.settings.redact);
+        selection.validate(reg, cases).map_err(Failure::work)?;
+        Ok(selection)
+    }
+
+    /// The selection without checking it against a register (`redact_setting`: forlop.toml's).
+    pub fn selection(&self, redact_setting: bool) -> Selection {
+        Selection::new(
+            self.global.coordinator.as_deref(),
+            self.global.pathway.as_deref(),
+            redact_setting,
+            self.global.show_identity,
+        )
+    }
+
+    /// The width tables are fitted to: the terminal's, when standard output is one.
+    pub fn table_width(&self) -> Option<usize> {
+        crate::render::table::terminal_width()
+    }
+
     /// The format asked for, checked against what the command can write (exit 2 otherwise).
+    /// A command that writes CSV also writes the spreadsheet dialect.
     pub fn format(&self, command: &str, allowed: &[Format]) -> anyhow::Result<Format> {
         let f = self.global.format.unwrap_or(allowed[0]);
-        if allowed.contains(&f) {
+        if allowed.contains(&f) || (f == Format::CsvExcel && allowed.contains(&Format::Csv)) {
             return Ok(f);
         }
         let allowed = allowed
