@@ -384,6 +384,7 @@ mod tests {
             Ui::RegisterHasErrors { errors: 2 },
             Ui::CasesUnreadable { detail: "x".into() },
             Ui::AlreadyClosed { date: "x".into() },
+            Ui::OutputInsideRegister { path: "x".into() },
             Ui::AlreadyTransferred { date: "x".into() },
             Ui::FileProblem {
                 place: "x".into(),
@@ -448,6 +449,7 @@ mod tests {
             Ui::RegisterHasErrors { .. } => {}
             Ui::CasesUnreadable { .. } => {}
             Ui::AlreadyClosed { .. } => {}
+            Ui::OutputInsideRegister { .. } => {}
             Ui::AlreadyTransferred { .. } => {}
             Ui::FileProblem { .. } => {}
             Ui::CaseFileHasErrors { .. } => {}
@@ -612,6 +614,12 @@ mod tests {
         Word::Commit,
         Word::NoCaseChange,
         Word::Author,
+        Word::ProblemsHeading,
+        Word::ProblemsHint,
+        Word::MissedHeading,
+        Word::DaysOver,
+        Word::StandardTime,
+        Word::TimesUnverifiedNote,
     ];
 
     #[allow(dead_code)]
@@ -749,6 +757,12 @@ mod tests {
             Word::Commit => {}
             Word::NoCaseChange => {}
             Word::Author => {}
+            Word::ProblemsHeading => {}
+            Word::ProblemsHint => {}
+            Word::MissedHeading => {}
+            Word::DaysOver => {}
+            Word::StandardTime => {}
+            Word::TimesUnverifiedNote => {}
         }
     }
 

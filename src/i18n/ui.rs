@@ -40,6 +40,10 @@ pub enum Ui {
     RegisterHasErrors {
         errors: usize,
     },
+    /// `report --output` inside the register.
+    OutputInsideRegister {
+        path: String,
+    },
     /// `close` on a closed case without `--replace`.
     AlreadyClosed {
         date: String,
@@ -192,6 +196,11 @@ impl Ui {
                 lang,
                 format!("registeret har {errors} feil; utskriften nevner filene med feil"),
                 format!("the register has {errors} errors; the output names the files with errors")
+            ),
+            OutputInsideRegister { path } => t!(
+                lang,
+                format!("skriver ikke rapporten inne i registeret: {path}"),
+                format!("will not write the report inside the register: {path}")
             ),
             AlreadyClosed { date } => t!(
                 lang,
@@ -418,6 +427,11 @@ impl Ui {
                 "run `forlop check` to see them"
             )),
             FileProblem { .. } => None,
+            OutputInsideRegister { .. } => Some(t!(
+                lang,
+                "skriv den utenfor registeret, f.eks. /tmp/forlop-rapport.html",
+                "write it outside the register, e.g. /tmp/forlop-report.html"
+            )),
             AlreadyClosed { .. } | AlreadyTransferred { .. } => Some(t!(
                 lang,
                 "legg til `--replace` for å erstatte den (git tar vare på den gamle)",
