@@ -5,8 +5,7 @@ use clap::Args;
 use super::status::{event_rows, interval_row};
 use super::{Ctx, Failure, Format, emit};
 use crate::i18n::{
-    Lang, Ui, Word, close_reason_name, day_heading, days_left_text, individual_plan_name,
-    treatment_name,
+    Lang, Ui, Word, close_reason_name, days_left_text, individual_plan_name, treatment_name,
 };
 use crate::model::TimesStatus;
 use crate::render::{self, md_escape};
@@ -83,7 +82,7 @@ pub fn run(ctx: &mut Ctx, args: HandoverArgs) -> anyhow::Result<u8> {
     let mut out = format!(
         "# {} {}\n\n",
         Word::Handover.text(lang),
-        day_heading(today, lang)
+        crate::i18n::day_heading_with_year(today, lang)
     );
     let mut facts = Vec::new();
     if let Some(to) = &args.to {

@@ -11,6 +11,7 @@ mod log;
 mod mdt;
 mod pathways;
 mod report;
+mod site;
 mod stats;
 mod status;
 mod write;
@@ -26,6 +27,8 @@ use crate::i18n::{Lang, Ui, Word};
 use crate::register::{self, Register};
 use crate::render::csv::Dialect;
 use crate::select::Selection;
+
+pub use help::command;
 
 /// Output formats; each command accepts the ones that make sense.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -59,6 +62,25 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Text => "text",
             Format::Html => "html",
+        }
+    }
+}
+
+/// `--lang`: the command line's own list, mapped to [`Lang`] here at the edge (the library
+/// derives no clap traits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Norwegian bokmål.
+    Nb,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Nb => Lang::Nb,
+            LangArg::En => Lang::En,
         }
     }
 }
@@ -124,7 +146,7 @@ pub struct GlobalArgs {
     pub quiet: bool,
     /// Language of every user-facing word (default: forlop.toml `lang`, else nb)
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -165,6 +187,8 @@ pub enum Command {
     Stats(stats::StatsArgs),
     /// The morning report for cron: overdue, due soon, today, yesterday's events, compliance
     Report(report::ReportArgs),
+    /// A static site: the board, one page per followed case with its timeline, report, statistics
+    Site(site::SiteArgs),
     /// Export appointments, MDT meetings and deadlines (iCalendar)
     Export(export::ExportArgs),
     /// Create a case file with its referral (cases/<year>/<id>.toml)
@@ -195,8 +219,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// The man page (roff) on standard output
-    Man,
+    /// The man pages (roff): forlop(1) on standard output, or every page written to a folder
+    Man {
+        /// Write every page (forlop.1, forlop-record.1, …) to this folder instead
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// A command failure with its exit code: 1 could not do the work, 2 usage.
@@ -260,10 +288,10 @@ impl Ctx {
         };
         let color = decide(anstream::AutoStream::choice(&io::stderr()));
         let color_out = decide(anstream::AutoStream::choice(&io::stdout()));
-        let english = global.lang == Some(Lang::En);
+        let english = global.lang == Some(LangArg::En);
         NOTICE_IN_ENGLISH.store(english, std::sync::atomic::Ordering::Relaxed);
         Ctx {
-            lang: global.lang.unwrap_or_default(),
+            lang: global.lang.map(Lang::from).unwrap_or_default(),
             today,
             color,
             color_out,
@@ -475,6 +503,25 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// `forlop man`: the main page on stdout, or every page written to `dir`.
+fn man(ctx: &Ctx, dir: Option<PathBuf>) -> anyhow::Result<u8> {
+    let pages = help::man_pages(ctx.lang)?;
+    let Some(dir) = dir else {
+        emit(&pages[0].1)?;
+        return Ok(0);
+    };
+    let io = |e: std::io::Error| {
+        Failure::work(Ui::Io {
+            detail: format!("{}: {e}", dir.display()),
+        })
+    };
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    for (name, roff) in &pages {
+        std::fs::write(dir.join(name), roff).map_err(io)?;
+    }
+    Ok(0)
+}
+
 /// Runs the command line and gives the process exit code.
 pub fn run() -> ExitCode {
     use clap::FromArgMatches;
@@ -488,10 +535,26 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let code = e.exit_code();
-            if let Err(io) = e.print()
-                && io.kind() == io::ErrorKind::BrokenPipe
-            {
-                return ExitCode::SUCCESS;
+            use clap::error::ErrorKind;
+            let shown_as_is = matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
+            if shown_as_is || lang == Lang::En {
+                // Help and version are already in the user's language; English errors are
+                // clap's own.
+                if let Err(io) = e.print()
+                    && io.kind() == io::ErrorKind::BrokenPipe
+                {
+                    return ExitCode::SUCCESS;
+                }
+            } else {
+                use std::io::IsTerminal;
+                let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && io::stderr().is_terminal();
+                eprint!("{}", help::render_usage_error(&e, &args, lang, color));
             }
             return ExitCode::from(code as u8);
         }
@@ -507,7 +570,7 @@ pub fn run() -> ExitCode {
         to_stderr(&render_ui(&Ui::WaitingForLock, Word::Warning, lang, false));
     });
     let Some(command) = cli.command else {
-        let lang = ctx.global.lang.unwrap_or(lang);
+        let lang = ctx.global.lang.map(Lang::from).unwrap_or(lang);
         // A closed pipe is no error here either.
         let _ = emit(&help::overview(lang));
         return ExitCode::SUCCESS;
@@ -523,6 +586,7 @@ pub fn run() -> ExitCode {
         Command::Handover(args) => handover::run(&mut ctx, args),
         Command::Stats(args) => stats::run(&mut ctx, args),
         Command::Report(args) => report::run(&mut ctx, args),
+        Command::Site(args) => site::run(&mut ctx, args),
         Command::Export(args) => export::run(&mut ctx, args),
         Command::New(args) => write::new(&mut ctx, args),
         Command::Record(args) => write::record(&mut ctx, args),
@@ -536,24 +600,14 @@ pub fn run() -> ExitCode {
         Command::Init(args) => init::init(&mut ctx, args),
         Command::Hook(args) => init::hook(&mut ctx, args),
         Command::Completions { shell } => {
-            let mut cmd = help::command(ctx.lang);
+            let mut cmd = help::completion_command(ctx.lang);
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut cmd, "forlop", &mut out);
             emit(&String::from_utf8_lossy(&out))
                 .map(|()| 0)
                 .map_err(Into::into)
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(help::command(ctx.lang))
-                .render(&mut out)
-                .map_err(anyhow::Error::from)
-                .and_then(|()| {
-                    emit(&String::from_utf8_lossy(&out))
-                        .map(|()| 0)
-                        .map_err(Into::into)
-                })
-        }
+        Command::Man { dir } => man(&ctx, dir),
     };
     match result {
         Ok(code) => ExitCode::from(code),
