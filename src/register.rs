@@ -362,6 +362,7 @@ impl Context {
             broken_pathways: &self.broken_pathways,
             team: self.team.as_ref(),
             today,
+            stale_days: self.settings.stale_days,
         }
     }
 }
@@ -402,9 +403,9 @@ impl Scope {
     pub fn keeps(self, case: &Case, today: NaiveDate) -> bool {
         match self {
             Scope::All => true,
-            Scope::Open => case.is_open(today),
+            Scope::Open => case.is_followed(today),
             Scope::OpenOrSince(from) => {
-                case.is_open(today) || case.events.iter().any(|e| e.date.value >= from)
+                case.is_followed(today) || case.events.iter().any(|e| e.date.value >= from)
             }
         }
     }
@@ -432,6 +433,7 @@ pub fn load_scoped(root: &Path, today: NaiveDate, scope: Scope) -> Register {
         broken_pathways: &broken,
         team: team.as_ref(),
         today,
+        stale_days: settings.stale_days,
     };
     // Cases go straight into their own vector (no second copy of 100,000 structs on the way).
     type Checked = (Option<CaseKey>, Vec<Diagnostic>);

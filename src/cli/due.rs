@@ -25,12 +25,7 @@ pub fn filtered_deadlines(ctx: &Ctx, reg: &Register) -> Vec<Deadline> {
         coordinator.is_none_or(|id| c.coordinator.as_ref().is_some_and(|x| x.value == id))
             && pathway.is_none_or(|p| c.pathway.value == p)
     });
-    schedule::deadlines(
-        cases,
-        |id| reg.pathway(id),
-        ctx.today,
-        reg.settings.warn_days,
-    )
+    schedule::deadlines(cases, |id| reg.pathway(id), ctx.today, &reg.settings.warn())
 }
 
 /// A deadline as the SPEC's JSON object.
@@ -58,14 +53,19 @@ pub fn run(ctx: &mut Ctx, days: Option<u32>, overdue_only: bool) -> anyhow::Resu
         ctx.global.coordinator.as_deref(),
         ctx.global.pathway.as_deref(),
     )?;
-    let within = i64::from(days.unwrap_or(reg.settings.warn_days));
+    // Without --days: what is overdue or due soon (the warning window, counted as `warn_in`
+    // says); with --days N: every deadline with days_left ≤ N calendar days.
+    let within = days.map(i64::from);
     let list: Vec<Deadline> = filtered_deadlines(ctx, reg)
         .into_iter()
         .filter(|d| {
             if overdue_only {
                 d.urgency == Urgency::Overdue
             } else {
-                d.urgency == Urgency::Overdue || d.days_left <= within
+                match within {
+                    Some(n) => d.urgency == Urgency::Overdue || d.days_left <= n,
+                    None => d.urgency != Urgency::Open,
+                }
             }
         })
         .collect();

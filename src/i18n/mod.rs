@@ -244,6 +244,27 @@ mod tests {
             Msg::TimesUnknownOpenCase {
                 pathway: "x".into(),
             },
+            Msg::EventBeforeReferral {
+                milestone: "x".into(),
+                date: "x".into(),
+                referral: "x".into(),
+                referral_date: "x".into(),
+            },
+            Msg::PlanAfterDeadline {
+                milestone: "x".into(),
+                planned: "x".into(),
+                interval: "x".into(),
+                due: "x".into(),
+            },
+            Msg::DeviationOnMetInterval {
+                interval: "x".into(),
+                elapsed: 1,
+                days: 2,
+            },
+            Msg::StaleCase {
+                last_activity: "x".into(),
+                days: 61,
+            },
         ]
     }
 
@@ -309,6 +330,10 @@ mod tests {
             Msg::TreatmentEventNoType => {}
             Msg::OpenCaseNoCoordinator => {}
             Msg::TimesUnknownOpenCase { .. } => {}
+            Msg::EventBeforeReferral { .. } => {}
+            Msg::PlanAfterDeadline { .. } => {}
+            Msg::DeviationOnMetInterval { .. } => {}
+            Msg::StaleCase { .. } => {}
         }
     }
 
@@ -707,7 +732,7 @@ mod tests {
     #[test]
     fn every_message_has_both_languages() {
         let msgs = every_msg();
-        assert_eq!(msgs.len(), 58);
+        assert_eq!(msgs.len(), 62);
         for m in &msgs {
             both(m.text(Lang::Nb), m.text(Lang::En), &format!("{m:?}"));
             match (m.hint(Lang::Nb), m.hint(Lang::En)) {

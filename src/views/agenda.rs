@@ -75,13 +75,13 @@ pub fn agenda(
     let cases: Vec<&Case> = reg
         .cases
         .iter()
-        .filter(|c| c.is_open(today) && keep(c))
+        .filter(|c| c.is_followed(today) && keep(c))
         .collect();
     let deadlines = schedule::deadlines(
         cases.iter().copied(),
         |id| reg.pathway(id),
         today,
-        reg.settings.warn_days,
+        &reg.settings.warn(),
     );
     let mut out_days: Vec<Day> = (0..days.max(1))
         .map(|n| {

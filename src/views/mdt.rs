@@ -61,9 +61,8 @@ pub fn mdt_list(
                     pathway.and_then(|p| event_code(p, case, e)),
                 )
             });
-            let deadline = pathway.and_then(|p| {
-                next_deadline(&CaseView::new(case, p, today), reg.settings.warn_days)
-            });
+            let deadline = pathway
+                .and_then(|p| next_deadline(&CaseView::new(case, p, today), &reg.settings.warn()));
             out.push(MdtEntry {
                 case: case.id.value.clone(),
                 patient: patient_label(case, redact),

@@ -33,7 +33,7 @@ impl Filter<'_> {
     /// Whether `case` passes; named cases are shown whether open or not.
     pub fn admits(&self, case: &Case, today: NaiveDate) -> bool {
         let named = if self.cases.is_empty() {
-            case.is_open(today)
+            case.is_followed(today)
         } else {
             self.cases.contains(&case.id.value)
         };
@@ -90,9 +90,8 @@ pub fn rows(reg: &Register, today: NaiveDate, filter: &Filter<'_>, redact: bool)
                 let code = pathway.and_then(|p| event_code(p, case, e));
                 (e.milestone.value.clone(), e.date.value, code)
             });
-            let deadline = pathway.and_then(|p| {
-                next_deadline(&CaseView::new(case, p, today), reg.settings.warn_days)
-            });
+            let deadline = pathway
+                .and_then(|p| next_deadline(&CaseView::new(case, p, today), &reg.settings.warn()));
             StatusRow {
                 deadline,
                 case: case.id.value.clone(),
