@@ -88,6 +88,10 @@ fn the_fixture_catalogue_covers_every_rule() {
         "missing `id`",
         "not of the form HH:MM",
         "belongs only to the decision",
+        "is before the referral",
+        "is after the OF3 deadline",
+        "but OF1 was met",
+        "no activity since",
     ] {
         assert!(text.contains(needle), "no fixture plants `{needle}`");
     }

@@ -9,6 +9,7 @@ mod docs;
 mod hardening;
 mod pathways;
 mod report;
+mod routine;
 mod schedule;
 mod shell;
 mod status;

@@ -393,6 +393,29 @@ mod tests {
             Ui::FileExists { file: "x".into() },
             Ui::PathwayCopied { file: "x".into() },
             Ui::Io { detail: "x".into() },
+            Ui::CaseClosed {
+                case: "x".into(),
+                date: "x".into(),
+            },
+            Ui::NotClosed { case: "x".into() },
+            Ui::NotRecorded {
+                case: "x".into(),
+                milestone: "x".into(),
+            },
+            Ui::BadFieldValue {
+                field: "x".into(),
+                value: "x".into(),
+                allowed: "a,b".into(),
+                suggestion: Some("y".into()),
+            },
+            Ui::TaskAlreadyOverdue {
+                id: "x".into(),
+                due: "x".into(),
+            },
+            Ui::CallReceiving {
+                case: "x".into(),
+                contact: "x".into(),
+            },
         ]
     }
 
@@ -429,6 +452,12 @@ mod tests {
             Ui::FileExists { .. } => {}
             Ui::PathwayCopied { .. } => {}
             Ui::Io { .. } => {}
+            Ui::CaseClosed { .. } => {}
+            Ui::NotClosed { .. } => {}
+            Ui::NotRecorded { .. } => {}
+            Ui::BadFieldValue { .. } => {}
+            Ui::TaskAlreadyOverdue { .. } => {}
+            Ui::CallReceiving { .. } => {}
         }
     }
 
