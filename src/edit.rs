@@ -399,9 +399,125 @@ impl Change {
         }
     }
 
-    /// The change in a few words, for the commit message and the confirmation:
-    /// `first-visit 2026-11-06 (A12S)`.
+    /// What the change does, for the confirmation in the user's language.
+    pub fn done(&self, pathway: Option<&Pathway>, planned: Option<Treatment>) -> crate::i18n::Done {
+        use crate::i18n::Done;
+        let code =
+            |letters: &str| Some(pathway.map_or(letters.to_string(), |p| p.npr_code(letters)));
+        match self {
+            Change::Event {
+                milestone, date, ..
+            } => Done::Event {
+                milestone: milestone.clone(),
+                date: date.to_string(),
+                code: self.event_code(pathway, planned),
+            },
+            Change::PlannedTreatment(t) => Done::PlannedTreatment { treatment: *t },
+            Change::Appointment {
+                date, time, what, ..
+            } => Done::Appointment {
+                date: date.to_string(),
+                time: time.clone(),
+                what: what.clone(),
+            },
+            Change::Mdt {
+                date,
+                conclusion: Some(_),
+                ..
+            } => Done::MdtConclusion {
+                date: date.to_string(),
+            },
+            Change::Mdt { date, .. } => Done::Mdt {
+                date: date.to_string(),
+            },
+            Change::AmendEvent { milestone, .. } => Done::Amended {
+                milestone: milestone.clone(),
+            },
+            Change::Set(field) => Done::FieldSet {
+                field: field.name().to_string(),
+                value: match field {
+                    Field::Coordinator(v) | Field::Doctor(v) | Field::Gp(v) => v.clone(),
+                    Field::Treatment(t) => t.word().to_string(),
+                    Field::IndividualPlan(ip) => ip.word().to_string(),
+                    Field::Consent(yes) => if *yes { "yes" } else { "no" }.to_string(),
+                },
+            },
+            Change::Reopen => Done::Reopened,
+            Change::TaskDone { id, date } => Done::TaskDone {
+                id: id.clone(),
+                date: date.to_string(),
+            },
+            Change::AdHocTask { id, due, .. } => Done::AdHocTask {
+                id: id.clone(),
+                due: due.to_string(),
+            },
+            Change::Note { date, .. } => Done::Note {
+                date: date.to_string(),
+            },
+            Change::Deviation { interval, .. } => Done::Deviation {
+                interval: interval.clone(),
+            },
+            Change::Transfer { date, to, .. } => Done::Transfer {
+                date: date.to_string(),
+                to: to.clone(),
+                code: code("O"),
+            },
+            Change::Close { date, reason } => Done::Close {
+                date: date.to_string(),
+                reason: *reason,
+                code: if reason.is_early_end() {
+                    code("X")
+                } else {
+                    None
+                },
+            },
+        }
+    }
+
+    /// The full NPR code an event gives (`A12S`, `A12CK`), where its milestone has a letter.
+    pub fn event_code(
+        &self,
+        pathway: Option<&Pathway>,
+        planned: Option<Treatment>,
+    ) -> Option<String> {
+        let Change::Event {
+            milestone,
+            outcome,
+            treatment,
+            ..
+        } = self
+        else {
+            return None;
+        };
+        let m = pathway.and_then(|p| p.milestone(milestone));
+        let letters = m
+            .and_then(|m| m.code.clone())
+            .map(|c| match m.and_then(|m| m.role) {
+                Some(Role::Decision) => {
+                    format!("{c}{}", outcome.unwrap_or(Outcome::Cancer).npr_letter())
+                }
+                Some(Role::Treatment) => match treatment.or(planned) {
+                    Some(t) => format!("{c}{}", t.npr_letter()),
+                    None => c,
+                },
+                _ => c,
+            });
+        letters.map(|l| pathway.map_or(l.clone(), |p| p.npr_code(&l)))
+    }
+
+    /// The change as a commit subject (English, stable):
+    /// `first-visit 2026-11-06 (A12S)`. Names the verb, milestone, date and NPR code only, never
+    /// free text (appointment, note, transfer destination): a commit subject stays in git's
+    /// history forever (SPEC §3). An id that is not of the `[a-z0-9-]` form is left out.
     pub fn describe(&self, pathway: Option<&Pathway>, planned: Option<Treatment>) -> String {
+        // Ids the pathway defines; anything else typed on the command line is left out.
+        let known = |id: &str, defined: bool| {
+            if defined && !id.chars().any(char::is_whitespace) {
+                format!(" {id}")
+            } else {
+                String::new()
+            }
+        };
         let code = |letters: String| pathway.map_or(letters.clone(), |p| p.npr_code(&letters));
         match self {
             Change::Event {
@@ -424,6 +540,8 @@ impl Change {
                             },
                             _ => c,
                         });
+                let milestone = known(milestone, m.is_some());
+                let milestone = milestone.trim_start();
                 match letters {
                     Some(l) => format!("{milestone} {date} ({})", code(l)),
                     None => format!("{milestone} {date}"),
@@ -436,7 +554,8 @@ impl Change {
                 treatment,
                 ..
             } => {
-                let mut s = format!("{milestone} amended");
+                let defined = pathway.is_some_and(|p| p.milestone(milestone).is_some());
+                let mut s = format!("{} amended", known(milestone, defined).trim_start());
                 if let Some(d) = date {
                     s.push_str(&format!(" {d}"));
                 }
@@ -452,7 +571,10 @@ impl Change {
             Change::Appointment {
                 date, milestone, ..
             } => match milestone {
-                Some(m) => format!("appointment {date} (planned {m})"),
+                Some(m) => {
+                    let defined = pathway.is_some_and(|p| p.milestone(m).is_some());
+                    format!("appointment {date} (planned{})", known(m, defined))
+                }
                 None => format!("appointment {date}"),
             },
             Change::Mdt {
@@ -462,7 +584,10 @@ impl Change {
                 None => format!("mdt {date}"),
             },
             Change::Set(field) => match field {
-                Field::Coordinator(id) | Field::Doctor(id) => format!("{} {id}", field.name()),
+                Field::Coordinator(id) | Field::Doctor(id) => {
+                    let valid = crate::model::is_valid_id(id);
+                    format!("{}{}", field.name(), known(id, valid))
+                }
                 Field::Treatment(t) => format!("treatment {}", t.word()),
                 Field::IndividualPlan(ip) => format!("individual-plan {}", ip.word()),
                 Field::Consent(yes) => format!("consent {}", if *yes { "yes" } else { "no" }),
@@ -470,12 +595,20 @@ impl Change {
                 Field::Gp(_) => "gp".into(),
             },
             Change::Reopen => "reopened".into(),
-            Change::TaskDone { id, date } => format!("task {id} done {date}"),
-            Change::AdHocTask { id, due, .. } => format!("task {id} due {due}"),
+            Change::TaskDone { id, date } => {
+                let defined =
+                    pathway.is_some_and(|p| p.task(id).is_some()) || id == CONTACT_RECEIVING;
+                format!("task{} done {date}", known(id, defined))
+            }
+            // An ad-hoc task's id is typed freely, like its name.
+            Change::AdHocTask { due, .. } => format!("task due {due}"),
             Change::Note { date, .. } => format!("note {date}"),
-            Change::Deviation { interval, .. } => format!("deviation {interval}"),
-            Change::Transfer { date, to, .. } => {
-                format!("transfer {date} {to} ({})", code("O".into()))
+            Change::Deviation { interval, .. } => {
+                let defined = pathway.is_some_and(|p| p.interval(interval).is_some());
+                format!("deviation{}", known(interval, defined))
+            }
+            Change::Transfer { date, .. } => {
+                format!("transfer {date} ({})", code("O".into()))
             }
             Change::Close { date, reason } => {
                 let x = if reason.is_early_end() {
@@ -505,6 +638,12 @@ pub enum EditError {
     GitMissing,
     Git(String),
     Io(String),
+    /// The write would go through a symbolic link (register-relative path).
+    ThroughLink(String),
+    /// The lock file is not a plain file (a link, a FIFO).
+    BadLockFile(String),
+    /// The case file cannot be read as TOML: its errors, which must be fixed by hand first.
+    Unusable(Vec<Diagnostic>),
 }
 
 impl From<crate::git::GitError> for EditError {
@@ -551,16 +690,88 @@ pub fn all_case_ids(root: &Path) -> Vec<String> {
 /// An exclusive lock on the register for one read-change-write; released when dropped.
 pub struct Lock(#[allow(dead_code)] File);
 
-/// Takes the register's write lock, waiting for another writer to finish.
+/// The lock file's name, in the register root.
+pub const LOCK_FILE: &str = ".forlop.lock";
+
+/// Called once when a writer has waited a second for the lock (the command line says so).
+static ON_LOCK_WAIT: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Sets what happens when a writer has waited a second for another writer's lock.
+pub fn on_lock_wait(notice: fn()) {
+    let _ = ON_LOCK_WAIT.set(notice);
+}
+
+/// Takes the register's write lock, waiting for another writer to finish. The lock file is
+/// opened without following a link and without blocking on a FIFO, and must be a plain file.
 pub fn lock(root: &Path) -> Result<Lock, EditError> {
-    let f = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(root.join(".forlop.lock"))
-        .map_err(io)?;
-    f.lock().map_err(io)?;
-    Ok(Lock(f))
+    let path = root.join(LOCK_FILE);
+    let mut options = fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let bad = || EditError::BadLockFile(LOCK_FILE.to_string());
+    let f = options.open(&path).map_err(|e| match e.raw_os_error() {
+        #[cfg(unix)]
+        Some(libc::ELOOP | libc::ENXIO) => bad(),
+        _ => io(e),
+    })?;
+    if !f.metadata().map_err(io)?.is_file() {
+        return Err(bad());
+    }
+    let start = std::time::Instant::now();
+    let mut told = false;
+    loop {
+        match f.try_lock() {
+            Ok(()) => return Ok(Lock(f)),
+            Err(fs::TryLockError::WouldBlock) => {
+                if !told && start.elapsed() >= std::time::Duration::from_secs(1) {
+                    told = true;
+                    if let Some(notice) = ON_LOCK_WAIT.get() {
+                        notice();
+                    }
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(io(e)),
+        }
+    }
+}
+
+/// Removes the temporary files a killed write left under `cases/` (each a full copy of a case).
+/// Called with the lock held, so no write is under way.
+fn remove_stale_temporaries(root: &Path) {
+    let walker = walkdir::WalkDir::new(root.join("cases"))
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok);
+    for e in walker {
+        if e.file_type().is_file() && crate::atomic::is_temporary(&e.file_name().to_string_lossy())
+        {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Refuses a path whose folders below the register root include a symbolic link (or that is a
+/// link itself): nothing is written through a link.
+pub fn refuse_links(root: &Path, path: &Path) -> Result<(), EditError> {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let mut at = root.to_path_buf();
+    for c in rel.components() {
+        at.push(c);
+        match fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(EditError::ThroughLink(display_path(root, &at)));
+            }
+            Ok(_) => {}
+            // Not there yet: nothing below it is either.
+            Err(_) => break,
+        }
+    }
+    Ok(())
 }
 
 /// The errors and the warnings of a case text.
@@ -621,12 +832,15 @@ pub fn edit_case(
     if !crate::model::is_valid_id(id) {
         return Err(EditError::BadId(id.to_string()));
     }
+    refuse_links(root, &root.join("cases"))?;
     let _lock = lock(root)?;
+    remove_stale_temporaries(root);
     let path = match find_case_files(root, id).as_slice() {
         [one] => one.clone(),
         [] => return Err(EditError::UnknownCase(id.to_string())),
         [_, second, ..] => return Err(EditError::CaseExists(display_path(root, second))),
     };
+    refuse_links(root, &path)?;
     let rel = display_path(root, &path);
     if message.is_some() {
         if !crate::git::repo_status(root)? {
@@ -636,12 +850,20 @@ pub fn edit_case(
             return Err(EditError::Uncommitted(rel));
         }
     }
-    let original = fs::read_to_string(&path).map_err(io)?;
+    let original = crate::register::read_text(&path, &rel).map_err(|d| {
+        if d.msg == crate::i18n::Msg::Symlink {
+            EditError::ThroughLink(rel.clone())
+        } else {
+            EditError::Unusable(vec![*d])
+        }
+    })?;
     let had_bom = original.starts_with('\u{feff}');
     let text = crate::parse::strip_bom(&original);
-    let mut doc: DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| EditError::Io(e.to_string()))?;
+    let mut doc: DocumentMut = match text.parse() {
+        Ok(doc) => doc,
+        // Not TOML: say where, as `check` would, rather than as an I/O error.
+        Err(_) => return Err(EditError::Unusable(problems(&rel, text, id, ctx).0)),
+    };
     if let (Some(case), _) = parse_case_text(&rel, text, id, ctx)
         && let Some(refusal) = changes.iter().find_map(|c| c.refusal(&case, ctx.today))
     {
@@ -765,7 +987,9 @@ pub fn create_case(
     if !crate::model::is_valid_id(new.id) {
         return Err(EditError::BadId(new.id.to_string()));
     }
+    refuse_links(root, &root.join("cases"))?;
     let _lock = lock(root)?;
+    remove_stale_temporaries(root);
     if let Some(existing) = find_case_files(root, new.id).first() {
         return Err(EditError::CaseExists(display_path(root, existing)));
     }
@@ -783,7 +1007,10 @@ pub fn create_case(
     if !errors.is_empty() {
         return Err(EditError::WouldBreak(errors));
     }
+    refuse_links(root, &path)?;
     fs::create_dir_all(&dir).map_err(io)?;
+    // A link planted between the check and the creation is still not written through.
+    refuse_links(root, &path)?;
     crate::atomic::create_new(&path, text.as_bytes()).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => EditError::CaseExists(rel.clone()),
         _ => io(e),

@@ -23,16 +23,8 @@ pub struct CaseContext<'a> {
 impl CaseContext<'_> {
     /// The pathway with `id`.
     pub fn pathway(&self, id: &str) -> Option<&Pathway> {
-        find_pathway(self.pathways, id)
+        crate::model::find_pathway(self.pathways, id)
     }
-}
-
-/// The pathway with `id` in a list sorted by id.
-pub fn find_pathway<'p>(pathways: &'p [Pathway], id: &str) -> Option<&'p Pathway> {
-    pathways
-        .binary_search_by(|p| p.id.value.as_str().cmp(id))
-        .ok()
-        .map(|i| &pathways[i])
 }
 
 /// Checks one case.
@@ -54,6 +46,7 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
             );
         }
     }
+    ends_in_time(case, ctx.today, sink);
     let Some(pathway) = ctx.pathway(&case.pathway.value) else {
         if !ctx.broken_pathways.contains(&case.pathway.value) {
             let suggestion = suggest(
@@ -71,6 +64,7 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
         return;
     };
     events(case, pathway, sink);
+    ends_after_referral(case, pathway, sink);
     tasks(case, pathway, sink);
     planned(case, pathway, ctx.today, sink);
     if let Some(last) = case.stale_since(ctx.today, ctx.stale_days) {
@@ -133,6 +127,52 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
         );
     }
     treatments(case, pathway, sink);
+}
+
+/// Closures, transfers and task completions dated after today: replay ignores them until that
+/// day, so the case looks open (or the task undone) although the file says otherwise.
+fn ends_in_time(case: &Case, today: NaiveDate, sink: &mut Sink<'_>) {
+    let after = |d: &Located<NaiveDate>| (d.value > today).then(|| (d.value.to_string(), d.span));
+    let today_s = today.to_string();
+    if let Some((date, span)) = case.closed.as_ref().and_then(|c| after(&c.date)) {
+        let today = today_s.clone();
+        sink.warn(span, Msg::ClosedInFuture { date, today });
+    }
+    if let Some((date, span)) = case.transfer.as_ref().and_then(|t| after(&t.date)) {
+        let today = today_s.clone();
+        sink.warn(span, Msg::TransferInFuture { date, today });
+    }
+    for t in &case.tasks {
+        if let Some((date, span)) = t.done.as_ref().and_then(after) {
+            let (id, today) = (t.id.value.clone(), today_s.clone());
+            sink.warn(span, Msg::TaskDoneInFuture { id, date, today });
+        }
+    }
+}
+
+/// A closure or transfer dated before the referral.
+fn ends_after_referral(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
+    let Some(referral) = earliest(case, pathway, Role::Start) else {
+        return;
+    };
+    if let Some(c) = case.closed.as_ref().filter(|c| c.date.value < referral) {
+        sink.error(
+            c.date.span,
+            Msg::ClosedBeforeReferral {
+                date: c.date.value.to_string(),
+                referral: referral.to_string(),
+            },
+        );
+    }
+    if let Some(t) = case.transfer.as_ref().filter(|t| t.date.value < referral) {
+        sink.error(
+            t.date.span,
+            Msg::TransferBeforeReferral {
+                date: t.date.value.to_string(),
+                referral: referral.to_string(),
+            },
+        );
+    }
 }
 
 /// The earliest date of the event with `role`.

@@ -24,6 +24,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::{Lang, Ui, Word};
 use crate::register::{self, Register};
+use crate::render::csv::Dialect;
+use crate::select::Selection;
+
+pub use help::command;
 
 /// Output formats; each command accepts the ones that make sense.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -31,17 +35,29 @@ pub enum Format {
     Table,
     Json,
     Csv,
+    /// CSV for spreadsheets set to Norwegian: `;`, byte-order mark, decimal comma.
+    CsvExcel,
     Markdown,
     Text,
     Html,
 }
 
 impl Format {
+    /// The CSV dialect of a CSV format.
+    pub fn dialect(self) -> Dialect {
+        if self == Format::CsvExcel {
+            Dialect::Excel
+        } else {
+            Dialect::Standard
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Format::Table => "table",
             Format::Json => "json",
             Format::Csv => "csv",
+            Format::CsvExcel => "csv-excel",
             Format::Markdown => "markdown",
             Format::Text => "text",
             Format::Html => "html",
@@ -58,9 +74,33 @@ pub enum ColorChoice {
     Never,
 }
 
+/// The years a date on the command line may have: what a register can hold (TOML dates have four
+/// digits), so reports and calendars never count past what dates can represent.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
+
+/// The longest span `agenda --days` and `export ics --days` list, in days (ten years).
+pub const MAX_DAYS: u32 = 3660;
+
 pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD (ÅÅÅÅ-MM-DD)"))
+    use chrono::Datelike;
+    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD (ÅÅÅÅ-MM-DD)"))?;
+    if !YEARS.contains(&date.year()) || !s.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(format!(
+            "`{s}` is outside the years 1900–9999 (utenfor årene 1900–9999); write YYYY-MM-DD"
+        ));
+    }
+    Ok(date)
+}
+
+/// `--days` for listings that build one entry per day: 0 to [`MAX_DAYS`].
+pub(crate) fn parse_days(s: &str) -> Result<u32, String> {
+    match s.parse::<u32>() {
+        Ok(n) if n <= MAX_DAYS => Ok(n),
+        _ => Err(format!(
+            "`{s}` is not a number of days from 0 to {MAX_DAYS} (ikke et antall dager fra 0 til {MAX_DAYS})"
+        )),
+    }
 }
 
 /// Flags every command takes, before or after the subcommand.
@@ -161,8 +201,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// The man page (roff) on standard output
-    Man,
+    /// The man pages (roff): forlop(1) on standard output, or every page written to a folder
+    Man {
+        /// Write every page (forlop.1, forlop-record.1, …) to this folder instead
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// A command failure with its exit code: 1 could not do the work, 2 usage.
@@ -198,6 +242,9 @@ impl Failure {
     }
 }
 
+/// The language of notices given from inside the engine (the lock wait): the command's language.
+static NOTICE_IN_ENGLISH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// What every command gets: the global flags resolved.
 pub struct Ctx {
     pub global: GlobalArgs,
@@ -214,15 +261,17 @@ impl Ctx {
         let today = global
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
-        use std::io::IsTerminal;
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let decide = |terminal: bool| match global.color {
+        // anstream decides as the shell conventions say: NO_COLOR, CLICOLOR=0 and TERM=dumb
+        // turn colour off, CLICOLOR_FORCE=1 on, else a terminal gets colour; --color wins.
+        let decide = |auto: anstream::ColorChoice| match global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => !no_color && terminal,
+            ColorChoice::Auto => auto == anstream::ColorChoice::Always,
         };
-        let color = decide(io::stderr().is_terminal());
-        let color_out = decide(io::stdout().is_terminal());
+        let color = decide(anstream::AutoStream::choice(&io::stderr()));
+        let color_out = decide(anstream::AutoStream::choice(&io::stdout()));
+        let english = global.lang == Some(Lang::En);
+        NOTICE_IN_ENGLISH.store(english, std::sync::atomic::Ordering::Relaxed);
         Ctx {
             lang: global.lang.unwrap_or_default(),
             today,
@@ -238,6 +287,8 @@ impl Ctx {
             && let Some(lang) = settings.lang
         {
             self.lang = lang;
+            let english = lang == Lang::En;
+            NOTICE_IN_ENGLISH.store(english, std::sync::atomic::Ordering::Relaxed);
         }
     }
 
@@ -286,8 +337,14 @@ impl Ctx {
 
     /// Like [`Ctx::load`], and says on stderr when the register has errors (commands other
     /// than `check` still work on what could be read).
+    /// An unreadable `cases/` is an error (exit 1): no listing may say "0 cases".
     pub fn load_for_view(&mut self, scope: register::Scope) -> anyhow::Result<&'static Register> {
         let reg = self.load_scoped(scope)?;
+        if let Some(msg) = &reg.cases_unreadable {
+            return Err(Failure::work(Ui::CasesUnreadable {
+                detail: msg.text(self.lang),
+            }));
+        }
         let errors = reg.error_count();
         if errors > 0 && !self.global.quiet {
             self.warn(&Ui::RegisterHasErrors { errors });
@@ -295,10 +352,34 @@ impl Ctx {
         Ok(reg)
     }
 
+    /// The selection (global filters, redaction) for `reg`, its coordinator, pathway and the
+    /// named `cases` checked to exist (exit 1 with a hint otherwise).
+    pub fn select(&self, reg: &Register, cases: &[String]) -> anyhow::Result<Selection> {
+        let selection = self.selection(reg.settings.redact);
+        selection.validate(reg, cases).map_err(Failure::work)?;
+        Ok(selection)
+    }
+
+    /// The selection without checking it against a register (`redact_setting`: forlop.toml's).
+    pub fn selection(&self, redact_setting: bool) -> Selection {
+        Selection::new(
+            self.global.coordinator.as_deref(),
+            self.global.pathway.as_deref(),
+            redact_setting,
+            self.global.show_identity,
+        )
+    }
+
+    /// The width tables are fitted to: the terminal's, when standard output is one.
+    pub fn table_width(&self) -> Option<usize> {
+        crate::render::table::terminal_width()
+    }
+
     /// The format asked for, checked against what the command can write (exit 2 otherwise).
+    /// A command that writes CSV also writes the spreadsheet dialect.
     pub fn format(&self, command: &str, allowed: &[Format]) -> anyhow::Result<Format> {
         let f = self.global.format.unwrap_or(allowed[0]);
-        if allowed.contains(&f) {
+        if allowed.contains(&f) || (f == Format::CsvExcel && allowed.contains(&Format::Csv)) {
             return Ok(f);
         }
         let allowed = allowed
@@ -313,9 +394,21 @@ impl Ctx {
         }))
     }
 
+    /// Names every file the output could not fully use on stderr, also with `--quiet`: for
+    /// outputs whose shape is a bare array or a file format (SPEC §3), which have no body to
+    /// say it in.
+    pub fn problems_to_stderr(&self, reg: &Register) {
+        for p in &reg.problems {
+            self.warn(&Ui::FileProblem {
+                place: p.place(),
+                message: p.msg.text(self.lang),
+            });
+        }
+    }
+
     /// Prints a warning line on stderr.
     pub fn warn(&self, ui: &Ui) {
-        eprint!("{}", render_ui(ui, Word::Warning, self.lang, self.color));
+        to_stderr(&render_ui(ui, Word::Warning, self.lang, self.color));
     }
 }
 
@@ -337,11 +430,52 @@ fn render_ui(ui: &Ui, word: Word, lang: Lang, color: bool) -> String {
     s
 }
 
-/// Writes the command's output to stdout; a closed pipe is not an error.
+/// Writes the command's output to stdout; a closed pipe is not an error (the caller ends
+/// quietly), but a closed stdout is: Rust's standard library would report success for output
+/// that went nowhere (`forlop report >&-` from cron).
 pub fn emit(text: &str) -> io::Result<()> {
+    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        #[cfg(unix)]
+        return Err(io::Error::from_raw_os_error(libc::EBADF));
+    }
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()
+}
+
+/// Whether the process started with standard output closed.
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Notes whether the process started with standard output closed (`forlop report >&-` from
+/// cron): Rust's runtime then puts /dev/null, opened read-write, on the descriptor before `main`,
+/// so output would vanish with exit 0. A shell's `>/dev/null` opens it write-only and stays a
+/// way to discard output on purpose.
+fn note_closed_stdout() {
+    #[cfg(unix)]
+    // SAFETY: fcntl and fstat only ask about descriptor 1, into a zeroed stat buffer.
+    unsafe {
+        let flags = libc::fcntl(1, libc::F_GETFL);
+        let closed = if flags == -1 {
+            true
+        } else {
+            let mut st: libc::stat = std::mem::zeroed();
+            libc::fstat(1, &mut st) == 0
+                && (st.st_mode & libc::S_IFMT) == libc::S_IFCHR
+                && st.st_rdev == libc::makedev(1, 3)
+                && (flags & libc::O_ACCMODE) == libc::O_RDWR
+        };
+        if closed {
+            STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+/// Writes to stderr; a closed or broken stderr is no reason to fail (or panic, as `eprint!`
+/// would).
+pub fn to_stderr(text: &str) {
+    let mut err = io::stderr().lock();
+    let _ = err.write_all(text.as_bytes());
+    let _ = err.flush();
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -351,9 +485,29 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// `forlop man`: the main page on stdout, or every page written to `dir`.
+fn man(ctx: &Ctx, dir: Option<PathBuf>) -> anyhow::Result<u8> {
+    let pages = help::man_pages(ctx.lang)?;
+    let Some(dir) = dir else {
+        emit(&pages[0].1)?;
+        return Ok(0);
+    };
+    let io = |e: std::io::Error| {
+        Failure::work(Ui::Io {
+            detail: format!("{}: {e}", dir.display()),
+        })
+    };
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    for (name, roff) in &pages {
+        std::fs::write(dir.join(name), roff).map_err(io)?;
+    }
+    Ok(0)
+}
+
 /// Runs the command line and gives the process exit code.
 pub fn run() -> ExitCode {
     use clap::FromArgMatches;
+    note_closed_stdout();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = help::early_lang(&args);
     let parsed = help::command(lang)
@@ -363,15 +517,40 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let code = e.exit_code();
-            if let Err(io) = e.print()
-                && io.kind() == io::ErrorKind::BrokenPipe
-            {
-                return ExitCode::SUCCESS;
+            use clap::error::ErrorKind;
+            let shown_as_is = matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
+            if shown_as_is || lang == Lang::En {
+                // Help and version are already in the user's language; English errors are
+                // clap's own.
+                if let Err(io) = e.print()
+                    && io.kind() == io::ErrorKind::BrokenPipe
+                {
+                    return ExitCode::SUCCESS;
+                }
+            } else {
+                use std::io::IsTerminal;
+                let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && io::stderr().is_terminal();
+                eprint!("{}", help::render_usage_error(&e, &args, lang, color));
             }
             return ExitCode::from(code as u8);
         }
     };
     let mut ctx = Ctx::new(cli.global);
+    // A writer waiting for another's lock says so (once, after a second).
+    crate::edit::on_lock_wait(|| {
+        let lang = if NOTICE_IN_ENGLISH.load(std::sync::atomic::Ordering::Relaxed) {
+            Lang::En
+        } else {
+            Lang::Nb
+        };
+        to_stderr(&render_ui(&Ui::WaitingForLock, Word::Warning, lang, false));
+    });
     let Some(command) = cli.command else {
         let lang = ctx.global.lang.unwrap_or(lang);
         // A closed pipe is no error here either.
@@ -404,31 +583,29 @@ pub fn run() -> ExitCode {
         Command::Init(args) => init::init(&mut ctx, args),
         Command::Hook(args) => init::hook(&mut ctx, args),
         Command::Completions { shell } => {
-            let mut cmd = help::command(ctx.lang);
+            let mut cmd = help::completion_command(ctx.lang);
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut cmd, "forlop", &mut out);
             emit(&String::from_utf8_lossy(&out))
                 .map(|()| 0)
                 .map_err(Into::into)
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(help::command(ctx.lang))
-                .render(&mut out)
-                .map_err(anyhow::Error::from)
-                .and_then(|()| {
-                    emit(&String::from_utf8_lossy(&out))
-                        .map(|()| 0)
-                        .map_err(Into::into)
-                })
-        }
+        Command::Man { dir } => man(&ctx, dir),
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
+            #[cfg(unix)]
+            let closed = e.chain().any(|c| {
+                c.downcast_ref::<io::Error>()
+                    .is_some_and(|io| io.raw_os_error() == Some(libc::EBADF))
+            });
+            #[cfg(not(unix))]
+            let closed = false;
             let (ui, code) = match e.downcast::<Failure>() {
                 Ok(f) => (f.ui, f.code),
+                Err(_) if closed => (Ui::StdoutClosed, 1),
                 Err(e) => (
                     Ui::Io {
                         detail: format!("{e:#}"),
@@ -436,7 +613,7 @@ pub fn run() -> ExitCode {
                     1,
                 ),
             };
-            eprint!("{}", render_ui(&ui, Word::Error, ctx.lang, ctx.color));
+            to_stderr(&render_ui(&ui, Word::Error, ctx.lang, ctx.color));
             ExitCode::from(code)
         }
     }

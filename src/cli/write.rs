@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::{Ctx, Failure, parse_date};
-use crate::diag::render_human;
+use crate::diag::render_human_masked;
 use crate::edit::{Change, EditError, Field, NewCase, Refusal, Written, create_case, edit_case};
 use crate::i18n::Ui;
 use crate::model::{CloseReason, IndividualPlan, Outcome, Role, Treatment, Vocab};
@@ -22,26 +22,12 @@ pub struct CommitArgs {
     pub no_commit: bool,
 }
 
-fn vocab<V: Vocab>(s: &str) -> Result<V, String> {
-    V::from_word(s).ok_or_else(|| {
-        let hint = suggest(s, V::ALL.iter().map(|(_, w)| *w))
-            .map(|w| format!("; did you mean `{w}`?"))
-            .unwrap_or_default();
-        format!(
-            "`{s}` is not one of {}{hint}",
-            V::words().replace(',', ", ")
-        )
-    })
-}
-
-fn treatment(s: &str) -> Result<Treatment, String> {
-    vocab(s)
-}
-fn outcome(s: &str) -> Result<Outcome, String> {
-    vocab(s)
-}
-fn close_reason(s: &str) -> Result<CloseReason, String> {
-    vocab(s)
+/// A value parser for a vocabulary: clap knows the words, so help lists them, completions offer
+/// them, and a wrong word gets clap's did-you-mean (in the user's language, see help.rs).
+fn vocab<V: Vocab + Send + Sync>() -> impl clap::builder::TypedValueParser<Value = V> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(V::ALL.iter().map(|(_, w)| *w))
+        .map(|s| V::from_word(&s).expect("clap accepts only the listed words"))
 }
 
 #[derive(Args, Debug)]
@@ -74,10 +60,10 @@ pub struct RecordArgs {
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
     /// For a decision: cancer, other-cancer, other-disease, no-disease, unknown-origin
-    #[arg(long, value_parser = outcome)]
+    #[arg(long, value_parser = vocab::<Outcome>())]
     pub outcome: Option<Outcome>,
     /// For a treatment start, its type; for a decision, the planned treatment
-    #[arg(long, value_parser = treatment)]
+    #[arg(long, value_parser = vocab::<Treatment>())]
     pub treatment: Option<Treatment>,
     /// A note on the event
     #[arg(long)]
@@ -235,7 +221,7 @@ pub struct CloseArgs {
     /// The case id
     pub case: String,
     /// treatment-started, not-cancer, transferred, declined, died or other
-    #[arg(long, value_parser = close_reason)]
+    #[arg(long, value_parser = vocab::<CloseReason>())]
     pub reason: CloseReason,
     /// The date (default: today)
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
@@ -244,7 +230,10 @@ pub struct CloseArgs {
     pub commit: CommitArgs,
 }
 
-fn edit_failure(e: EditError, ctx: &Ctx) -> anyhow::Error {
+/// Under redaction, the identity values masked in the diagnostics a write prints.
+type Mask<'a> = Option<&'a [String]>;
+
+fn edit_failure(e: EditError, ctx: &Ctx, mask: Mask<'_>) -> anyhow::Error {
     match e {
         EditError::UnknownCase(id) => Failure::work(Ui::UnknownCase {
             id,
@@ -254,7 +243,7 @@ fn edit_failure(e: EditError, ctx: &Ctx) -> anyhow::Error {
         EditError::BadId(id) => Failure::work(Ui::BadCaseId { id }),
         EditError::WouldBreak(diags) => {
             for d in &diags {
-                eprint!("{}", render_human(d, ctx.lang, ctx.color));
+                super::to_stderr(&render_human_masked(d, ctx.lang, ctx.color, mask));
             }
             Failure::work(Ui::WouldBreak)
         }
@@ -264,6 +253,14 @@ fn edit_failure(e: EditError, ctx: &Ctx) -> anyhow::Error {
         EditError::GitMissing => Failure::work(Ui::GitMissing),
         EditError::Git(detail) => Failure::work(Ui::Git { detail }),
         EditError::Io(detail) => Failure::work(Ui::Io { detail }),
+        EditError::ThroughLink(path) => Failure::work(Ui::ThroughLink { path }),
+        EditError::BadLockFile(path) => Failure::work(Ui::BadLockFile { path }),
+        EditError::Unusable(diags) => {
+            for d in &diags {
+                super::to_stderr(&render_human_masked(d, ctx.lang, ctx.color, mask));
+            }
+            Failure::work(Ui::CaseUnusable)
+        }
     }
 }
 
@@ -277,25 +274,21 @@ fn target(ctx: &mut Ctx) -> anyhow::Result<Target> {
     Ok(Target { root, context })
 }
 
-fn confirm(ctx: &Ctx, case: &str, what: &str, written: &Written) {
+fn confirm(ctx: &Ctx, case: &str, done: &[crate::i18n::Done], written: &Written, mask: Mask<'_>) {
     if ctx.global.quiet {
         return;
     }
-    let what = format!("{case}: {what}");
-    let ui = match &written.commit {
-        Some(commit) => Ui::Committed {
-            what,
-            file: written.file.clone(),
-            commit: commit.clone(),
-        },
-        None => Ui::Written {
-            what,
-            file: written.file.clone(),
-        },
-    };
-    eprintln!("{}", ui.text(ctx.lang));
+    // What was typed (an appointment, a hospital) is echoed: never a control character raw.
+    let line = crate::i18n::written(
+        case,
+        done,
+        &written.file,
+        written.commit.as_deref(),
+        ctx.lang,
+    );
+    eprintln!("{}", crate::terminal::escape_line(&line));
     for w in &written.warnings {
-        eprint!("{}", render_human(w, ctx.lang, ctx.color));
+        super::to_stderr(&render_human_masked(w, ctx.lang, ctx.color, mask));
     }
 }
 
@@ -309,18 +302,27 @@ fn write(
 ) -> anyhow::Result<u8> {
     let t = target(ctx)?;
     let cctx = t.context.case_context(ctx.today);
-    let (pathway, planned) = crate::edit::find_case_files(&t.root, case)
+    let text = crate::edit::find_case_files(&t.root, case)
         .first()
-        .and_then(|p| std::fs::read_to_string(p).ok())
-        .and_then(|text| parse_pathway_and_treatment(&text))
+        .and_then(|p| crate::register::read_text(p, case).ok());
+    let (pathway, planned) = text
+        .as_deref()
+        .and_then(parse_pathway_and_treatment)
         .map(|(p, tr)| (t.context.pathways.iter().find(|x| x.id.value == p), tr))
         .unwrap_or((None, None));
+    let redact = t.context.settings.redact && !ctx.global.show_identity;
+    let identity: Option<Vec<String>> = redact.then(|| {
+        text.as_deref()
+            .map(crate::redact::identity_values_in_text)
+            .unwrap_or_default()
+    });
     let changes = make(pathway);
     let what: Vec<String> = changes
         .iter()
         .map(|c| c.describe(pathway, planned))
         .collect();
     let what = what.join(", ");
+    let done: Vec<_> = changes.iter().map(|c| c.done(pathway, planned)).collect();
     let auto = t.context.settings.auto_commit && !commit.no_commit;
     let message = (commit.commit || auto).then(|| format!("{case}: {what}"));
     let written =
@@ -343,9 +345,9 @@ fn write(
                     milestone,
                 },
             }),
-            e => edit_failure(e, ctx),
+            e => edit_failure(e, ctx, identity.as_deref()),
         })?;
-    confirm(ctx, case, &what, &written);
+    confirm(ctx, case, &done, &written, identity.as_deref());
     Ok(0)
 }
 
@@ -390,26 +392,34 @@ pub fn new(ctx: &mut Ctx, args: NewArgs) -> anyhow::Result<u8> {
         .milestone_with_role(Role::Start)
         .map(|m| m.id.value.clone())
         .unwrap_or_default();
-    let what = Change::Event {
+    let referral_event = Change::Event {
         milestone: referral,
         date: args.referral,
         outcome: None,
         treatment: None,
         note: None,
-    }
-    .describe(Some(pathway), None);
+    };
+    let what = referral_event.describe(Some(pathway), None);
+    let done = crate::i18n::Done::NewCase {
+        pathway: pathway.id.value.clone(),
+        referral: args.referral.to_string(),
+        code: referral_event.event_code(Some(pathway), None),
+    };
     let what = format!("new case ({}), {what}", pathway.id.value);
     let message = (args.commit.commit
         || (t.context.settings.auto_commit && !args.commit.no_commit))
         .then(|| format!("{}: {what}", args.id));
+    let redact = t.context.settings.redact && !ctx.global.show_identity;
+    let identity: Option<Vec<String>> =
+        redact.then(|| args.name.iter().chain(args.fnr.iter()).cloned().collect());
     let written = create_case(
         &t.root,
         &new_case,
         &t.context.case_context(ctx.today),
         message.as_deref(),
     )
-    .map_err(|e| edit_failure(e, ctx))?;
-    confirm(ctx, &args.id, &what, &written);
+    .map_err(|e| edit_failure(e, ctx, identity.as_deref()))?;
+    confirm(ctx, &args.id, &[done], &written, identity.as_deref());
     Ok(0)
 }
 

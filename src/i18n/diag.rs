@@ -3,8 +3,9 @@
 use super::{Lang, did_you_mean};
 
 /// The kind of a TOML value, as named in messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Kind {
+    #[default]
     String,
     Integer,
     Float,
@@ -57,8 +58,9 @@ impl Kind {
     }
 }
 
-/// Every diagnostic message. Rendered with [`Msg::text`] and [`Msg::hint`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Every diagnostic message. Rendered with [`Msg::text`] and [`Msg::hint`]; [`Msg::code`] is its
+/// stable code. `Msg::iter()` lists one of each (fields at their defaults), for tests.
+#[derive(Clone, Debug, PartialEq, Eq, strum::EnumIter)]
 pub enum Msg {
     // ---- files ----
     /// The TOML parser rejected the file.
@@ -87,6 +89,22 @@ pub enum Msg {
     FileTooLarge {
         megabytes: u64,
     },
+    /// `cases` exists but is not a folder.
+    CasesNotAFolder,
+    /// A register pathway file that could not be used at all: its cases get no deadlines (the
+    /// built-in definition of the same id is not used in its place).
+    PathwayUnusable {
+        pathway: String,
+        cases: usize,
+    },
+    /// The file has more problems than are listed; the first `shown` are.
+    TooManyProblems {
+        shown: usize,
+    },
+    /// A hidden file (name starting with `.`) in `cases/`: not read as a case.
+    HiddenFile,
+    /// A temporary file left by a write that was killed: a full copy of a case.
+    StaleTemporary,
 
     // ---- structure ----
     UnknownKey {
@@ -188,6 +206,12 @@ pub enum Msg {
     IntervalCycle {
         path: String,
     },
+    /// An interval whose `to` comes before its `from` in the milestone order (A, S, C, F).
+    IntervalBackwards {
+        id: String,
+        from: String,
+        to: String,
+    },
     NegativeDays {
         key: String,
     },
@@ -264,6 +288,32 @@ pub enum Msg {
         date: String,
         today: String,
     },
+    /// `[closed]` dated after today: ignored until that day.
+    ClosedInFuture {
+        date: String,
+        today: String,
+    },
+    /// `[transfer]` dated after today: ignored until that day.
+    TransferInFuture {
+        date: String,
+        today: String,
+    },
+    /// A task marked done on a day after today: still open until that day.
+    TaskDoneInFuture {
+        id: String,
+        date: String,
+        today: String,
+    },
+    /// `[closed]` dated before the referral.
+    ClosedBeforeReferral {
+        date: String,
+        referral: String,
+    },
+    /// `[transfer]` dated before the referral.
+    TransferBeforeReferral {
+        date: String,
+        referral: String,
+    },
     PlannedTreatmentNotInTable {
         treatment: String,
         intervals: String,
@@ -322,6 +372,88 @@ fn section_suffix(lang: Lang, section: &str) -> String {
 }
 
 impl Msg {
+    /// The diagnostic's stable code (`F` + family digit + number): shown in every human
+    /// diagnostic, named by the fixture that plants it and by the error catalogue. A code is
+    /// never reused for another message; a new message takes the next free number of its family
+    /// (0 files, 1 structure, 2 people, 3 fødselsnummer, 4 pathways, 5 cases).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Msg::TomlSyntax { .. } => "F0001",
+            Msg::EmptyFile => "F0002",
+            Msg::NotUtf8 => "F0003",
+            Msg::Symlink => "F0004",
+            Msg::NotRegularFile => "F0005",
+            Msg::Unreadable { .. } => "F0006",
+            Msg::IgnoredFile => "F0007",
+            Msg::UnreadableDir { .. } => "F0008",
+            Msg::FileTooLarge { .. } => "F0009",
+            Msg::CasesNotAFolder => "F0010",
+            Msg::PathwayUnusable { .. } => "F0011",
+            Msg::TooManyProblems { .. } => "F0012",
+            Msg::HiddenFile => "F0013",
+            Msg::StaleTemporary => "F0014",
+            Msg::UnknownKey { .. } => "F1001",
+            Msg::WrongType { .. } => "F1002",
+            Msg::MissingKey { .. } => "F1003",
+            Msg::DateWithTime { .. } => "F1004",
+            Msg::InvalidDate { .. } => "F1005",
+            Msg::IntegerOutOfRange { .. } => "F1006",
+            Msg::NotInVocabulary { .. } => "F1007",
+            Msg::BadId { .. } => "F1008",
+            Msg::IdNotStem { .. } => "F1009",
+            Msg::BadTime { .. } => "F1010",
+            Msg::NotAFraction { .. } => "F1011",
+            Msg::UnknownPerson { .. } => "F2001",
+            Msg::NoTeamFile { .. } => "F2002",
+            Msg::DuplicatePerson { .. } => "F2003",
+            Msg::FnrLength => "F3001",
+            Msg::FnrNotDigits => "F3002",
+            Msg::FnrControl => "F3003",
+            Msg::FnrDate => "F3004",
+            Msg::BornContradictsFnr { .. } => "F3005",
+            Msg::DuplicateMilestone { .. } => "F4001",
+            Msg::DuplicateInterval { .. } => "F4002",
+            Msg::DuplicateTask { .. } => "F4003",
+            Msg::DuplicateRole { .. } => "F4004",
+            Msg::UnknownPathwayMilestone { .. } => "F4005",
+            Msg::IntervalCycle { .. } => "F4006",
+            Msg::NegativeDays { .. } => "F4007",
+            Msg::BadCode { .. } => "F4008",
+            Msg::UnknownTimes { .. } => "F4009",
+            Msg::UnknownTreatmentKey { .. } => "F4010",
+            Msg::TimesUnknownWithIntervals => "F4011",
+            Msg::DaysTableEmpty => "F4012",
+            Msg::IntervalBackwards { .. } => "F4013",
+            Msg::UnknownPathway { .. } => "F5001",
+            Msg::UnknownMilestone { .. } => "F5002",
+            Msg::UnknownTask { .. } => "F5003",
+            Msg::UnknownInterval { .. } => "F5004",
+            Msg::AdHocTaskIncomplete { .. } => "F5005",
+            Msg::DuplicateCaseTask { .. } => "F5006",
+            Msg::SameMilestoneTwice { .. } => "F5007",
+            Msg::MilestoneOrder { .. } => "F5008",
+            Msg::OutcomeNotDecision { .. } => "F5009",
+            Msg::TreatmentNotTreatment { .. } => "F5010",
+            Msg::RetiredPathway { .. } => "F5011",
+            Msg::DuplicateCaseId { .. } => "F5012",
+            Msg::DuplicateOpenCase { .. } => "F5013",
+            Msg::EventInFuture { .. } => "F5014",
+            Msg::PlannedTreatmentNotInTable { .. } => "F5015",
+            Msg::TreatmentEventNoType => "F5016",
+            Msg::OpenCaseNoCoordinator => "F5017",
+            Msg::TimesUnknownOpenCase { .. } => "F5018",
+            Msg::ClosedInFuture { .. } => "F5019",
+            Msg::TransferInFuture { .. } => "F5020",
+            Msg::TaskDoneInFuture { .. } => "F5021",
+            Msg::ClosedBeforeReferral { .. } => "F5022",
+            Msg::TransferBeforeReferral { .. } => "F5023",
+            Msg::EventBeforeReferral { .. } => "F5024",
+            Msg::PlanAfterDeadline { .. } => "F5025",
+            Msg::DeviationOnMetInterval { .. } => "F5026",
+            Msg::StaleCase { .. } => "F5027",
+        }
+    }
+
     /// The one-line message.
     pub fn text(&self, lang: Lang) -> String {
         use Msg::*;
@@ -353,6 +485,21 @@ impl Msg {
                 "fila blir ikke lest: saksfiler må ha endelsen .toml",
                 "file not read: case files must end in .toml"
             ),
+            TooManyProblems { shown } => t!(
+                lang,
+                format!("fila har flere problemer enn de {shown} første som vises"),
+                format!("the file has more problems than the first {shown} shown")
+            ),
+            HiddenFile => t!(
+                lang,
+                "skjult fil (navnet begynner med .): den leses ikke som en sak",
+                "hidden file (its name starts with .): not read as a case"
+            ),
+            StaleTemporary => t!(
+                lang,
+                "midlertidig fil etter en avbrutt skriving: en full kopi av en sak, med navn og fødselsnummer",
+                "temporary file left by an interrupted write: a full copy of a case, name and national ID number included"
+            ),
             FileTooLarge { megabytes } => t!(
                 lang,
                 format!("fila er {megabytes} MB, for stor til å være en saksfil; den er ikke lest"),
@@ -363,6 +510,21 @@ impl Msg {
                 format!("kan ikke lese mappa: {detail}"),
                 format!("cannot read the directory: {detail}")
             ),
+            CasesNotAFolder => t!(lang, "`cases` er ikke en mappe", "`cases` is not a folder"),
+            PathwayUnusable { pathway, cases } => {
+                let n = *cases;
+                let cases = super::count(n, super::Noun::Case, lang);
+                let have = if n == 1 { "has" } else { "have" };
+                t!(
+                    lang,
+                    format!(
+                        "forløpet `{pathway}` kunne ikke leses; {cases} i det har ingen frister i denne utskriften"
+                    ),
+                    format!(
+                        "the pathway `{pathway}` could not be read; its {cases} {have} no deadlines in this output"
+                    )
+                )
+            }
             UnknownKey { key, section, .. } => t!(
                 lang,
                 format!("ukjent nøkkel `{key}`{}", section_suffix(lang, section)),
@@ -501,6 +663,13 @@ impl Msg {
                 format!("forløpstidene går i ring: {path}"),
                 format!("the intervals form a cycle: {path}")
             ),
+            IntervalBackwards { id, from, to } => t!(
+                lang,
+                format!("forløpstiden `{id}` går baklengs: `{to}` kommer før `{from}` i forløpet"),
+                format!(
+                    "the interval `{id}` runs backwards: `{to}` comes before `{from}` in the pathway"
+                )
+            ),
             NegativeDays { key } => t!(
                 lang,
                 format!("`{key}` kan ikke være negativ"),
@@ -605,6 +774,43 @@ impl Msg {
                 lang,
                 format!("hendelsen er datert {date}, etter i dag ({today})"),
                 format!("the event is dated {date}, after today ({today})")
+            ),
+            ClosedInFuture { date, today } => t!(
+                lang,
+                format!(
+                    "avslutningen er datert {date}, etter i dag ({today}); den gjelder ikke før den dagen"
+                ),
+                format!(
+                    "the closure is dated {date}, after today ({today}); it does not count until that day"
+                )
+            ),
+            TransferInFuture { date, today } => t!(
+                lang,
+                format!(
+                    "overføringen er datert {date}, etter i dag ({today}); den gjelder ikke før den dagen"
+                ),
+                format!(
+                    "the transfer is dated {date}, after today ({today}); it does not count until that day"
+                )
+            ),
+            TaskDoneInFuture { id, date, today } => t!(
+                lang,
+                format!(
+                    "oppgaven `{id}` er markert utført {date}, etter i dag ({today}); den er åpen til den dagen"
+                ),
+                format!(
+                    "the task `{id}` is marked done on {date}, after today ({today}); it stays open until that day"
+                )
+            ),
+            ClosedBeforeReferral { date, referral } => t!(
+                lang,
+                format!("avslutningen er datert {date}, før henvisningen ({referral})"),
+                format!("the closure is dated {date}, before the referral ({referral})")
+            ),
+            TransferBeforeReferral { date, referral } => t!(
+                lang,
+                format!("overføringen er datert {date}, før henvisningen ({referral})"),
+                format!("the transfer is dated {date}, before the referral ({referral})")
             ),
             PlannedTreatmentNotInTable {
                 treatment,
@@ -718,6 +924,21 @@ impl Msg {
                 "sjekk at du har lesetilgang",
                 "check that you have read permission"
             )),
+            TooManyProblems { .. } => Some(t!(
+                lang,
+                "rett disse og kjør `forlop check` igjen; er fila laget av et annet program?",
+                "correct these and run `forlop check` again; was the file made by another program?"
+            )),
+            HiddenFile => Some(t!(
+                lang,
+                "gi fila et navn uten punktum først, eller flytt den ut av cases/",
+                "rename it without the leading dot, or move it out of cases/"
+            )),
+            StaleTemporary => Some(t!(
+                lang,
+                "neste skriving (`forlop note` o.l.) fjerner den; eller slett den selv",
+                "the next write (`forlop note` etc.) removes it; or delete it yourself"
+            )),
             FileTooLarge { .. } => Some(t!(
                 lang,
                 "en saksfil er noen få kB; sjekk hva fila inneholder",
@@ -727,6 +948,20 @@ impl Msg {
                 lang,
                 "gi fila endelsen .toml, eller flytt den ut av cases/",
                 "give the file the .toml extension, or move it out of cases/"
+            )),
+            CasesNotAFolder => Some(t!(
+                lang,
+                "flytt fila og lag mappa `cases/` (saksfilene ligger der)",
+                "move the file away and create the folder `cases/` (case files live there)"
+            )),
+            PathwayUnusable { pathway, .. } => Some(t!(
+                lang,
+                format!(
+                    "rett feilene i fila (`forlop check`); den innebygde definisjonen av `{pathway}` brukes ikke i stedet"
+                ),
+                format!(
+                    "fix the errors in the file (`forlop check`); the built-in definition of `{pathway}` is not used in its place"
+                )
             )),
             UnknownKey { suggestion, .. } => did_you_mean(lang, suggestion).or_else(|| {
                 Some(t!(
@@ -844,7 +1079,7 @@ impl Msg {
                     ))
                 })
             }
-            IntervalCycle { .. } => Some(t!(
+            IntervalCycle { .. } | IntervalBackwards { .. } => Some(t!(
                 lang,
                 "en forløpstid må gå fra en tidligere til en senere hendelse",
                 "an interval must go from an earlier to a later milestone"
@@ -962,6 +1197,16 @@ impl Msg {
                 lang,
                 "sjekk datoen; hendelser registreres når de har skjedd",
                 "check the date; events are recorded once they happened"
+            )),
+            ClosedInFuture { .. } | TransferInFuture { .. } | TaskDoneInFuture { .. } => Some(t!(
+                lang,
+                "sjekk datoen; registrer det når det har skjedd",
+                "check the date; record it once it has happened"
+            )),
+            ClosedBeforeReferral { .. } | TransferBeforeReferral { .. } => Some(t!(
+                lang,
+                "rett datoen; et forløp kan ikke slutte før henvisningen",
+                "correct the date; a pathway cannot end before its referral"
             )),
             PlannedTreatmentNotInTable { .. } => Some(t!(
                 lang,

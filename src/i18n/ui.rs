@@ -1,9 +1,9 @@
 //! Messages of the command line itself: errors, confirmations, summaries.
 
-use super::{Lang, did_you_mean, one_of};
+use super::{Lang, Noun, count, did_you_mean, one_of};
 
 /// Messages of the command line itself (not tied to a file position).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, strum::EnumIter)]
 pub enum Ui {
     NoRegister {
         dir: String,
@@ -40,6 +40,21 @@ pub enum Ui {
     RegisterHasErrors {
         errors: usize,
     },
+    /// `cases/` exists but cannot be read: no listing can be made.
+    CasesUnreadable {
+        detail: String,
+    },
+    /// A file a listing could not fully use (stderr, for outputs shaped as a bare array or file).
+    FileProblem {
+        place: String,
+        message: String,
+    },
+    /// `status ID` on a case whose file has errors that keep it from being read as a case.
+    CaseFileHasErrors {
+        id: String,
+        place: String,
+        message: String,
+    },
     CheckSummary {
         errors: usize,
         warnings: usize,
@@ -52,6 +67,20 @@ pub enum Ui {
     CaseExists {
         file: String,
     },
+    /// Standard output is closed: the output would go nowhere.
+    StdoutClosed,
+    /// Another write holds the register's lock.
+    WaitingForLock,
+    /// A write would go through a symbolic link (a folder link included).
+    ThroughLink {
+        path: String,
+    },
+    /// The lock file is not a plain file (a link, a FIFO).
+    BadLockFile {
+        path: String,
+    },
+    /// The case file cannot be read as TOML; nothing was written.
+    CaseUnusable,
     BadCaseId {
         id: String,
     },
@@ -63,15 +92,6 @@ pub enum Ui {
     GitMissing,
     Git {
         detail: String,
-    },
-    Written {
-        what: String,
-        file: String,
-    },
-    Committed {
-        what: String,
-        file: String,
-        commit: String,
     },
     RegisterExists {
         dir: String,
@@ -231,42 +251,55 @@ impl Ui {
                 format!("ukjent koordinator `{id}`"),
                 format!("unknown coordinator `{id}`")
             ),
-            RegisterHasErrors { errors } => t!(
+            RegisterHasErrors { errors } => {
+                let errors = count(*errors, Noun::Error, lang);
+                t!(
+                    lang,
+                    format!("registeret har {errors}; utskriften nevner filene med feil"),
+                    format!("the register has {errors}; the output names the files with errors")
+                )
+            }
+            CasesUnreadable { detail } => t!(
                 lang,
-                format!("registeret har {errors} feil; saker med feil kan mangle i utskriften"),
+                format!("kan ikke lese `cases/`: {detail}; uten sakene kan ingen liste lages"),
+                format!("cannot read `cases/`: {detail}; no listing can be made without the cases")
+            ),
+            FileProblem { place, message } => t!(
+                lang,
+                format!("{place}: {message} (fila er ikke fullt brukt)"),
+                format!("{place}: {message} (the file is not fully used)")
+            ),
+            CaseFileHasErrors { id, place, message } => t!(
+                lang,
                 format!(
-                    "the register has {errors} errors; cases with errors may be missing from the output"
+                    "saksfila til `{id}` har feil og kan ikke leses som sak: {place}: {message}"
+                ),
+                format!(
+                    "the case file of `{id}` has errors and cannot be read as a case: {place}: {message}"
                 )
             ),
             CheckSummary {
                 errors,
                 warnings,
                 files,
-            } => t!(
-                lang,
-                format!(
-                    "{errors} feil og {warnings} {} i {files} filer",
-                    if *warnings == 1 {
-                        "advarsel"
-                    } else {
-                        "advarsler"
-                    }
-                ),
-                format!(
-                    "{errors} {} and {warnings} {} in {files} files",
-                    if *errors == 1 { "error" } else { "errors" },
-                    if *warnings == 1 {
-                        "warning"
-                    } else {
-                        "warnings"
-                    }
+            } => {
+                let errors = count(*errors, Noun::Error, lang);
+                let warnings = count(*warnings, Noun::Warning, lang);
+                let files = count(*files, Noun::File, lang);
+                t!(
+                    lang,
+                    format!("{errors} og {warnings} i {files}"),
+                    format!("{errors} and {warnings} in {files}")
                 )
-            ),
-            CheckClean { files } => t!(
-                lang,
-                format!("{files} filer sjekket: ingen feil"),
-                format!("{files} files checked: no problems")
-            ),
+            }
+            CheckClean { files } => {
+                let files = count(*files, Noun::File, lang);
+                t!(
+                    lang,
+                    format!("{files} sjekket: ingen feil"),
+                    format!("{files} checked: no problems")
+                )
+            }
             HandoverNeedsCases => t!(
                 lang,
                 "`forlop handover` trenger saker eller `--coordinator`",
@@ -276,6 +309,31 @@ impl Ui {
                 lang,
                 format!("saken finnes allerede: {file}"),
                 format!("the case already exists: {file}")
+            ),
+            StdoutClosed => t!(
+                lang,
+                "standard ut er lukket: utdataene ville gått tapt",
+                "standard output is closed: the output would be lost"
+            ),
+            WaitingForLock => t!(
+                lang,
+                "venter på en annen skriving i registeret (.forlop.lock) …",
+                "waiting for another write to the register (.forlop.lock) …"
+            ),
+            ThroughLink { path } => t!(
+                lang,
+                format!("{path} er en symbolsk lenke: forlop skriver aldri gjennom en lenke"),
+                format!("{path} is a symbolic link: forlop never writes through a link")
+            ),
+            CaseUnusable => t!(
+                lang,
+                "endringen er ikke skrevet: saksfila kan ikke leses (feilene over)",
+                "nothing was written: the case file cannot be read (the errors above)"
+            ),
+            BadLockFile { path } => t!(
+                lang,
+                format!("låsefilen {path} er ikke en vanlig fil (en lenke eller en FIFO?)"),
+                format!("the lock file {path} is not a plain file (a link or a FIFO?)")
             ),
             BadCaseId { id } => t!(
                 lang,
@@ -307,14 +365,6 @@ impl Ui {
                 format!("git feilet: {detail}"),
                 format!("git failed: {detail}")
             ),
-            Written { what, file } => {
-                t!(lang, format!("{what} → {file}"), format!("{what} → {file}"))
-            }
-            Committed { what, file, commit } => t!(
-                lang,
-                format!("{what} → {file} (commit {commit})"),
-                format!("{what} → {file} (commit {commit})")
-            ),
             RegisterExists { dir } => t!(
                 lang,
                 format!("{dir} har allerede et register (forlop.toml)"),
@@ -345,11 +395,18 @@ impl Ui {
                 format!("kopi til lokal tilpasning: {file}"),
                 format!("copy for local adaptation: {file}")
             ),
-            StagedClean { files } => t!(
-                lang,
-                format!("{files} filer klare til commit: ingen feil"),
-                format!("{files} staged files: no problems")
-            ),
+            StagedClean { files } => {
+                let n = *files;
+                let files = count(n, Noun::File, lang);
+                t!(
+                    lang,
+                    format!(
+                        "{files} klar{} til commit: ingen feil",
+                        if n == 1 { "" } else { "e" }
+                    ),
+                    format!("{files} staged: no problems")
+                )
+            }
             Io { detail } => t!(
                 lang,
                 format!("inn/ut-feil: {detail}"),
@@ -435,12 +492,44 @@ impl Ui {
                 "kjør `forlop check` for å se dem",
                 "run `forlop check` to see them"
             )),
+            FileProblem { .. } => None,
+            CasesUnreadable { .. } => Some(t!(
+                lang,
+                "sjekk at `cases/` er en mappe du har lesetilgang til (ikke en lenke)",
+                "check that `cases/` is a folder you can read (not a link)"
+            )),
+            CaseFileHasErrors { .. } => Some(t!(
+                lang,
+                "rett fila; `forlop check` viser alle feilene med linje og kolonne",
+                "correct the file; `forlop check` shows every error with line and column"
+            )),
             CaseExists { .. } => Some(t!(
                 lang,
                 "velg en annen id; `forlop status ID` viser den som finnes",
                 "choose another id; `forlop status ID` shows the existing one"
             )),
             BadCaseId { .. } => Some(t!(lang, "for eksempel `te-0142`", "for example `te-0142`")),
+            StdoutClosed => Some(t!(
+                lang,
+                "send utdataene til en fil med --output eller `> fil`",
+                "send the output to a file with --output or `> file`"
+            )),
+            WaitingForLock => None,
+            ThroughLink { .. } => Some(t!(
+                lang,
+                "erstatt lenken med en vanlig mappe i registeret (git mv), og prøv igjen",
+                "replace the link with a plain folder inside the register (git mv), and try again"
+            )),
+            CaseUnusable => Some(t!(
+                lang,
+                "rett fila for hånd (`forlop check` viser alt), og prøv igjen",
+                "correct the file by hand (`forlop check` shows everything), and try again"
+            )),
+            BadLockFile { .. } => Some(t!(
+                lang,
+                "fjern den; forlop lager en ny vanlig fil ved neste skriving",
+                "remove it; forlop makes a new plain file at the next write"
+            )),
             WouldBreak => Some(t!(
                 lang,
                 "rett argumentene og prøv igjen; fila er uendret",
@@ -491,7 +580,7 @@ impl Ui {
                 "legg inn seksjonens tider som [[interval]], sett `times` og en `source` som sier at tidene er lokale",
                 "add the section's times as [[interval]], set `times` and a `source` saying the times are local"
             )),
-            Written { .. } | Committed { .. } | HookInstalled { .. } | StagedClean { .. } => None,
+            HookInstalled { .. } | StagedClean { .. } => None,
             HandoverNeedsCases => Some(t!(
                 lang,
                 "for eksempel `forlop handover te-0142` eller `forlop handover --coordinator ssol`",

@@ -1,6 +1,7 @@
 //! Views: from the loaded register (and today) to rows. Views never read files.
 
 pub mod agenda;
+pub mod due;
 pub mod handover;
 pub mod log;
 pub mod mdt;
@@ -15,91 +16,87 @@ use crate::model::{Case, Event, Outcome, Pathway, Role, Treatment};
 /// The patient as outputs may show them: initials when redacted (never the name or the
 /// fødselsnummer), else the name.
 pub fn patient_label(case: &Case, redact: bool) -> String {
-    let Some(name) = case
-        .patient
-        .name
-        .as_deref()
-        .filter(|n| !n.trim().is_empty())
-    else {
-        return "–".into();
-    };
-    if !redact {
-        return name.to_string();
+    PatientLabel { case, redact }.to_string()
+}
+
+/// The patient's label as a value that writes itself ([`patient_label`] without a `String`):
+/// tables and JSON of hundreds of thousands of rows write it straight into the output.
+#[derive(Clone, Copy, Debug)]
+pub struct PatientLabel<'a> {
+    pub case: &'a Case,
+    pub redact: bool,
+}
+
+impl std::fmt::Display for PatientLabel<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        let Some(name) = self
+            .case
+            .patient
+            .name
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+        else {
+            return f.write_str("–");
+        };
+        if !self.redact {
+            return f.write_str(name);
+        }
+        for c in name
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .flat_map(|c| c.to_uppercase())
+        {
+            f.write_char(c)?;
+            f.write_char('.')?;
+        }
+        Ok(())
     }
-    name.split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .flat_map(|c| c.to_uppercase())
-        .map(|c| format!("{c}."))
-        .collect()
+}
+
+impl serde::Serialize for PatientLabel<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl PartialEq for PatientLabel<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+/// Serializes a date as `YYYY-MM-DD` (the SPEC's JSON dates) without an intermediate string.
+pub fn iso_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+/// Like [`iso_date`], for an optional date (`null` when absent).
+pub fn iso_date_opt<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.collect_str(d),
+        None => s.serialize_none(),
+    }
 }
 
 /// Free text as outputs may show it: when redacting, every part of the patient's name is
-/// replaced by its initial and the fødselsnummer by asterisks, so a note such as "Ola ringte"
-/// does not carry the identity that the name column hides.
+/// replaced by its initial and the fødselsnummer (any spelling) by asterisks, so a note such as
+/// "Ola ringte" does not carry the identity that the name column hides (see [`crate::redact`]).
 pub fn redact_text(text: &str, case: &Case, redact: bool) -> String {
-    if !redact {
-        return text.to_string();
+    if redact {
+        crate::redact::scrub(text, case)
+    } else {
+        text.to_string()
     }
-    let mut out = text.to_string();
-    if let Some(fnr) = &case.patient.fnr
-        && !fnr.value.is_empty()
-    {
-        out = out.replace(fnr.value.as_str(), "***********");
-    }
-    let Some(name) = &case.patient.name else {
-        return out;
-    };
-    for part in name.split_whitespace().filter(|p| p.chars().count() >= 2) {
-        let initial: String = part
-            .chars()
-            .next()
-            .into_iter()
-            .flat_map(char::to_uppercase)
-            .collect();
-        out = replace_word(&out, part, &format!("{initial}."));
-    }
-    out
-}
-
-/// Replaces whole-word, case-insensitive occurrences of `word` in `text`.
-fn replace_word(text: &str, word: &str, with: &str) -> String {
-    let lower_text = text.to_lowercase();
-    let lower_word = word.to_lowercase();
-    // Lowercasing can change byte lengths (rare outside ASCII); then fall back to exact matching.
-    if lower_text.len() != text.len() || lower_word.len() != word.len() {
-        return text.replace(word, with);
-    }
-    let is_word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while let Some(pos) = lower_text[i..].find(&lower_word) {
-        let start = i + pos;
-        let mut end = start + word.len();
-        // The Norwegian genitive ("Nordmanns") is the same name.
-        if text[end..].starts_with(['s', 'S']) && !is_word_char(text[end + 1..].chars().next()) {
-            end += 1;
-        }
-        let before = text[..start].chars().next_back();
-        let after = text[end..].chars().next();
-        out.push_str(&text[i..start]);
-        if is_word_char(before) || is_word_char(after) {
-            out.push_str(&text[start..end]);
-        } else {
-            out.push_str(with);
-        }
-        i = end;
-    }
-    out.push_str(&text[i..]);
-    out
 }
 
 /// What a deadline is about, for people: `OF1 Henvisning mottatt – …` or the task's name.
-pub fn deadline_what(d: &crate::schedule::Deadline) -> String {
+pub fn deadline_what(d: &crate::schedule::Deadline<'_>) -> String {
     use crate::schedule::Kind;
-    match (d.kind, &d.name) {
+    match (d.kind, d.name) {
         (Kind::Interval, Some(name)) => format!("{} {name}", d.id),
-        (_, Some(name)) => name.clone(),
-        (_, None) => d.id.clone(),
+        (_, Some(name)) => name.to_string(),
+        (_, None) => d.id.to_string(),
     }
 }
 
@@ -126,11 +123,7 @@ pub fn event_code(pathway: &Pathway, case: &Case, event: &Event) -> Option<Strin
 
 /// The treatment type of a treatment event: its own, else the case's planned one.
 pub fn event_treatment(case: &Case, event: &Event) -> Option<Treatment> {
-    event
-        .treatment
-        .as_ref()
-        .or(case.treatment.as_ref())
-        .map(|t| t.value)
+    case.event_treatment(event)
 }
 
 /// The case's events that had happened by `today`, in date order (stable for equal dates).
