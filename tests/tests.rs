@@ -14,6 +14,7 @@ mod report;
 mod routine;
 mod schedule;
 mod shell;
+mod site;
 mod status;
 mod views;
 mod writes;

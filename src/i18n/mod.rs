@@ -6,7 +6,7 @@
 use std::fmt;
 
 /// The language of every user-facing word.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// Norwegian bokmål (the default: the users are Norwegian).
     #[default]
@@ -50,14 +50,18 @@ fn did_you_mean(lang: Lang, suggestion: &Option<String>) -> Option<String> {
 
 mod changes;
 mod diag;
+mod help;
 mod names;
+mod site;
 mod ui;
 mod usage;
 mod words;
 
 pub use changes::*;
 pub use diag::*;
+pub use help::*;
 pub use names::*;
+pub use site::*;
 pub use ui::*;
 pub use usage::*;
 pub use words::*;
@@ -266,6 +270,11 @@ mod tests {
                 u => u,
             };
             both(u.text(Lang::Nb), u.text(Lang::En), &format!("{u:?}"));
+        }
+        for p in ValueProblem::iter() {
+            if !matches!(p, ValueProblem::Other { .. }) {
+                both(p.text(Lang::Nb), p.text(Lang::En), &format!("{p:?}"));
+            }
         }
         assert_ne!(usage_label(Lang::Nb), usage_label(Lang::En));
         assert_ne!(more_help("forlop", Lang::Nb), more_help("forlop", Lang::En));

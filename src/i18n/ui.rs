@@ -148,6 +148,8 @@ pub enum Ui {
         case: String,
         contact: String,
     },
+    /// A message of `forlop site`.
+    Site(super::SiteUi),
 }
 
 impl Ui {
@@ -412,6 +414,7 @@ impl Ui {
                 format!("inn/ut-feil: {detail}"),
                 format!("I/O error: {detail}")
             ),
+            Site(m) => m.text(lang),
         }
     }
 
@@ -588,6 +591,7 @@ impl Ui {
             )),
             PathNotFound { .. } | PathOutsideRegister { .. } | Io { .. } => None,
             CheckSummary { .. } | CheckClean { .. } => None,
+            Site(m) => m.hint(lang),
         }
     }
 }
