@@ -849,10 +849,20 @@ pub fn edit_case(
     })?;
     let had_bom = original.starts_with('\u{feff}');
     let text = crate::parse::strip_bom(&original);
+    let (errors_before, warnings_before) = problems(&rel, text, id, ctx);
+    // Not TOML (or too large to parse): say where, as `check` would, not as an I/O error.
+    let unparsable = |d: &Diagnostic| {
+        matches!(
+            d.msg,
+            crate::i18n::Msg::TomlSyntax { .. } | crate::i18n::Msg::TooManyEntries { .. }
+        )
+    };
+    if errors_before.iter().any(unparsable) {
+        return Err(EditError::Unusable(errors_before));
+    }
     let mut doc: DocumentMut = match text.parse() {
         Ok(doc) => doc,
-        // Not TOML: say where, as `check` would, rather than as an I/O error.
-        Err(_) => return Err(EditError::Unusable(problems(&rel, text, id, ctx).0)),
+        Err(_) => return Err(EditError::Unusable(errors_before)),
     };
     if let (Some(case), _) = parse_case_text(&rel, text, id, ctx)
         && let Some(refusal) = changes.iter().find_map(|c| c.refusal(&case, ctx.today))
@@ -867,7 +877,6 @@ pub fn edit_case(
     if text.contains("\r\n") {
         updated = updated.replace("\r\n", "\n").replace('\n', "\r\n");
     }
-    let (errors_before, warnings_before) = problems(&rel, text, id, ctx);
     let (errors_after, warnings_after) = problems(&rel, &updated, id, ctx);
     let added = new_problems(&errors_before, errors_after);
     if !added.is_empty() {
