@@ -23,6 +23,7 @@ fn parse_case(pathways: &[Pathway], text: &str) -> Case {
         broken_pathways: &[],
         team: None,
         today: date("2100-01-01"),
+        stale_days: 60,
     };
     parse_case_text("c.toml", text, "c", &ctx).0.unwrap()
 }

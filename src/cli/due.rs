@@ -21,7 +21,7 @@ pub fn run(ctx: &mut Ctx, days: Option<u32>, overdue_only: bool) -> anyhow::Resu
     let within = if overdue_only {
         Within::Overdue
     } else {
-        Within::Days(i64::from(days.unwrap_or(reg.settings.warn_days)))
+        days.map_or(Within::Soon, |n| Within::Days(i64::from(n)))
     };
     let rows = due(reg, &selection, ctx.today, within);
     let mut out = render::stdout();

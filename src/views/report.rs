@@ -104,8 +104,15 @@ pub fn report<'a>(
     redact: bool,
     keep: impl Fn(&Case) -> bool + Copy + Sync,
 ) -> Report<'a> {
-    // One agenda covers today and the warn_days after it.
-    let a = agenda(reg, today, reg.settings.warn_days + 1, redact, keep);
+    // One agenda covers today and the days of the warning window after it.
+    let horizon = reg.settings.warn().horizon(today);
+    let a = agenda(
+        reg,
+        today,
+        (horizon - today).num_days() as u32 + 1,
+        redact,
+        keep,
+    );
     // The deviations of the overdue cases only (a few, out of possibly 100,000).
     let overdue_cases: std::collections::HashSet<&str> = a.overdue.iter().map(|i| i.case).collect();
     let deviations: std::collections::HashMap<&str, Vec<&str>> = reg
@@ -202,7 +209,7 @@ pub fn report<'a>(
     let no_coordinator = reg
         .cases
         .iter()
-        .filter(|c| keep(c) && c.is_open(today) && c.coordinator.is_none())
+        .filter(|c| keep(c) && c.is_followed(today) && c.coordinator.is_none())
         .map(|c| {
             (
                 c.id.value.clone(),
