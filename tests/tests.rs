@@ -12,6 +12,7 @@ mod pathways;
 mod privacy;
 mod problems;
 mod report;
+mod routine;
 mod schedule;
 mod shell;
 mod site;

@@ -6,6 +6,7 @@ pub mod due;
 pub mod eml;
 pub mod ics;
 pub mod json;
+pub mod problems;
 pub mod site;
 pub mod status;
 pub mod table;
