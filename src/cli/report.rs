@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{Ctx, Failure, Format, emit};
-use crate::i18n::{Ui, Word};
+use crate::i18n::{Lang, Ui, Word, day_heading};
 use crate::render;
-use crate::views::report::report;
+use crate::render::report::{overdue_total, text};
+use crate::views::report::{Report, recorded_window, report};
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
@@ -17,35 +18,57 @@ pub struct ReportArgs {
     /// Exit with code 3 when anything is overdue (for cron alerts)
     #[arg(long)]
     pub fail_on_overdue: bool,
+    /// Recipient of the mail (`--format eml`; repeat for more; default: `mail_to`)
+    #[arg(long = "to", value_name = "ADDR")]
+    pub to: Vec<String>,
+    /// Sender of the mail (`--format eml`; default: `mail_from`)
+    #[arg(long = "from", value_name = "ADDR")]
+    pub from: Option<String>,
 }
 
 pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
     let format = ctx.format(
         "report",
-        &[Format::Text, Format::Markdown, Format::Html, Format::Json],
+        &[
+            Format::Text,
+            Format::Markdown,
+            Format::Html,
+            Format::Json,
+            Format::Eml,
+        ],
     )?;
-    // Everything the report shows is about open cases or events of the last four months.
-    let since = ctx
-        .today
-        .checked_sub_months(chrono::Months::new(4))
-        .unwrap_or(ctx.today);
+    // Everything the report shows is about open cases or events since the previous tertial began.
+    let this_tertial = crate::views::stats::tertial_start(ctx.today);
+    let since = crate::views::stats::tertial_start(this_tertial.pred_opt().unwrap_or(this_tertial));
     let reg = ctx.load_for_view(crate::register::Scope::OpenOrSince(since))?;
+    // The mail's addresses are checked before any work is done.
+    let addresses = if format == Format::Eml {
+        Some(mail_addresses(&args, &reg.settings)?)
+    } else {
+        None
+    };
     let selection = ctx.select(reg, &[])?;
     let redact = selection.redact;
-    let r = report(reg, ctx.today, redact, |c| selection.admits(c));
+    // When each registration was recorded: by commit where the register is its own git work
+    // tree, else by its own date. A git failure falls back to the dates rather than failing the
+    // morning report.
+    let window = recorded_window(ctx.today, &reg.settings.closed_days);
+    let days = crate::recorded::from_git(&reg.root, window.0, window.1).unwrap_or_default();
+    let r = report(reg, ctx.today, redact, &days, |c| selection.admits(c));
     let lang = ctx.lang;
     let text = match format {
-        Format::Json => {
-            let mut out = Vec::new();
-            render::report::json(&mut out, &r)?;
-            String::from_utf8_lossy(&out).into_owned()
-        }
+        Format::Json => render::json(&render::report::json(&r, lang)),
         Format::Markdown => render::report::markdown(&r, lang),
         Format::Html => render::html::report::html(&r, lang),
-        _ => render::report::text(&r, lang),
+        Format::Eml => {
+            let (from, to) = addresses.expect("checked above");
+            eml(&r, lang, &from, &to)
+        }
+        _ => text(&r, lang),
     };
     match &args.output {
         Some(path) => {
+            refuse_inside_register(&reg.root, path)?;
             crate::atomic::write(path, text.as_bytes()).map_err(|e| {
                 Failure::work(Ui::Io {
                     detail: format!("{}: {e}", path.display()),
@@ -62,4 +85,97 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
     } else {
         0
     })
+}
+
+/// The sender and recipients: the flags, else forlop.toml; a usage error without them.
+fn mail_addresses(
+    args: &ReportArgs,
+    settings: &crate::model::Settings,
+) -> anyhow::Result<(String, Vec<String>)> {
+    let from = args
+        .from
+        .clone()
+        .or_else(|| settings.mail_from.clone())
+        .ok_or_else(|| {
+            Failure::usage(Ui::MailAddressMissing {
+                flag: "--from".into(),
+                key: "mail_from".into(),
+            })
+        })?;
+    let to = if args.to.is_empty() {
+        settings.mail_to.clone()
+    } else {
+        args.to.clone()
+    };
+    if to.is_empty() {
+        return Err(Failure::usage(Ui::MailAddressMissing {
+            flag: "--to".into(),
+            key: "mail_to".into(),
+        }));
+    }
+    if let Some(bad) = std::iter::once(&from)
+        .chain(&to)
+        .find(|a| !render::eml::address_ok(a))
+    {
+        return Err(Failure::usage(Ui::BadMailAddress {
+            address: bad.clone(),
+        }));
+    }
+    Ok((from, to))
+}
+
+/// The subject: the report, the section, the date and how many deadlines are overdue.
+fn subject(r: &Report, lang: Lang) -> String {
+    use chrono::Datelike;
+    let mut s = Word::ReportTitle.text(lang);
+    if let Some(name) = &r.name {
+        s.push_str(&format!(" – {name}"));
+    }
+    s.push_str(&format!(
+        " – {} {} – {}: {}",
+        day_heading(r.today, lang),
+        r.today.year(),
+        Word::Overdue.text(lang).to_lowercase(),
+        overdue_total(r)
+    ));
+    s
+}
+
+/// The whole morning mail: the text report first, the HTML report second. The Date header is
+/// the machine's clock (the one place the report reads it): that is when the mail was written.
+fn eml(r: &Report, lang: Lang, from: &str, to: &[String]) -> String {
+    let now = chrono::Local::now();
+    let message_id = format!(
+        "forlop.{}.{}.{}@{}",
+        r.today,
+        now.timestamp_nanos_opt().unwrap_or_default(),
+        std::process::id(),
+        render::eml::host_of(from)
+    );
+    render::eml::mail(&render::eml::Mail {
+        from,
+        to,
+        subject: &subject(r, lang),
+        date: &now.to_rfc2822(),
+        message_id: &message_id,
+        text: &text(r, lang),
+        html: &render::html::report::html(r, lang),
+    })
+}
+
+/// `report --output` never writes inside the register (SPEC §4): a report there would be
+/// committed, synced and read as part of it. Links in the path are resolved for the comparison.
+fn refuse_inside_register(root: &std::path::Path, path: &std::path::Path) -> anyhow::Result<()> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let absolute = cwd.join(path);
+    // The file may not exist yet: resolve its folder.
+    let folder = absolute.parent().unwrap_or(&absolute);
+    let resolved = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    let root = std::fs::canonicalize(cwd.join(root)).unwrap_or_else(|_| root.to_path_buf());
+    if resolved.starts_with(&root) {
+        return Err(Failure::usage(Ui::OutputInsideRegister {
+            path: path.display().to_string(),
+        }));
+    }
+    Ok(())
 }

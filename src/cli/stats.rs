@@ -65,12 +65,9 @@ pub fn run(ctx: &mut Ctx, args: StatsArgs) -> anyhow::Result<u8> {
         }
         _ if rows.is_empty() => writeln!(out, "{}", Word::NoMeasures.text(ctx.lang))?,
         _ => {
-            let (headers, body) = render::stats::table_rows(
-                &rows,
-                reg.settings.target,
-                ctx.lang,
-                By::from(args.by) != By::Interval,
-            );
+            // Grouped by interval, the group column names each row's pathway.
+            let (headers, body) =
+                render::stats::table_rows(&rows, reg.settings.target, ctx.lang, true);
             out.write_all(render::table(&headers, &body).as_bytes())?;
         }
     }

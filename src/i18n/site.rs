@@ -234,15 +234,6 @@ pub fn days_of(elapsed: i64, limit: u32, lang: Lang) -> String {
     )
 }
 
-/// The length of a standard time: "forløpstid 12 dager" / "standard time 12 days".
-pub fn limit_days(limit: u32, lang: Lang) -> String {
-    t!(
-        lang,
-        format!("forløpstid {limit} dager"),
-        format!("standard time {limit} days")
-    )
-}
-
 /// Cases whose next deadline is overdue: "4 med forfalt frist" / "4 with an overdue deadline".
 pub fn with_overdue(n: usize, lang: Lang) -> String {
     t!(

@@ -68,7 +68,15 @@ fn what(item: &Item<'_>, lang: Lang) -> String {
     match item.kind {
         ItemKind::Mdt if item.what.is_empty() => Word::MdtMeeting.text(lang),
         ItemKind::Mdt => format!("{}: {}", Word::MdtMeeting.text(lang), item.what),
-        _ => item.what.to_string(),
+        // A deadline of a pathway whose times are not verified says so (SPEC §1).
+        _ => match &item.deadline {
+            Some(d) if d.why.unverified => format!(
+                "{} ({})",
+                item.what,
+                crate::i18n::basis_note(crate::schedule::Basis::Fixed, true, lang)
+            ),
+            _ => item.what.to_string(),
+        },
     }
 }
 
@@ -189,7 +197,7 @@ pub fn markdown(
 pub fn csv(out: &mut impl Write, a: &Agenda<'_>, dialect: Dialect) -> io::Result<()> {
     let mut w = Csv::new(out, dialect);
     w.header(&[
-        "date", "kind", "time", "case", "patient", "pathway", "what", "where", "status",
+        "date", "kind", "time", "case", "patient", "pathway", "what", "where", "status", "times",
     ])?;
     let mut row = |date: chrono::NaiveDate, i: &Item<'_>| -> io::Result<()> {
         w.field(date)?;
@@ -201,6 +209,7 @@ pub fn csv(out: &mut impl Write, a: &Agenda<'_>, dialect: Dialect) -> io::Result
         w.field(&i.what)?;
         w.opt(i.place)?;
         w.opt(i.deadline.as_ref().map(|d| d.urgency.word()))?;
+        w.opt(i.deadline.as_ref().and_then(|d| d.times))?;
         w.end()
     };
     for i in &a.overdue {
@@ -228,9 +237,14 @@ struct DayJson<'x, 'a> {
     items: &'x [Item<'a>],
 }
 
-/// Writes the agenda's JSON, `{"overdue": [items], "days": [{date, heading, weekend, holiday,
-/// closed, items}]}`, the long overdue list serialized in parallel.
-pub fn json(out: &mut impl Write, a: &Agenda<'_>, lang: Lang) -> io::Result<()> {
+/// Writes the agenda's JSON, `{"problems": [...], "overdue": [items], "days": [{date, heading,
+/// weekend, holiday, closed, items}]}`, the long overdue list serialized in parallel.
+pub fn json(
+    out: &mut impl Write,
+    a: &Agenda<'_>,
+    problems: &[crate::register::Problem],
+    lang: Lang,
+) -> io::Result<()> {
     let days: Vec<DayJson<'_, '_>> = a
         .days
         .iter()
@@ -243,7 +257,11 @@ pub fn json(out: &mut impl Write, a: &Agenda<'_>, lang: Lang) -> io::Result<()> 
             items: &day.items,
         })
         .collect();
-    out.write_all(b"{\n  \"overdue\": ")?;
+    // Every file the agenda could not fully use (SPEC §4).
+    let problems = super::problems::rows(problems, lang);
+    out.write_all(b"{\n  \"problems\": ")?;
+    super::json::array(out, &problems, 1)?;
+    out.write_all(b",\n  \"overdue\": ")?;
     super::json::array(out, &a.overdue, 1)?;
     out.write_all(b",\n  \"days\": ")?;
     super::json::array(out, &days, 1)?;

@@ -1,14 +1,15 @@
 //! The morning report as text, Markdown and JSON (its HTML page is in [`super::html::report`]).
 
-use chrono::NaiveDate;
-use serde::Serialize;
+#![allow(unused_imports)]
 
-use crate::i18n::{Lang, Word, day_heading, days_left_text};
-use crate::render::md_escape;
+use crate::i18n::t;
+use crate::i18n::{Lang, Word, basis_note, day_heading, days_left_text};
+use crate::render::json::value as deadline_json;
+use crate::render::stats::{percent, row_json};
+use crate::render::{self, md_escape};
 use crate::views::agenda::Item;
-use crate::views::due::DeadlineRow;
-use crate::views::report::{Recorded, Report};
-use crate::views::{PatientLabel, iso_date};
+use crate::views::report::{Recorded, RecordedKind, Report};
+use crate::views::stats::tertial;
 
 pub fn title(r: &Report, lang: Lang) -> String {
     let mut t = Word::ReportTitle.text(lang);
@@ -55,7 +56,7 @@ pub fn overdue_rows(lines: &[crate::views::report::OverdueLine], lang: Lang) -> 
                 l.item.case.to_string(),
                 l.item.patient.to_string(),
                 l.item.pathway.to_string(),
-                l.item.what.to_string(),
+                what(&l.item, lang),
                 d.due.to_string(),
                 days_left_text(d.days_left, lang),
                 deviation_text(l.deviation, lang),
@@ -90,11 +91,68 @@ pub fn due_rows(items: &[Item], lang: Lang) -> Vec<Vec<String>> {
                 i.case.to_string(),
                 i.patient.to_string(),
                 i.pathway.to_string(),
-                i.what.to_string(),
+                what(i, lang),
                 i.coordinator.unwrap_or("–").to_string(),
             ]
         })
         .collect()
+}
+
+/// What a deadline is for, marked when the pathway's times are not verified (SPEC §1).
+pub fn what(i: &Item, lang: Lang) -> String {
+    match &i.deadline {
+        Some(d) if d.why.unverified => format!(
+            "{} ({})",
+            i.what,
+            basis_note(crate::schedule::Basis::Fixed, true, lang)
+        ),
+        _ => i.what.to_string(),
+    }
+}
+
+/// Missed standard times: case, patient, pathway, interval, due, reached, days over, coordinator.
+pub fn missed_rows(r: &Report, lang: Lang) -> Vec<Vec<String>> {
+    r.missed
+        .iter()
+        .map(|l| {
+            let m = &l.missed;
+            let interval = if m.unverified {
+                format!(
+                    "{} ({})",
+                    m.interval,
+                    basis_note(crate::schedule::Basis::Fixed, true, lang)
+                )
+            } else {
+                m.interval.clone()
+            };
+            vec![
+                m.case.clone(),
+                l.patient.clone(),
+                m.pathway.clone(),
+                interval,
+                m.due.to_string(),
+                m.date.to_string(),
+                m.days_over.to_string(),
+                m.coordinator.clone().unwrap_or_else(|| "–".into()),
+            ]
+        })
+        .collect()
+}
+
+pub fn missed_headers(lang: Lang) -> Vec<String> {
+    [
+        Word::Case,
+        Word::Patient,
+        Word::Pathway,
+        Word::StandardTime,
+        Word::Due,
+        Word::Date,
+        Word::DaysOver,
+        Word::Coordinator,
+    ]
+    .iter()
+    .map(|w| w.text(lang))
+    .collect()
 }
 
 pub fn due_headers(lang: Lang) -> Vec<String> {
@@ -131,13 +189,22 @@ pub fn recorded_rows(list: &[Recorded], lang: Lang) -> Vec<Vec<String>> {
                 e.case.clone(),
                 e.patient.clone(),
                 e.pathway.clone(),
-                e.milestone.clone(),
+                recorded_what(e, lang),
                 e.code
                     .clone()
                     .unwrap_or_else(|| Word::LocalMilestone.text(lang)),
             ]
         })
         .collect()
+}
+
+/// The milestone of a recorded event, or what a transfer or an early end is.
+pub fn recorded_what(e: &Recorded, lang: Lang) -> String {
+    match (e.kind, &e.milestone) {
+        (RecordedKind::Event, Some(m)) => m.clone(),
+        (RecordedKind::Transfer, _) => Word::Transferred.text(lang),
+        (RecordedKind::EarlyEnd, _) | (RecordedKind::Event, None) => Word::Closed.text(lang),
+    }
 }
 
 pub fn recorded_headers(lang: Lang) -> Vec<String> {
@@ -168,17 +235,95 @@ pub fn no_coordinator_headers(lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// Days as a person reads them: `25,5` in Norwegian, `25.5` in English.
+pub fn days_text(d: f64, lang: Lang) -> String {
+    let s = super::stats::days_json(d).to_string();
+    if lang == Lang::Nb {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// The national indicator per pathway and overall: the tertial so far beside the previous one.
 pub fn compliance(r: &Report, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
-    super::stats::table_rows(&r.compliance, r.target, lang, false)
+    let c = &r.compliance;
+    let now = format!("{} {}", tertial(c.current.from), Word::SoFar.text(lang));
+    let before = tertial(c.previous.from);
+    let mut headers = vec![Word::Pathway.text(lang)];
+    // The period names its first column; the two after it belong to the same period.
+    for label in [&now, &before] {
+        headers.push(format!("{label}: {}", Word::MeasuredCount.text(lang)));
+        headers.push(Word::Share.text(lang));
+        headers.push(Word::Median.text(lang));
+    }
+    headers.push(Word::Note.text(lang));
+    let rows = c
+        .indicator_rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![
+                row.pathway
+                    .clone()
+                    .unwrap_or_else(|| Word::AllPathways.text(lang)),
+            ];
+            for period in [&row.current, &row.previous] {
+                match period {
+                    Some(s) => cells.extend([
+                        s.cases.to_string(),
+                        percent(s.share),
+                        days_text(s.median_days, lang),
+                    ]),
+                    None => cells.extend(["–".into(), "–".into(), "–".into()]),
+                }
+            }
+            let mut note = Vec::new();
+            if row.current.as_ref().is_some_and(|s| s.share < r.target) {
+                note.push(Word::BelowTarget.text(lang));
+            }
+            if row.unverified {
+                note.push(crate::i18n::basis_note(
+                    crate::schedule::Basis::Fixed,
+                    true,
+                    lang,
+                ));
+            }
+            cells.push(note.join("; "));
+            cells
+        })
+        .collect();
+    (headers, rows)
 }
 
 pub fn period(r: &Report, lang: Lang) -> String {
+    let c = &r.compliance;
     format!(
-        "{} {} – {}",
-        Word::Period.text(lang),
-        r.compliance_from,
-        r.today
+        "{} {}; {} {}; {} {}: {} – {}; {}: {} – {}",
+        c.indicator,
+        Word::IndicatorName.text(lang),
+        Word::Target.text(lang),
+        percent(r.target),
+        tertial(c.current.from),
+        Word::SoFar.text(lang),
+        c.current.from,
+        c.current.to,
+        tertial(c.previous.from),
+        c.previous.from,
+        c.previous.to,
     )
+}
+
+pub fn missed_period(r: &Report, lang: Lang) -> String {
+    t!(
+        lang,
+        format!("siste {} dager", r.missed_days),
+        format!("last {} days", r.missed_days)
+    )
+}
+
+/// The note under the date line when some deadline shown rests on unverified times.
+pub fn unverified_note(r: &Report, lang: Lang) -> Option<String> {
+    r.unverified.then(|| Word::TimesUnverifiedNote.text(lang))
 }
 
 pub fn window(r: &Report) -> String {
@@ -217,6 +362,12 @@ impl Section {
 pub fn sections(r: &Report, lang: Lang) -> Vec<Section> {
     let (compliance_headers, compliance_rows) = compliance(r, lang);
     vec![
+        Section {
+            title: Word::MissedHeading.text(lang),
+            detail: Some(missed_period(r, lang)),
+            headers: missed_headers(lang),
+            rows: missed_rows(r, lang),
+        },
         Section {
             title: Word::DueSoonHeading.text(lang),
             detail: None,
@@ -263,7 +414,12 @@ pub fn overdue_total(r: &Report) -> usize {
 /// Plain text for a mail body.
 pub fn text(r: &Report, lang: Lang) -> String {
     let none = Word::NoneRecorded.text(lang);
-    let mut s = format!("{}\n{}\n\n", title(r, lang), date_line(r, lang));
+    let mut s = format!("{}\n{}\n", title(r, lang), date_line(r, lang));
+    if let Some(note) = unverified_note(r, lang) {
+        s.push_str(&format!("{note}\n"));
+    }
+    s.push('\n');
+    s.push_str(&render::problems::text(r.problems, lang, true));
     s.push_str(&format!(
         "{} ({})\n",
         Word::Overdue.text(lang).to_uppercase(),
@@ -299,6 +455,10 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         md_escape(&title(r, lang)),
         date_line(r, lang)
     );
+    if let Some(note) = unverified_note(r, lang) {
+        s.push_str(&format!("{note}\n\n"));
+    }
+    s.push_str(&render::problems::markdown(r.problems, lang));
     s.push_str(&format!(
         "## {} ({})\n\n",
         Word::Overdue.text(lang),
@@ -330,113 +490,60 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
     s
 }
 
-/// The report's JSON document: `{name, hospital, date, overdue: [{coordinator, name,
-/// deadlines: [deadline + patient, deviation_recorded]}], due_soon, today, recorded: {from, to,
-/// events}, new_referrals, without_coordinator, compliance: {from, to, target, rows}}`.
-#[derive(Serialize)]
-struct ReportJson<'x, 'a> {
-    name: &'x Option<String>,
-    hospital: &'x Option<String>,
-    #[serde(serialize_with = "iso_date")]
-    date: NaiveDate,
-    overdue: Vec<GroupJson<'x, 'a>>,
-    due_soon: &'x [Item<'a>],
-    today: &'x [Item<'a>],
-    recorded: RecordedJson<'x>,
-    new_referrals: &'x [Recorded],
-    without_coordinator: Vec<WithoutCoordinator<'x>>,
-    compliance: ComplianceJson<'x>,
-}
-
-#[derive(Serialize)]
-struct GroupJson<'x, 'a> {
-    coordinator: &'x Option<String>,
-    name: &'x Option<String>,
-    deadlines: Vec<OverdueJson<'x, 'a>>,
-}
-
-#[derive(Serialize)]
-struct OverdueJson<'x, 'a> {
-    #[serde(flatten)]
-    deadline: &'x DeadlineRow<'a>,
-    patient: PatientLabel<'a>,
-    deviation_recorded: Option<bool>,
-}
-
-#[derive(Serialize)]
-struct RecordedJson<'x> {
-    #[serde(serialize_with = "iso_date")]
-    from: NaiveDate,
-    #[serde(serialize_with = "iso_date")]
-    to: NaiveDate,
-    events: &'x [Recorded],
-}
-
-#[derive(Serialize)]
-struct WithoutCoordinator<'x> {
-    case: &'x str,
-    patient: &'x str,
-    pathway: &'x str,
-}
-
-#[derive(Serialize)]
-struct ComplianceJson<'x> {
-    #[serde(serialize_with = "iso_date")]
-    from: NaiveDate,
-    #[serde(serialize_with = "iso_date")]
-    to: NaiveDate,
-    target: f64,
-    rows: &'x [crate::views::stats::StatRow],
-}
-
-/// Writes the report's JSON document.
-pub fn json(out: &mut impl std::io::Write, r: &Report<'_>) -> std::io::Result<()> {
-    let doc = ReportJson {
-        name: &r.name,
-        hospital: &r.hospital,
-        date: r.today,
-        overdue: r
-            .overdue
-            .iter()
-            .map(|g| GroupJson {
-                coordinator: &g.coordinator,
-                name: &g.name,
-                deadlines: g
-                    .lines
-                    .iter()
-                    .filter_map(|l| {
-                        Some(OverdueJson {
-                            deadline: l.item.deadline.as_ref()?,
-                            patient: l.item.patient,
-                            deviation_recorded: l.deviation,
-                        })
-                    })
-                    .collect(),
-            })
-            .collect(),
-        due_soon: &r.due_soon,
-        today: &r.today_items,
-        recorded: RecordedJson {
-            from: r.window.0,
-            to: r.window.1,
-            events: &r.recorded,
-        },
-        new_referrals: &r.new_referrals,
-        without_coordinator: r
-            .no_coordinator
-            .iter()
-            .map(|(case, patient, pathway)| WithoutCoordinator {
-                case,
-                patient,
-                pathway,
-            })
-            .collect(),
-        compliance: ComplianceJson {
-            from: r.compliance_from,
-            to: r.today,
-            target: r.target,
-            rows: &r.compliance,
-        },
+/// The report's JSON document.
+pub fn json(r: &Report, lang: Lang) -> serde_json::Value {
+    let item = |i: &Item| {
+        serde_json::json!({
+            "kind": i.kind.word(), "time": i.time, "case": i.case, "patient": i.patient,
+            "pathway": i.pathway, "coordinator": i.coordinator, "what": i.what, "where": i.place,
+            "deadline": i.deadline.as_ref().map(deadline_json),
+        })
     };
-    super::json::write(out, &doc)
+    let recorded = |e: &Recorded| {
+        serde_json::json!({
+            "date": e.date.to_string(), "case": e.case, "patient": e.patient, "pathway": e.pathway,
+            "milestone": e.milestone, "code": e.code,
+        })
+    };
+    serde_json::json!({
+        "name": r.name,
+        "hospital": r.hospital,
+        "date": r.today.to_string(),
+        "problems": render::problems::rows(r.problems, lang),
+        "missed": r.missed.iter().map(|l| serde_json::json!({
+            "case": l.missed.case, "pathway": l.missed.pathway, "interval": l.missed.interval,
+            "due": l.missed.due.to_string(), "date": l.missed.date.to_string(),
+            "days_over": l.missed.days_over, "coordinator": l.missed.coordinator,
+        })).collect::<Vec<_>>(),
+        "overdue": r.overdue.iter().map(|g| serde_json::json!({
+            "coordinator": g.coordinator,
+            "name": g.name,
+            "deadlines": g.lines.iter().map(|l| {
+                let mut v = deadline_json(l.item.deadline.as_ref().expect("overdue items carry their deadline"));
+                v["patient"] = serde_json::json!(l.item.patient);
+                v["deviation_recorded"] = serde_json::json!(l.deviation);
+                v
+            }).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "due_soon": r.due_soon.iter().map(item).collect::<Vec<_>>(),
+        "today": r.today_items.iter().map(item).collect::<Vec<_>>(),
+        "recorded": {
+            "from": r.window.0.to_string(),
+            "to": r.window.1.to_string(),
+            "events": r.recorded.iter().map(recorded).collect::<Vec<_>>(),
+        },
+        "new_referrals": r.new_referrals.iter().map(recorded).collect::<Vec<_>>(),
+        "without_coordinator": r.no_coordinator.iter().map(|(c, p, pw)| serde_json::json!({"case": c, "patient": p, "pathway": pw})).collect::<Vec<_>>(),
+        "compliance": {
+            "from": r.compliance.current.from.to_string(),
+            "to": r.compliance.current.to.to_string(),
+            "target": r.target,
+            "rows": r.compliance.current.rows.iter().map(row_json).collect::<Vec<_>>(),
+            "previous": {
+                "from": r.compliance.previous.from.to_string(),
+                "to": r.compliance.previous.to.to_string(),
+                "rows": r.compliance.previous.rows.iter().map(row_json).collect::<Vec<_>>(),
+            },
+        },
+    })
 }

@@ -114,3 +114,13 @@ impl serde::Serialize for Median {
         }
     }
 }
+
+/// One row as a JSON value (for documents still assembled as values: the report).
+pub fn row_json(r: &StatRow) -> serde_json::Value {
+    serde_json::to_value(r).unwrap_or_default()
+}
+
+/// A number of days as JSON: an integer when whole, else a fraction (a median of two values).
+pub fn days_json(d: f64) -> serde_json::Value {
+    serde_json::to_value(Median(d)).unwrap_or_default()
+}

@@ -1,66 +1,11 @@
-//! The morning report as one HTML page, with its compliance chart (inline SVG).
+//! The morning report as one HTML page (the shared frame of [`super::page`]), with its
+//! compliance chart (inline SVG); its body is also the site's report page.
 
 use super::{esc, page, table as html_table};
 use crate::i18n::{Lang, Word};
-use crate::render::report::{
-    date_line, group_name, overdue_headers, overdue_rows, sections, title,
-};
+use crate::render::report::*;
 use crate::render::stats::percent;
 use crate::views::report::Report;
-
-/// A horizontal bar per interval: the share within the standard time, the target as a line.
-fn chart(r: &Report, lang: Lang) -> String {
-    if r.compliance.is_empty() {
-        return String::new();
-    }
-    let (left, width, bar_h, gap) = (130.0, 380.0, 22.0, 10.0);
-    let height = r.compliance.len() as f64 * (bar_h + gap) + 40.0;
-    let total_w = left + width + 120.0;
-    let title = Word::ChartTitle.text(lang);
-    let mut s = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{total_w}\" height=\"{height}\" viewBox=\"0 0 {total_w} {height}\" role=\"img\" aria-label=\"{}\" font-family=\"Arial, sans-serif\" font-size=\"13\">\n<title>{}</title>\n",
-        esc(&title),
-        esc(&title)
-    );
-    for (n, row) in r.compliance.iter().enumerate() {
-        let y = 10.0 + n as f64 * (bar_h + gap);
-        let w = (row.share * width).max(1.0);
-        let colour = if row.share >= r.target {
-            "#2e7d32"
-        } else {
-            "#c62828"
-        };
-        s.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
-            left - 8.0,
-            y + bar_h * 0.7,
-            esc(&row.interval)
-        ));
-        s.push_str(&format!(
-            "<rect x=\"{left}\" y=\"{y}\" width=\"{width}\" height=\"{bar_h}\" fill=\"#eeeeee\"/>\n"
-        ));
-        s.push_str(&format!(
-            "<rect x=\"{left}\" y=\"{y}\" width=\"{w:.1}\" height=\"{bar_h}\" fill=\"{colour}\"/>\n"
-        ));
-        s.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\">{} (n={})</text>\n",
-            left + width + 8.0,
-            y + bar_h * 0.7,
-            esc(&percent(row.share)),
-            row.cases
-        ));
-    }
-    let tx = left + r.target * width;
-    let bottom = height - 24.0;
-    s.push_str(&format!(
-        "<line x1=\"{tx:.1}\" y1=\"4\" x2=\"{tx:.1}\" y2=\"{bottom}\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>\n<text x=\"{tx:.1}\" y=\"{}\" text-anchor=\"middle\">{} {}</text>\n",
-        bottom + 16.0,
-        esc(&Word::Target.text(lang)),
-        esc(&percent(r.target))
-    ));
-    s.push_str("</svg>\n");
-    s
-}
 
 /// One self-contained HTML file: inline CSS, no scripts, nothing fetched.
 pub fn html(r: &Report, lang: Lang) -> String {
@@ -76,6 +21,10 @@ pub fn body(r: &Report, lang: Lang) -> String {
         esc(&title(r, lang)),
         esc(&date_line(r, lang))
     );
+    if let Some(note) = unverified_note(r, lang) {
+        s.push_str(&format!("<p class=\"note\">{}</p>\n", esc(&note)));
+    }
+    s.push_str(&crate::render::problems::html(r.problems, lang, esc));
     let total: usize = r.overdue.iter().map(|g| g.lines.len()).sum();
     s.push_str(&format!(
         "<h2>{} ({total})</h2>\n",
@@ -117,5 +66,71 @@ pub fn body(r: &Report, lang: Lang) -> String {
         };
         s.push_str(&html_table(&sec.headers, &sec.rows, &none, flag));
     }
+    s
+}
+
+/// A horizontal bar per interval: the share within the standard time, the target as a line.
+fn chart(r: &Report, lang: Lang) -> String {
+    let bars: Vec<(String, &crate::views::stats::StatRow)> = r
+        .compliance
+        .indicator_rows
+        .iter()
+        .filter_map(|row| {
+            let label = row
+                .pathway
+                .clone()
+                .unwrap_or_else(|| Word::AllPathways.text(lang));
+            row.current.as_ref().map(|s| (label, s))
+        })
+        .collect();
+    if bars.is_empty() {
+        return String::new();
+    }
+    let (left, width, bar_h, gap) = (200.0, 340.0, 22.0, 10.0);
+    let height = bars.len() as f64 * (bar_h + gap) + 40.0;
+    let total_w = left + width + 120.0;
+    let title = Word::ChartTitle.text(lang);
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{total_w}\" height=\"{height}\" viewBox=\"0 0 {total_w} {height}\" role=\"img\" aria-label=\"{}\" font-family=\"Arial, sans-serif\" font-size=\"13\">\n<title>{}</title>\n",
+        esc(&title),
+        esc(&title)
+    );
+    for (n, (label, row)) in bars.iter().enumerate() {
+        let y = 10.0 + n as f64 * (bar_h + gap);
+        let w = (row.share * width).max(1.0);
+        let colour = if row.share >= r.target {
+            "#2e7d32"
+        } else {
+            "#c62828"
+        };
+        s.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
+            left - 8.0,
+            y + bar_h * 0.7,
+            esc(label)
+        ));
+        s.push_str(&format!(
+            "<rect x=\"{left}\" y=\"{y}\" width=\"{width}\" height=\"{bar_h}\" fill=\"#eeeeee\"/>\n"
+        ));
+        s.push_str(&format!(
+            "<rect x=\"{left}\" y=\"{y}\" width=\"{w:.1}\" height=\"{bar_h}\" fill=\"{colour}\"/>\n"
+        ));
+        s.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\">{} (n={})</text>\n",
+            left + width + 8.0,
+            y + bar_h * 0.7,
+            esc(&percent(row.share)),
+            row.cases
+        ));
+    }
+    let tx = left + r.target * width;
+    let bottom = height - 24.0;
+    s.push_str(&format!(
+        "<line x1=\"{tx:.1}\" y1=\"4\" x2=\"{tx:.1}\" y2=\"{bottom}\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>\n<text x=\"{tx:.1}\" y=\"{}\" text-anchor=\"middle\">{} {}</text>\n",
+        bottom + 16.0,
+        esc(&Word::Target.text(lang)),
+        esc(&percent(r.target))
+    ));
+    s.push_str("</svg>\n");
     s
 }
