@@ -279,6 +279,16 @@ pub enum EditError {
     GitMissing,
     Git(String),
     Io(String),
+    /// The file has git conflict blocks (their diagnostics); nothing was written.
+    Conflict {
+        file: String,
+        diags: Vec<Diagnostic>,
+    },
+    /// `--commit` failed; the file and the index were put back as they were.
+    CommitFailed {
+        file: String,
+        detail: String,
+    },
 }
 
 impl From<crate::git::GitError> for EditError {
@@ -338,7 +348,7 @@ pub fn lock(root: &Path) -> Result<Lock, EditError> {
 }
 
 /// The errors and the warnings of a case text.
-fn problems(
+pub fn problems(
     rel: &str,
     text: &str,
     stem: &str,
@@ -352,7 +362,7 @@ fn problems(
 
 /// Problems in `after` that `before` did not have (compared by message: positions shift when
 /// lines are added).
-fn new_problems(before: &[Diagnostic], after: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub fn new_problems(before: &[Diagnostic], after: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut old: Vec<&crate::i18n::Msg> = before.iter().map(|d| &d.msg).collect();
     after
         .into_iter()
@@ -381,6 +391,45 @@ fn commit(root: &Path, rel: &str, message: &str) -> Result<Option<String>, EditE
     crate::git::commit_file(root, rel, message)?;
     let hash = crate::git::git(root, &["rev-parse", "--short", "HEAD"])?;
     Ok(Some(hash.trim().to_string()))
+}
+
+/// Commits `rel`; when that fails, `undo` puts the file back and the index entry is restored,
+/// so a failed `--commit` leaves no trace.
+fn commit_or_undo(
+    root: &Path,
+    rel: &str,
+    message: &str,
+    undo: impl FnOnce(),
+) -> Result<Option<String>, EditError> {
+    match commit(root, rel, message) {
+        Ok(c) => Ok(c),
+        Err(e) => {
+            undo();
+            if crate::git::git(root, &["reset", "--quiet", "--", rel]).is_err() {
+                let _ = crate::git::git(
+                    root,
+                    &["rm", "--cached", "--quiet", "--ignore-unmatch", "--", rel],
+                );
+            }
+            let detail = match e {
+                EditError::Git(m) => m,
+                EditError::GitMissing => "git".into(),
+                other => format!("{other:?}"),
+            };
+            Err(EditError::CommitFailed {
+                file: rel.to_string(),
+                detail: detail.trim().to_string(),
+            })
+        }
+    }
+}
+
+/// The git conflict blocks of a case text, as diagnostics.
+fn conflicts(rel: &str, text: &str, stem: &str, ctx: &CaseContext<'_>) -> Vec<Diagnostic> {
+    if crate::merge::conflict_blocks(text).is_empty() {
+        return Vec::new();
+    }
+    problems(rel, text, stem, ctx).0
 }
 
 /// Applies `changes` to the case `id`: refuses (file untouched) if the result has an error the
@@ -413,6 +462,13 @@ pub fn edit_case(
     let original = fs::read_to_string(&path).map_err(io)?;
     let had_bom = original.starts_with('\u{feff}');
     let text = crate::parse::strip_bom(&original);
+    let blocks = conflicts(&rel, text, id, ctx);
+    if !blocks.is_empty() {
+        return Err(EditError::Conflict {
+            file: rel,
+            diags: blocks,
+        });
+    }
     let mut doc: DocumentMut = text
         .parse()
         .map_err(|e: toml_edit::TomlError| EditError::Io(e.to_string()))?;
@@ -436,7 +492,9 @@ pub fn edit_case(
     }
     crate::atomic::write(&path, updated.as_bytes()).map_err(io)?;
     let commit = match message {
-        Some(m) => commit(root, &rel, m)?,
+        Some(m) => commit_or_undo(root, &rel, m, || {
+            let _ = crate::atomic::write(&path, original.as_bytes());
+        })?,
         None => None,
     };
     Ok(Written {
@@ -552,13 +610,19 @@ pub fn create_case(
     if !errors.is_empty() {
         return Err(EditError::WouldBreak(errors));
     }
+    let new_dir = !dir.exists();
     fs::create_dir_all(&dir).map_err(io)?;
     crate::atomic::create_new(&path, text.as_bytes()).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => EditError::CaseExists(rel.clone()),
         _ => io(e),
     })?;
     let commit = match message {
-        Some(m) => commit(root, &rel, m)?,
+        Some(m) => commit_or_undo(root, &rel, m, || {
+            let _ = fs::remove_file(&path);
+            if new_dir {
+                let _ = fs::remove_dir(&dir);
+            }
+        })?,
         None => None,
     };
     Ok(Written {

@@ -12,5 +12,6 @@ mod report;
 mod schedule;
 mod shell;
 mod status;
+mod team;
 mod views;
 mod writes;

@@ -97,10 +97,16 @@ fn nb(key: &str) -> Option<&'static str> {
         "close.reason" => "treatment-started, not-cancer, transferred, declined, died eller other",
         "log" => "Sakens historikk fra git: hvem endret hva, og når",
         "init" => {
-            "Lag et register: forlop.toml, team.toml, cases/, .gitignore, git og pre-commit-krok"
+            "Lag et register og commit det, eller gjør en klone klar: pre-commit-krok, flettedriver"
         }
         "init.dir" => "Hvor registeret skal lages (standard: mappa du står i)",
         "hook" => "Git-kroker",
+        "sync" => "Hent teamets arbeid (fletting, aldri rebase), sjekk, og send ditt",
+        "merge-driver" => "Flettedriveren git kjører for saksfiler (satt opp av `forlop init`)",
+        "merge-driver.base" => "Felles forgjenger (gits %O)",
+        "merge-driver.ours" => "Vår versjon (gits %A); resultatet skrives hit",
+        "merge-driver.theirs" => "Deres versjon (gits %B)",
+        "merge-driver.path" => "Filas sti i repoet (gits %P)",
         "hook.install" => "Installer `forlop check --staged` som repoets pre-commit-krok",
         "completions" => "Skallutfylling (bash, zsh, fish, elvish, powershell)",
         "completions.shell" => "Skallet",
@@ -359,10 +365,22 @@ fn examples(command: &str) -> &'static [(&'static str, &'static str, &'static st
             ("forlop log te-0142", "hvem endret hva", "who changed what"),
             ("forlop log te-0142 --format json", "som JSON", "as JSON"),
         ],
-        "init" => &[(
-            "forlop init /srv/forlop/register",
-            "nytt register med git og pre-commit-krok",
-            "a new register with git and a pre-commit hook",
+        "init" => &[
+            (
+                "forlop init /srv/forlop/register",
+                "nytt register med git og pre-commit-krok",
+                "a new register with git and a pre-commit hook",
+            ),
+            (
+                "git clone server:seksjon/register && cd register && forlop init",
+                "en klone klar for teamarbeid: krok og flettedriver",
+                "a clone ready for team work: hook and merge driver",
+            ),
+        ],
+        "sync" => &[(
+            "forlop sync",
+            "morgen og ettermiddag: hent og send",
+            "morning and afternoon: fetch and send",
         )],
         "hook" => &[(
             "forlop hook install",

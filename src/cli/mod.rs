@@ -13,6 +13,7 @@ mod pathways;
 mod report;
 mod stats;
 mod status;
+mod sync;
 mod write;
 
 use std::io::{self, Write};
@@ -147,10 +148,15 @@ pub enum Command {
     Close(write::CloseArgs),
     /// The case's history from git: who changed what, when
     Log(log::LogArgs),
-    /// Create a register: forlop.toml, team.toml, cases/, .gitignore, git and its pre-commit hook
+    /// Create a register and commit it, or set up a clone: pre-commit hook, merge driver
     Init(init::InitArgs),
     /// Git hooks
     Hook(init::HookArgs),
+    /// Pull the team's work (merge, never rebase), check, and push yours
+    Sync(sync::SyncArgs),
+    /// The merge driver git runs for case files (set up by `forlop init`)
+    #[command(hide = true)]
+    MergeDriver(sync::MergeDriverArgs),
     /// Shell completions (bash, zsh, fish, elvish, powershell)
     Completions {
         /// The shell
@@ -185,12 +191,27 @@ impl Failure {
     pub fn git(e: crate::git::GitError) -> anyhow::Error {
         match e {
             crate::git::GitError::Missing => Failure::work(Ui::GitMissing),
-            crate::git::GitError::Failed(detail) => Failure::work(Ui::Git { detail }),
+            crate::git::GitError::Failed(detail) => Failure::work(git_ui(detail)),
         }
     }
     /// A usage error (exit 2).
     pub fn usage(ui: Ui) -> anyhow::Error {
         Failure { ui, code: 2 }.into()
+    }
+}
+
+/// What git's failure message means: a refused repository or file says so, with its path and
+/// the fix; anything else is shown as git said it.
+pub fn git_ui(detail: String) -> Ui {
+    use crate::i18n::TeamUi;
+    match crate::git::path_in_message(&detail) {
+        Some(path) if crate::git::is_dubious(&detail) => {
+            Ui::Team(TeamUi::DubiousOwnership { path })
+        }
+        Some(path) if detail.contains("Permission denied") => {
+            Ui::Team(TeamUi::PermissionDenied { path })
+        }
+        _ => Ui::Git { detail },
     }
 }
 
@@ -397,6 +418,8 @@ pub fn run() -> ExitCode {
         Command::Log(args) => log::run(&mut ctx, args),
         Command::Init(args) => init::init(&mut ctx, args),
         Command::Hook(args) => init::hook(&mut ctx, args),
+        Command::Sync(args) => sync::sync(&mut ctx, args),
+        Command::MergeDriver(args) => sync::merge_driver(&mut ctx, args),
         Command::Completions { shell } => {
             let mut cmd = help::command(ctx.lang);
             let mut out = Vec::new();

@@ -214,8 +214,17 @@ fn edit_failure(e: EditError, ctx: &Ctx) -> anyhow::Error {
         EditError::Uncommitted(file) => Failure::work(Ui::Uncommitted { file }),
         EditError::NotARepo => Failure::work(Ui::NotARepo),
         EditError::GitMissing => Failure::work(Ui::GitMissing),
-        EditError::Git(detail) => Failure::work(Ui::Git { detail }),
+        EditError::Git(detail) => Failure::work(super::git_ui(detail)),
         EditError::Io(detail) => Failure::work(Ui::Io { detail }),
+        EditError::Conflict { file, diags } => {
+            for d in &diags {
+                eprint!("{}", render_human(d, ctx.lang, ctx.color));
+            }
+            Failure::work(Ui::Team(crate::i18n::TeamUi::FileHasConflicts { file }))
+        }
+        EditError::CommitFailed { file, detail } => {
+            Failure::work(Ui::Team(crate::i18n::TeamUi::CommitFailed { file, detail }))
+        }
     }
 }
 

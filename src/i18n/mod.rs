@@ -50,11 +50,13 @@ fn did_you_mean(lang: Lang, suggestion: &Option<String>) -> Option<String> {
 
 mod diag;
 mod names;
+mod team;
 mod ui;
 mod words;
 
 pub use diag::*;
 pub use names::*;
+pub use team::*;
 pub use ui::*;
 pub use words::*;
 
@@ -78,6 +80,10 @@ mod tests {
             Msg::EmptyFile,
             Msg::NotUtf8,
             Msg::Symlink,
+            Msg::GitConflict {
+                ours: "x".into(),
+                theirs: "y".into(),
+            },
             Msg::NotRegularFile,
             Msg::Unreadable { detail: "x".into() },
             Msg::IgnoredFile,
@@ -255,6 +261,7 @@ mod tests {
             Msg::EmptyFile => {}
             Msg::NotUtf8 => {}
             Msg::Symlink => {}
+            Msg::GitConflict { .. } => {}
             Msg::NotRegularFile => {}
             Msg::Unreadable { .. } => {}
             Msg::IgnoredFile => {}
@@ -404,6 +411,7 @@ mod tests {
             Ui::FileExists { .. } => {}
             Ui::PathwayCopied { .. } => {}
             Ui::Io { .. } => {}
+            Ui::Team(_) => {}
         }
     }
 
@@ -707,7 +715,7 @@ mod tests {
     #[test]
     fn every_message_has_both_languages() {
         let msgs = every_msg();
-        assert_eq!(msgs.len(), 58);
+        assert_eq!(msgs.len(), 59);
         for m in &msgs {
             both(m.text(Lang::Nb), m.text(Lang::En), &format!("{m:?}"));
             match (m.hint(Lang::Nb), m.hint(Lang::En)) {

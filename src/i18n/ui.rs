@@ -1,6 +1,6 @@
 //! Messages of the command line itself: errors, confirmations, summaries.
 
-use super::{Lang, did_you_mean, one_of};
+use super::{Lang, TeamUi, did_you_mean, one_of};
 
 /// Messages of the command line itself (not tied to a file position).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,6 +97,8 @@ pub enum Ui {
     Io {
         detail: String,
     },
+    /// Team work through git: init in a clone, merge driver, sync, shared working copies.
+    Team(TeamUi),
 }
 
 impl Ui {
@@ -275,6 +277,7 @@ impl Ui {
                 format!("inn/ut-feil: {detail}"),
                 format!("I/O error: {detail}")
             ),
+            Team(m) => m.text(lang),
         }
     }
 
@@ -391,6 +394,7 @@ impl Ui {
                 "for example `forlop handover te-0142` or `forlop handover --coordinator ssol`"
             )),
             PathNotFound { .. } | PathOutsideRegister { .. } | Io { .. } => None,
+            Team(m) => m.hint(lang),
             CheckSummary { .. } | CheckClean { .. } => None,
         }
     }
