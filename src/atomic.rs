@@ -5,8 +5,35 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
+/// The patterns of the temporary files a write leaves behind only when it is killed before its
+/// rename (each a full copy of a case, name and fødselsnummer included): `init`'s `.gitignore`
+/// lists them, the next write removes them and `check` names them.
+pub const IGNORE_PATTERNS: [&str; 2] = [".*.tmp", ".*.new"];
+
+/// Whether a file name is one of forlop's temporary files: `.<name>.<pid>[-<n>].tmp|new`.
+pub fn is_temporary(file_name: &str) -> bool {
+    let Some(rest) = file_name.strip_prefix('.') else {
+        return false;
+    };
+    let Some(rest) = rest
+        .strip_suffix(".tmp")
+        .or_else(|| rest.strip_suffix(".new"))
+    else {
+        return false;
+    };
+    let Some((name, tag)) = rest.rsplit_once('.') else {
+        return false;
+    };
+    !name.is_empty()
+        && !tag.is_empty()
+        && tag
+            .split('-')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Writes `bytes` to a new temporary file beside `path` (same folder, so a rename or link is
-/// atomic), flushed to disk; gives its path and the folder.
+/// atomic), flushed to disk; gives its path and the folder. A name already taken (a file left by
+/// a killed process whose id this one now has) is skipped, never a reason to fail.
 fn temporary(
     path: &Path,
     bytes: &[u8],
@@ -20,15 +47,31 @@ fn temporary(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.{suffix}", std::process::id()));
-    let written = (|| {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()
-    })();
+    let pid = std::process::id();
+    let mut attempt = 0u32;
+    let (tmp, mut f) = loop {
+        let tag = if attempt == 0 {
+            pid.to_string()
+        } else {
+            format!("{pid}-{attempt}")
+        };
+        let tmp = dir.join(format!(".{name}.{tag}.{suffix}"));
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW);
+        }
+        match options.open(&tmp) {
+            Ok(f) => break (tmp, f),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 1000 => {
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let written = f.write_all(bytes).and_then(|()| f.sync_all());
     match written {
         Ok(()) => Ok((tmp, dir)),
         Err(e) => {
@@ -63,6 +106,32 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn temporary_names_are_recognised() {
+        assert!(super::is_temporary(".te-0142.toml.4711.tmp"));
+        assert!(super::is_temporary(".te-0142.toml.4711-3.new"));
+        assert!(!super::is_temporary(".te-0142.toml"));
+        assert!(!super::is_temporary("te-0142.toml.4711.tmp"));
+        assert!(!super::is_temporary(".notes.tmp"));
+    }
+
+    #[test]
+    fn a_stale_file_with_our_name_does_not_block() {
+        let dir = tempfile_dir("stale");
+        let target = dir.join("c.toml");
+        let stale = dir.join(format!(".c.toml.{}.tmp", std::process::id()));
+        std::fs::write(&stale, "old copy").unwrap();
+        super::write(&target, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn tempfile_dir(tag: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("forlop-atomic-{tag}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
     #[test]
     fn replaces_the_file_and_leaves_no_temporary() {
         let dir = std::env::temp_dir().join(format!("forlop-atomic-{}", std::process::id()));

@@ -143,6 +143,10 @@ pub fn sort(diags: &mut Vec<Diagnostic>) {
     diags.dedup();
 }
 
+/// The most problems listed for one file (a file of three million unknown keys would otherwise
+/// take gigabytes to report).
+pub const MAX_PER_FILE: usize = 200;
+
 /// Collects diagnostics for one file while it is parsed and checked. The line index is built
 /// only when the first diagnostic needs it.
 pub struct Sink<'t> {
@@ -150,6 +154,9 @@ pub struct Sink<'t> {
     text: &'t str,
     lines: std::cell::OnceCell<LineIndex<'t>>,
     pub diags: Vec<Diagnostic>,
+    /// Byte ranges of syntax errors: the parser recovered around them, and a later problem at
+    /// the same place is the same problem, already reported.
+    syntax: Vec<Range<usize>>,
 }
 
 impl<'t> Sink<'t> {
@@ -160,7 +167,27 @@ impl<'t> Sink<'t> {
             text,
             lines: std::cell::OnceCell::new(),
             diags: Vec::new(),
+            syntax: Vec::new(),
         }
+    }
+
+    /// Records a syntax error's range: problems found later at that place are not reported
+    /// again.
+    pub fn syntax_error_at(&mut self, range: Range<usize>) {
+        self.syntax.push(range);
+    }
+
+    /// Whether the file had syntax errors (its tree is the parser's best recovery).
+    pub fn had_syntax_errors(&self) -> bool {
+        !self.syntax.is_empty()
+    }
+
+    /// Whether `span` touches a syntax error already reported.
+    fn at_syntax_error(&self, span: Span) -> bool {
+        let s = span.range();
+        self.syntax
+            .iter()
+            .any(|r| s.start <= r.end && r.start <= s.end)
     }
 
     fn index(&self) -> &LineIndex<'t> {
@@ -177,8 +204,27 @@ impl<'t> Sink<'t> {
         self.loc(span).line
     }
 
-    /// Reports a problem at a span.
+    /// Reports a problem at a span. After [`MAX_PER_FILE`] problems the file's list ends with
+    /// one that says so: memory stays proportional whatever one file holds.
     pub fn at(&mut self, severity: Severity, span: Span, msg: Msg) {
+        if self.at_syntax_error(span) {
+            return;
+        }
+        if self.diags.len() > MAX_PER_FILE {
+            return;
+        }
+        if self.diags.len() == MAX_PER_FILE {
+            self.diags.push(Diagnostic {
+                severity: Severity::Warning,
+                file: self.file.to_string(),
+                loc: None,
+                source_line: None,
+                msg: Msg::TooManyProblems {
+                    shown: MAX_PER_FILE,
+                },
+            });
+            return;
+        }
         let loc = self.loc(span);
         let source_line = self.index().source_line(loc);
         self.diags.push(Diagnostic {
@@ -216,7 +262,21 @@ impl<'t> Sink<'t> {
 ///   = tips: mente du `milestone`?
 /// ```
 pub fn render_human(d: &Diagnostic, lang: Lang, color: bool) -> String {
+    render_human_masked(d, lang, color, None)
+}
+
+/// [`render_human`] under redaction when `mask` is given: identity values (SPEC §3: every
+/// `[patient]` value of the case and any run of 11 digits) are masked in the source line shown.
+/// Control characters from the file are never printed raw.
+pub fn render_human_masked(
+    d: &Diagnostic,
+    lang: Lang,
+    color: bool,
+    mask: Option<&[String]>,
+) -> String {
     use std::fmt::Write;
+    // Messages and hints quote keys and values from the file: never a control character raw.
+    let hide = |s: &str| -> String { crate::terminal::escape_line(s).into_owned() };
     let (sev_word, sev_style) = match d.severity {
         Severity::Error => (Word::Error.text(lang), "\x1b[1;31m"),
         Severity::Warning => (Word::Warning.text(lang), "\x1b[1;33m"),
@@ -229,22 +289,28 @@ pub fn render_human(d: &Diagnostic, lang: Lang, color: bool) -> String {
         }
     };
     let mut out = String::new();
+    let file = crate::terminal::escape_line(&d.file);
     let place = match d.loc {
-        Some(loc) => format!("{}:{}:{}", d.file, loc.line, loc.col),
-        None => d.file.clone(),
+        Some(loc) => format!("{file}:{}:{}", loc.line, loc.col),
+        None => file.into_owned(),
     };
     let _ = writeln!(
         out,
         "{}: {}: {}",
         paint("\x1b[1m", &place),
         paint(sev_style, &sev_word),
-        d.msg.text(lang)
+        hide(&d.msg.text(lang))
     );
     let gutter_width = d.loc.map_or(1, |l| l.line.to_string().len());
     let pad = " ".repeat(gutter_width);
     let bar = paint("\x1b[1;34m", "|");
     if let (Some(loc), Some(line)) = (d.loc, &d.source_line) {
-        let (shown, col, len) = window(line, loc.col as usize, loc.len as usize);
+        // Masking changes lengths: the mark then stays on the masked line's same column.
+        let line = match mask {
+            Some(values) => crate::redact::mask(line, values),
+            None => line.clone(),
+        };
+        let (shown, col, len) = window(&line, loc.col as usize, loc.len as usize);
         let _ = writeln!(out, "{pad} {bar}");
         let _ = writeln!(
             out,
@@ -258,9 +324,10 @@ pub fn render_human(d: &Diagnostic, lang: Lang, color: bool) -> String {
     if let Some(hint) = d.msg.hint(lang) {
         let _ = writeln!(
             out,
-            "{pad} {} {}: {hint}",
+            "{pad} {} {}: {}",
             paint("\x1b[1;34m", "="),
-            Word::Hint.text(lang)
+            Word::Hint.text(lang),
+            hide(&hint)
         );
     }
     out
@@ -270,11 +337,16 @@ pub fn render_human(d: &Diagnostic, lang: Lang, color: bool) -> String {
 const MAX_SHOWN: usize = 100;
 
 /// The part of `line` to show, the 1-based column of the mark in it and the mark's length:
-/// tabs become spaces and a long line is cut to a window around the column, with ellipses.
+/// tabs become spaces, other control characters their picture (`␛`, one column each, so the
+/// mark stays aligned), and a long line is cut to a window around the column, with ellipses.
 fn window(line: &str, col: usize, len: usize) -> (String, usize, usize) {
     let chars: Vec<char> = line
         .chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
+        .map(|c| match c {
+            '\t' => ' ',
+            c if crate::terminal::is_unsafe(c) || c == '\n' => crate::terminal::picture(c),
+            c => c,
+        })
         .collect();
     if chars.len() <= MAX_SHOWN {
         return (chars.into_iter().collect(), col, len);
@@ -300,6 +372,7 @@ fn window(line: &str, col: usize, len: usize) -> (String, usize, usize) {
 
 /// The JSON object of one diagnostic, as SPEC.md §3 fixes it.
 pub fn to_json(d: &Diagnostic, lang: Lang) -> serde_json::Value {
+    let message = d.msg.text(lang);
     let loc = d.loc.unwrap_or(Loc {
         line: 1,
         col: 1,
@@ -310,7 +383,7 @@ pub fn to_json(d: &Diagnostic, lang: Lang) -> serde_json::Value {
         "file": d.file,
         "line": loc.line,
         "column": loc.col,
-        "message": d.msg.text(lang),
+        "message": message,
     })
 }
 

@@ -214,8 +214,18 @@ impl Change {
     }
 
     /// The change in a few words, for the commit message and the confirmation:
-    /// `first-visit 2026-11-06 (A12S)`.
+    /// `first-visit 2026-11-06 (A12S)`. Names the verb, milestone, date and NPR code only, never
+    /// free text (appointment, note, transfer destination): a commit subject stays in git's
+    /// history forever (SPEC §3). An id that is not of the `[a-z0-9-]` form is left out.
     pub fn describe(&self, pathway: Option<&Pathway>, planned: Option<Treatment>) -> String {
+        // Ids the pathway defines; anything else typed on the command line is left out.
+        let known = |id: &str, defined: bool| {
+            if defined && !id.chars().any(char::is_whitespace) {
+                format!(" {id}")
+            } else {
+                String::new()
+            }
+        };
         let code = |letters: String| pathway.map_or(letters.clone(), |p| p.npr_code(&letters));
         match self {
             Change::Event {
@@ -238,20 +248,30 @@ impl Change {
                             },
                             _ => c,
                         });
+                let milestone = known(milestone, m.is_some());
+                let milestone = milestone.trim_start();
                 match letters {
                     Some(l) => format!("{milestone} {date} ({})", code(l)),
                     None => format!("{milestone} {date}"),
                 }
             }
             Change::PlannedTreatment(t) => format!("treatment {}", t.word()),
-            Change::Appointment { date, what, .. } => format!("appointment {date} {what}"),
+            Change::Appointment { date, .. } => format!("appointment {date}"),
             Change::Mdt { date, .. } => format!("mdt {date}"),
-            Change::TaskDone { id, date } => format!("task {id} done {date}"),
-            Change::AdHocTask { id, due, .. } => format!("task {id} due {due}"),
+            Change::TaskDone { id, date } => {
+                let defined =
+                    pathway.is_some_and(|p| p.task(id).is_some()) || id == "contact-receiving";
+                format!("task{} done {date}", known(id, defined))
+            }
+            // An ad-hoc task's id is typed freely, like its name.
+            Change::AdHocTask { due, .. } => format!("task due {due}"),
             Change::Note { date, .. } => format!("note {date}"),
-            Change::Deviation { interval, .. } => format!("deviation {interval}"),
-            Change::Transfer { date, to, .. } => {
-                format!("transfer {date} {to} ({})", code("O".into()))
+            Change::Deviation { interval, .. } => {
+                let defined = pathway.is_some_and(|p| p.interval(interval).is_some());
+                format!("deviation{}", known(interval, defined))
+            }
+            Change::Transfer { date, .. } => {
+                format!("transfer {date} ({})", code("O".into()))
             }
             Change::Close { date, reason } => {
                 let x = if reason.is_early_end() {
@@ -289,6 +309,12 @@ pub enum EditError {
         file: String,
         detail: String,
     },
+    /// The write would go through a symbolic link (register-relative path).
+    ThroughLink(String),
+    /// The lock file is not a plain file (a link, a FIFO).
+    BadLockFile(String),
+    /// The case file cannot be read as TOML: its errors, which must be fixed by hand first.
+    Unusable(Vec<Diagnostic>),
 }
 
 impl From<crate::git::GitError> for EditError {
@@ -335,16 +361,88 @@ pub fn all_case_ids(root: &Path) -> Vec<String> {
 /// An exclusive lock on the register for one read-change-write; released when dropped.
 pub struct Lock(#[allow(dead_code)] File);
 
-/// Takes the register's write lock, waiting for another writer to finish.
+/// The lock file's name, in the register root.
+pub const LOCK_FILE: &str = ".forlop.lock";
+
+/// Called once when a writer has waited a second for the lock (the command line says so).
+static ON_LOCK_WAIT: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Sets what happens when a writer has waited a second for another writer's lock.
+pub fn on_lock_wait(notice: fn()) {
+    let _ = ON_LOCK_WAIT.set(notice);
+}
+
+/// Takes the register's write lock, waiting for another writer to finish. The lock file is
+/// opened without following a link and without blocking on a FIFO, and must be a plain file.
 pub fn lock(root: &Path) -> Result<Lock, EditError> {
-    let f = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(root.join(".forlop.lock"))
-        .map_err(io)?;
-    f.lock().map_err(io)?;
-    Ok(Lock(f))
+    let path = root.join(LOCK_FILE);
+    let mut options = fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let bad = || EditError::BadLockFile(LOCK_FILE.to_string());
+    let f = options.open(&path).map_err(|e| match e.raw_os_error() {
+        #[cfg(unix)]
+        Some(libc::ELOOP | libc::ENXIO) => bad(),
+        _ => io(e),
+    })?;
+    if !f.metadata().map_err(io)?.is_file() {
+        return Err(bad());
+    }
+    let start = std::time::Instant::now();
+    let mut told = false;
+    loop {
+        match f.try_lock() {
+            Ok(()) => return Ok(Lock(f)),
+            Err(fs::TryLockError::WouldBlock) => {
+                if !told && start.elapsed() >= std::time::Duration::from_secs(1) {
+                    told = true;
+                    if let Some(notice) = ON_LOCK_WAIT.get() {
+                        notice();
+                    }
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(io(e)),
+        }
+    }
+}
+
+/// Removes the temporary files a killed write left under `cases/` (each a full copy of a case).
+/// Called with the lock held, so no write is under way.
+fn remove_stale_temporaries(root: &Path) {
+    let walker = walkdir::WalkDir::new(root.join("cases"))
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok);
+    for e in walker {
+        if e.file_type().is_file() && crate::atomic::is_temporary(&e.file_name().to_string_lossy())
+        {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Refuses a path whose folders below the register root include a symbolic link (or that is a
+/// link itself): nothing is written through a link.
+pub fn refuse_links(root: &Path, path: &Path) -> Result<(), EditError> {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let mut at = root.to_path_buf();
+    for c in rel.components() {
+        at.push(c);
+        match fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(EditError::ThroughLink(display_path(root, &at)));
+            }
+            Ok(_) => {}
+            // Not there yet: nothing below it is either.
+            Err(_) => break,
+        }
+    }
+    Ok(())
 }
 
 /// The errors and the warnings of a case text.
@@ -444,12 +542,15 @@ pub fn edit_case(
     if !crate::model::is_valid_id(id) {
         return Err(EditError::BadId(id.to_string()));
     }
+    refuse_links(root, &root.join("cases"))?;
     let _lock = lock(root)?;
+    remove_stale_temporaries(root);
     let path = match find_case_files(root, id).as_slice() {
         [one] => one.clone(),
         [] => return Err(EditError::UnknownCase(id.to_string())),
         [_, second, ..] => return Err(EditError::CaseExists(display_path(root, second))),
     };
+    refuse_links(root, &path)?;
     let rel = display_path(root, &path);
     if message.is_some() {
         if !crate::git::repo_status(root)? {
@@ -459,7 +560,13 @@ pub fn edit_case(
             return Err(EditError::Uncommitted(rel));
         }
     }
-    let original = fs::read_to_string(&path).map_err(io)?;
+    let original = crate::register::read_text(&path, &rel).map_err(|d| {
+        if d.msg == crate::i18n::Msg::Symlink {
+            EditError::ThroughLink(rel.clone())
+        } else {
+            EditError::Unusable(vec![*d])
+        }
+    })?;
     let had_bom = original.starts_with('\u{feff}');
     let text = crate::parse::strip_bom(&original);
     let blocks = conflicts(&rel, text, id, ctx);
@@ -469,9 +576,11 @@ pub fn edit_case(
             diags: blocks,
         });
     }
-    let mut doc: DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| EditError::Io(e.to_string()))?;
+    let mut doc: DocumentMut = match text.parse() {
+        Ok(doc) => doc,
+        // Not TOML: say where, as `check` would, rather than as an I/O error.
+        Err(_) => return Err(EditError::Unusable(problems(&rel, text, id, ctx).0)),
+    };
     for c in changes {
         c.apply(&mut doc);
     }
@@ -592,7 +701,9 @@ pub fn create_case(
     if !crate::model::is_valid_id(new.id) {
         return Err(EditError::BadId(new.id.to_string()));
     }
+    refuse_links(root, &root.join("cases"))?;
     let _lock = lock(root)?;
+    remove_stale_temporaries(root);
     if let Some(existing) = find_case_files(root, new.id).first() {
         return Err(EditError::CaseExists(display_path(root, existing)));
     }
@@ -610,8 +721,11 @@ pub fn create_case(
     if !errors.is_empty() {
         return Err(EditError::WouldBreak(errors));
     }
+    refuse_links(root, &path)?;
     let new_dir = !dir.exists();
     fs::create_dir_all(&dir).map_err(io)?;
+    // A link planted between the check and the creation is still not written through.
+    refuse_links(root, &path)?;
     crate::atomic::create_new(&path, text.as_bytes()).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => EditError::CaseExists(rel.clone()),
         _ => io(e),

@@ -13,11 +13,13 @@ pub enum GitError {
     Failed(String),
 }
 
-/// Runs git in `dir` and returns its standard output.
+/// Runs git in `dir` and returns its standard output. Paths in git's output are never quoted
+/// (`core.quotePath=false`): `cases/Ålesund/…` stays as it is written.
 pub fn git(dir: &Path, args: &[&str]) -> Result<String, GitError> {
     let out = Command::new("git")
         .arg("-C")
         .arg(dir)
+        .args(["-c", "core.quotePath=false"])
         .args(args)
         .output()
         .map_err(|_| GitError::Missing)?;
@@ -76,42 +78,100 @@ pub struct FileCommit {
     pub path: String,
 }
 
-/// The commits that touched `rel`, newest first, following renames.
+/// The commits that touched `rel`, newest first, following the file's own moves.
+///
+/// Not `git log --follow`: that also follows *copies*, so the log of a new case that looks like
+/// another patient's would show the other patient's commits. Here the history is read for the
+/// one path (NUL-separated, so no path is quoted); where the file was added, a move is followed
+/// only when git sees that commit rename a file of the same name (the same case id) to it. A
+/// deletion ends the history: an earlier file at the same path is another file.
 pub fn file_log(dir: &Path, rel: &str) -> Result<Vec<FileCommit>, GitError> {
+    let name = rel.rsplit('/').next().unwrap_or(rel).to_string();
+    let mut commits = Vec::new();
+    let mut path = rel.to_string();
+    let mut before: Option<String> = None;
+    // A bound on the moves followed (each is one commit).
+    for _ in 0..10_000 {
+        let mut args = vec![
+            "log",
+            "-z",
+            "--no-renames",
+            "--name-status",
+            "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s",
+        ];
+        if let Some(rev) = &before {
+            args.push(rev);
+        }
+        args.extend(["--", &path]);
+        let out = git(dir, &args)?;
+        let mut added_at = None;
+        for record in out.split('\u{1e}').filter(|r| !r.trim().is_empty()) {
+            let (header, files) = record.split_once('\0').unwrap_or((record, ""));
+            let f: Vec<&str> = header.split('\u{1f}').collect();
+            if f.len() < 5 {
+                continue;
+            }
+            let mut parts = files.trim_start_matches('\n').split('\0');
+            let status = parts.next().unwrap_or("");
+            if status.starts_with('D') {
+                return Ok(commits);
+            }
+            commits.push(FileCommit {
+                hash: f[0].into(),
+                author: f[1].into(),
+                email: f[2].into(),
+                date: f[3].into(),
+                subject: f[4].into(),
+                path: path.clone(),
+            });
+            if status.starts_with('A') {
+                added_at = Some(f[0].to_string());
+                break;
+            }
+        }
+        let Some(hash) = added_at else {
+            return Ok(commits);
+        };
+        match renamed_from(dir, &hash, &path)? {
+            Some(old) if old.rsplit('/').next() == Some(name.as_str()) => {
+                path = old;
+                before = Some(format!("{hash}^"));
+            }
+            _ => return Ok(commits),
+        }
+    }
+    Ok(commits)
+}
+
+/// The path that commit `hash` renamed to `path` (rename detection only, no copies).
+fn renamed_from(dir: &Path, hash: &str, path: &str) -> Result<Option<String>, GitError> {
     let out = git(
         dir,
         &[
-            "log",
-            "--follow",
-            "--name-only",
-            "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s",
-            "--",
-            rel,
+            "diff-tree",
+            "-z",
+            "-r",
+            "-M",
+            "--name-status",
+            "--no-commit-id",
+            hash,
         ],
     )?;
-    let mut commits = Vec::new();
-    for record in out.split('\u{1e}').filter(|r| !r.trim().is_empty()) {
-        let mut lines = record.lines();
-        let header = lines.next().unwrap_or_default();
-        let f: Vec<&str> = header.split('\u{1f}').collect();
-        if f.len() < 5 {
-            continue;
+    let fields: Vec<&str> = out.split('\0').collect();
+    let mut i = 0;
+    while i < fields.len() {
+        let status = fields[i];
+        if status.starts_with('R') || status.starts_with('C') {
+            let (old, new) = (fields.get(i + 1), fields.get(i + 2));
+            if status.starts_with('R') && new == Some(&path) {
+                return Ok(old.map(|s| s.to_string()));
+            }
+            i += 3;
+        } else {
+            i += 2;
         }
-        let path = lines
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or(rel)
-            .to_string();
-        commits.push(FileCommit {
-            hash: f[0].into(),
-            author: f[1].into(),
-            email: f[2].into(),
-            date: f[3].into(),
-            subject: f[4].into(),
-            path,
-        });
     }
-    Ok(commits)
+    Ok(None)
 }
 
 /// The content of `path` at `rev` (`:path` for the staged version when `rev` is empty).

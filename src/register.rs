@@ -29,8 +29,62 @@ pub struct Register {
     pub keys: Vec<CaseKey>,
     /// Every problem, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the listing outputs name in their body: every file they could not fully use.
+    pub problems: Vec<Problem>,
+    /// `cases/` exists but cannot be read as a folder: no listing may say "0 cases".
+    pub cases_unreadable: Option<Msg>,
     /// Number of files read (config, team, pathways and cases).
     pub files_read: usize,
+}
+
+/// A file a command could not fully use, with the line and the problem: every listing output
+/// names these in its body (SPEC §4), so a case or pathway file with errors never drops out of
+/// the daily lists silently.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Register-relative path.
+    pub file: String,
+    /// 1-based line, where the problem has one.
+    pub line: Option<u32>,
+    pub msg: Msg,
+}
+
+impl Problem {
+    /// `file:line` (or the file alone).
+    pub fn place(&self) -> String {
+        match self.line {
+            Some(line) => format!("{}:{line}", self.file),
+            None => self.file.clone(),
+        }
+    }
+}
+
+/// The problems of a loaded register: every error, every file left unread, and one line per
+/// register pathway file that could not be used at all, naming how many cases it leaves without
+/// deadlines.
+fn problems(diags: &[Diagnostic], broken: &[String], keys: &[CaseKey]) -> Vec<Problem> {
+    let mut out: Vec<Problem> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error || matches!(d.msg, Msg::IgnoredFile))
+        .map(|d| Problem {
+            file: d.file.clone(),
+            line: d.loc.map(|l| l.line),
+            msg: d.msg.clone(),
+        })
+        .collect();
+    for stem in broken {
+        let cases = keys.iter().filter(|k| &k.pathway == stem).count();
+        out.push(Problem {
+            file: format!("pathways/{stem}.toml"),
+            line: None,
+            msg: Msg::PathwayUnusable {
+                pathway: stem.clone(),
+                cases,
+            },
+        });
+    }
+    out.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    out
 }
 
 impl Register {
@@ -142,7 +196,7 @@ fn open_regular(path: &Path, shown: &str) -> Result<(fs::File, u64), Box<Diagnos
 
 /// The text of a file, or a diagnostic saying why it cannot be read as text.
 /// Symbolic links are never followed.
-fn read_text(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
+pub fn read_text(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
     use std::io::Read;
     let (mut file, len) = open_regular(path, shown)?;
     if len > MAX_FILE_BYTES {
@@ -231,6 +285,10 @@ pub fn load_pathways(root: Option<&Path>) -> (Vec<Pathway>, Vec<String>, Vec<Dia
             }
         }
     }
+    // A register file that could not be used never falls back silently to the built-in
+    // definition of the same id: the section's own times and tasks would quietly become the
+    // national ones. Its cases get no deadlines, and every listing says so.
+    pathways.retain(|p| p.origin == Origin::Register || !broken.contains(&p.id.value));
     pathways.sort_by(|a, b| a.id.value.cmp(&b.id.value));
     (pathways, broken, diags, files)
 }
@@ -252,11 +310,34 @@ pub fn parse_pathway_text(
 }
 
 /// Collects case file paths under `cases/`, sorted, with diagnostics for what is not read.
-fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+/// A missing `cases/` is a register without cases; one that exists but cannot be read as a
+/// folder gives the problem as `Err` (and a diagnostic): no listing may then say "0 cases".
+fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, Msg> {
     let dir = root.join("cases");
     let mut paths = Vec::new();
-    if !dir.exists() {
-        return paths;
+    let meta = match fs::symlink_metadata(&dir) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(paths),
+        Err(e) => {
+            let msg = Msg::UnreadableDir {
+                detail: e.kind().to_string(),
+            };
+            diags.push(file_diag(Severity::Error, "cases", msg.clone()));
+            return Err(msg);
+        }
+    };
+    let problem = if meta.file_type().is_symlink() {
+        Some(Msg::Symlink)
+    } else if !meta.is_dir() {
+        Some(Msg::CasesNotAFolder)
+    } else {
+        fs::read_dir(&dir).err().map(|e| Msg::UnreadableDir {
+            detail: e.kind().to_string(),
+        })
+    };
+    if let Some(msg) = problem {
+        diags.push(file_diag(Severity::Error, "cases", msg.clone()));
+        return Err(msg);
     }
     let walker = walkdir::WalkDir::new(&dir)
         .follow_links(false)
@@ -305,7 +386,7 @@ fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
             None => paths.push(path.to_path_buf()),
         }
     }
-    paths
+    Ok(paths)
 }
 
 /// Reads, parses and checks one case file.
@@ -426,7 +507,10 @@ pub fn load_scoped(root: &Path, today: NaiveDate, scope: Scope) -> Register {
         diagnostics: mut diags,
         pathway_files,
     } = load_context(root);
-    let paths = case_paths(root, &mut diags);
+    let (paths, cases_unreadable) = match case_paths(root, &mut diags) {
+        Ok(paths) => (paths, None),
+        Err(msg) => (Vec::new(), Some(msg)),
+    };
     let ctx = CaseContext {
         pathways: &pathways,
         broken_pathways: &broken,
@@ -456,6 +540,7 @@ pub fn load_scoped(root: &Path, today: NaiveDate, scope: Scope) -> Register {
     diags.extend(place(root, cross));
     diag::sort(&mut diags);
     let files_read = paths.len() + pathway_files + 2;
+    let problems = problems(&diags, &broken, &keys);
     Register {
         root: root.to_path_buf(),
         settings,
@@ -464,6 +549,8 @@ pub fn load_scoped(root: &Path, today: NaiveDate, scope: Scope) -> Register {
         cases,
         keys,
         diagnostics: diags,
+        problems,
+        cases_unreadable,
         files_read,
     }
 }

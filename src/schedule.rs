@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Case, Days, Event, Interval, Outcome, Pathway, Role, TimesStatus, Treatment};
+use crate::model::{Case, Days, Event, Interval, Pathway, Role, TimesStatus, Treatment};
 
 /// What a deadline is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -138,7 +138,7 @@ pub enum IntervalState {
     Done(Measured),
     /// The treatment type recorded has no limit in the table (or there is no type at all).
     NotApplicable,
-    /// A decision other than "cancer" ended the pathway before this interval's `to`.
+    /// A decision that ends the pathway (not cancer, not MUU) came before this interval's `to`.
     Ended,
 }
 
@@ -185,11 +185,12 @@ impl<'c, 'p> CaseView<'c, 'p> {
             .and_then(|m| self.first(&m.id.value))
     }
 
-    /// Whether a decision other than "cancer" has ended the pathway.
-    pub fn decided_not_cancer(&self) -> bool {
+    /// Whether the (earliest) decision ended the pathway: an outcome other than cancer or
+    /// unknown origin (MUU).
+    pub fn decision_ends(&self) -> bool {
         self.first_with_role(Role::Decision)
             .and_then(|e| e.outcome.as_ref())
-            .is_some_and(|o| o.value != Outcome::Cancer)
+            .is_some_and(|o| o.value.ends_pathway())
     }
 
     /// Whether the case is still open on `today`.
@@ -207,7 +208,7 @@ impl<'c, 'p> CaseView<'c, 'p> {
 
     fn interval_state(&self, interval: &Interval) -> IntervalState {
         let to_role = self.pathway.role_of(&interval.to.value);
-        if to_role == Some(Role::Treatment) && self.decided_not_cancer() {
+        if to_role == Some(Role::Treatment) && self.decision_ends() {
             return IntervalState::Ended;
         }
         let Some(from) = self.first(&interval.from.value) else {
@@ -410,6 +411,52 @@ pub fn case_deadlines(view: &CaseView<'_, '_>, warn_days: u32) -> Vec<Deadline> 
         ));
     }
     out
+}
+
+/// A standard time missed: its `to` event came after the due date (SPEC §2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missed {
+    pub case: String,
+    pub pathway: String,
+    pub interval: String,
+    pub due: NaiveDate,
+    /// The date of the `to` event.
+    pub date: NaiveDate,
+    /// date − due, in calendar days (at least 1).
+    pub days_over: i64,
+    pub coordinator: Option<String>,
+    /// The pathway's times are not verified.
+    pub unverified: bool,
+}
+
+/// The standard times of one case missed with a `to` event on or after `since` and no
+/// `[[deviation]]` for that interval: the deviation still has to be written and reported to
+/// the leader. Closed and transferred cases count too.
+pub fn missed(view: &CaseView<'_, '_>, since: NaiveDate) -> Vec<Missed> {
+    let case = view.case;
+    view.intervals()
+        .into_iter()
+        .filter_map(|st| match st.state {
+            IntervalState::Done(m) if !m.within() && m.to >= since => Some((st.interval, m)),
+            _ => None,
+        })
+        .filter(|(i, _)| {
+            !case
+                .deviations
+                .iter()
+                .any(|d| d.interval.value == i.id.value)
+        })
+        .map(|(i, m)| Missed {
+            case: case.id.value.clone(),
+            pathway: case.pathway.value.clone(),
+            interval: i.id.value.clone(),
+            due: m.due,
+            date: m.to,
+            days_over: (m.to - m.due).num_days(),
+            coordinator: case.coordinator.as_ref().map(|c| c.value.clone()),
+            unverified: view.pathway.times == TimesStatus::Unverified,
+        })
+        .collect()
 }
 
 /// The most urgent open deadline of one case (first in the SPEC's order), if any.

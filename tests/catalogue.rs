@@ -88,6 +88,12 @@ fn the_fixture_catalogue_covers_every_rule() {
         "missing `id`",
         "not of the form HH:MM",
         "belongs only to the decision",
+        "runs backwards",
+        "the closure is dated 2026-11-30, after today",
+        "the transfer is dated 2026-12-01, after today",
+        "is marked done on 2026-11-25, after today",
+        "the closure is dated 2026-10-30, before the referral",
+        "the transfer is dated 2026-10-20, before the referral",
     ] {
         assert!(text.contains(needle), "no fixture plants `{needle}`");
     }

@@ -8,6 +8,8 @@ mod deadlines;
 mod docs;
 mod hardening;
 mod pathways;
+mod privacy;
+mod problems;
 mod report;
 mod schedule;
 mod shell;

@@ -52,6 +52,7 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
             );
         }
     }
+    ends_in_time(case, ctx.today, sink);
     let Some(pathway) = ctx.pathway(&case.pathway.value) else {
         if !ctx.broken_pathways.contains(&case.pathway.value) {
             let suggestion = suggest(
@@ -69,6 +70,7 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
         return;
     };
     events(case, pathway, sink);
+    ends_after_referral(case, pathway, sink);
     tasks(case, pathway, sink);
     for dev in &case.deviations {
         if pathway.interval(&dev.interval.value).is_none() {
@@ -107,6 +109,52 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
         );
     }
     treatments(case, pathway, sink);
+}
+
+/// Closures, transfers and task completions dated after today: replay ignores them until that
+/// day, so the case looks open (or the task undone) although the file says otherwise.
+fn ends_in_time(case: &Case, today: NaiveDate, sink: &mut Sink<'_>) {
+    let after = |d: &Located<NaiveDate>| (d.value > today).then(|| (d.value.to_string(), d.span));
+    let today_s = today.to_string();
+    if let Some((date, span)) = case.closed.as_ref().and_then(|c| after(&c.date)) {
+        let today = today_s.clone();
+        sink.warn(span, Msg::ClosedInFuture { date, today });
+    }
+    if let Some((date, span)) = case.transfer.as_ref().and_then(|t| after(&t.date)) {
+        let today = today_s.clone();
+        sink.warn(span, Msg::TransferInFuture { date, today });
+    }
+    for t in &case.tasks {
+        if let Some((date, span)) = t.done.as_ref().and_then(after) {
+            let (id, today) = (t.id.value.clone(), today_s.clone());
+            sink.warn(span, Msg::TaskDoneInFuture { id, date, today });
+        }
+    }
+}
+
+/// A closure or transfer dated before the referral.
+fn ends_after_referral(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
+    let Some(referral) = earliest(case, pathway, Role::Start) else {
+        return;
+    };
+    if let Some(c) = case.closed.as_ref().filter(|c| c.date.value < referral) {
+        sink.error(
+            c.date.span,
+            Msg::ClosedBeforeReferral {
+                date: c.date.value.to_string(),
+                referral: referral.to_string(),
+            },
+        );
+    }
+    if let Some(t) = case.transfer.as_ref().filter(|t| t.date.value < referral) {
+        sink.error(
+            t.date.span,
+            Msg::TransferBeforeReferral {
+                date: t.date.value.to_string(),
+                referral: referral.to_string(),
+            },
+        );
+    }
 }
 
 /// The earliest date of the event with `role`.

@@ -7,7 +7,8 @@ use crate::i18n::Msg;
 use crate::model::{Pathway, TimesStatus};
 use crate::suggest::suggest;
 
-/// Checks a pathway: id equals the file stem, ids unique, references resolve, no cycles.
+/// Checks a pathway: id equals the file stem, ids unique, references resolve, intervals go
+/// forward (no cycles, none backwards in the milestone order).
 pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
     if p.id.value != stem {
         sink.error(
@@ -64,6 +65,7 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
     };
     let mut interval_ids: HashMap<&str, crate::diag::Span> = HashMap::new();
     let mut edges: Vec<(&str, &str, usize)> = Vec::new();
+    let mut backwards: Vec<usize> = Vec::new();
     for (n, i) in p.intervals.iter().enumerate() {
         if let Some(&first) = interval_ids.get(i.id.value.as_str()) {
             let first_line = sink.line(first);
@@ -81,6 +83,14 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
         let to_ok = resolve(sink, "to", &i.to);
         if from_ok && to_ok {
             edges.push((&i.from.value, &i.to.value, n));
+            // Role milestones have an order (A ≤ S ≤ C ≤ F, SPEC §1): an interval from a later
+            // one to an earlier one can never be met as meant.
+            let order = |id: &str| p.role_of(id).and_then(crate::model::Role::order);
+            if let (Some(f), Some(t)) = (order(&i.from.value), order(&i.to.value))
+                && t < f
+            {
+                backwards.push(n);
+            }
         }
     }
     let mut task_ids: HashMap<&str, crate::diag::Span> = HashMap::new();
@@ -99,8 +109,22 @@ pub fn check_pathway(p: &Pathway, stem: &str, sink: &mut Sink<'_>) {
         }
         resolve(sink, "after", &t.after);
     }
+    let mut closing = Vec::new();
     for (n, path) in cycles(&edges) {
         sink.error(p.intervals[n].to.span, Msg::IntervalCycle { path });
+        closing.push(n);
+    }
+    // An interval that closes a cycle is reported once, as the cycle.
+    for n in backwards.into_iter().filter(|n| !closing.contains(n)) {
+        let i = &p.intervals[n];
+        sink.error(
+            i.to.span,
+            Msg::IntervalBackwards {
+                id: i.id.value.clone(),
+                from: i.from.value.clone(),
+                to: i.to.value.clone(),
+            },
+        );
     }
     if p.times == TimesStatus::Unknown && !p.intervals.is_empty() {
         sink.error(p.intervals[0].id.span, Msg::TimesUnknownWithIntervals);

@@ -12,7 +12,7 @@ use crate::views::agenda::{Agenda, Day, Item, ItemKind, agenda, matches};
 #[derive(Args, Debug)]
 pub struct AgendaArgs {
     /// How many days from today (1 = today only)
-    #[arg(long, value_name = "N", default_value_t = 1)]
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = super::parse_days)]
     pub days: u32,
 }
 

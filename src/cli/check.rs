@@ -75,8 +75,23 @@ pub fn run(ctx: &mut Ctx, args: CheckArgs) -> anyhow::Result<u8> {
             }
         }
     };
-    report(ctx, format, &diags, summary)
+    let redact = reg.settings.redact && !ctx.global.show_identity;
+    let root = reg.root.clone();
+    // Under redaction, the identity values of a file with diagnostics: read back (an error path).
+    let identity = move |file: &str| -> Vec<String> {
+        if !file.starts_with("cases/") {
+            return Vec::new();
+        }
+        let path = root.join(file);
+        crate::register::read_text(&path, file)
+            .map(|t| crate::redact::identity_values_in_text(&t))
+            .unwrap_or_default()
+    };
+    report(ctx, format, &diags, summary, redact.then_some(&identity))
 }
+
+/// Under redaction, for a file, the identity values to mask in what is shown of it.
+type Identity<'a> = &'a dyn Fn(&str) -> Vec<String>;
 
 /// Prints diagnostics (human on stderr, JSON on stdout) and gives the exit code.
 fn report(
@@ -84,28 +99,51 @@ fn report(
     format: Format,
     diags: &[&Diagnostic],
     summary: impl Fn(usize, usize) -> Ui,
+    identity: Option<Identity<'_>>,
 ) -> anyhow::Result<u8> {
+    let mut cache: std::collections::HashMap<String, Vec<String>> = Default::default();
+    let mut values = |file: &str| -> Option<Vec<String>> {
+        let f = identity?;
+        Some(
+            cache
+                .entry(file.to_string())
+                .or_insert_with(|| f(file))
+                .clone(),
+        )
+    };
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diags.len() - errors;
     if format == Format::Json {
+        // JSON has no source lines: nothing of the file but the message, as for every register.
         let list: Vec<_> = diags.iter().map(|d| diag::to_json(d, ctx.lang)).collect();
         let doc =
             serde_json::json!({ "errors": errors, "warnings": warnings, "diagnostics": list });
-        emit(&format!("{}\n", serde_json::to_string_pretty(&doc)?))?;
+        // A reader that stops early (`| head`) does not turn errors into success.
+        if let Err(e) = emit(&format!("{}\n", serde_json::to_string_pretty(&doc)?))
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            return Err(e.into());
+        }
     } else {
         let mut out = String::new();
         for d in diags {
-            out.push_str(&diag::render_human(d, ctx.lang, ctx.color));
+            let mask = values(&d.file);
+            out.push_str(&diag::render_human_masked(
+                d,
+                ctx.lang,
+                ctx.color,
+                mask.as_deref(),
+            ));
             out.push('\n');
         }
         if !ctx.global.quiet {
             out.push_str(&summary(errors, warnings).text(ctx.lang));
             out.push('\n');
         }
-        eprint!("{out}");
+        super::to_stderr(&out);
     }
     Ok(if errors > 0 { 1 } else { 0 })
 }
@@ -118,6 +156,8 @@ fn staged(ctx: &mut Ctx, format: Format) -> anyhow::Result<u8> {
     let root_abs = root.canonicalize().unwrap_or_else(|_| root.clone());
     let prefix = display_path(&top, &root_abs);
     let cctx = context.case_context(ctx.today);
+    let redact = context.settings.redact && !ctx.global.show_identity;
+    let mut staged_identity: std::collections::HashMap<String, Vec<String>> = Default::default();
     let mut diags: Vec<Diagnostic> = Vec::new();
     let mut files = 0;
     for path in crate::git::staged(&top).map_err(Failure::git)? {
@@ -137,6 +177,9 @@ fn staged(ctx: &mut Ctx, format: Format) -> anyhow::Result<u8> {
         }
         files += 1;
         let text = crate::git::show(&top, "", &path).map_err(Failure::git)?;
+        if in_cases {
+            staged_identity.insert(rel.clone(), crate::redact::identity_values_in_text(&text));
+        }
         let stem = rel
             .rsplit('/')
             .next()
@@ -175,7 +218,9 @@ fn staged(ctx: &mut Ctx, format: Format) -> anyhow::Result<u8> {
     }
     crate::diag::sort(&mut diags);
     let refs: Vec<&Diagnostic> = diags.iter().collect();
-    report(ctx, format, &refs, |errors, warnings| {
+    let identity =
+        |file: &str| -> Vec<String> { staged_identity.get(file).cloned().unwrap_or_default() };
+    let summary = |errors, warnings| {
         if errors + warnings == 0 {
             Ui::StagedClean { files }
         } else {
@@ -185,5 +230,6 @@ fn staged(ctx: &mut Ctx, format: Format) -> anyhow::Result<u8> {
                 files,
             }
         }
-    })
+    };
+    report(ctx, format, &refs, summary, redact.then_some(&identity))
 }

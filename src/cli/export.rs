@@ -21,7 +21,7 @@ pub enum ExportWhat {
     /// Appointments, MDT meetings and deadlines as an iCalendar (.ics) file
     Ics {
         /// How many days ahead from today (overdue deadlines are always included)
-        #[arg(long, value_name = "N", default_value_t = 60)]
+        #[arg(long, value_name = "N", default_value_t = 60, value_parser = super::parse_days)]
         days: u32,
         /// Write to FILE (atomically) instead of standard output
         #[arg(long, short, value_name = "FILE")]

@@ -50,16 +50,39 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
         std::path::Path::new(&top),
         &path.canonicalize().unwrap_or(path.clone()),
     );
-    let mut commits =
+    let commits =
         crate::git::file_log(std::path::Path::new(&top), &rel_to_top).map_err(Failure::git)?;
-    commits.reverse();
-    let mut previous: Option<Case> = None;
-    let mut entries = Vec::new();
+    // Newest first: the history ends where the file held another case (its `id` changed).
+    let mut versions: Vec<(&crate::git::FileCommit, Option<Case>)> = Vec::new();
     for c in &commits {
         let text =
             crate::git::show(std::path::Path::new(&top), &c.hash, &c.path).unwrap_or_default();
         let version = parse_version(&c.path, &text);
+        if version.as_ref().is_some_and(|v| v.id.value != args.case) {
+            break;
+        }
+        versions.push((c, version));
+    }
+    versions.reverse();
+    // Subjects written before subjects were kept free of free text may carry identity.
+    let identity: Vec<String> = versions
+        .iter()
+        .filter_map(|(_, v)| v.as_ref())
+        .flat_map(crate::redact::identity_values)
+        .collect();
+    let name = versions
+        .iter()
+        .rev()
+        .find_map(|(_, v)| v.as_ref().and_then(|v| v.patient.name.clone()));
+    let mut previous: Option<Case> = None;
+    let mut entries = Vec::new();
+    for (c, version) in versions {
         let list = changes(previous.as_ref(), version.as_ref(), redact);
+        let mut c = c.clone();
+        if redact {
+            let scrubbed = crate::redact::scrub_with(&c.subject, name.as_deref());
+            c.subject = crate::redact::mask(&scrubbed, &identity);
+        }
         entries.push((c, list));
         previous = version;
     }

@@ -59,9 +59,33 @@ pub enum ColorChoice {
     Never,
 }
 
+/// The years a date on the command line may have: what a register can hold (TOML dates have four
+/// digits), so reports and calendars never count past what dates can represent.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
+
+/// The longest span `agenda --days` and `export ics --days` list, in days (ten years).
+pub const MAX_DAYS: u32 = 3660;
+
 pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD (ÅÅÅÅ-MM-DD)"))
+    use chrono::Datelike;
+    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD (ÅÅÅÅ-MM-DD)"))?;
+    if !YEARS.contains(&date.year()) || !s.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(format!(
+            "`{s}` is outside the years 1900–9999 (utenfor årene 1900–9999); write YYYY-MM-DD"
+        ));
+    }
+    Ok(date)
+}
+
+/// `--days` for listings that build one entry per day: 0 to [`MAX_DAYS`].
+pub(crate) fn parse_days(s: &str) -> Result<u32, String> {
+    match s.parse::<u32>() {
+        Ok(n) if n <= MAX_DAYS => Ok(n),
+        _ => Err(format!(
+            "`{s}` is not a number of days from 0 to {MAX_DAYS} (ikke et antall dager fra 0 til {MAX_DAYS})"
+        )),
+    }
 }
 
 /// Flags every command takes, before or after the subcommand.
@@ -215,6 +239,9 @@ pub fn git_ui(detail: String) -> Ui {
     }
 }
 
+/// The language of notices given from inside the engine (the lock wait): the command's language.
+static NOTICE_IN_ENGLISH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// What every command gets: the global flags resolved.
 pub struct Ctx {
     pub global: GlobalArgs,
@@ -240,6 +267,8 @@ impl Ctx {
         };
         let color = decide(io::stderr().is_terminal());
         let color_out = decide(io::stdout().is_terminal());
+        let english = global.lang == Some(Lang::En);
+        NOTICE_IN_ENGLISH.store(english, std::sync::atomic::Ordering::Relaxed);
         Ctx {
             lang: global.lang.unwrap_or_default(),
             today,
@@ -255,6 +284,8 @@ impl Ctx {
             && let Some(lang) = settings.lang
         {
             self.lang = lang;
+            let english = lang == Lang::En;
+            NOTICE_IN_ENGLISH.store(english, std::sync::atomic::Ordering::Relaxed);
         }
     }
 
@@ -303,8 +334,14 @@ impl Ctx {
 
     /// Like [`Ctx::load`], and says on stderr when the register has errors (commands other
     /// than `check` still work on what could be read).
+    /// An unreadable `cases/` is an error (exit 1): no listing may say "0 cases".
     pub fn load_for_view(&mut self, scope: register::Scope) -> anyhow::Result<&'static Register> {
         let reg = self.load_scoped(scope)?;
+        if let Some(msg) = &reg.cases_unreadable {
+            return Err(Failure::work(Ui::CasesUnreadable {
+                detail: msg.text(self.lang),
+            }));
+        }
         let errors = reg.error_count();
         if errors > 0 && !self.global.quiet {
             self.warn(&Ui::RegisterHasErrors { errors });
@@ -330,9 +367,21 @@ impl Ctx {
         }))
     }
 
+    /// Names every file the output could not fully use on stderr, also with `--quiet`: for
+    /// outputs whose shape is a bare array or a file format (SPEC §3), which have no body to
+    /// say it in.
+    pub fn problems_to_stderr(&self, reg: &Register) {
+        for p in &reg.problems {
+            self.warn(&Ui::FileProblem {
+                place: p.place(),
+                message: p.msg.text(self.lang),
+            });
+        }
+    }
+
     /// Prints a warning line on stderr.
     pub fn warn(&self, ui: &Ui) {
-        eprint!("{}", render_ui(ui, Word::Warning, self.lang, self.color));
+        to_stderr(&render_ui(ui, Word::Warning, self.lang, self.color));
     }
 }
 
@@ -354,11 +403,52 @@ fn render_ui(ui: &Ui, word: Word, lang: Lang, color: bool) -> String {
     s
 }
 
-/// Writes the command's output to stdout; a closed pipe is not an error.
+/// Writes the command's output to stdout; a closed pipe is not an error (the caller ends
+/// quietly), but a closed stdout is: Rust's standard library would report success for output
+/// that went nowhere (`forlop report >&-` from cron).
 pub fn emit(text: &str) -> io::Result<()> {
+    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        #[cfg(unix)]
+        return Err(io::Error::from_raw_os_error(libc::EBADF));
+    }
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()
+}
+
+/// Whether the process started with standard output closed.
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Notes whether the process started with standard output closed (`forlop report >&-` from
+/// cron): Rust's runtime then puts /dev/null, opened read-write, on the descriptor before `main`,
+/// so output would vanish with exit 0. A shell's `>/dev/null` opens it write-only and stays a
+/// way to discard output on purpose.
+fn note_closed_stdout() {
+    #[cfg(unix)]
+    // SAFETY: fcntl and fstat only ask about descriptor 1, into a zeroed stat buffer.
+    unsafe {
+        let flags = libc::fcntl(1, libc::F_GETFL);
+        let closed = if flags == -1 {
+            true
+        } else {
+            let mut st: libc::stat = std::mem::zeroed();
+            libc::fstat(1, &mut st) == 0
+                && (st.st_mode & libc::S_IFMT) == libc::S_IFCHR
+                && st.st_rdev == libc::makedev(1, 3)
+                && (flags & libc::O_ACCMODE) == libc::O_RDWR
+        };
+        if closed {
+            STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+/// Writes to stderr; a closed or broken stderr is no reason to fail (or panic, as `eprint!`
+/// would).
+pub fn to_stderr(text: &str) {
+    let mut err = io::stderr().lock();
+    let _ = err.write_all(text.as_bytes());
+    let _ = err.flush();
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -371,6 +461,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// Runs the command line and gives the process exit code.
 pub fn run() -> ExitCode {
     use clap::FromArgMatches;
+    note_closed_stdout();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = help::early_lang(&args);
     let parsed = help::command(lang)
@@ -389,6 +480,15 @@ pub fn run() -> ExitCode {
         }
     };
     let mut ctx = Ctx::new(cli.global);
+    // A writer waiting for another's lock says so (once, after a second).
+    crate::edit::on_lock_wait(|| {
+        let lang = if NOTICE_IN_ENGLISH.load(std::sync::atomic::Ordering::Relaxed) {
+            Lang::En
+        } else {
+            Lang::Nb
+        };
+        to_stderr(&render_ui(&Ui::WaitingForLock, Word::Warning, lang, false));
+    });
     let Some(command) = cli.command else {
         let lang = ctx.global.lang.unwrap_or(lang);
         // A closed pipe is no error here either.
@@ -444,8 +544,16 @@ pub fn run() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
+            #[cfg(unix)]
+            let closed = e.chain().any(|c| {
+                c.downcast_ref::<io::Error>()
+                    .is_some_and(|io| io.raw_os_error() == Some(libc::EBADF))
+            });
+            #[cfg(not(unix))]
+            let closed = false;
             let (ui, code) = match e.downcast::<Failure>() {
                 Ok(f) => (f.ui, f.code),
+                Err(_) if closed => (Ui::StdoutClosed, 1),
                 Err(e) => (
                     Ui::Io {
                         detail: format!("{e:#}"),
@@ -453,7 +561,7 @@ pub fn run() -> ExitCode {
                     1,
                 ),
             };
-            eprint!("{}", render_ui(&ui, Word::Error, ctx.lang, ctx.color));
+            to_stderr(&render_ui(&ui, Word::Error, ctx.lang, ctx.color));
             ExitCode::from(code)
         }
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{Ctx, Failure};
-use crate::diag::{Severity, render_human};
+use crate::diag::{Severity, render_human_masked};
 use crate::git::{GitError, git};
 use crate::i18n::{Lang, TeamUi, Ui};
 
@@ -95,8 +95,14 @@ pub fn merge_driver(ctx: &mut Ctx, a: MergeDriverArgs) -> anyhow::Result<u8> {
         before.extend(crate::edit::problems(&shown, t, stem, &cctx).0);
         let added = crate::edit::new_problems(&before, errors);
         if !added.is_empty() {
+            // Under redaction the source lines shown mask the patient's identity.
+            let mask = (context.settings.redact && !ctx.global.show_identity)
+                .then(|| crate::redact::identity_values_in_text(&merged.text));
             for d in &added {
-                eprint!("{}", render_human(d, ctx.lang, ctx.color));
+                eprint!(
+                    "{}",
+                    render_human_masked(d, ctx.lang, ctx.color, mask.as_deref())
+                );
             }
             ctx.warn(&Ui::Team(TeamUi::MergeBroke { file: shown }));
             return Ok(1);
@@ -263,8 +269,17 @@ pub fn sync(ctx: &mut Ctx, _args: SyncArgs) -> anyhow::Result<u8> {
         .filter(|d| d.severity == Severity::Error)
         .collect();
     if !errors.is_empty() {
+        let redact = reg.settings.redact && !ctx.global.show_identity;
         for d in errors {
-            eprint!("{}", render_human(d, ctx.lang, ctx.color));
+            let mask = (redact && d.file.starts_with("cases/")).then(|| {
+                crate::register::read_text(&root.join(&d.file), &d.file)
+                    .map(|t| crate::redact::identity_values_in_text(&t))
+                    .unwrap_or_default()
+            });
+            eprint!(
+                "{}",
+                render_human_masked(d, ctx.lang, ctx.color, mask.as_deref())
+            );
         }
         return Err(Failure::work(Ui::Team(TeamUi::SyncCheckFailed)));
     }

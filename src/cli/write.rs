@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::{Ctx, Failure, parse_date};
-use crate::diag::render_human;
+use crate::diag::render_human_masked;
 use crate::edit::{Change, EditError, NewCase, Written, create_case, edit_case};
 use crate::i18n::Ui;
 use crate::model::{CloseReason, Outcome, Role, Treatment, Vocab};
@@ -197,7 +197,10 @@ pub struct CloseArgs {
     pub commit: CommitArgs,
 }
 
-fn edit_failure(e: EditError, ctx: &Ctx) -> anyhow::Error {
+/// Under redaction, the identity values masked in the diagnostics a write prints.
+type Mask<'a> = Option<&'a [String]>;
+
+fn edit_failure(e: EditError, ctx: &Ctx, mask: Mask<'_>) -> anyhow::Error {
     match e {
         EditError::UnknownCase(id) => Failure::work(Ui::UnknownCase {
             id,
@@ -207,7 +210,7 @@ fn edit_failure(e: EditError, ctx: &Ctx) -> anyhow::Error {
         EditError::BadId(id) => Failure::work(Ui::BadCaseId { id }),
         EditError::WouldBreak(diags) => {
             for d in &diags {
-                eprint!("{}", render_human(d, ctx.lang, ctx.color));
+                super::to_stderr(&render_human_masked(d, ctx.lang, ctx.color, mask));
             }
             Failure::work(Ui::WouldBreak)
         }
@@ -218,12 +221,20 @@ fn edit_failure(e: EditError, ctx: &Ctx) -> anyhow::Error {
         EditError::Io(detail) => Failure::work(Ui::Io { detail }),
         EditError::Conflict { file, diags } => {
             for d in &diags {
-                eprint!("{}", render_human(d, ctx.lang, ctx.color));
+                super::to_stderr(&render_human_masked(d, ctx.lang, ctx.color, mask));
             }
             Failure::work(Ui::Team(crate::i18n::TeamUi::FileHasConflicts { file }))
         }
         EditError::CommitFailed { file, detail } => {
             Failure::work(Ui::Team(crate::i18n::TeamUi::CommitFailed { file, detail }))
+        }
+        EditError::ThroughLink(path) => Failure::work(Ui::ThroughLink { path }),
+        EditError::BadLockFile(path) => Failure::work(Ui::BadLockFile { path }),
+        EditError::Unusable(diags) => {
+            for d in &diags {
+                super::to_stderr(&render_human_masked(d, ctx.lang, ctx.color, mask));
+            }
+            Failure::work(Ui::CaseUnusable)
         }
     }
 }
@@ -238,7 +249,7 @@ fn target(ctx: &mut Ctx) -> anyhow::Result<Target> {
     Ok(Target { root, context })
 }
 
-fn confirm(ctx: &Ctx, case: &str, what: &str, written: &Written) {
+fn confirm(ctx: &Ctx, case: &str, what: &str, written: &Written, mask: Mask<'_>) {
     if ctx.global.quiet {
         return;
     }
@@ -256,7 +267,7 @@ fn confirm(ctx: &Ctx, case: &str, what: &str, written: &Written) {
     };
     eprintln!("{}", ui.text(ctx.lang));
     for w in &written.warnings {
-        eprint!("{}", render_human(w, ctx.lang, ctx.color));
+        super::to_stderr(&render_human_masked(w, ctx.lang, ctx.color, mask));
     }
 }
 
@@ -270,12 +281,20 @@ fn write(
 ) -> anyhow::Result<u8> {
     let t = target(ctx)?;
     let cctx = t.context.case_context(ctx.today);
-    let (pathway, planned) = crate::edit::find_case_files(&t.root, case)
+    let text = crate::edit::find_case_files(&t.root, case)
         .first()
-        .and_then(|p| std::fs::read_to_string(p).ok())
-        .and_then(|text| parse_pathway_and_treatment(&text))
+        .and_then(|p| crate::register::read_text(p, case).ok());
+    let (pathway, planned) = text
+        .as_deref()
+        .and_then(parse_pathway_and_treatment)
         .map(|(p, tr)| (t.context.pathways.iter().find(|x| x.id.value == p), tr))
         .unwrap_or((None, None));
+    let redact = t.context.settings.redact && !ctx.global.show_identity;
+    let identity: Option<Vec<String>> = redact.then(|| {
+        text.as_deref()
+            .map(crate::redact::identity_values_in_text)
+            .unwrap_or_default()
+    });
     let changes = make(pathway);
     let what: Vec<String> = changes
         .iter()
@@ -291,9 +310,9 @@ fn write(
                 let suggestion = suggest(&id, known.iter().map(String::as_str));
                 Failure::work(Ui::UnknownCase { id, suggestion })
             }
-            e => edit_failure(e, ctx),
+            e => edit_failure(e, ctx, identity.as_deref()),
         })?;
-    confirm(ctx, case, &what, &written);
+    confirm(ctx, case, &what, &written, identity.as_deref());
     Ok(0)
 }
 
@@ -350,14 +369,17 @@ pub fn new(ctx: &mut Ctx, args: NewArgs) -> anyhow::Result<u8> {
     let message = (args.commit.commit
         || (t.context.settings.auto_commit && !args.commit.no_commit))
         .then(|| format!("{}: {what}", args.id));
+    let redact = t.context.settings.redact && !ctx.global.show_identity;
+    let identity: Option<Vec<String>> =
+        redact.then(|| args.name.iter().chain(args.fnr.iter()).cloned().collect());
     let written = create_case(
         &t.root,
         &new_case,
         &t.context.case_context(ctx.today),
         message.as_deref(),
     )
-    .map_err(|e| edit_failure(e, ctx))?;
-    confirm(ctx, &args.id, &what, &written);
+    .map_err(|e| edit_failure(e, ctx, identity.as_deref()))?;
+    confirm(ctx, &args.id, &what, &written, identity.as_deref());
     Ok(0)
 }
 

@@ -92,6 +92,22 @@ pub enum Msg {
     FileTooLarge {
         megabytes: u64,
     },
+    /// `cases` exists but is not a folder.
+    CasesNotAFolder,
+    /// A register pathway file that could not be used at all: its cases get no deadlines (the
+    /// built-in definition of the same id is not used in its place).
+    PathwayUnusable {
+        pathway: String,
+        cases: usize,
+    },
+    /// The file has more problems than are listed; the first `shown` are.
+    TooManyProblems {
+        shown: usize,
+    },
+    /// A hidden file (name starting with `.`) in `cases/`: not read as a case.
+    HiddenFile,
+    /// A temporary file left by a write that was killed: a full copy of a case.
+    StaleTemporary,
 
     // ---- structure ----
     UnknownKey {
@@ -193,6 +209,12 @@ pub enum Msg {
     IntervalCycle {
         path: String,
     },
+    /// An interval whose `to` comes before its `from` in the milestone order (A, S, C, F).
+    IntervalBackwards {
+        id: String,
+        from: String,
+        to: String,
+    },
     NegativeDays {
         key: String,
     },
@@ -269,6 +291,32 @@ pub enum Msg {
         date: String,
         today: String,
     },
+    /// `[closed]` dated after today: ignored until that day.
+    ClosedInFuture {
+        date: String,
+        today: String,
+    },
+    /// `[transfer]` dated after today: ignored until that day.
+    TransferInFuture {
+        date: String,
+        today: String,
+    },
+    /// A task marked done on a day after today: still open until that day.
+    TaskDoneInFuture {
+        id: String,
+        date: String,
+        today: String,
+    },
+    /// `[closed]` dated before the referral.
+    ClosedBeforeReferral {
+        date: String,
+        referral: String,
+    },
+    /// `[transfer]` dated before the referral.
+    TransferBeforeReferral {
+        date: String,
+        referral: String,
+    },
     PlannedTreatmentNotInTable {
         treatment: String,
         intervals: String,
@@ -338,6 +386,21 @@ impl Msg {
                 "fila blir ikke lest: saksfiler må ha endelsen .toml",
                 "file not read: case files must end in .toml"
             ),
+            TooManyProblems { shown } => t!(
+                lang,
+                format!("fila har flere problemer enn de {shown} første som vises"),
+                format!("the file has more problems than the first {shown} shown")
+            ),
+            HiddenFile => t!(
+                lang,
+                "skjult fil (navnet begynner med .): den leses ikke som en sak",
+                "hidden file (its name starts with .): not read as a case"
+            ),
+            StaleTemporary => t!(
+                lang,
+                "midlertidig fil etter en avbrutt skriving: en full kopi av en sak, med navn og fødselsnummer",
+                "temporary file left by an interrupted write: a full copy of a case, name and national ID number included"
+            ),
             FileTooLarge { megabytes } => t!(
                 lang,
                 format!("fila er {megabytes} MB, for stor til å være en saksfil; den er ikke lest"),
@@ -347,6 +410,16 @@ impl Msg {
                 lang,
                 format!("kan ikke lese mappa: {detail}"),
                 format!("cannot read the directory: {detail}")
+            ),
+            CasesNotAFolder => t!(lang, "`cases` er ikke en mappe", "`cases` is not a folder"),
+            PathwayUnusable { pathway, cases } => t!(
+                lang,
+                format!(
+                    "forløpet `{pathway}` kunne ikke leses; {cases} saker i det har ingen frister i denne utskriften"
+                ),
+                format!(
+                    "the pathway `{pathway}` could not be read; its {cases} cases have no deadlines in this output"
+                )
             ),
             UnknownKey { key, section, .. } => t!(
                 lang,
@@ -486,6 +559,13 @@ impl Msg {
                 format!("forløpstidene går i ring: {path}"),
                 format!("the intervals form a cycle: {path}")
             ),
+            IntervalBackwards { id, from, to } => t!(
+                lang,
+                format!("forløpstiden `{id}` går baklengs: `{to}` kommer før `{from}` i forløpet"),
+                format!(
+                    "the interval `{id}` runs backwards: `{to}` comes before `{from}` in the pathway"
+                )
+            ),
             NegativeDays { key } => t!(
                 lang,
                 format!("`{key}` kan ikke være negativ"),
@@ -591,6 +671,43 @@ impl Msg {
                 format!("hendelsen er datert {date}, etter i dag ({today})"),
                 format!("the event is dated {date}, after today ({today})")
             ),
+            ClosedInFuture { date, today } => t!(
+                lang,
+                format!(
+                    "avslutningen er datert {date}, etter i dag ({today}); den gjelder ikke før den dagen"
+                ),
+                format!(
+                    "the closure is dated {date}, after today ({today}); it does not count until that day"
+                )
+            ),
+            TransferInFuture { date, today } => t!(
+                lang,
+                format!(
+                    "overføringen er datert {date}, etter i dag ({today}); den gjelder ikke før den dagen"
+                ),
+                format!(
+                    "the transfer is dated {date}, after today ({today}); it does not count until that day"
+                )
+            ),
+            TaskDoneInFuture { id, date, today } => t!(
+                lang,
+                format!(
+                    "oppgaven `{id}` er markert utført {date}, etter i dag ({today}); den er åpen til den dagen"
+                ),
+                format!(
+                    "the task `{id}` is marked done on {date}, after today ({today}); it stays open until that day"
+                )
+            ),
+            ClosedBeforeReferral { date, referral } => t!(
+                lang,
+                format!("avslutningen er datert {date}, før henvisningen ({referral})"),
+                format!("the closure is dated {date}, before the referral ({referral})")
+            ),
+            TransferBeforeReferral { date, referral } => t!(
+                lang,
+                format!("overføringen er datert {date}, før henvisningen ({referral})"),
+                format!("the transfer is dated {date}, before the referral ({referral})")
+            ),
             PlannedTreatmentNotInTable {
                 treatment,
                 intervals,
@@ -661,6 +778,21 @@ impl Msg {
                 "sjekk at du har lesetilgang",
                 "check that you have read permission"
             )),
+            TooManyProblems { .. } => Some(t!(
+                lang,
+                "rett disse og kjør `forlop check` igjen; er fila laget av et annet program?",
+                "correct these and run `forlop check` again; was the file made by another program?"
+            )),
+            HiddenFile => Some(t!(
+                lang,
+                "gi fila et navn uten punktum først, eller flytt den ut av cases/",
+                "rename it without the leading dot, or move it out of cases/"
+            )),
+            StaleTemporary => Some(t!(
+                lang,
+                "neste skriving (`forlop note` o.l.) fjerner den; eller slett den selv",
+                "the next write (`forlop note` etc.) removes it; or delete it yourself"
+            )),
             FileTooLarge { .. } => Some(t!(
                 lang,
                 "en saksfil er noen få kB; sjekk hva fila inneholder",
@@ -670,6 +802,20 @@ impl Msg {
                 lang,
                 "gi fila endelsen .toml, eller flytt den ut av cases/",
                 "give the file the .toml extension, or move it out of cases/"
+            )),
+            CasesNotAFolder => Some(t!(
+                lang,
+                "flytt fila og lag mappa `cases/` (saksfilene ligger der)",
+                "move the file away and create the folder `cases/` (case files live there)"
+            )),
+            PathwayUnusable { pathway, .. } => Some(t!(
+                lang,
+                format!(
+                    "rett feilene i fila (`forlop check`); den innebygde definisjonen av `{pathway}` brukes ikke i stedet"
+                ),
+                format!(
+                    "fix the errors in the file (`forlop check`); the built-in definition of `{pathway}` is not used in its place"
+                )
             )),
             UnknownKey { suggestion, .. } => did_you_mean(lang, suggestion).or_else(|| {
                 Some(t!(
@@ -787,7 +933,7 @@ impl Msg {
                     ))
                 })
             }
-            IntervalCycle { .. } => Some(t!(
+            IntervalCycle { .. } | IntervalBackwards { .. } => Some(t!(
                 lang,
                 "en forløpstid må gå fra en tidligere til en senere hendelse",
                 "an interval must go from an earlier to a later milestone"
@@ -905,6 +1051,16 @@ impl Msg {
                 lang,
                 "sjekk datoen; hendelser registreres når de har skjedd",
                 "check the date; events are recorded once they happened"
+            )),
+            ClosedInFuture { .. } | TransferInFuture { .. } | TaskDoneInFuture { .. } => Some(t!(
+                lang,
+                "sjekk datoen; registrer det når det har skjedd",
+                "check the date; record it once it has happened"
+            )),
+            ClosedBeforeReferral { .. } | TransferBeforeReferral { .. } => Some(t!(
+                lang,
+                "rett datoen; et forløp kan ikke slutte før henvisningen",
+                "correct the date; a pathway cannot end before its referral"
             )),
             PlannedTreatmentNotInTable { .. } => Some(t!(
                 lang,

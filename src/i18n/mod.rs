@@ -89,6 +89,11 @@ mod tests {
             Msg::IgnoredFile,
             Msg::UnreadableDir { detail: "x".into() },
             Msg::FileTooLarge { megabytes: 40 },
+            Msg::CasesNotAFolder,
+            Msg::PathwayUnusable {
+                pathway: "x".into(),
+                cases: 2,
+            },
             Msg::UnknownKey {
                 key: "x".into(),
                 section: "x".into(),
@@ -173,6 +178,11 @@ mod tests {
                 suggestion: Some("y".into()),
             },
             Msg::IntervalCycle { path: "x".into() },
+            Msg::IntervalBackwards {
+                id: "x".into(),
+                from: "x".into(),
+                to: "x".into(),
+            },
             Msg::NegativeDays { key: "x".into() },
             Msg::BadCode { code: "x".into() },
             Msg::UnknownTimes {
@@ -241,6 +251,27 @@ mod tests {
                 date: "x".into(),
                 today: "x".into(),
             },
+            Msg::ClosedInFuture {
+                date: "x".into(),
+                today: "x".into(),
+            },
+            Msg::TransferInFuture {
+                date: "x".into(),
+                today: "x".into(),
+            },
+            Msg::TaskDoneInFuture {
+                id: "x".into(),
+                date: "x".into(),
+                today: "x".into(),
+            },
+            Msg::ClosedBeforeReferral {
+                date: "x".into(),
+                referral: "x".into(),
+            },
+            Msg::TransferBeforeReferral {
+                date: "x".into(),
+                referral: "x".into(),
+            },
             Msg::PlannedTreatmentNotInTable {
                 treatment: "x".into(),
                 intervals: "x".into(),
@@ -250,6 +281,9 @@ mod tests {
             Msg::TimesUnknownOpenCase {
                 pathway: "x".into(),
             },
+            Msg::TooManyProblems { shown: 200 },
+            Msg::HiddenFile,
+            Msg::StaleTemporary,
         ]
     }
 
@@ -267,6 +301,11 @@ mod tests {
             Msg::IgnoredFile => {}
             Msg::UnreadableDir { .. } => {}
             Msg::FileTooLarge { .. } => {}
+            Msg::CasesNotAFolder => {}
+            Msg::PathwayUnusable { .. } => {}
+            Msg::TooManyProblems { .. } => {}
+            Msg::HiddenFile => {}
+            Msg::StaleTemporary => {}
             Msg::UnknownKey { .. } => {}
             Msg::WrongType { .. } => {}
             Msg::MissingKey { .. } => {}
@@ -292,6 +331,7 @@ mod tests {
             Msg::DuplicateRole { .. } => {}
             Msg::UnknownPathwayMilestone { .. } => {}
             Msg::IntervalCycle { .. } => {}
+            Msg::IntervalBackwards { .. } => {}
             Msg::NegativeDays { .. } => {}
             Msg::BadCode { .. } => {}
             Msg::UnknownTimes { .. } => {}
@@ -312,6 +352,11 @@ mod tests {
             Msg::DuplicateCaseId { .. } => {}
             Msg::DuplicateOpenCase { .. } => {}
             Msg::EventInFuture { .. } => {}
+            Msg::ClosedInFuture { .. } => {}
+            Msg::TransferInFuture { .. } => {}
+            Msg::TaskDoneInFuture { .. } => {}
+            Msg::ClosedBeforeReferral { .. } => {}
+            Msg::TransferBeforeReferral { .. } => {}
             Msg::PlannedTreatmentNotInTable { .. } => {}
             Msg::TreatmentEventNoType => {}
             Msg::OpenCaseNoCoordinator => {}
@@ -344,6 +389,16 @@ mod tests {
                 suggestion: Some("y".into()),
             },
             Ui::RegisterHasErrors { errors: 2 },
+            Ui::CasesUnreadable { detail: "x".into() },
+            Ui::FileProblem {
+                place: "x".into(),
+                message: "x".into(),
+            },
+            Ui::CaseFileHasErrors {
+                id: "x".into(),
+                place: "x".into(),
+                message: "x".into(),
+            },
             Ui::CheckSummary {
                 errors: 2,
                 warnings: 2,
@@ -375,6 +430,11 @@ mod tests {
             Ui::FileExists { file: "x".into() },
             Ui::PathwayCopied { file: "x".into() },
             Ui::Io { detail: "x".into() },
+            Ui::StdoutClosed,
+            Ui::WaitingForLock,
+            Ui::ThroughLink { path: "x".into() },
+            Ui::BadLockFile { path: "x".into() },
+            Ui::CaseUnusable,
         ]
     }
 
@@ -391,6 +451,9 @@ mod tests {
             Ui::UnknownPathway { .. } => {}
             Ui::UnknownCoordinator { .. } => {}
             Ui::RegisterHasErrors { .. } => {}
+            Ui::CasesUnreadable { .. } => {}
+            Ui::FileProblem { .. } => {}
+            Ui::CaseFileHasErrors { .. } => {}
             Ui::CheckSummary { .. } => {}
             Ui::CheckClean { .. } => {}
             Ui::HandoverNeedsCases => {}
@@ -412,6 +475,11 @@ mod tests {
             Ui::PathwayCopied { .. } => {}
             Ui::Io { .. } => {}
             Ui::Team(_) => {}
+            Ui::StdoutClosed => {}
+            Ui::WaitingForLock => {}
+            Ui::ThroughLink { .. } => {}
+            Ui::BadLockFile { .. } => {}
+            Ui::CaseUnusable => {}
         }
     }
 
@@ -715,7 +783,7 @@ mod tests {
     #[test]
     fn every_message_has_both_languages() {
         let msgs = every_msg();
-        assert_eq!(msgs.len(), 59);
+        assert_eq!(msgs.len(), 70);
         for m in &msgs {
             both(m.text(Lang::Nb), m.text(Lang::En), &format!("{m:?}"));
             match (m.hint(Lang::Nb), m.hint(Lang::En)) {

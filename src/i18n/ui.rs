@@ -40,6 +40,21 @@ pub enum Ui {
     RegisterHasErrors {
         errors: usize,
     },
+    /// `cases/` exists but cannot be read: no listing can be made.
+    CasesUnreadable {
+        detail: String,
+    },
+    /// A file a listing could not fully use (stderr, for outputs shaped as a bare array or file).
+    FileProblem {
+        place: String,
+        message: String,
+    },
+    /// `status ID` on a case whose file has errors that keep it from being read as a case.
+    CaseFileHasErrors {
+        id: String,
+        place: String,
+        message: String,
+    },
     CheckSummary {
         errors: usize,
         warnings: usize,
@@ -52,6 +67,20 @@ pub enum Ui {
     CaseExists {
         file: String,
     },
+    /// Standard output is closed: the output would go nowhere.
+    StdoutClosed,
+    /// Another write holds the register's lock.
+    WaitingForLock,
+    /// A write would go through a symbolic link (a folder link included).
+    ThroughLink {
+        path: String,
+    },
+    /// The lock file is not a plain file (a link, a FIFO).
+    BadLockFile {
+        path: String,
+    },
+    /// The case file cannot be read as TOML; nothing was written.
+    CaseUnusable,
     BadCaseId {
         id: String,
     },
@@ -155,9 +184,26 @@ impl Ui {
             ),
             RegisterHasErrors { errors } => t!(
                 lang,
-                format!("registeret har {errors} feil; saker med feil kan mangle i utskriften"),
+                format!("registeret har {errors} feil; utskriften nevner filene med feil"),
+                format!("the register has {errors} errors; the output names the files with errors")
+            ),
+            CasesUnreadable { detail } => t!(
+                lang,
+                format!("kan ikke lese `cases/`: {detail}; uten sakene kan ingen liste lages"),
+                format!("cannot read `cases/`: {detail}; no listing can be made without the cases")
+            ),
+            FileProblem { place, message } => t!(
+                lang,
+                format!("{place}: {message} (fila er ikke fullt brukt)"),
+                format!("{place}: {message} (the file is not fully used)")
+            ),
+            CaseFileHasErrors { id, place, message } => t!(
+                lang,
                 format!(
-                    "the register has {errors} errors; cases with errors may be missing from the output"
+                    "saksfila til `{id}` har feil og kan ikke leses som sak: {place}: {message}"
+                ),
+                format!(
+                    "the case file of `{id}` has errors and cannot be read as a case: {place}: {message}"
                 )
             ),
             CheckSummary {
@@ -198,6 +244,31 @@ impl Ui {
                 lang,
                 format!("saken finnes allerede: {file}"),
                 format!("the case already exists: {file}")
+            ),
+            StdoutClosed => t!(
+                lang,
+                "standard ut er lukket: utdataene ville gått tapt",
+                "standard output is closed: the output would be lost"
+            ),
+            WaitingForLock => t!(
+                lang,
+                "venter på en annen skriving i registeret (.forlop.lock) …",
+                "waiting for another write to the register (.forlop.lock) …"
+            ),
+            ThroughLink { path } => t!(
+                lang,
+                format!("{path} er en symbolsk lenke: forlop skriver aldri gjennom en lenke"),
+                format!("{path} is a symbolic link: forlop never writes through a link")
+            ),
+            CaseUnusable => t!(
+                lang,
+                "endringen er ikke skrevet: saksfila kan ikke leses (feilene over)",
+                "nothing was written: the case file cannot be read (the errors above)"
+            ),
+            BadLockFile { path } => t!(
+                lang,
+                format!("låsefilen {path} er ikke en vanlig fil (en lenke eller en FIFO?)"),
+                format!("the lock file {path} is not a plain file (a link or a FIFO?)")
             ),
             BadCaseId { id } => t!(
                 lang,
@@ -331,12 +402,44 @@ impl Ui {
                 "kjør `forlop check` for å se dem",
                 "run `forlop check` to see them"
             )),
+            FileProblem { .. } => None,
+            CasesUnreadable { .. } => Some(t!(
+                lang,
+                "sjekk at `cases/` er en mappe du har lesetilgang til (ikke en lenke)",
+                "check that `cases/` is a folder you can read (not a link)"
+            )),
+            CaseFileHasErrors { .. } => Some(t!(
+                lang,
+                "rett fila; `forlop check` viser alle feilene med linje og kolonne",
+                "correct the file; `forlop check` shows every error with line and column"
+            )),
             CaseExists { .. } => Some(t!(
                 lang,
                 "velg en annen id; `forlop status ID` viser den som finnes",
                 "choose another id; `forlop status ID` shows the existing one"
             )),
             BadCaseId { .. } => Some(t!(lang, "for eksempel `te-0142`", "for example `te-0142`")),
+            StdoutClosed => Some(t!(
+                lang,
+                "send utdataene til en fil med --output eller `> fil`",
+                "send the output to a file with --output or `> file`"
+            )),
+            WaitingForLock => None,
+            ThroughLink { .. } => Some(t!(
+                lang,
+                "erstatt lenken med en vanlig mappe i registeret (git mv), og prøv igjen",
+                "replace the link with a plain folder inside the register (git mv), and try again"
+            )),
+            CaseUnusable => Some(t!(
+                lang,
+                "rett fila for hånd (`forlop check` viser alt), og prøv igjen",
+                "correct the file by hand (`forlop check` shows everything), and try again"
+            )),
+            BadLockFile { .. } => Some(t!(
+                lang,
+                "fjern den; forlop lager en ny vanlig fil ved neste skriving",
+                "remove it; forlop makes a new plain file at the next write"
+            )),
             WouldBreak => Some(t!(
                 lang,
                 "rett argumentene og prøv igjen; fila er uendret",

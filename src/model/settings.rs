@@ -20,6 +20,8 @@ pub struct Settings {
     pub closed_days: Vec<NaiveDate>,
     /// Outputs show initials + case id, never name or fnr.
     pub redact: bool,
+    /// The report lists standard times missed within this many days (`[report] missed_days`).
+    pub missed_days: u32,
 }
 
 impl Default for Settings {
@@ -33,6 +35,7 @@ impl Default for Settings {
             auto_commit: false,
             closed_days: Vec::new(),
             redact: true,
+            missed_days: 30,
         }
     }
 }

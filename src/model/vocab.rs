@@ -89,6 +89,13 @@ impl Vocab for Outcome {
 }
 
 impl Outcome {
+    /// Whether a decision with this outcome ends the pathway's treatment deadlines. Cancer found
+    /// (K) and metastasis of unknown origin (U, MUU: `B01CU` is followed by treatment) do not;
+    /// other cancer, other disease and no disease do (SPEC §2).
+    pub fn ends_pathway(self) -> bool {
+        !matches!(self, Outcome::Cancer | Outcome::UnknownOrigin)
+    }
+
     /// The NPR letter after `C`: K M A I U.
     pub fn npr_letter(self) -> char {
         match self {

@@ -30,9 +30,12 @@ pub fn strip_bom(text: &str) -> &str {
 }
 
 /// Whether a document has no content: only whitespace and comments.
+/// Whether a text TOML accepts holds nothing but blank lines and comments. Only what TOML calls
+/// whitespace counts: a file of bare carriage returns is not empty but malformed.
 fn is_blank(text: &str) -> bool {
-    text.lines().all(|l| {
-        let l = l.trim();
+    text.split('\n').all(|l| {
+        let l = l.strip_suffix('\r').unwrap_or(l);
+        let l = l.trim_start_matches([' ', '\t']);
         l.is_empty() || l.starts_with('#')
     })
 }
@@ -100,17 +103,15 @@ impl<'t> Decoder<'t> {
         self.sink.error(Span::from(span), msg);
     }
 
-    /// Parses the document; syntax errors are reported and give `None`. An empty document is an
-    /// error only when `empty_is_error`.
+    /// Parses the document. Syntax errors are reported and the parser's recovery is kept:
+    /// what is readable around a syntax error is still used (a value it could not read is left
+    /// out, and problems at its place are not reported twice). An empty document is an error,
+    /// and gives `None`, only when `empty_is_error`.
     pub fn document<'i>(
         &mut self,
         text: &'i str,
         empty_is_error: bool,
     ) -> Option<Spanned<DeTable<'i>>> {
-        if empty_is_error && is_blank(text) {
-            self.error(0..0, Msg::EmptyFile);
-            return None;
-        }
         // A merge left conflict blocks: one diagnostic per block says so, instead of the
         // TOML errors the markers would give.
         let blocks = crate::merge::conflict_blocks(text);
@@ -126,15 +127,17 @@ impl<'t> Decoder<'t> {
             return None;
         }
         let (doc, errors) = DeTable::parse_recoverable(text);
-        if errors.is_empty() {
-            return Some(doc);
+        if errors.is_empty() && empty_is_error && is_blank(text) {
+            self.error(0..0, Msg::EmptyFile);
+            return None;
         }
         for e in errors {
             let span = e.span().unwrap_or(0..0);
             let detail = e.message().trim().to_string();
-            self.error(span, Msg::TomlSyntax { detail });
+            self.error(span.clone(), Msg::TomlSyntax { detail });
+            self.sink.syntax_error_at(span);
         }
-        None
+        Some(doc)
     }
 
     /// The root table as an [`Obj`].
@@ -190,6 +193,11 @@ impl<'t> Decoder<'t> {
     /// Reports a missing required key at the table's header, unless a misspelling of it is
     /// already reported as an unknown key.
     pub fn missing(&mut self, obj: Obj<'_, '_>, key: &str) {
+        // After a syntax error the key may be what the parser could not read: the syntax
+        // error is the problem to fix first.
+        if self.sink.had_syntax_errors() {
+            return;
+        }
         let misspelt = obj
             .table
             .iter()

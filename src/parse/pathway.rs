@@ -22,7 +22,9 @@ const ROOT_KEYS: &[&str] = &[
     "task",
 ];
 
-/// Decodes a pathway definition; `None` when it is unusable (syntax, no id, name or milestones).
+/// Decodes a pathway definition; `None` when it is unusable (empty, no readable id or name).
+/// Milestones, intervals and tasks that could be read are kept; an unreadable optional field
+/// (`updated`) is absent.
 pub fn parse_pathway(d: &mut Decoder<'_>, text: &str, origin: Origin) -> Option<Pathway> {
     let doc = d.document(text, true)?;
     let root = d.root(&doc);
@@ -142,7 +144,6 @@ fn days(d: &mut Decoder<'_>, v: &toml::Spanned<DeValue<'_>>) -> Option<Days> {
         DeValue::Integer(_) => d.days_value("days", v).map(Days::Fixed),
         DeValue::Table(t) => {
             let mut per = Vec::new();
-            let mut ok = true;
             for (k, val) in t.iter() {
                 let key: &str = k.get_ref().as_ref();
                 let Some(treatment) = Treatment::from_word(key) else {
@@ -154,20 +155,20 @@ fn days(d: &mut Decoder<'_>, v: &toml::Spanned<DeValue<'_>>) -> Option<Days> {
                             suggestion,
                         },
                     );
-                    ok = false;
                     continue;
                 };
-                match d.days_value(&format!("days.{key}"), val) {
-                    Some(n) => per.push((treatment, n)),
-                    None => ok = false,
+                if let Some(n) = d.days_value(&format!("days.{key}"), val) {
+                    per.push((treatment, n));
                 }
             }
             if t.is_empty() {
                 d.error(v.span(), Msg::DaysTableEmpty);
                 return None;
             }
+            // A misspelt or bad key is reported and left out; the other limits still apply
+            // (a case whose treatment the table then lacks gets the strictest of them).
             per.sort();
-            ok.then_some(Days::PerTreatment(per))
+            (!per.is_empty()).then_some(Days::PerTreatment(per))
         }
         _ => {
             d.wrong_type_of("days", v, Kind::DaysValue);

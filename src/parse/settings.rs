@@ -62,9 +62,12 @@ pub fn parse_settings(file: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
         }
         s.closed_days = d.dates(root, "closed_days");
         if let Some(report) = d.table(root, "report", "[report]") {
-            d.keys(report, &["redact"]);
+            d.keys(report, &["redact", "missed_days"]);
             if let Some(b) = d.bool(report, "redact") {
                 s.redact = b;
+            }
+            if let Some(n) = d.int(report, "missed_days", 0, 3650) {
+                s.missed_days = n.value as u32;
             }
         }
     }

@@ -1,7 +1,6 @@
 //! `log`: what changed in a case between two versions, in domain terms ("+ event first-visit
 //! 2026-11-06", "~ treatment drug → surgery"), computed from the parsed files, not a text diff.
 
-use super::redact_text;
 use crate::model::{Case, Vocab};
 
 /// One thing a case version says: `key` identifies it across versions, `detail` is what may
@@ -11,33 +10,54 @@ struct Item {
     key: String,
     detail: String,
     scalar: bool,
+    /// What is compared between versions when it differs from `detail`: a hidden identity
+    /// value still shows that it changed.
+    raw: Option<String>,
 }
 
-/// Everything one version of a case says, as items.
-fn items(case: &Case, redact: bool) -> Vec<Item> {
-    let text = |s: &str| redact_text(s, case, redact);
+/// Everything one version of a case says, as items. `identity` holds the values to mask when
+/// redacting (SPEC §3: every `[patient]` value of the case and any run of 11 digits).
+fn items(case: &Case, identity: Option<&[String]>) -> Vec<Item> {
+    let redact = identity.is_some();
+    let text = |s: &str| match identity {
+        Some(values) => crate::redact::mask(&crate::redact::scrub(s, case), values),
+        None => s.to_string(),
+    };
     let mut out = Vec::new();
-    let mut scalar = |key: &str, v: Option<String>| {
-        if let Some(detail) = v {
+    let mut scalar = |key: &str, v: Option<(String, Option<String>)>| {
+        if let Some((detail, raw)) = v {
             out.push(Item {
                 key: key.to_string(),
                 detail,
                 scalar: true,
+                raw,
             });
         }
     };
-    scalar("pathway", Some(case.pathway.value.clone()));
+    let plain = |v: Option<String>| v.map(|v| (v, None));
+    scalar("pathway", plain(Some(case.pathway.value.clone())));
     scalar(
         "coordinator",
-        case.coordinator.as_ref().map(|c| c.value.clone()),
+        plain(case.coordinator.as_ref().map(|c| c.value.clone())),
     );
-    scalar("doctor", case.doctor.as_ref().map(|c| c.value.clone()));
+    scalar(
+        "doctor",
+        plain(case.doctor.as_ref().map(|c| c.value.clone())),
+    );
     scalar(
         "treatment",
-        case.treatment.as_ref().map(|t| t.value.word().to_string()),
+        plain(case.treatment.as_ref().map(|t| t.value.word().to_string())),
     );
     // Identity: that it changed, never the values, when redacting.
-    let hidden = |v: Option<String>| v.map(|v| if redact { "…".to_string() } else { v });
+    let hidden = |v: Option<String>| {
+        v.map(|v| {
+            if redact {
+                ("…".to_string(), Some(v))
+            } else {
+                (v, None)
+            }
+        })
+    };
     scalar("patient name", hidden(case.patient.name.clone()));
     scalar(
         "patient fnr",
@@ -47,20 +67,22 @@ fn items(case: &Case, redact: bool) -> Vec<Item> {
         "patient born",
         hidden(case.patient.born.as_ref().map(|b| b.value.to_string())),
     );
-    scalar("gp", case.patient.gp.clone());
+    // The GP is a `[patient]` value: under redaction only that it changed (README, "Redaction").
+    scalar("gp", hidden(case.patient.gp.clone()));
     scalar(
         "individual_plan",
-        case.care.individual_plan.map(|p| p.word().to_string()),
+        plain(case.care.individual_plan.map(|p| p.word().to_string())),
     );
     scalar(
         "municipal_contact_consent",
-        case.care.municipal_contact_consent.map(|b| b.to_string()),
+        plain(case.care.municipal_contact_consent.map(|b| b.to_string())),
     );
     let mut entry = |key: String, detail: String| {
         out.push(Item {
             key,
             detail,
             scalar: false,
+            raw: None,
         })
     };
     for e in &case.events {
@@ -98,7 +120,12 @@ fn items(case: &Case, redact: bool) -> Vec<Item> {
             (None, Some(due)) => format!("due {}", due.value),
             (None, None) => String::new(),
         };
-        entry(format!("task {}", t.id.value), detail);
+        let name = t
+            .name
+            .as_deref()
+            .map(|n| format!(" {}", text(n)))
+            .unwrap_or_default();
+        entry(format!("task {}{name}", t.id.value), detail);
     }
     for n in &case.notes {
         let mut t = text(&n.text);
@@ -111,7 +138,10 @@ fn items(case: &Case, redact: bool) -> Vec<Item> {
         entry(format!("deviation {}", d.interval.value), text(&d.reason));
     }
     if let Some(t) = &case.transfer {
-        entry("transfer".into(), format!("{} {}", t.date.value, t.to));
+        entry(
+            "transfer".into(),
+            format!("{} {}", t.date.value, text(&t.to)),
+        );
     }
     if let Some(c) = &case.closed {
         entry(
@@ -131,15 +161,27 @@ fn line(item: &Item) -> String {
 }
 
 /// The changes from `old` to `new` (either may be missing: created, deleted or unreadable).
+/// Under redaction every identity value of either version is masked in both.
 pub fn changes(old: Option<&Case>, new: Option<&Case>, redact: bool) -> Vec<String> {
-    let before = old.map(|c| items(c, redact)).unwrap_or_default();
-    let mut after = new.map(|c| items(c, redact)).unwrap_or_default();
+    let identity: Option<Vec<String>> = redact.then(|| {
+        old.into_iter()
+            .chain(new)
+            .flat_map(crate::redact::identity_values)
+            .collect()
+    });
+    let identity = identity.as_deref();
+    let before = old.map(|c| items(c, identity)).unwrap_or_default();
+    let mut after = new.map(|c| items(c, identity)).unwrap_or_default();
     let mut out = Vec::new();
     for item in &before {
         match after.iter().position(|x| x.key == item.key) {
             Some(i) => {
                 let new_item = after.remove(i);
-                if new_item.detail != item.detail {
+                let same = match (&item.raw, &new_item.raw) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => new_item.detail == item.detail,
+                };
+                if !same {
                     out.push(if item.scalar {
                         format!("~ {} {} → {}", item.key, item.detail, new_item.detail)
                     } else {

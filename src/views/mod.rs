@@ -34,63 +34,14 @@ pub fn patient_label(case: &Case, redact: bool) -> String {
 }
 
 /// Free text as outputs may show it: when redacting, every part of the patient's name is
-/// replaced by its initial and the fødselsnummer by asterisks, so a note such as "Ola ringte"
-/// does not carry the identity that the name column hides.
+/// replaced by its initial and the fødselsnummer (any spelling) by asterisks, so a note such as
+/// "Ola ringte" does not carry the identity that the name column hides (see [`crate::redact`]).
 pub fn redact_text(text: &str, case: &Case, redact: bool) -> String {
-    if !redact {
-        return text.to_string();
+    if redact {
+        crate::redact::scrub(text, case)
+    } else {
+        text.to_string()
     }
-    let mut out = text.to_string();
-    if let Some(fnr) = &case.patient.fnr
-        && !fnr.value.is_empty()
-    {
-        out = out.replace(fnr.value.as_str(), "***********");
-    }
-    let Some(name) = &case.patient.name else {
-        return out;
-    };
-    for part in name.split_whitespace().filter(|p| p.chars().count() >= 2) {
-        let initial: String = part
-            .chars()
-            .next()
-            .into_iter()
-            .flat_map(char::to_uppercase)
-            .collect();
-        out = replace_word(&out, part, &format!("{initial}."));
-    }
-    out
-}
-
-/// Replaces whole-word, case-insensitive occurrences of `word` in `text`.
-fn replace_word(text: &str, word: &str, with: &str) -> String {
-    let lower_text = text.to_lowercase();
-    let lower_word = word.to_lowercase();
-    // Lowercasing can change byte lengths (rare outside ASCII); then fall back to exact matching.
-    if lower_text.len() != text.len() || lower_word.len() != word.len() {
-        return text.replace(word, with);
-    }
-    let is_word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while let Some(pos) = lower_text[i..].find(&lower_word) {
-        let start = i + pos;
-        let mut end = start + word.len();
-        // The Norwegian genitive ("Nordmanns") is the same name.
-        if text[end..].starts_with(['s', 'S']) && !is_word_char(text[end + 1..].chars().next()) {
-            end += 1;
-        }
-        let before = text[..start].chars().next_back();
-        let after = text[end..].chars().next();
-        out.push_str(&text[i..start]);
-        if is_word_char(before) || is_word_char(after) {
-            out.push_str(&text[start..end]);
-        } else {
-            out.push_str(with);
-        }
-        i = end;
-    }
-    out.push_str(&text[i..]);
-    out
 }
 
 /// What a deadline is about, for people: `OF1 Henvisning mottatt – …` or the task's name.

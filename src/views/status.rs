@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{event_code, patient_label, timeline};
-use crate::model::{Case, Outcome, Pathway, Role};
+use crate::model::{Case, Pathway, Role};
 use crate::register::Register;
 use crate::schedule::{CaseView, Deadline, most_urgent_first, next_deadline};
 
@@ -60,12 +60,8 @@ pub fn next_milestone<'p>(case: &Case, pathway: &'p Pathway, today: NaiveDate) -
             .iter()
             .any(|e| pathway.role_of(&e.milestone.value) == Some(role))
     };
-    let decision_ends = events.iter().any(|e| {
-        pathway.role_of(&e.milestone.value) == Some(Role::Decision)
-            && e.outcome
-                .as_ref()
-                .is_some_and(|o| o.value != Outcome::Cancer)
-    });
+    // The engine's rule: the earliest decision counts.
+    let decision_ends = CaseView::new(case, pathway, today).decision_ends();
     let highest = ORDER.iter().rposition(|r| reached(*r));
     if decision_ends || highest == Some(ORDER.len() - 1) {
         return None;

@@ -1,0 +1,338 @@
+//! Redaction: how a patient's identity is kept out of outputs (SPEC §3).
+//!
+//! Two strengths. Free text (notes, appointment `what`/`where`, task names, transfer `to`, …) is
+//! *scrubbed*: each part of the patient's name becomes its initial and the fødselsnummer — in any
+//! spelling, with spaces, dots or dashes — becomes asterisks, so the text still reads. Where an
+//! output shows raw material (a diagnostic's source line, a value `log` reports as changed) the
+//! text is *masked*: every `[patient]` value of the case and any run of 11 digits is replaced.
+
+use crate::model::Case;
+
+/// What a fødselsnummer (or any run of 11 digits) is replaced by.
+pub const FNR_MASK: &str = "***********";
+
+/// The parts of a name that are scrubbed on their own: words split at spaces and hyphens
+/// ("Anne-Lise Berg-Olsen" → Anne, Lise, Berg, Olsen), at least two letters long.
+fn name_parts(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| c.is_whitespace() || c == '-' || c == '‐' || c == '–')
+        .filter(|p| p.chars().count() >= 2)
+}
+
+/// Free text as a redacted output may show it: every part of the patient's name replaced by its
+/// initial, the fødselsnummer (any spelling) and any other run of 11 digits by asterisks.
+pub fn scrub(text: &str, case: &Case) -> String {
+    scrub_with(text, case.patient.name.as_deref())
+}
+
+/// [`scrub`] with the name given.
+pub fn scrub_with(text: &str, name: Option<&str>) -> String {
+    let mut out = mask_digit_runs(text, false);
+    if let Some(name) = name {
+        for part in name_parts(name) {
+            let initial: String = part
+                .chars()
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .collect();
+            out = replace_word(&out, part, Some(&format!("{initial}.")), true);
+        }
+    }
+    out
+}
+
+/// The identity values of a case: every `[patient]` value (name, fødselsnummer, birth year, GP).
+pub fn identity_values(case: &Case) -> Vec<String> {
+    let p = &case.patient;
+    let mut v: Vec<String> = Vec::new();
+    v.extend(p.name.clone());
+    v.extend(p.fnr.as_ref().map(|f| f.value.clone()));
+    v.extend(p.born.as_ref().map(|b| b.value.to_string()));
+    v.extend(p.gp.clone());
+    v.retain(|s| !s.trim().is_empty());
+    v
+}
+
+/// The `[patient]` values written in a case file's text, found line by line (the text may not
+/// parse): values of keys inside `[patient]`, of `patient.KEY = …` and of an inline
+/// `patient = { … }`.
+pub fn identity_values_in_text(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_patient = false;
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.starts_with('[') {
+            let header: String = line
+                .trim_start_matches('[')
+                .split(']')
+                .next()
+                .unwrap_or("")
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'')
+                .collect();
+            in_patient = header == "patient";
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        let key: String = key
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'')
+            .collect();
+        if key == "patient" {
+            out.extend(quoted_strings(value));
+        } else if in_patient || key.starts_with("patient.") {
+            out.extend(value_of(value));
+        }
+    }
+    out.retain(|s| !s.trim().is_empty());
+    out
+}
+
+/// Every quoted string in a TOML fragment (inline tables).
+fn quoted_strings(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '"' || c == '\'' {
+            let v: String = chars.by_ref().take_while(|&d| d != c).collect();
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// The value of `key = value`: a quoted string's content, else the bare token.
+fn value_of(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.starts_with('"') || s.starts_with('\'') {
+        return quoted_strings(s).into_iter().next();
+    }
+    let v = s.split('#').next().unwrap_or("").trim();
+    (!v.is_empty()).then(|| v.to_string())
+}
+
+/// Raw material (a source line, a changed value) as a redacted output may show it: every
+/// identity value, each part of one, and any run of 11 digits replaced by as many `*` (so a
+/// diagnostic's mark stays under the masked value).
+pub fn mask(text: &str, values: &[String]) -> String {
+    let mut out = text.to_string();
+    let mut sorted: Vec<&String> = values.iter().collect();
+    // Longer values first, so "Ola Nordmann" goes before "Ola".
+    sorted.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    for v in &sorted {
+        out = replace_word(&out, v, None, true);
+    }
+    for v in &sorted {
+        for part in name_parts(v) {
+            out = replace_word(&out, part, None, true);
+        }
+    }
+    mask_digit_runs(&out, true)
+}
+
+/// Whether two characters are the same letter in any case (works where lower-casing changes
+/// the byte length, as for `İ`).
+fn same_letter(a: char, b: char) -> bool {
+    a == b || a.to_lowercase().eq(b.to_lowercase()) || a.to_uppercase().eq(b.to_uppercase())
+}
+
+/// Replaces case-insensitive occurrences of `word` in `text` with `with` (`None`: as many `*`
+/// as the occurrence has characters); when `whole` only whole words (a trailing genitive `s`
+/// belongs to the word).
+fn replace_word(text: &str, word: &str, with: Option<&str>, whole: bool) -> String {
+    let pattern: Vec<char> = word.chars().collect();
+    if pattern.is_empty() {
+        return text.to_string();
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let is_word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0; // byte offset copied so far
+    let mut i = 0; // char index
+    while i + pattern.len() <= chars.len() {
+        let matches = pattern
+            .iter()
+            .enumerate()
+            .all(|(k, &p)| same_letter(chars[i + k].1, p));
+        if !matches {
+            i += 1;
+            continue;
+        }
+        let mut end = i + pattern.len();
+        if whole {
+            let next = chars.get(end).map(|c| c.1);
+            if matches!(next, Some('s' | 'S')) && !is_word_char(chars.get(end + 1).map(|c| c.1)) {
+                end += 1;
+            }
+            let before = i.checked_sub(1).map(|b| chars[b].1);
+            let after = chars.get(end).map(|c| c.1);
+            if is_word_char(before) || is_word_char(after) {
+                i += 1;
+                continue;
+            }
+        }
+        let start_byte = chars[i].0;
+        let end_byte = chars.get(end).map_or(text.len(), |c| c.0);
+        out.push_str(&text[copied..start_byte]);
+        match with {
+            Some(w) => out.push_str(w),
+            None => out.extend(std::iter::repeat_n('*', end - i)),
+        }
+        copied = end_byte;
+        i = end;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// Whether `c` may separate the digit groups of a number written by hand.
+fn is_separator(c: char) -> bool {
+    matches!(c, ' ' | '.' | '-' | '\u{a0}' | '\u{202f}' | '–' | '/')
+}
+
+/// Masks every number of exactly 11 digits, written whole or in groups separated by single
+/// spaces, dots or dashes ("148358 10004", "14.83.58.10004", "148358-10004"): a fødselsnummer
+/// in any spelling. A longer run of groups is masked where some of its consecutive groups make
+/// 11 digits. With `keep_shape` each digit becomes one `*` and separators stay; else the number
+/// becomes [`FNR_MASK`].
+pub fn mask_digit_runs(text: &str, keep_shape: bool) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        // A run: digit groups joined by single separators.
+        let mut groups: Vec<(usize, usize)> = Vec::new(); // char ranges of the groups
+        let mut j = i;
+        loop {
+            let start = j;
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+            groups.push((start, j));
+            if j + 1 < chars.len() && is_separator(chars[j]) && chars[j + 1].is_ascii_digit() {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Which groups fall in a window of consecutive groups with exactly 11 digits.
+        let mut masked = vec![false; groups.len()];
+        for a in 0..groups.len() {
+            let mut digits = 0;
+            for b in a..groups.len() {
+                digits += groups[b].1 - groups[b].0;
+                if digits == 11 {
+                    masked[a..=b].iter_mut().for_each(|m| *m = true);
+                }
+                if digits >= 11 {
+                    break;
+                }
+            }
+        }
+        let mut k = 0;
+        while k < groups.len() {
+            if masked[k] && keep_shape {
+                out.extend(std::iter::repeat_n('*', groups[k].1 - groups[k].0));
+                if k + 1 < groups.len() {
+                    out.push(chars[groups[k].1]);
+                }
+            } else if masked[k] {
+                while k + 1 < groups.len() && masked[k + 1] {
+                    k += 1;
+                }
+                out.push_str(FNR_MASK);
+                let end = groups[k].1;
+                if k + 1 < groups.len() {
+                    out.push(chars[end]);
+                }
+            } else {
+                out.extend(&chars[groups[k].0..groups[k].1]);
+                if k + 1 < groups.len() {
+                    out.push(chars[groups[k].1]);
+                }
+            }
+            k += 1;
+        }
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_parts_hyphens_and_case_are_scrubbed() {
+        let name = Some("Anne-Lise Berg-Olsen");
+        assert_eq!(
+            scrub_with("Lise ringte, BERG-olsens datter også; Annette nei", name),
+            "L. ringte, B.-O. datter også; Annette nei"
+        );
+    }
+
+    #[test]
+    fn letters_whose_lower_case_is_longer_still_match() {
+        let name = Some("İlkay Şahin");
+        assert_eq!(scrub_with("İLKAY og şahin ringte", name), "İ. og Ş. ringte");
+        assert_eq!(scrub_with("İstanbul: İlkay", name), "İstanbul: İ.");
+    }
+
+    #[test]
+    fn fnr_in_any_spelling_is_masked() {
+        for s in [
+            "14835810004",
+            "148358 10004",
+            "14.83.58.10004",
+            "148358-10004",
+            "14 83 58 100 04",
+        ] {
+            assert_eq!(
+                scrub_with(&format!("fnr {s}."), None),
+                "fnr ***********.",
+                "{s}"
+            );
+        }
+        // Dates, phone numbers and times stay.
+        let keep = "2026-11-23 kl. 09.30, tlf 22 00 00 00";
+        assert_eq!(scrub_with(keep, None), keep);
+        assert_eq!(
+            scrub_with("2026-11-23 14835810004", None),
+            "2026-11-23 ***********"
+        );
+    }
+
+    #[test]
+    fn masking_hides_every_patient_value() {
+        let text = "fastlege Dr. Lie, Sentrum: Ola ringte om 1958";
+        let values = vec![
+            "Ola Nordmann".to_string(),
+            "Dr. Lie, Sentrum".to_string(),
+            "1958".to_string(),
+        ];
+        assert_eq!(
+            mask(text, &values),
+            "fastlege ****************: *** ringte om ****"
+        );
+        assert_eq!(
+            mask("fnr = \"148358 10004\"", &[]),
+            "fnr = \"****** *****\""
+        );
+    }
+
+    #[test]
+    fn patient_values_are_found_in_broken_text() {
+        let text = "id = \"x\"\n[patient]\nname = \"Ola Nordmann\" # navn\nborn = 1958\n[[event]]\nnote = \"n\"\npatient.gp = 'Dr. Lie'\nzzz = = broken\n";
+        assert_eq!(
+            identity_values_in_text(text),
+            vec!["Ola Nordmann", "1958", "Dr. Lie"]
+        );
+    }
+}

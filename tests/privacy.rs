@@ -1,0 +1,511 @@
+//! Privacy and containment: no output leaks a patient's identity under redaction, the audit trail
+//! shows only the case's own history, nothing is read or written through a link, and hostile
+//! sizes, dates and descriptors end in a clear message rather than a panic or lost output.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Duration;
+
+use crate::util::*;
+
+/// A temporary copy of the example register; a git repository with one commit when `git`.
+struct Reg {
+    dir: tempfile::TempDir,
+    home: tempfile::TempDir,
+}
+
+impl Reg {
+    fn new(git: bool) -> Reg {
+        let reg = Reg {
+            dir: tempfile::tempdir().unwrap(),
+            home: tempfile::tempdir().unwrap(),
+        };
+        copy_dir(&project("examples/onkologi"), reg.dir.path());
+        if git {
+            reg.git(&["-c", "init.defaultBranch=main", "init", "-q"]);
+            reg.git(&["add", "-A"]);
+            reg.git(&["commit", "-q", "-m", "start"]);
+        }
+        reg
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn env(&self, cmd: &mut Command, author: &str) {
+        cmd.env("GIT_AUTHOR_NAME", author)
+            .env("GIT_AUTHOR_EMAIL", "a@example.invalid")
+            .env("GIT_COMMITTER_NAME", author)
+            .env("GIT_COMMITTER_EMAIL", "a@example.invalid")
+            .env("HOME", self.home.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("NO_COLOR", "1")
+            .env_remove("FORLOP_REGISTER")
+            .env_remove("FORLOP_TODAY");
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        let mut cmd = Command::new("git");
+        cmd.arg("-C").arg(self.path()).args(args);
+        self.env(&mut cmd, "Test Person");
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("forlop"));
+        cmd.args(args)
+            .args(["--today", TODAY, "--register"])
+            .arg(self.path());
+        self.env(&mut cmd, "Siri Solberg");
+        cmd
+    }
+
+    fn forlop(&self, args: &[&str]) -> Output {
+        let out = self.cmd(args).output().unwrap();
+        no_panic(&out);
+        out
+    }
+
+    fn file(&self, rel: &str) -> PathBuf {
+        self.path().join(rel)
+    }
+
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.file(rel)).unwrap()
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        let path = self.file(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+fn no_panic(out: &Output) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(101), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.status.code().is_some(), "killed by a signal: {err}");
+}
+
+fn ok(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+const TE: &str = "cases/2026/te-0142.toml";
+const FNR: &str = "14835810004";
+
+/// The changes of each commit in `log CASE --format json`.
+fn log_changes(reg: &Reg, case: &str, extra: &[&str]) -> Vec<serde_json::Value> {
+    let mut args = vec!["log", case, "--format", "json"];
+    args.extend(extra);
+    let out = reg.forlop(&args);
+    ok(&out);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+// ---- the audit trail ----
+
+#[test]
+fn log_of_a_new_case_does_not_show_another_patients_history_as_a_copy() {
+    let reg = Reg::new(true);
+    // Another patient's case, committed; then a new case that looks much like it.
+    ok(&reg.forlop(&["note", "te-0142", "Første samtale", "--commit"]));
+    let copy = reg
+        .read(TE)
+        .replace("te-0142", "te-0150")
+        .replace("Ola Nordmann", "Kari Hansen");
+    reg.write("cases/2026/te-0150.toml", &copy);
+    reg.git(&["add", "-A"]);
+    reg.git(&["commit", "-q", "-m", "te-0150: ny"]);
+    let log = log_changes(&reg, "te-0150", &[]);
+    assert_eq!(log.len(), 1, "only the case's own commit: {log:#?}");
+    assert_eq!(log[0]["subject"], "te-0150: ny");
+}
+
+#[test]
+fn log_ends_where_the_file_held_another_case() {
+    let reg = Reg::new(true);
+    // te-0131 is deleted and its file name reused by a hand-made file for another case id.
+    let other = reg.read("cases/2026/te-0131.toml");
+    reg.git(&["rm", "-q", "cases/2026/te-0131.toml"]);
+    reg.git(&["commit", "-q", "-m", "bort"]);
+    reg.write("cases/2026/te-0131.toml", &other);
+    reg.git(&["add", "-A"]);
+    reg.git(&["commit", "-q", "-m", "tilbake"]);
+    let log = log_changes(&reg, "te-0131", &[]);
+    assert_eq!(log.len(), 1, "{log:#?}");
+}
+
+#[test]
+fn log_reads_paths_with_letters_outside_ascii() {
+    let reg = Reg::new(true);
+    std::fs::create_dir_all(reg.file("cases/Ålesund")).unwrap();
+    reg.git(&["mv", TE, "cases/Ålesund/te-0142.toml"]);
+    reg.git(&["commit", "-qm", "flyttet"]);
+    ok(&reg.forlop(&["note", "te-0142", "Etter flytting", "--commit"]));
+    let log = log_changes(&reg, "te-0142", &[]);
+    assert_eq!(log.len(), 3, "start, move, note: {log:#?}");
+    assert_eq!(
+        log[1]["changes"],
+        serde_json::json!([]),
+        "a move changes nothing"
+    );
+    assert_eq!(
+        log[2]["changes"],
+        serde_json::json!(["+ note 2026-11-23 Etter flytting"])
+    );
+    assert_eq!(log[2]["file"], "cases/Ålesund/te-0142.toml");
+}
+
+#[test]
+fn log_masks_identity_in_changed_values_under_redaction() {
+    let reg = Reg::new(true);
+    let edited = reg
+        .read(TE)
+        .replace("Dr. Sørli, Sentrum legekontor", "Dr. Lie, Nord legekontor")
+        + "\n[[note]]\ndate = 2026-11-21\ntext = \"ola NORDMANN ringte, fnr 148358 10004\"\n\n[[task]]\nid = \"ring\"\nname = \"Ring Nordmann\"\ndue = 2026-11-24\n\n[transfer]\ndate = 2026-11-22\nto = \"Haukeland, v/ Ola Nordmanns datter\"\n";
+    reg.write(TE, &edited);
+    reg.git(&["commit", "-qam", "retting"]);
+    let log = log_changes(&reg, "te-0142", &[]);
+    let all = serde_json::to_string(&log).unwrap();
+    for secret in [
+        "Ola",
+        "Nordmann",
+        "NORDMANN",
+        FNR,
+        "148358 10004",
+        "Sørli",
+        "Lie, Nord",
+    ] {
+        assert!(!all.contains(secret), "{secret} in {all}");
+    }
+    // What changed is still said.
+    assert!(all.contains("~ gp … → …"), "{all}");
+    // --show-identity lifts it.
+    let shown = serde_json::to_string(&log_changes(&reg, "te-0142", &["--show-identity"])).unwrap();
+    assert!(shown.contains("Dr. Lie, Nord legekontor") && shown.contains("ola NORDMANN"));
+}
+
+// ---- commit subjects ----
+
+#[test]
+fn commit_subjects_carry_no_free_text() {
+    let reg = Reg::new(true);
+    let writes: [&[&str]; 5] = [
+        &[
+            "book",
+            "te-0142",
+            "--date",
+            "2026-11-30",
+            "--what",
+            "CT for Ola Nordmann",
+            "--where",
+            "Hjemme hos Nordmann",
+        ],
+        &["note", "te-0142", "Ola Nordmann ringte"],
+        &[
+            "task",
+            "te-0142",
+            "ring-ola-nordmann",
+            "--name",
+            "Ring Ola",
+            "--due",
+            "2026-11-30",
+        ],
+        &["transfer", "te-0142", "--to", "Nordmann-klinikken"],
+        &[
+            "deviation",
+            "te-0142",
+            "OF1",
+            "--reason",
+            "Ola Nordmann ønsket det",
+        ],
+    ];
+    for args in writes {
+        let mut args = args.to_vec();
+        args.push("--commit");
+        ok(&reg.forlop(&args));
+    }
+    let subjects = reg.git(&["log", "--format=%s"]);
+    assert!(!subjects.to_lowercase().contains("nordmann"), "{subjects}");
+    assert!(!subjects.contains("Ola"), "{subjects}");
+    assert!(
+        subjects.contains("te-0142: appointment 2026-11-30"),
+        "{subjects}"
+    );
+    assert!(
+        subjects.contains("te-0142: transfer 2026-11-23 (A12O)"),
+        "{subjects}"
+    );
+    assert!(subjects.contains("te-0142: deviation OF1"), "{subjects}");
+}
+
+// ---- diagnostics ----
+
+#[test]
+fn check_masks_identity_in_the_source_lines_it_shows() {
+    let reg = Reg::new(false);
+    let broken = reg
+        .read(TE)
+        .replace("fnr = \"14835810004\"", "fnr = \"14835810005\"")
+        .replace(
+            "text = \"Ringt pasienten",
+            "tekst = \"Ola Nordmann, 148358 10004. Ringt pasienten",
+        );
+    reg.write(TE, &broken);
+    let out = reg.forlop(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let all = text(&out);
+    assert!(all.contains("te-0142.toml:"), "{all}");
+    for secret in ["14835810005", "Ola", "Nordmann", "148358 10004"] {
+        assert!(!all.contains(secret), "{secret} in {all}");
+    }
+    let shown = text(&reg.forlop(&["check", "--show-identity"]));
+    assert!(
+        shown.contains("14835810005") && shown.contains("Ola Nordmann"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn check_never_prints_a_control_character_from_a_file() {
+    let reg = Reg::new(false);
+    reg.write(
+        "cases/2026/zz-0001.toml",
+        "id = \"zz-0001\"\npathway = \"sarkom\"\n# \x1b]0;pwned\x07 \x1b[2J\r\0\nfoo = 1\n",
+    );
+    let out = reg.forlop(&["check"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("zz-0001.toml"), "{err}");
+    for c in ['\x1b', '\x07', '\r', '\0'] {
+        assert!(!err.contains(c), "{c:?} in {err:?}");
+    }
+}
+
+// ---- output that goes nowhere ----
+
+#[test]
+fn a_closed_stdout_is_an_error_and_a_short_reader_keeps_the_exit_code() {
+    let reg = Reg::new(false);
+    let bin = assert_cmd::cargo::cargo_bin("forlop");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' report --today {TODAY} --register '{}' >&-",
+            bin.display(),
+            reg.path().display()
+        ))
+        .output()
+        .unwrap();
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    // Many errors, a reader that stops after a few bytes: the errors still give exit 1.
+    for i in 0..40 {
+        let keys: String = (0..150).map(|k| format!("ukjent{k} = 1\n")).collect();
+        reg.write(
+            &format!("cases/2026/zz-{i:04}.toml"),
+            &format!("id = \"zz-{i:04}\"\npathway = \"sarkom\"\n{keys}"),
+        );
+    }
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "'{}' check --format json --today {TODAY} --register '{}' | head -c 10 >/dev/null; exit ${{PIPESTATUS[0]}}",
+            bin.display(),
+            reg.path().display()
+        ))
+        .output()
+        .unwrap();
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+}
+
+// ---- bounds ----
+
+#[test]
+fn dates_and_spans_out_of_range_are_usage_errors() {
+    let reg = Reg::new(false);
+    for args in [
+        &["report", "--today=-0001-01-01"][..],
+        &["report", "--today", "+262142-12-31"],
+        &["export", "ics", "--today", "+262142-12-31"],
+        &["agenda", "--days", "100000000"],
+        &["export", "ics", "--days", "100000000"],
+    ] {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("forlop"));
+        cmd.args(args).arg("--register").arg(reg.path());
+        reg.env(&mut cmd, "T");
+        let out = cmd.timeout_output();
+        no_panic(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
+    }
+}
+
+#[test]
+fn a_file_with_very_many_problems_lists_a_bounded_number_and_says_so() {
+    let reg = Reg::new(false);
+    let keys: String = (0..5000).map(|k| format!("ukjent{k} = 1\n")).collect();
+    reg.write(
+        "cases/2026/zz-0001.toml",
+        &format!("id = \"zz-0001\"\npathway = \"sarkom\"\n{keys}"),
+    );
+    let (out, json) = check_json(reg.path());
+    no_panic(&out);
+    let list = json["diagnostics"].as_array().unwrap();
+    let of_file: Vec<&serde_json::Value> = list
+        .iter()
+        .filter(|d| d["file"] == "cases/2026/zz-0001.toml")
+        .collect();
+    assert!(of_file.len() <= 201, "{}", of_file.len());
+    assert!(
+        of_file.iter().any(|d| d["message"]
+            .as_str()
+            .unwrap()
+            .contains("more problems than")),
+        "says the list is cut"
+    );
+}
+
+#[test]
+fn a_file_of_carriage_returns_is_malformed_not_empty() {
+    let reg = Reg::new(false);
+    reg.write("cases/2026/zz-0001.toml", "\r\r\r");
+    let (_, json) = check_json(reg.path());
+    let msgs: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == "cases/2026/zz-0001.toml")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        !msgs.is_empty() && !msgs.iter().any(|m| m.contains("empty")),
+        "{msgs:?}"
+    );
+}
+
+#[test]
+fn a_write_to_a_file_that_is_not_toml_shows_where_not_an_io_error() {
+    let reg = Reg::new(false);
+    reg.write(TE, &format!("{}\n[[note]\n", reg.read(TE)));
+    let out = reg.forlop(&["note", "te-0142", "Hei", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("I/O error"), "{err}");
+    assert!(err.contains("te-0142.toml:"), "{err}");
+}
+
+// ---- the lock and temporary files ----
+
+#[test]
+fn a_linked_or_fifo_lock_file_is_refused_without_following_or_hanging() {
+    let reg = Reg::new(false);
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("lock");
+    std::os::unix::fs::symlink(&target, reg.file(".forlop.lock")).unwrap();
+    let before = reg.read(TE);
+    let out = reg.cmd(&["note", "te-0142", "Hei"]).timeout_output();
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(!target.exists(), "the link was followed");
+    assert_eq!(reg.read(TE), before);
+    std::fs::remove_file(reg.file(".forlop.lock")).unwrap();
+    let fifo = std::ffi::CString::new(reg.file(".forlop.lock").to_str().unwrap()).unwrap();
+    // SAFETY: a plain mkfifo on a path we own.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    let out = reg.cmd(&["note", "te-0142", "Hei"]).timeout_output();
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(reg.read(TE), before);
+}
+
+#[test]
+fn a_writer_waiting_for_the_lock_says_so() {
+    let reg = Reg::new(false);
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(reg.file(".forlop.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let child = reg
+        .cmd(&["note", "te-0142", "Venter", "--lang", "en"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1800));
+    lock.unlock().unwrap();
+    let out = child.wait_with_output().unwrap();
+    ok(&out);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("waiting for another write"), "{err}");
+    assert!(reg.read(TE).contains("Venter"));
+}
+
+#[test]
+fn temporary_files_of_a_killed_write_are_removed_by_the_next_write() {
+    let reg = Reg::new(false);
+    let stale = reg.file("cases/2026/.te-0142.toml.4242.tmp");
+    std::fs::write(&stale, reg.read(TE)).unwrap();
+    let other = reg.file("cases/2025/.lu-0071.toml.99-2.new");
+    std::fs::create_dir_all(other.parent().unwrap()).unwrap();
+    std::fs::write(&other, "kopi").unwrap();
+    ok(&reg.forlop(&["note", "te-0142", "Hei"]));
+    assert!(!stale.exists() && !other.exists());
+}
+
+// ---- links ----
+
+#[test]
+fn new_refuses_to_write_through_a_linked_year_folder() {
+    let reg = Reg::new(false);
+    let outside = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(outside.path(), reg.file("cases/2027")).unwrap();
+    let out = reg.forlop(&[
+        "new",
+        "te-0900",
+        "--pathway",
+        "tykk-og-endetarmskreft",
+        "--referral",
+        "2027-01-04",
+        "--name",
+        "Kari Hansen",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+}
+
+/// `timeout_output`: the output with a time limit, so a hang fails the test instead of blocking.
+trait TimeoutOutput {
+    fn timeout_output(&mut self) -> Output;
+}
+
+impl TimeoutOutput for Command {
+    fn timeout_output(&mut self) -> Output {
+        let mut cmd = assert_cmd::Command::from_std(std::mem::replace(self, Command::new("true")));
+        cmd.timeout(Duration::from_secs(20));
+        cmd.output().unwrap()
+    }
+}
