@@ -1,6 +1,6 @@
 //! The official pathway definitions, compiled in from the project's `pathways/` folder.
 //! Sources and what is known of each are in the files themselves and in
-//! ../shared/domain/PATHWAYS.md.
+//! docs/pathways.md.
 
 macro_rules! pathways {
     ($($id:literal),* $(,)?) => {

@@ -255,7 +255,7 @@ impl<'t> Sink<'t> {
 /// Renders one diagnostic the way a compiler does:
 ///
 /// ```text
-/// cases/2026/te-0142.toml:7:1: feil: ukjent nøkkel `milstone`
+/// cases/2026/te-0142.toml:7:1: feil: ukjent nøkkel `milstone` [F1001]
 ///   |
 /// 7 | milstone = "referral"
 ///   | ^^^^^^^^
@@ -296,10 +296,11 @@ pub fn render_human_masked(
     };
     let _ = writeln!(
         out,
-        "{}: {}: {}",
+        "{}: {}: {} [{}]",
         paint("\x1b[1m", &place),
         paint(sev_style, &sev_word),
-        hide(&d.msg.text(lang))
+        hide(&d.msg.text(lang)),
+        d.msg.code()
     );
     let gutter_width = d.loc.map_or(1, |l| l.line.to_string().len());
     let pad = " ".repeat(gutter_width);

@@ -213,7 +213,93 @@ impl Change {
         }
     }
 
-    /// The change in a few words, for the commit message and the confirmation:
+    /// What the change does, for the confirmation in the user's language.
+    pub fn done(&self, pathway: Option<&Pathway>, planned: Option<Treatment>) -> crate::i18n::Done {
+        use crate::i18n::Done;
+        let code =
+            |letters: &str| Some(pathway.map_or(letters.to_string(), |p| p.npr_code(letters)));
+        match self {
+            Change::Event {
+                milestone, date, ..
+            } => Done::Event {
+                milestone: milestone.clone(),
+                date: date.to_string(),
+                code: self.event_code(pathway, planned),
+            },
+            Change::PlannedTreatment(t) => Done::PlannedTreatment { treatment: *t },
+            Change::Appointment {
+                date, time, what, ..
+            } => Done::Appointment {
+                date: date.to_string(),
+                time: time.clone(),
+                what: what.clone(),
+            },
+            Change::Mdt { date, .. } => Done::Mdt {
+                date: date.to_string(),
+            },
+            Change::TaskDone { id, date } => Done::TaskDone {
+                id: id.clone(),
+                date: date.to_string(),
+            },
+            Change::AdHocTask { id, due, .. } => Done::AdHocTask {
+                id: id.clone(),
+                due: due.to_string(),
+            },
+            Change::Note { date, .. } => Done::Note {
+                date: date.to_string(),
+            },
+            Change::Deviation { interval, .. } => Done::Deviation {
+                interval: interval.clone(),
+            },
+            Change::Transfer { date, to, .. } => Done::Transfer {
+                date: date.to_string(),
+                to: to.clone(),
+                code: code("O"),
+            },
+            Change::Close { date, reason } => Done::Close {
+                date: date.to_string(),
+                reason: *reason,
+                code: if reason.is_early_end() {
+                    code("X")
+                } else {
+                    None
+                },
+            },
+        }
+    }
+
+    /// The full NPR code an event gives (`A12S`, `A12CK`), where its milestone has a letter.
+    pub fn event_code(
+        &self,
+        pathway: Option<&Pathway>,
+        planned: Option<Treatment>,
+    ) -> Option<String> {
+        let Change::Event {
+            milestone,
+            outcome,
+            treatment,
+            ..
+        } = self
+        else {
+            return None;
+        };
+        let m = pathway.and_then(|p| p.milestone(milestone));
+        let letters = m
+            .and_then(|m| m.code.clone())
+            .map(|c| match m.and_then(|m| m.role) {
+                Some(Role::Decision) => {
+                    format!("{c}{}", outcome.unwrap_or(Outcome::Cancer).npr_letter())
+                }
+                Some(Role::Treatment) => match treatment.or(planned) {
+                    Some(t) => format!("{c}{}", t.npr_letter()),
+                    None => c,
+                },
+                _ => c,
+            });
+        letters.map(|l| pathway.map_or(l.clone(), |p| p.npr_code(&l)))
+    }
+
+    /// The change as a commit subject (English, stable):
     /// `first-visit 2026-11-06 (A12S)`. Names the verb, milestone, date and NPR code only, never
     /// free text (appointment, note, transfer destination): a commit subject stays in git's
     /// history forever (SPEC §3). An id that is not of the `[a-z0-9-]` form is left out.

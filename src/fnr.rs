@@ -1,6 +1,6 @@
 //! Fødselsnummer (Norwegian national identity number): the mod-11 check, in one place.
 //!
-//! Rules: ../shared/domain/PATHWAYS.md ("Fødselsnummer"), from Skatteetaten and
+//! Rules: docs/pathways.md ("Fødselsnummer"), from Skatteetaten and
 //! fnrinfo.no. D-numbers add 40 to the day, H-numbers 40 to the month, synthetic test numbers
 //! (Tenor) 80 to the month. From 2032 new numbers may have other control remainders; when that
 //! rule is confirmed it changes here only.

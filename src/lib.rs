@@ -18,6 +18,7 @@ pub mod redact;
 pub mod register;
 pub mod render;
 pub mod schedule;
+pub mod select;
 pub mod suggest;
 pub mod terminal;
 pub mod views;

@@ -98,7 +98,7 @@ impl Register {
 
     /// The pathway with `id`.
     pub fn pathway(&self, id: &str) -> Option<&Pathway> {
-        crate::check::case::find_pathway(&self.pathways, id)
+        crate::model::find_pathway(&self.pathways, id)
     }
 }
 

@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 
 use crate::model::{Case, Days, Event, Interval, Pathway, Role, TimesStatus, Treatment};
 
-/// What a deadline is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// What a deadline is for (JSON: `interval`, `task`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Kind {
     Interval,
     Task,
@@ -25,8 +26,9 @@ impl Kind {
     }
 }
 
-/// How urgent an open deadline is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// How urgent an open deadline is (JSON: `overdue`, `due-soon`, `open`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Urgency {
     /// today > due.
     Overdue,
@@ -72,9 +74,9 @@ pub enum Basis {
 
 /// Why a deadline falls where it does.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Why {
+pub struct Why<'a> {
     /// The milestone (interval `from`, task `after`) and its event date; `None` for ad-hoc tasks.
-    pub anchor: Option<(String, NaiveDate)>,
+    pub anchor: Option<(&'a str, NaiveDate)>,
     /// The number of days added to the anchor.
     pub days: Option<u32>,
     pub basis: Basis,
@@ -82,24 +84,25 @@ pub struct Why {
     pub unverified: bool,
 }
 
-/// One open deadline.
+/// One open deadline. Its words are borrowed from the loaded register (no copy per deadline:
+/// `due` on a large register lists hundreds of thousands).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Deadline {
-    pub case: String,
-    pub pathway: String,
+pub struct Deadline<'a> {
+    pub case: &'a str,
+    pub pathway: &'a str,
     pub kind: Kind,
     /// Interval id (`OF1`) or task id.
-    pub id: String,
+    pub id: &'a str,
     /// The interval's `to` milestone, or the task's `after` milestone (`None` for ad-hoc tasks).
-    pub milestone: Option<String>,
-    /// The task's name, for display.
-    pub name: Option<String>,
+    pub milestone: Option<&'a str>,
+    /// The interval's or task's name, for display.
+    pub name: Option<&'a str>,
     pub due: NaiveDate,
     /// due − today; negative when overdue.
     pub days_left: i64,
     pub urgency: Urgency,
-    pub coordinator: Option<String>,
-    pub why: Why,
+    pub coordinator: Option<&'a str>,
+    pub why: Why<'a>,
 }
 
 /// A standard time whose `to` event has happened.
@@ -206,7 +209,8 @@ impl<'c, 'p> CaseView<'c, 'p> {
         }
     }
 
-    fn interval_state(&self, interval: &Interval) -> IntervalState {
+    /// Where one interval stands (the state alone).
+    pub fn interval_state(&self, interval: &Interval) -> IntervalState {
         let to_role = self.pathway.role_of(&interval.to.value);
         if to_role == Some(Role::Treatment) && self.decision_ends() {
             return IntervalState::Ended;
@@ -221,10 +225,10 @@ impl<'c, 'p> CaseView<'c, 'p> {
                     Days::Fixed(d) => Some((*d, Basis::Fixed)),
                     // Once treatment has started, its type selects the limit; a type the table
                     // lacks, or no type at all, makes the interval not applicable.
-                    table if to_role == Some(Role::Treatment) => {
-                        crate::views::event_treatment(self.case, to_event)
-                            .and_then(|t| table.for_treatment(t).map(|d| (d, Basis::Treatment(t))))
-                    }
+                    table if to_role == Some(Role::Treatment) => self
+                        .case
+                        .event_treatment(to_event)
+                        .and_then(|t| table.for_treatment(t).map(|d| (d, Basis::Treatment(t)))),
                     table => Some(self.open_limit(table)),
                 };
                 let Some((days, basis)) = limit else {
@@ -278,7 +282,10 @@ impl<'c, 'p> CaseView<'c, 'p> {
 
     /// The task list: pathway tasks, then ad-hoc tasks, each with its due date (if known) and
     /// completion date (if done by today).
-    pub fn tasks(&self) -> Vec<TaskStatus> {
+    pub fn tasks(&self) -> Vec<TaskStatus<'c>>
+    where
+        'p: 'c,
+    {
         let done = |id: &str| {
             self.case
                 .tasks
@@ -288,16 +295,16 @@ impl<'c, 'p> CaseView<'c, 'p> {
                 .map(|d| d.value)
                 .filter(|d| *d <= self.today)
         };
-        let mut out: Vec<TaskStatus> = self
-            .pathway
+        let pathway: &'c Pathway = self.pathway;
+        let mut out: Vec<TaskStatus<'c>> = pathway
             .tasks
             .iter()
             .map(|t| {
                 let anchor = self.first(&t.after.value).map(|e| e.date.value);
                 TaskStatus {
-                    id: t.id.value.clone(),
-                    name: t.name.clone(),
-                    after: Some(t.after.value.clone()),
+                    id: &t.id.value,
+                    name: &t.name,
+                    after: Some(&t.after.value),
                     anchor,
                     days: Some(t.days),
                     due: anchor.map(|a| a + chrono::Days::new(u64::from(t.days))),
@@ -306,13 +313,13 @@ impl<'c, 'p> CaseView<'c, 'p> {
             })
             .collect();
         for t in &self.case.tasks {
-            if self.pathway.task(&t.id.value).is_some() {
+            if pathway.task(&t.id.value).is_some() {
                 continue;
             }
             let Some(due) = &t.due else { continue };
             out.push(TaskStatus {
-                id: t.id.value.clone(),
-                name: t.name.clone().unwrap_or_else(|| t.id.value.clone()),
+                id: &t.id.value,
+                name: t.name.as_deref().unwrap_or(&t.id.value),
                 after: None,
                 anchor: None,
                 days: None,
@@ -330,11 +337,11 @@ impl<'c, 'p> CaseView<'c, 'p> {
 
 /// One task of a case.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TaskStatus {
-    pub id: String,
-    pub name: String,
+pub struct TaskStatus<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
     /// The milestone it follows (pathway tasks), `None` for ad-hoc tasks.
-    pub after: Option<String>,
+    pub after: Option<&'a str>,
     pub anchor: Option<NaiveDate>,
     pub days: Option<u32>,
     /// `None` until the `after` event has happened.
@@ -343,40 +350,43 @@ pub struct TaskStatus {
 }
 
 /// The open deadlines of one case on `today` (none when it is closed or transferred).
-pub fn case_deadlines(view: &CaseView<'_, '_>, warn_days: u32) -> Vec<Deadline> {
+pub fn case_deadlines<'a>(view: &CaseView<'a, 'a>, warn_days: u32) -> Vec<Deadline<'a>> {
     let mut out = Vec::new();
     if !view.is_open() {
         return out;
     }
-    let case = view.case;
-    let unverified = view.pathway.times == TimesStatus::Unverified;
-    let make =
-        |kind, id: &str, milestone: Option<&str>, name: Option<&str>, due: NaiveDate, why: Why| {
-            Deadline {
-                case: case.id.value.clone(),
-                pathway: case.pathway.value.clone(),
-                kind,
-                id: id.to_string(),
-                milestone: milestone.map(String::from),
-                name: name.map(String::from),
-                due,
-                days_left: (due - view.today).num_days(),
-                urgency: Urgency::of(due, view.today, warn_days),
-                coordinator: case.coordinator.as_ref().map(|c| c.value.clone()),
-                why,
-            }
-        };
-    for status in view.intervals() {
+    let case: &'a Case = view.case;
+    let pathway: &'a Pathway = view.pathway;
+    let unverified = pathway.times == TimesStatus::Unverified;
+    let coordinator = case.coordinator.as_ref().map(|c| c.value.as_str());
+    let make = |kind,
+                id: &'a str,
+                milestone: Option<&'a str>,
+                name: Option<&'a str>,
+                due: NaiveDate,
+                why: Why<'a>| Deadline {
+        case: &case.id.value,
+        pathway: &case.pathway.value,
+        kind,
+        id,
+        milestone,
+        name,
+        due,
+        days_left: (due - view.today).num_days(),
+        urgency: Urgency::of(due, view.today, warn_days),
+        coordinator,
+        why,
+    };
+    for i in &pathway.intervals {
         if let IntervalState::Open {
             due,
             days,
             basis,
             from,
-        } = status.state
+        } = view.interval_state(i)
         {
-            let i = status.interval;
             let why = Why {
-                anchor: Some((i.from.value.clone(), from)),
+                anchor: Some((&i.from.value, from)),
                 days: Some(days),
                 basis,
                 unverified,
@@ -396,19 +406,12 @@ pub fn case_deadlines(view: &CaseView<'_, '_>, warn_days: u32) -> Vec<Deadline> 
             continue;
         };
         let why = Why {
-            anchor: t.after.clone().zip(t.anchor),
+            anchor: t.after.zip(t.anchor),
             days: t.days,
             basis: Basis::Fixed,
             unverified: false,
         };
-        out.push(make(
-            Kind::Task,
-            &t.id,
-            t.after.as_deref(),
-            Some(&t.name),
-            due,
-            why,
-        ));
+        out.push(make(Kind::Task, t.id, t.after, Some(t.name), due, why));
     }
     out
 }
@@ -460,23 +463,23 @@ pub fn missed(view: &CaseView<'_, '_>, since: NaiveDate) -> Vec<Missed> {
 }
 
 /// The most urgent open deadline of one case (first in the SPEC's order), if any.
-pub fn next_deadline(view: &CaseView<'_, '_>, warn_days: u32) -> Option<Deadline> {
-    let mut list = case_deadlines(view, warn_days);
-    sort(&mut list);
-    list.into_iter().next()
+pub fn next_deadline<'a>(view: &CaseView<'a, 'a>, warn_days: u32) -> Option<Deadline<'a>> {
+    case_deadlines(view, warn_days)
+        .into_iter()
+        .min_by(|a, b| order(a, b))
 }
 
 /// Every open deadline in the register on `today`, sorted by due date, case, kind and id.
-/// Cases are evaluated in parallel; the result does not depend on their order.
-pub fn deadlines<'c, 'p>(
-    cases: impl IntoIterator<Item = &'c Case>,
-    pathway: impl Fn(&str) -> Option<&'p Pathway> + Sync,
+/// Cases are evaluated and the list sorted in parallel; the result does not depend on their order.
+pub fn deadlines<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    pathway: impl Fn(&str) -> Option<&'a Pathway> + Sync,
     today: NaiveDate,
     warn_days: u32,
-) -> Vec<Deadline> {
+) -> Vec<Deadline<'a>> {
     use rayon::prelude::*;
     let cases: Vec<&Case> = cases.into_iter().collect();
-    let mut out: Vec<Deadline> = cases
+    let mut out: Vec<Deadline<'a>> = cases
         .par_iter()
         .filter_map(|c| pathway(&c.pathway.value).map(|p| (*c, p)))
         .flat_map_iter(|(c, p)| case_deadlines(&CaseView::new(c, p, today), warn_days))
@@ -497,6 +500,12 @@ pub fn most_urgent_first(a: Option<NaiveDate>, b: Option<NaiveDate>) -> std::cmp
 }
 
 /// The SPEC's order: due date, then case id, then kind, then id.
-pub fn sort(deadlines: &mut [Deadline]) {
-    deadlines.sort_by(|a, b| (a.due, &a.case, a.kind, &a.id).cmp(&(b.due, &b.case, b.kind, &b.id)));
+pub fn order(a: &Deadline<'_>, b: &Deadline<'_>) -> std::cmp::Ordering {
+    (a.due, a.case, a.kind, a.id).cmp(&(b.due, b.case, b.kind, b.id))
+}
+
+/// Sorts in the SPEC's order, in parallel (stable, so equal keys keep the cases' order).
+pub fn sort(deadlines: &mut [Deadline<'_>]) {
+    use rayon::slice::ParallelSliceMut;
+    deadlines.par_sort_by(order);
 }

@@ -85,3 +85,50 @@ fn the_error_catalogue_is_up_to_date() {
         assert!(fresh.contains(needle), "{needle}");
     }
 }
+
+#[test]
+fn the_readme_names_every_module() {
+    let readme = std::fs::read_to_string(project("README.md")).unwrap();
+    let start = readme.find("## Where things are").expect("the section");
+    let section = &readme[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    let src = project("src");
+    let mut missing = Vec::new();
+    for entry in walkdir::WalkDir::new(&src).min_depth(1) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(&src).unwrap();
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let named = match (parts.as_slice(), entry.file_type().is_dir()) {
+            ([dir], true) => section.contains(&format!("src/{dir}/")),
+            ([file], false) => section.contains(&format!("src/{file}")),
+            ([_, .., file], false) if file == "mod.rs" => true,
+            ([_, .., file], false) => section.contains(file.as_str()),
+            _ => true,
+        };
+        if !named {
+            missing.push(format!("src/{}", parts.join("/")));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "README.md's \"Where things are\" does not name: {missing:?}"
+    );
+}
+
+#[test]
+fn no_file_refers_outside_the_repository() {
+    let out = std::process::Command::new("git")
+        .args(["grep", "-l", "-I", "--", "../shared"])
+        .current_dir(project("."))
+        .output()
+        .unwrap();
+    let files = String::from_utf8_lossy(&out.stdout);
+    let files: Vec<&str> = files.lines().filter(|f| *f != "tests/docs.rs").collect();
+    assert!(
+        files.is_empty(),
+        "these files refer to ../shared: {files:?}"
+    );
+}

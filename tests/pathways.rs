@@ -95,7 +95,7 @@ fn every_interval_names_milestones_that_exist() {
 
 #[test]
 fn known_figures_are_encoded_exactly() {
-    // Spot checks against ../shared/domain/PATHWAYS.md.
+    // Spot checks against docs/pathways.md.
     let (pathways, ..) = load_pathways(None);
     let p = |id: &str| pathways.iter().find(|p| p.id.value == id).unwrap();
     let te = p("tykk-og-endetarmskreft");

@@ -179,7 +179,7 @@ fn an_unusable_local_pathway_never_falls_back_to_the_built_in() {
     let problems = problem_texts(&reg);
     assert!(
         problems.contains(
-            &"pathways/lungekreft.toml the pathway `lungekreft` could not be read; its 1 cases have no deadlines in this output"
+            &"pathways/lungekreft.toml the pathway `lungekreft` could not be read; its 1 case has no deadlines in this output"
                 .to_string()
         ),
         "{problems:#?}"

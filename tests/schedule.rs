@@ -83,7 +83,7 @@ fn case(pathways: &[Pathway], body: &str) -> Case {
     case.unwrap()
 }
 
-fn open(case: &Case, pathways: &[Pathway], today: &str) -> Vec<Deadline> {
+fn open<'a>(case: &'a Case, pathways: &'a [Pathway], today: &str) -> Vec<Deadline<'a>> {
     let p = pathways
         .iter()
         .find(|p| p.id.value == case.pathway.value)
@@ -93,7 +93,7 @@ fn open(case: &Case, pathways: &[Pathway], today: &str) -> Vec<Deadline> {
     list
 }
 
-fn find<'a>(list: &'a [Deadline], id: &str) -> Option<&'a Deadline> {
+fn find<'a, 'c>(list: &'a [Deadline<'c>], id: &str) -> Option<&'a Deadline<'c>> {
     list.iter().find(|d| d.id == id)
 }
 
@@ -149,7 +149,11 @@ fn per_treatment_limits_and_the_strictest_fallback() {
         ev("decision", "2026-10-10")
     );
     let planned = |t: &str| case(&ps, &format!("{TE}treatment = \"{t}\"\n{events}"));
-    let of3 = |c: &Case| find(&open(c, &ps, "2026-10-11"), "OF3").unwrap().clone();
+    // A deadline borrows its case; the test's cases live to the end of the test.
+    let of3 = |c: &Case| {
+        let c: &'static Case = Box::leak(Box::new(c.clone()));
+        find(&open(c, &ps, "2026-10-11"), "OF3").unwrap().clone()
+    };
     assert_eq!(of3(&planned("radiation")).due, date("2026-10-28"));
     assert_eq!(
         of3(&planned("radiation")).why.basis,
@@ -289,7 +293,7 @@ fn tasks_follow_their_anchor_and_ad_hoc_tasks_carry_their_own_due_date() {
     assert!(find(&list, "ring").is_none());
     let egen = find(&list, "egen").unwrap();
     assert_eq!(
-        (egen.kind, egen.due, egen.milestone.clone()),
+        (egen.kind, egen.due, egen.milestone),
         (Kind::Task, date("2026-11-30"), None)
     );
     let after = case(
@@ -304,7 +308,7 @@ fn tasks_follow_their_anchor_and_ad_hoc_tasks_carry_their_own_due_date() {
         .unwrap()
         .clone();
     assert_eq!(ring.due, date("2026-11-05"));
-    assert_eq!(ring.milestone.as_deref(), Some("mote"));
+    assert_eq!(ring.milestone, Some("mote"));
 }
 
 #[test]
@@ -376,10 +380,7 @@ fn ties_are_sorted_by_case_then_kind_then_id() {
         date("2026-11-02"),
         2,
     );
-    let order: Vec<(&str, Kind, &str)> = list
-        .iter()
-        .map(|d| (d.case.as_str(), d.kind, d.id.as_str()))
-        .collect();
+    let order: Vec<(&str, Kind, &str)> = list.iter().map(|d| (d.case, d.kind, d.id)).collect();
     assert_eq!(
         order,
         [
@@ -433,7 +434,7 @@ proptest! {
         let c = case(&ps, &body);
         let today = date("2025-01-01") + chrono::Days::new(today as u64);
         for d in open(&c, &ps, &today.to_string()) {
-            let (_, anchor) = d.why.anchor.clone().expect("intervals and pathway tasks have anchors");
+            let (_, anchor) = d.why.anchor.expect("intervals and pathway tasks have anchors");
             prop_assert!(d.due >= anchor);
             prop_assert_eq!(d.days_left, (d.due - today).num_days());
         }
@@ -446,7 +447,7 @@ proptest! {
         let today = date("2025-01-01") + chrono::Days::new(today as u64);
         for d in open(&c, &ps, &today.to_string()) {
             if d.kind != Kind::Interval { continue; }
-            let (_, anchor) = d.why.anchor.clone().unwrap();
+            let (_, anchor) = d.why.anchor.unwrap();
             // The `to` event on a day between the anchor (or the case's latest event, so the
             // milestone order holds) and the due date.
             let latest = c.events.iter().map(|e| e.date.value).max().unwrap();
@@ -454,18 +455,18 @@ proptest! {
             if lower > d.due { continue; }
             let span = (d.due - lower).num_days() as u64;
             let on = d.due - chrono::Days::new(back.min(span));
-            let milestone = d.milestone.clone().unwrap();
+            let milestone = d.milestone.unwrap();
             // Already recorded with a date after today (ignored by the replay): not a new event.
             if c.events.iter().any(|e| e.milestone.value == milestone) { continue; }
             // The planned type (its limit is the one the open deadline used); without one, drug,
             // whose limits are this pathway's strictest.
             let planned = ["surgery", "drug", "radiation"].into_iter().find(|t| body.contains(&format!("treatment = \"{t}\"\n[[event]]")));
             let extra = if milestone == "treatment" { format!("treatment = \"{}\"\n", planned.unwrap_or("drug")) } else { String::new() };
-            let recorded = case(&ps, &format!("{body}{}{extra}", ev(&milestone, &on.to_string())));
+            let recorded = case(&ps, &format!("{body}{}{extra}", ev(milestone, &on.to_string())));
             let later = today.max(on) + chrono::Days::new(30);
             let still = open(&recorded, &ps, &later.to_string());
             prop_assert!(still.iter().all(|x| x.id != d.id), "{} still open after recording {milestone} on {on}", d.id);
-            if let IntervalState::Done(m) = state(&recorded, &ps, &later.to_string(), &d.id) {
+            if let IntervalState::Done(m) = state(&recorded, &ps, &later.to_string(), d.id) {
                 prop_assert!(m.within());
             }
         }
@@ -481,7 +482,9 @@ proptest! {
         }).collect();
         let today = date("2025-06-01");
         let lookup = |id: &str| ps.iter().find(|p| p.id.value == id);
-        let before = deadlines(cases.iter(), lookup, today, 2);
+        // Deadlines borrow from their cases: the first run keeps its own copy.
+        let original = cases.clone();
+        let before = deadlines(original.iter(), lookup, today, 2);
         // Reverse and rotate files and events.
         cases.reverse();
         let k = (seed as usize) % cases.len();

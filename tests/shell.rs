@@ -162,7 +162,7 @@ fn writes_confirm_on_stderr_and_quiet_silences_them() {
     assert!(o.stdout.is_empty(), "stdout carries only requested output");
     assert_eq!(
         String::from_utf8(o.stderr).unwrap(),
-        "te-0142: note 2026-11-23 → cases/2026/te-0142.toml\n"
+        "te-0142: notat 2026-11-23; lagret i cases/2026/te-0142.toml\n"
     );
     let q = run(&["--quiet"]);
     assert!(q.stdout.is_empty() && q.stderr.is_empty());
@@ -243,5 +243,285 @@ fn a_write_shows_the_warnings_it_brings_and_pathways_copy_starts_a_local_definit
     assert_eq!(
         run(&["pathways", "copy", "nyrekraft"]).status.code(),
         Some(1)
+    );
+}
+
+/// English words clap writes by itself, which must not show in Norwegian.
+const CLAP_ENGLISH: &[&str] = &[
+    "error:",
+    "Usage:",
+    "tip:",
+    "invalid value",
+    "invalid digit",
+    "For more information",
+    "Print help",
+    "Print version",
+    "Print this message",
+    "Options:",
+    "Arguments:",
+    "Commands:",
+    "possible values",
+    "[default:",
+    "[env:",
+    "[OPTIONS]",
+    "<COMMAND>",
+    "unexpected argument",
+    "required arguments",
+    "a similar",
+];
+
+fn assert_no_clap_english(text: &str, what: &str) {
+    for word in CLAP_ENGLISH {
+        assert!(!text.contains(word), "{what}: English `{word}` in:\n{text}");
+    }
+}
+
+/// Every command of the tree, as the path of names below `forlop`.
+fn command_paths(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+    out.push(path.clone());
+    for sub in cmd.get_subcommands() {
+        let mut p = path.clone();
+        p.push(sub.get_name().to_string());
+        command_paths(sub, p, out);
+    }
+}
+
+fn find<'a>(cmd: &'a clap::Command, path: &[String]) -> &'a clap::Command {
+    path.iter().fold(cmd, |c, name| {
+        c.find_subcommand(name).expect("a listed subcommand")
+    })
+}
+
+#[test]
+fn every_argument_of_the_command_tree_speaks_norwegian() {
+    use forlop::i18n::Lang;
+    let mut nb = forlop::cli::command(Lang::Nb);
+    let en = forlop::cli::command(Lang::En);
+    nb.build();
+    let mut paths = Vec::new();
+    command_paths(&nb, Vec::new(), &mut paths);
+    assert!(paths.len() > 25, "{paths:?}");
+    // Words that are the same in both languages.
+    let same = ["Saks-id", "Forløpets id"];
+    for path in &paths {
+        let (n, e) = (find(&nb, path), find(&en, path));
+        let name = format!("forlop {}", path.join(" "));
+        let (n_about, e_about) = (
+            n.get_about().map(|s| s.to_string()),
+            e.get_about().map(|s| s.to_string()),
+        );
+        assert!(n_about.is_some(), "{name}: no summary");
+        assert_ne!(n_about, e_about, "{name}: the summary is not translated");
+        for arg in n.get_arguments() {
+            let id = arg.get_id().as_str();
+            let e_arg = e
+                .get_arguments()
+                .find(|a| a.get_id() == arg.get_id())
+                .unwrap();
+            let (nh, eh) = (
+                arg.get_help().map(|s| s.to_string()),
+                e_arg.get_help().map(|s| s.to_string()),
+            );
+            assert!(nh.is_some(), "{name} {id}: no help");
+            if !same.iter().any(|s| nh.as_deref() == Some(s)) {
+                assert_ne!(nh, eh, "{name} {id}: the help is not translated");
+            }
+            let placeholder = |a: &clap::Arg| {
+                a.get_value_names()
+                    .and_then(|v| v.first())
+                    .map_or_else(|| a.get_id().as_str().to_uppercase(), |v| v.to_string())
+            };
+            if arg.get_action().takes_values() {
+                let (v, ev) = (placeholder(arg), placeholder(e_arg));
+                assert!(
+                    v != ev || ["N", "ID", "HH:MM", "FNR", "FORMAT"].contains(&v.as_str()),
+                    "{name} {id}: the placeholder <{v}> is English"
+                );
+            }
+        }
+        let mut n = n.clone();
+        assert_no_clap_english(&n.render_help().to_string(), &name);
+        assert_no_clap_english(&n.render_long_help().to_string(), &name);
+    }
+}
+
+#[test]
+fn usage_errors_are_norwegian_and_english_with_lang_en() {
+    let cases: &[&[&str]] = &[
+        &["status", "--colour", "never"],
+        &["stauts"],
+        &["due", "--days", "abc"],
+        &["due", "--format", "xml"],
+        &["status", "--today", "2026-13-01"],
+        &["record", "te-0142", "decision", "--outcome", "cancr"],
+        &["close", "te-0142", "--reason", "dead"],
+        &["book", "te-0142"],
+        &["task", "te-0142", "book-ct", "--done", "--name", "x"],
+        &["pathways", "show"],
+    ];
+    for args in cases {
+        let o = forlop().args(*args).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(err.starts_with("forlop: feil: "), "{args:?}: {err}");
+        assert!(err.contains("Mer hjelp: forlop"), "{args:?}: {err}");
+        assert_no_clap_english(&err, &format!("{args:?}"));
+        let o = forlop()
+            .arg("--lang")
+            .arg("en")
+            .args(*args)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+    }
+    // The message keeps what clap knew: the value, the flag, the possible values, a suggestion.
+    let o = forlop()
+        .args(["record", "te-0142", "decision", "--outcome", "cancr"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("ugyldig verdi `cancr` for `--outcome <UTFALL>`"),
+        "{err}"
+    );
+    assert!(err.contains("mente du `cancer`?"), "{err}");
+    assert!(err.contains("other-cancer"), "{err}");
+    let o = forlop().args(["due", "--days", "abc"]).output().unwrap();
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("`abc` er ikke et helt tall"), "{err}");
+    assert!(err.contains("Bruk: forlop due [VALG]"), "{err}");
+}
+
+#[test]
+fn book_date_help_does_not_promise_a_default() {
+    let help = String::from_utf8(out(&["book", "--help"]).stdout).unwrap();
+    let at = help
+        .find("\n      --date")
+        .expect("book --help shows --date")
+        + 7;
+    let text = &help[at..];
+    let text = &text[..text[2..].find("--").map_or(text.len(), |i| i + 2)];
+    assert!(!text.contains("standard"), "{text}");
+    assert!(text.contains("Dagen for timen eller MDT-møtet"), "{text}");
+}
+
+#[test]
+fn a_man_page_per_command_with_exit_status_environment_files_and_examples() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = forlop()
+        .args(["man", "--lang", "en", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let pages: std::collections::BTreeMap<String, String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read_to_string(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    for name in [
+        "forlop.1",
+        "forlop-record.1",
+        "forlop-pathways-show.1",
+        "forlop-export-ics.1",
+    ] {
+        assert!(pages.contains_key(name), "no {name}: {:?}", pages.keys());
+    }
+    for (name, roff) in &pages {
+        for section in [
+            ".SH EXIT STATUS",
+            ".SH ENVIRONMENT",
+            ".SH FILES",
+            ".SH SEE ALSO",
+        ] {
+            assert!(roff.contains(section), "{name} lacks {section}");
+        }
+        // Every page another page names exists.
+        for (i, _) in roff.match_indices("(1)") {
+            let before = &roff[..i];
+            let start = before
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\\'))
+                .map_or(0, |s| s + 1);
+            let page = before[start..]
+                .replace("\\fB", "")
+                .replace("\\fR", "")
+                .replace("\\-", "-");
+            let page = page.trim_start_matches("fB").to_string();
+            if page.starts_with("forlop") {
+                assert!(
+                    pages.contains_key(&format!("{page}.1")),
+                    "{name} names {page}(1)"
+                );
+            }
+        }
+    }
+    assert!(pages["forlop-record.1"].contains(".SH EXAMPLES"));
+    assert!(pages["forlop-record.1"].contains("first\\-visit"));
+    // The main page on stdout is the same page.
+    let o = out(&["--lang", "en", "man"]);
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), pages["forlop.1"]);
+    // In bokmål by default.
+    let nb = String::from_utf8(out(&["man"]).stdout).unwrap();
+    assert!(
+        nb.contains(".SH AVSLUTNINGSKODE") && nb.contains(".SH MILJØ"),
+        "{nb}"
+    );
+}
+
+#[test]
+fn completions_offer_pathways_outcomes_and_reasons() {
+    let bash = String::from_utf8(out(&["completions", "bash"]).stdout).unwrap();
+    for word in [
+        "tykk-og-endetarmskreft",
+        "other-cancer",
+        "treatment-started",
+        "symptom-relief",
+    ] {
+        assert!(bash.contains(word), "bash completions do not offer {word}");
+    }
+    let fish = String::from_utf8(out(&["completions", "fish"]).stdout).unwrap();
+    assert!(
+        fish.contains("brystkreft") && fish.contains("no-disease"),
+        "{fish}"
+    );
+}
+
+#[test]
+fn numbers_take_a_decimal_comma_in_norwegian_and_a_point_in_json() {
+    // The example register's median of OF4 is 25.5 days.
+    let reg = project("examples/onkologi");
+    let report = |extra: &[&str]| {
+        let o = forlop()
+            .args(["report", "--today", TODAY, "--register"])
+            .arg(&reg)
+            .args(extra)
+            .output()
+            .unwrap();
+        String::from_utf8(o.stdout).unwrap()
+    };
+    assert!(report(&[]).contains(" 25,5 "), "{}", report(&[]));
+    assert!(report(&["--lang", "en"]).contains(" 25.5 "));
+    assert!(report(&["--format", "json"]).contains("25.5"));
+    assert!(!report(&["--format", "json"]).contains("25,5"));
+}
+
+#[test]
+fn the_handover_heading_gives_the_year() {
+    let o = forlop()
+        .args(["handover", "te-0139", "--today", TODAY, "--register"])
+        .arg(project("examples/onkologi"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.starts_with("# Overlevering mandag 23. november 2026\n"),
+        "{text}"
     );
 }

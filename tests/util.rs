@@ -25,8 +25,27 @@ pub fn forlop() -> Command {
 /// One diagnostic as `severity line:col message`, keyed by file.
 pub type Expected = BTreeSet<(String, String)>;
 
-/// Every `# expect: …` comment in the register's .toml files.
+/// Splits an expectation `severity line:col message [F1001]` into the part the JSON gives and
+/// the diagnostic's code.
+pub fn split_code(expect: &str) -> (&str, Option<&str>) {
+    match expect.rsplit_once(" [") {
+        Some((rest, code)) if code.len() == 6 && code.starts_with('F') && code.ends_with(']') => {
+            (rest, Some(&code[..5]))
+        }
+        _ => (expect, None),
+    }
+}
+
+/// Every `# expect: …` comment in the register's .toml files, without the codes.
 pub fn expectations(root: &Path) -> Expected {
+    expectations_with_codes(root)
+        .into_iter()
+        .map(|(file, e)| (file, split_code(&e).0.to_string()))
+        .collect()
+}
+
+/// Every `# expect: …` comment in the register's .toml files, as written (with the codes).
+pub fn expectations_with_codes(root: &Path) -> Expected {
     let mut out = BTreeSet::new();
     for entry in walkdir::WalkDir::new(root).follow_links(false) {
         let entry = entry.unwrap();
@@ -94,8 +113,71 @@ pub fn reported(root: &Path) -> (Expected, serde_json::Value) {
     (set, json)
 }
 
-/// Asserts that exactly the planted diagnostics are reported.
+/// The codes `check --lang en` shows in its human diagnostics, as `line:col code` keyed by file
+/// (a diagnostic without a place counts as 1:1, as in the JSON).
+pub fn reported_codes(root: &Path) -> Expected {
+    let out = forlop()
+        .args(["check", "--lang", "en", "--today", TODAY, "--register"])
+        .arg(root)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    let mut set = BTreeSet::new();
+    let mut open: Option<(String, String)> = None;
+    for line in err.lines() {
+        if !line.starts_with(' ')
+            && let Some((place, _)) = line
+                .split_once(": error: ")
+                .or_else(|| line.split_once(": warning: "))
+        {
+            let mut parts = place.rsplitn(3, ':');
+            let (col, row, file) = (parts.next(), parts.next(), parts.next());
+            open = Some(match (file, row, col) {
+                (Some(f), Some(r), Some(c))
+                    if r.parse::<u32>().is_ok() && c.parse::<u32>().is_ok() =>
+                {
+                    (f.to_string(), format!("{r}:{c}"))
+                }
+                _ => (place.to_string(), "1:1".to_string()),
+            });
+        }
+        // The code closes the header, which a multi-line message may spread over lines.
+        if let Some((file, at)) = open.as_ref()
+            && let Some(code) = split_code(line).1
+        {
+            set.insert((file.clone(), format!("{at} {code}")));
+            open = None;
+        }
+    }
+    set
+}
+
+/// The codes the `# expect:` comments name, in the form of [`reported_codes`].
+pub fn expected_codes(root: &Path) -> Expected {
+    expectations_with_codes(root)
+        .into_iter()
+        .filter_map(|(file, e)| {
+            let (rest, code) = split_code(&e);
+            let at = rest.split_whitespace().nth(1)?;
+            Some((file, format!("{at} {}", code?)))
+        })
+        .collect()
+}
+
+/// Asserts that exactly the planted diagnostics are reported, with the codes the expectations
+/// name.
 pub fn assert_catalogue(root: &Path) {
+    let planted = expected_codes(root);
+    if !planted.is_empty() {
+        let got = reported_codes(root);
+        let missing: Vec<_> = planted.difference(&got).collect();
+        let extra: Vec<_> = got.difference(&planted).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "codes planted but not shown: {missing:#?}\ncodes shown but not planted: {extra:#?}"
+        );
+    }
     let expected = expectations(root);
     let (got, _) = reported(root);
     let missing: Vec<_> = expected.difference(&got).collect();

@@ -696,6 +696,64 @@ fn log_shows_who_changed_what_in_domain_terms() {
         .map(|x| x.as_str().unwrap())
         .collect();
     assert!(first.contains(&"+ patient name …") && !first.iter().any(|c| c.contains("Nordmann")));
+    // The table says it in the user's words; the JSON above keeps the stable English ones.
+    let table = String::from_utf8(reg.forlop(&["log", "te-0142"]).stdout).unwrap();
+    for said in [
+        "+ hendelse first-visit 2026-11-23",
+        "+ planlagt behandling medikamentell",
+        "+ hendelse decision 2026-11-23",
+        "~ planlagt behandling medikamentell → kirurgi",
+        "- time 2026-11-26 08:15 Koloskopi",
+        "+ pasientens navn …",
+    ] {
+        assert!(table.contains(said), "no `{said}` in:\n{table}");
+    }
+    for english in ["+ event", "+ treatment", "patient name", "appointment"] {
+        assert!(!table.contains(english), "English `{english}` in:\n{table}");
+    }
+    let table = String::from_utf8(reg.forlop(&["log", "te-0142", "--lang", "en"]).stdout).unwrap();
+    assert!(
+        table.contains("~ treatment surgery") || table.contains("~ treatment drug → surgery"),
+        "{table}"
+    );
+}
+
+#[test]
+fn writes_confirm_in_the_users_language() {
+    let reg = Reg::new(true);
+    let said = |o: &std::process::Output| String::from_utf8(o.stderr.clone()).unwrap();
+    let o = reg.forlop(&["record", "te-0142", "first-visit", "--commit"]);
+    ok(&o);
+    let text = said(&o);
+    assert!(
+        text.starts_with(
+            "te-0142: hendelsen first-visit registrert 2026-11-23 (A12S); lagret i cases/2026/te-0142.toml (commit "
+        ),
+        "{text}"
+    );
+    let o = reg.forlop(&[
+        "book",
+        "te-0142",
+        "--date",
+        "2026-11-30",
+        "--time",
+        "09:00",
+        "--what",
+        "CT thorax",
+        "--lang",
+        "en",
+    ]);
+    ok(&o);
+    assert_eq!(
+        said(&o),
+        "te-0142: appointment 2026-11-30 09:00 booked: CT thorax; saved in cases/2026/te-0142.toml\n"
+    );
+    let o = reg.forlop(&["close", "te-0142", "--reason", "declined"]);
+    ok(&o);
+    assert_eq!(
+        said(&o),
+        "te-0142: forløpet avsluttet 2026-11-23: pasienten ønsket ikke videre forløp (A12X); lagret i cases/2026/te-0142.toml\n"
+    );
 }
 
 #[test]
@@ -832,4 +890,15 @@ fn a_git_failure_in_log_is_shown_as_git_said_it() {
         !err.contains("Failed("),
         "Rust debug text reached the user: {err}"
     );
+}
+
+#[test]
+fn one_staged_file_is_one_file() {
+    let reg = Reg::new(true);
+    std::fs::write(reg.file(TE), reg.read(TE) + "\n# endret\n").unwrap();
+    reg.git(&["add", "-A"]);
+    let o = reg.forlop(&["check", "--staged"]);
+    ok(&o);
+    let said = String::from_utf8(o.stderr).unwrap() + &String::from_utf8(o.stdout).unwrap();
+    assert!(said.contains("1 fil klar til commit: ingen feil"), "{said}");
 }

@@ -21,16 +21,8 @@ pub struct CaseContext<'a> {
 impl CaseContext<'_> {
     /// The pathway with `id`.
     pub fn pathway(&self, id: &str) -> Option<&Pathway> {
-        find_pathway(self.pathways, id)
+        crate::model::find_pathway(self.pathways, id)
     }
-}
-
-/// The pathway with `id` in a list sorted by id.
-pub fn find_pathway<'p>(pathways: &'p [Pathway], id: &str) -> Option<&'p Pathway> {
-    pathways
-        .binary_search_by(|p| p.id.value.as_str().cmp(id))
-        .ok()
-        .map(|i| &pathways[i])
 }
 
 /// Checks one case.

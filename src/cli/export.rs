@@ -4,11 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use super::status::validate_filter;
 use super::{Ctx, Failure, Format, emit};
 use crate::i18n::{Ui, Word, days_left_text};
 use crate::render::ics::{Entry, calendar};
-use crate::views::agenda::{Item, ItemKind, agenda, matches};
+use crate::views::agenda::{Item, ItemKind, agenda};
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
@@ -29,14 +28,14 @@ pub enum ExportWhat {
     },
 }
 
-fn entry(item: &Item, date: chrono::NaiveDate, lang: crate::i18n::Lang) -> Entry {
+fn entry(item: &Item<'_>, date: chrono::NaiveDate, lang: crate::i18n::Lang) -> Entry {
     let who = format!("{} ({})", item.case, item.patient);
     let (key, summary) = match (item.kind, &item.deadline) {
         (ItemKind::Appointment, _) => (
             format!(
                 "{}|appointment|{date}|{}|{}",
                 item.case,
-                item.time.as_deref().unwrap_or(""),
+                item.time.unwrap_or(""),
                 item.what
             ),
             format!("{} – {who}", item.what),
@@ -54,7 +53,10 @@ fn entry(item: &Item, date: chrono::NaiveDate, lang: crate::i18n::Lang) -> Entry
             format!("{}|{}|{}", item.case, d.kind.word(), d.id),
             format!("{}: {} – {who}", Word::DeadlineCap.text(lang), item.what),
         ),
-        (_, None) => (format!("{}|{}", item.case, item.what), item.what.clone()),
+        (_, None) => (
+            format!("{}|{}", item.case, item.what),
+            item.what.to_string(),
+        ),
     };
     let mut description = vec![format!("{}: {}", Word::Pathway.text(lang), item.pathway)];
     if let Some(c) = &item.coordinator {
@@ -66,9 +68,9 @@ fn entry(item: &Item, date: chrono::NaiveDate, lang: crate::i18n::Lang) -> Entry
     Entry {
         key,
         date,
-        time: item.time.clone(),
+        time: item.time.map(String::from),
         summary,
-        location: item.place.clone(),
+        location: item.place.map(String::from),
         description: Some(description.join("\n")),
     }
 }
@@ -77,14 +79,10 @@ pub fn run(ctx: &mut Ctx, args: ExportArgs) -> anyhow::Result<u8> {
     let ExportWhat::Ics { days, output } = args.what;
     ctx.format("export ics", &[Format::Text])?;
     let reg = ctx.load_for_view(crate::register::Scope::Open)?;
-    let coordinator = ctx.global.coordinator.as_deref();
-    let pathway = ctx.global.pathway.as_deref();
-    validate_filter(reg, &[], coordinator, pathway)?;
-    let redact = reg.settings.redact && !ctx.global.show_identity;
+    let selection = ctx.select(reg, &[])?;
+    let redact = selection.redact;
     let lang = ctx.lang;
-    let a = agenda(reg, ctx.today, days.max(1), redact, |c| {
-        matches(c, coordinator, pathway)
-    });
+    let a = agenda(reg, ctx.today, days.max(1), redact, |c| selection.admits(c));
     let mut entries: Vec<Entry> = a
         .overdue
         .iter()

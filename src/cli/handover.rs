@@ -2,11 +2,10 @@
 
 use clap::Args;
 
-use super::status::{event_rows, interval_row, validate_filter};
+use super::status::{event_rows, interval_row};
 use super::{Ctx, Failure, Format, emit};
 use crate::i18n::{
-    Lang, Ui, Word, close_reason_name, day_heading, days_left_text, individual_plan_name,
-    treatment_name,
+    Lang, Ui, Word, close_reason_name, days_left_text, individual_plan_name, treatment_name,
 };
 use crate::model::TimesStatus;
 use crate::render::{self, md_escape};
@@ -48,8 +47,11 @@ pub fn run(ctx: &mut Ctx, args: HandoverArgs) -> anyhow::Result<u8> {
     if args.cases.is_empty() && coordinator.is_none() {
         return Err(Failure::usage(Ui::HandoverNeedsCases));
     }
-    validate_filter(reg, &args.cases, coordinator, None)?;
-    let redact = reg.settings.redact && !ctx.global.show_identity;
+    let selection = ctx.selection(reg.settings.redact).without_pathway();
+    selection
+        .validate(reg, &args.cases)
+        .map_err(Failure::work)?;
+    let redact = selection.redact;
     let today = ctx.today;
     let mut list: Vec<Handover<'_>> = if args.cases.is_empty() {
         reg.cases
@@ -80,7 +82,7 @@ pub fn run(ctx: &mut Ctx, args: HandoverArgs) -> anyhow::Result<u8> {
     let mut out = format!(
         "# {} {}\n\n",
         Word::Handover.text(lang),
-        day_heading(today, lang)
+        crate::i18n::day_heading_with_year(today, lang)
     );
     let mut facts = Vec::new();
     if let Some(to) = &args.to {
@@ -250,8 +252,8 @@ fn case_section(h: &Handover<'_>, ctx: &Ctx) -> String {
                 .due
                 .map(|d| format!("{d} ({})", days_left_text((d - today).num_days(), lang)));
             vec![
-                t.id.clone(),
-                t.name.clone(),
+                t.id.to_string(),
+                t.name.to_string(),
                 due.unwrap_or_else(|| "–".into()),
             ]
         })

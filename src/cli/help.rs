@@ -4,7 +4,7 @@
 use clap::{Command, CommandFactory};
 
 use super::Cli;
-use crate::i18n::{Lang, t};
+use crate::i18n::{Lang, UsageError, Word, more_help, t, usage_label};
 
 /// Norwegian help for a subcommand (`"record"`) or an argument (`"record.date"`, `"*.date"` for
 /// every command, `"global.today"`); English is the clap definition's own doc comments.
@@ -19,6 +19,10 @@ fn nb(key: &str) -> Option<&'static str> {
         "check.staged" => "Sjekk versjonene som ligger klare til commit (pre-commit-kontrollen)",
         "pathways" => "Vis alle pakkeforløp, eller ett",
         "pathways.show" => "Ett forløps hendelser, forløpstider, oppgaver og kilde",
+        "show" => "Ett forløps hendelser, forløpstider, oppgaver og kilde",
+        "copy" => "Kopier et innebygd forløp til registerets pathways/ for lokal tilpasning",
+        "ics" => "Timer, MDT-møter og frister som en iCalendar-fil (.ics)",
+        "install" => "Installer `forlop check --staged` som repoets pre-commit-krok",
         "show.id" => "Forløpets id",
         "pathways.copy" => {
             "Kopier et innebygd forløp til registerets pathways/ for lokal tilpasning"
@@ -71,6 +75,7 @@ fn nb(key: &str) -> Option<&'static str> {
         "record.treatment" => "Ved behandlingsstart: typen; ved beslutning: planlagt behandling",
         "record.note" => "En merknad til hendelsen",
         "book" => "Bestill en time, eller et MDT-møte med --mdt",
+        "book.date" => "Dagen for timen eller MDT-møtet",
         "book.what" => "Hva som er bestilt (en time)",
         "book.time" => "Klokkeslett, TT:MM",
         "book.place" => "Hvor",
@@ -110,7 +115,8 @@ fn nb(key: &str) -> Option<&'static str> {
         "hook.install" => "Installer `forlop check --staged` som repoets pre-commit-krok",
         "completions" => "Skallutfylling (bash, zsh, fish, elvish, powershell)",
         "completions.shell" => "Skallet",
-        "man" => "Manualsiden (roff) til standard ut",
+        "man" => "Manualsidene (roff): forlop(1) til standard ut, eller alle sidene til en mappe",
+        "man.dir" => "Skriv alle sidene (forlop.1, forlop-record.1, …) til denne mappa",
         "*.case" => "Saks-id",
         "*.date" => "Datoen (standard: i dag)",
         "*.commit" => "Commit endringen til git (bare denne fila), under din egen git-identitet",
@@ -131,6 +137,8 @@ fn nb(key: &str) -> Option<&'static str> {
             "Vis pasientnavn og fødselsnummer selv om `[report] redact` er på"
         }
         "global.help" => "Vis hjelp",
+        "help" => "Vis hjelp for forlop eller for en kommando",
+        "help.subcommand" => "Kommandoen det gjelder",
         "global.version" => "Vis versjon",
         _ => return None,
     })
@@ -400,11 +408,23 @@ fn examples(command: &str) -> &'static [(&'static str, &'static str, &'static st
                 "fish",
             ),
         ],
-        "man" => &[(
-            "forlop man > /usr/local/share/man/man1/forlop.1",
-            "installer manualsiden",
-            "install the man page",
-        )],
+        "man" => &[
+            (
+                "forlop man --lang en --dir /usr/local/share/man/man1",
+                "installer alle manualsidene på engelsk",
+                "install every man page, in English",
+            ),
+            (
+                "forlop man --dir /usr/local/share/man/nb/man1",
+                "installer alle manualsidene på bokmål",
+                "install every man page, in bokmål",
+            ),
+            (
+                "forlop man | man -l -",
+                "les hovedsiden",
+                "read the main page",
+            ),
+        ],
         _ => &[],
     }
 }
@@ -437,6 +457,104 @@ fn headings(cmd: Command, lang: Lang) -> Command {
     })
 }
 
+/// The Norwegian placeholder for a value name (`<CASE>` → `<SAK>`); names that read the same
+/// in both languages (`N`, `ID`, `HH:MM`) are kept.
+fn nb_value_name(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "YYYY-MM-DD" => "ÅÅÅÅ-MM-DD",
+        "FILE" => "FIL",
+        "DIR" => "MAPPE",
+        "NAME" => "NAVN",
+        "CASE" => "SAK",
+        "CASES" => "SAKER",
+        "PATHS" => "STIER",
+        "MILESTONE" => "HENDELSE",
+        "OUTCOME" => "UTFALL",
+        "TREATMENT" => "BEHANDLING",
+        "NOTE" => "MERKNAD",
+        "WHAT" => "HVA",
+        "TIME" => "TT:MM",
+        "WHERE" | "PLACE" => "STED",
+        "QUESTION" => "SPØRSMÅL",
+        "CONCLUSION" => "KONKLUSJON",
+        "TASK" => "OPPGAVE",
+        "TEXT" => "TEKST",
+        "BY" => "HVEM",
+        "INTERVAL" => "FORLØPSTID",
+        "REASON" => "ÅRSAK",
+        "TO" => "TIL",
+        "FROM" => "FRA",
+        "CONTACT" => "KONTAKT",
+        "PATHWAY" => "FORLØP",
+        "LANG" => "SPRÅK",
+        "COLOR" => "FARGE",
+        "SHELL" => "SKALL",
+        "VALUE" => "VERDI",
+        "FIELD" => "FELT",
+        "HOSPITAL" => "SYKEHUS",
+        "ADDR" => "ADRESSE",
+        "COMMAND" => "KOMMANDO",
+        _ => return None,
+    })
+}
+
+/// One argument in Norwegian: its help text, its placeholder, and the possible values, default
+/// and environment variable written in the help text rather than in clap's English brackets.
+fn norwegian_arg(mut a: clap::Arg, help: Option<&'static str>) -> clap::Arg {
+    let mut text = help
+        .map(str::to_string)
+        .or_else(|| a.get_help().map(|h| h.to_string()))
+        .unwrap_or_default();
+    if a.get_action().takes_values() {
+        let names: Vec<String> = match a.get_value_names() {
+            Some(v) => v.iter().map(|s| s.to_string()).collect(),
+            None => vec![a.get_id().as_str().to_uppercase()],
+        };
+        let mapped: Vec<String> = names
+            .iter()
+            .map(|n| nb_value_name(n).map_or_else(|| n.clone(), str::to_string))
+            .collect();
+        if mapped != names {
+            a = a.value_names(mapped);
+        }
+        let possible: Vec<String> = a
+            .get_possible_values()
+            .iter()
+            .filter(|p| !p.is_hide_set())
+            .map(|p| p.get_name().to_string())
+            .collect();
+        if !possible.is_empty() && !a.is_hide_possible_values_set() {
+            let list = possible.join(", ");
+            if !text.contains(&list) {
+                text.push_str(&format!(" (mulige verdier: {list})"));
+            }
+            a = a.hide_possible_values(true);
+        }
+        let defaults: Vec<String> = a
+            .get_default_values()
+            .iter()
+            .map(|d| d.to_string_lossy().into_owned())
+            .collect();
+        if !defaults.is_empty() && !a.is_hide_default_value_set() {
+            if !text.contains("standard") {
+                text.push_str(&format!(" (standard: {})", defaults.join(", ")));
+            }
+            a = a.hide_default_value(true);
+        }
+        if a.get_env().is_some() {
+            a = a.hide_env(true);
+        }
+    }
+    if text.is_empty() {
+        a
+    } else if a.get_long_help().is_some() {
+        // clap's own help flag carries an English long help ("see a summary with '-h'").
+        a.help(text.clone()).long_help(text)
+    } else {
+        a.help(text)
+    }
+}
+
 /// Applies Norwegian texts to one command and its arguments.
 fn localize_args(mut cmd: Command, name: &str) -> Command {
     let ids: Vec<String> = cmd
@@ -446,9 +564,8 @@ fn localize_args(mut cmd: Command, name: &str) -> Command {
     for id in ids {
         let own = nb(&format!("{name}.{id}")).or_else(|| nb(&format!("*.{id}")));
         let global = nb(&format!("global.{id}"));
-        if let Some(text) = own.or(global) {
-            cmd = cmd.mut_arg(id, |a| a.help(text));
-        }
+        let text = own.or(global);
+        cmd = cmd.mut_arg(id, |a| norwegian_arg(a, text));
     }
     cmd.help_template("{before-help}{about-with-newline}\nBruk: {usage}\n\n{all-args}{after-help}")
         .subcommand_help_heading("Kommandoer")
@@ -500,6 +617,50 @@ pub fn command(lang: Lang) -> Command {
     cmd = headings(cmd, lang);
     if lang == Lang::Nb {
         cmd = localize_args(cmd, "global");
+        cmd = norwegian_usage(cmd);
+    }
+    cmd
+}
+
+/// clap writes `[OPTIONS]` and `[COMMAND]` into every usage line by itself: in bokmål each
+/// command's usage is rendered once and set with those words translated.
+fn norwegian_usage(mut cmd: Command) -> Command {
+    cmd.build();
+    fn apply(mut cmd: Command) -> Command {
+        let usage = cmd
+            .render_usage()
+            .to_string()
+            .trim()
+            .trim_start_matches("Usage:")
+            .trim()
+            .replace("[OPTIONS]", "[VALG]")
+            .replace("[COMMAND]", "[KOMMANDO]")
+            .replace("<COMMAND>", "<KOMMANDO>");
+        let subs: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        for sub in subs {
+            cmd = cmd.mut_subcommand(&sub, apply);
+        }
+        cmd.override_usage(usage)
+    }
+    apply(cmd)
+}
+
+/// The command a list of arguments names (`forlop due --days x` → `due`), for a usage error
+/// that clap gives without its usage line.
+fn named_command(root: &Command, args: &[std::ffi::OsString]) -> Command {
+    let mut cmd = root.clone();
+    for a in args.iter().skip(1) {
+        let a = a.to_string_lossy();
+        if a.starts_with('-') {
+            continue;
+        }
+        match cmd.find_subcommand(a.as_ref()) {
+            Some(sub) => cmd = sub.clone(),
+            None => continue,
+        }
     }
     cmd
 }
@@ -569,4 +730,381 @@ pub fn early_lang(args: &[std::ffi::OsString]) -> Lang {
         .and_then(|root| std::fs::read_to_string(root.join("forlop.toml")).ok())
         .and_then(|text| crate::parse::parse_settings("forlop.toml", &text).0.lang)
         .unwrap_or_default()
+}
+
+/// A string value of a clap error's context.
+fn context_str(e: &clap::Error, kind: clap::error::ContextKind) -> Option<String> {
+    use clap::error::ContextValue;
+    match e.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => Some(v.join(", ")),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        ContextValue::StyledStrs(v) => Some(
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        ContextValue::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// The catalogue message of a clap usage error (its kind mapped, its context kept).
+pub fn usage_error(e: &clap::Error) -> UsageError {
+    use clap::error::{ContextKind as K, ErrorKind};
+    let get = |k| context_str(e, k);
+    let arg = get(K::InvalidArg).unwrap_or_default();
+    let value = get(K::InvalidValue).unwrap_or_default();
+    let source = std::error::Error::source(e).map(|s| s.to_string());
+    match e.kind() {
+        ErrorKind::UnknownArgument => UsageError::UnknownArgument {
+            arg,
+            suggestion: get(K::SuggestedArg).map(|s| s.replace(", ", "` / `")),
+        },
+        ErrorKind::InvalidSubcommand => UsageError::UnknownCommand {
+            command: get(K::InvalidSubcommand).unwrap_or_default(),
+            suggestion: get(K::SuggestedSubcommand).map(|s| s.replace(", ", "` / `")),
+        },
+        ErrorKind::InvalidValue if value.is_empty() => UsageError::MissingValue { arg },
+        ErrorKind::InvalidValue => UsageError::InvalidValue {
+            value,
+            arg,
+            possible: get(K::ValidValue).unwrap_or_default().replace(", ", ","),
+            suggestion: get(K::SuggestedValue),
+        },
+        ErrorKind::ValueValidation => {
+            let detail = source.unwrap_or_default();
+            if detail.contains("digit") || detail.contains("number too large") {
+                UsageError::NotANumber { value, arg }
+            } else if detail.contains("YYYY-MM-DD") {
+                UsageError::NotADate { value, arg }
+            } else {
+                UsageError::BadValue { value, arg, detail }
+            }
+        }
+        ErrorKind::MissingRequiredArgument => UsageError::MissingArguments {
+            args: get(K::InvalidArg).unwrap_or_default(),
+        },
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            UsageError::MissingCommand {
+                command: get(K::InvalidSubcommand).unwrap_or_else(|| "forlop".into()),
+                possible: get(K::ValidSubcommand)
+                    .unwrap_or_default()
+                    .replace(", ", ","),
+            }
+        }
+        ErrorKind::ArgumentConflict => {
+            let other = get(K::PriorArg).unwrap_or_default();
+            if other.is_empty() || other == arg {
+                UsageError::Repeated { arg }
+            } else {
+                UsageError::Conflict { arg, other }
+            }
+        }
+        ErrorKind::TooManyValues => UsageError::UnexpectedValue { value },
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            UsageError::WrongNumberOfValues {
+                arg,
+                expected: get(K::ExpectedNumValues)
+                    .or_else(|| get(K::MinValues))
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(1),
+            }
+        }
+        ErrorKind::InvalidUtf8 => UsageError::NotUtf8,
+        _ => UsageError::Other {
+            detail: e
+                .to_string()
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches("error: ")
+                .to_string(),
+        },
+    }
+}
+
+/// A usage error as forlop prints it in `lang`: the message and its hint, the usage line and
+/// where to read more, all in the catalogue's words (clap's own English is never shown).
+pub fn render_usage_error(
+    e: &clap::Error,
+    args: &[std::ffi::OsString],
+    lang: Lang,
+    color: bool,
+) -> String {
+    let msg = usage_error(e);
+    let label = Word::Error.text(lang);
+    let label = if color {
+        format!("\x1b[1;31m{label}\x1b[0m")
+    } else {
+        label
+    };
+    let mut out = format!("forlop: {label}: {}\n", msg.text(lang));
+    if let Some(h) = msg.hint(lang) {
+        out.push_str(&format!("  = {}: {h}\n", Word::Hint.text(lang)));
+    }
+    let usage = context_str(e, clap::error::ContextKind::Usage).unwrap_or_else(|| {
+        let mut named = named_command(&command(lang), args);
+        named.render_usage().to_string()
+    });
+    // clap renders "Usage: forlop book [OPTIONS] --date <…> <CASE>"; the words are its own.
+    let usage = usage
+        .trim()
+        .trim_start_matches("Usage:")
+        .trim()
+        .replace("[OPTIONS]", &t!(lang, "[VALG]", "[OPTIONS]"))
+        .replace("[COMMAND]", &t!(lang, "[KOMMANDO]", "[COMMAND]"))
+        .replace("<COMMAND>", &t!(lang, "<KOMMANDO>", "<COMMAND>"));
+    let command: String = usage
+        .split_whitespace()
+        .take_while(|w| !w.starts_with(['[', '<', '-']) && !w.chars().all(char::is_uppercase))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !usage.is_empty() {
+        out.push_str(&format!("\n{} {usage}\n", usage_label(lang)));
+    }
+    let command = if command.is_empty() {
+        "forlop".to_string()
+    } else {
+        command
+    };
+    out.push_str(&format!("{}\n", more_help(&command, lang)));
+    out
+}
+
+/// Text for a roff line: backslashes escaped, a leading `.` or `'` kept literal.
+fn roff_text(s: &str) -> String {
+    let s = s.replace('\\', "\\e").replace('-', "\\-");
+    if s.starts_with(['.', '\'']) {
+        format!("\\&{s}")
+    } else {
+        s
+    }
+}
+
+/// The sections clap_mangen does not write, the same on every page: EXIT STATUS, ENVIRONMENT,
+/// FILES, and the page's EXAMPLES and SEE ALSO.
+fn man_extra(command: &str, path: &[String], pages: &[String], lang: Lang) -> String {
+    let mut roff = String::new();
+    let section = |roff: &mut String, nb: &str, en: &str| {
+        roff.push_str(&format!(".SH {}\n", t!(lang, nb, en)));
+    };
+    let item = |roff: &mut String, tag: &str, text: &str| {
+        roff.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{}\n",
+            roff_text(tag),
+            roff_text(text)
+        ));
+    };
+    let examples = examples(command);
+    if !examples.is_empty() {
+        section(&mut roff, "EKSEMPLER", "EXAMPLES");
+        for (line, nb, en) in examples {
+            item(&mut roff, line, &t!(lang, *nb, *en));
+        }
+    }
+    section(&mut roff, "AVSLUTNINGSKODE", "EXIT STATUS");
+    for (code, nb, en) in [
+        (
+            "0",
+            "alt gikk bra (check: ingen feil; advarsler er lov)",
+            "success (check: no errors; warnings allowed)",
+        ),
+        (
+            "1",
+            "registeret har feil (check), eller kommandoen fikk ikke gjort jobben: intet register, ukjent sak, git feilet, en skriving ble avvist",
+            "the register has errors (check), or the command could not do its work: no register, unknown case, git failed, a write refused",
+        ),
+        (
+            "2",
+            "feil bruk: ukjent flagg eller kommando, ugyldig verdi, et format kommandoen ikke skriver",
+            "usage error: an unknown flag or command, a bad value, a format the command does not write",
+        ),
+        (
+            "3",
+            "--fail-on-overdue var gitt og noe er forfalt",
+            "--fail-on-overdue was given and something is overdue",
+        ),
+    ] {
+        item(&mut roff, code, &t!(lang, nb, en));
+    }
+    section(&mut roff, "MILJØ", "ENVIRONMENT");
+    for (var, nb, en) in [
+        (
+            "FORLOP_REGISTER",
+            "registermappa når --register ikke er gitt",
+            "the register when --register is not given",
+        ),
+        (
+            "FORLOP_TODAY",
+            "dagen i dag (ÅÅÅÅ-MM-DD) når --today ikke er gitt",
+            "today (YYYY-MM-DD) when --today is not given",
+        ),
+        (
+            "NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM",
+            "farge, som for --color",
+            "colour, as for --color",
+        ),
+        (
+            "TZ",
+            "tidssonen for dagens dato når verken --today eller FORLOP_TODAY er gitt (bruk Europe/Oslo i cron)",
+            "the time zone of today's date when neither --today nor FORLOP_TODAY is given (use Europe/Oslo in cron)",
+        ),
+    ] {
+        item(&mut roff, var, &t!(lang, nb, en));
+    }
+    section(&mut roff, "FILER", "FILES");
+    for (file, nb, en) in [
+        (
+            "forlop.toml",
+            "registerets innstillinger; fila markerer registerets rot",
+            "the register's settings; the file marks the register's root",
+        ),
+        (
+            "team.toml",
+            "personene: koordinatorer, leger, sykepleiere, sekretærer, eksterne",
+            "the people: coordinators, doctors, nurses, secretaries, external contacts",
+        ),
+        (
+            "pathways/*.toml",
+            "lokale forløpsdefinisjoner (overstyrer et innebygd forløp med samme id)",
+            "local pathway definitions (override a built-in pathway with the same id)",
+        ),
+        (
+            "cases/**/*.toml",
+            "én fil per pasientforløp",
+            "one file per patient case",
+        ),
+    ] {
+        item(&mut roff, file, &t!(lang, nb, en));
+    }
+    let me = if path.is_empty() {
+        "forlop".to_string()
+    } else {
+        format!("forlop-{}", path.join("-"))
+    };
+    let see: Vec<String> = pages
+        .iter()
+        .filter(|p| **p != me)
+        .filter(|p| {
+            // The parent page, and this page's own subcommands.
+            path.is_empty() || **p == "forlop" || p.starts_with(&format!("{me}-"))
+        })
+        .map(|p| format!("\\fB{}\\fR(1)", roff_text(p)))
+        .collect();
+    if !see.is_empty() {
+        section(&mut roff, "SE OGSÅ", "SEE ALSO");
+        roff.push_str(&see.join(", "));
+        roff.push('\n');
+    }
+    roff
+}
+
+/// Every man page: `forlop.1` and one per subcommand (`forlop-record.1`,
+/// `forlop-pathways-show.1`), each with its options, examples, exit status, environment and
+/// files, as (file name, roff).
+pub fn man_pages(lang: Lang) -> std::io::Result<Vec<(String, String)>> {
+    let mut root = command(lang).disable_help_subcommand(true);
+    root.build();
+    fn walk(cmd: &Command, path: Vec<String>, out: &mut Vec<(Vec<String>, Command)>) {
+        out.push((path.clone(), cmd.clone()));
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let mut p = path.clone();
+            p.push(sub.get_name().to_string());
+            walk(sub, p, out);
+        }
+    }
+    let mut all = Vec::new();
+    walk(&root, Vec::new(), &mut all);
+    let names: Vec<String> = all
+        .iter()
+        .map(|(p, _)| {
+            if p.is_empty() {
+                "forlop".to_string()
+            } else {
+                format!("forlop-{}", p.join("-"))
+            }
+        })
+        .collect();
+    let mut pages = Vec::new();
+    for ((path, cmd), name) in all.into_iter().zip(&names) {
+        let command_name = path.last().cloned().unwrap_or_default();
+        let man = clap_mangen::Man::new(cmd.clone().display_name(name.clone()))
+            .title(name.clone())
+            .manual("forlop");
+        let mut out = Vec::new();
+        man.render_title(&mut out)?;
+        man.render_name_section(&mut out)?;
+        man.render_synopsis_section(&mut out)?;
+        man.render_description_section(&mut out)?;
+        if cmd.get_arguments().any(|a| !a.is_hide_set()) {
+            man.render_options_section(&mut out)?;
+        }
+        if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+            man.render_subcommands_section(&mut out)?;
+        }
+        let mut roff = String::from_utf8_lossy(&out).into_owned();
+        roff.push_str(&man_extra(&command_name, &path, &names, lang));
+        if lang == Lang::Nb {
+            for (en, nb) in [
+                (".SH NAME", ".SH NAVN"),
+                (".SH SYNOPSIS", ".SH SYNOPSIS"),
+                (".SH DESCRIPTION", ".SH BESKRIVELSE"),
+                (".SH OPTIONS", ".SH VALG"),
+            ] {
+                roff = roff.replace(&format!("{en}\n"), &format!("{nb}\n"));
+            }
+        }
+        pages.push((format!("{name}.1"), roff));
+    }
+    Ok(pages)
+}
+
+/// The command line for shell completions: the same definition, with the values a shell should
+/// offer where parsing takes any text — pathway ids (built-in, and the register's own when one
+/// is found) for `--pathway` and `pathways show|copy`. Vocabularies (`--outcome`, `--reason`,
+/// `--treatment`, `--format`, …) already carry their words in the definition.
+pub fn completion_command(lang: Lang) -> Command {
+    let mut ids: Vec<String> = crate::builtin::PATHWAYS
+        .iter()
+        .map(|(id, _)| id.to_string())
+        .collect();
+    let explicit = std::env::var_os("FORLOP_REGISTER").map(std::path::PathBuf::from);
+    let cwd = std::env::current_dir().unwrap_or_default();
+    if let Ok(root) = crate::register::discover(explicit.as_deref(), &cwd)
+        && let Ok(entries) = std::fs::read_dir(root.join("pathways"))
+    {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if let Some(stem) = name.strip_suffix(".toml")
+                && crate::model::is_valid_id(stem)
+                && !ids.iter().any(|i| i == stem)
+            {
+                ids.push(stem.to_string());
+            }
+        }
+    }
+    ids.sort();
+    fn offer(cmd: Command, path: &str, ids: &[String]) -> Command {
+        let values = || clap::builder::PossibleValuesParser::new(ids.to_vec());
+        let mut cmd = cmd.mut_args(|a| {
+            let pathway_id =
+                a.get_id() == "pathway" || (a.get_id() == "id" && matches!(path, "show" | "copy"));
+            if pathway_id {
+                a.value_parser(values())
+            } else {
+                a
+            }
+        });
+        let subs: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        for sub in subs {
+            cmd = cmd.mut_subcommand(&sub, |s| offer(s, &sub, ids));
+        }
+        cmd
+    }
+    offer(command(lang), "", &ids)
 }

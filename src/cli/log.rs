@@ -10,7 +10,7 @@ use crate::parse::{Decoder, parse_case, strip_bom};
 use crate::register::display_path;
 use crate::render;
 use crate::suggest::suggest;
-use crate::views::log::changes;
+use crate::views::log::{changes, changes_in};
 
 #[derive(Args, Debug)]
 pub struct LogArgs {
@@ -78,12 +78,13 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
     let mut entries = Vec::new();
     for (c, version) in versions {
         let list = changes(previous.as_ref(), version.as_ref(), redact);
+        let shown = changes_in(previous.as_ref(), version.as_ref(), redact, Some(ctx.lang));
         let mut c = c.clone();
         if redact {
             let scrubbed = crate::redact::scrub_with(&c.subject, name.as_deref());
             c.subject = crate::redact::mask(&scrubbed, &identity);
         }
-        entries.push((c, list));
+        entries.push((c, list, shown));
         previous = version;
     }
     let lang = ctx.lang;
@@ -91,7 +92,7 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
         Format::Json => render::json(&serde_json::Value::Array(
             entries
                 .iter()
-                .map(|(c, list)| {
+                .map(|(c, list, _)| {
                     serde_json::json!({
                         "commit": c.hash, "author": c.author, "email": c.email, "date": c.date,
                         "subject": c.subject, "file": c.path, "changes": list,
@@ -105,7 +106,7 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
                 .to_vec();
             let rows: Vec<Vec<String>> = entries
                 .iter()
-                .flat_map(|(c, list)| {
+                .flat_map(|(c, list, _)| {
                     list.iter().map(move |change| {
                         vec![
                             c.date.clone(),
@@ -123,7 +124,7 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
                 [Word::Date, Word::Author, Word::Commit, Word::What].map(|w| w.text(lang));
             let rows: Vec<Vec<String>> = entries
                 .iter()
-                .flat_map(|(c, list)| {
+                .flat_map(|(c, _, list)| {
                     let date = c.date.get(..16).unwrap_or(&c.date).replace('T', " ");
                     let short = c.hash.get(..8).unwrap_or(&c.hash).to_string();
                     let list = if list.is_empty() {

@@ -2,12 +2,9 @@
 
 use clap::Args;
 
-use super::due::deadline_json;
-use super::status::validate_filter;
 use super::{Ctx, Format, emit, parse_date};
 use crate::i18n::{Word, day_heading, days_left_text};
 use crate::render::{self, md_escape};
-use crate::views::agenda::matches;
 use crate::views::mdt::{MdtEntry, mdt_list, meeting_date};
 
 #[derive(Args, Debug)]
@@ -53,11 +50,9 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
         &[Format::Table, Format::Markdown, Format::Json, Format::Csv],
     )?;
     let reg = ctx.load_for_view(crate::register::Scope::All)?;
-    let coordinator = ctx.global.coordinator.as_deref();
-    let pathway = ctx.global.pathway.as_deref();
-    validate_filter(reg, &[], coordinator, pathway)?;
-    let redact = reg.settings.redact && !ctx.global.show_identity;
-    let keep = |c: &crate::model::Case| matches(c, coordinator, pathway);
+    let selection = ctx.select(reg, &[])?;
+    let redact = selection.redact;
+    let keep = |c: &crate::model::Case| selection.admits(c);
     let lang = ctx.lang;
     let Some(date) = meeting_date(reg, ctx.today, args.date, keep) else {
         let text = match format {
@@ -96,7 +91,7 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
                 "last_milestone": e.last.as_ref().map(|l| &l.0),
                 "last_date": e.last.as_ref().map(|l| l.1.to_string()),
                 "last_code": e.last.as_ref().and_then(|l| l.2.clone()),
-                "next_deadline": e.deadline.as_ref().map(deadline_json),
+                "next_deadline": e.deadline,
                 "question": e.question, "conclusion": e.conclusion,
             })).collect::<Vec<_>>(),
         })),
@@ -129,7 +124,7 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
                         None => Default::default(),
                     };
                     let (id, due, left) = match &e.deadline {
-                        Some(dl) => (dl.id.clone(), dl.due.to_string(), dl.days_left.to_string()),
+                        Some(dl) => (dl.id, dl.due.to_string(), dl.days_left.to_string()),
                         None => Default::default(),
                     };
                     vec![
@@ -141,7 +136,7 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
                         m,
                         d,
                         c,
-                        id,
+                        id.to_string(),
                         due,
                         left,
                         e.question.clone().unwrap_or_default(),

@@ -25,6 +25,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::{Lang, Ui, Word};
 use crate::register::{self, Register};
+use crate::render::csv::Dialect;
+use crate::select::Selection;
+
+pub use help::command;
 
 /// Output formats; each command accepts the ones that make sense.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -32,17 +36,29 @@ pub enum Format {
     Table,
     Json,
     Csv,
+    /// CSV for spreadsheets set to Norwegian: `;`, byte-order mark, decimal comma.
+    CsvExcel,
     Markdown,
     Text,
     Html,
 }
 
 impl Format {
+    /// The CSV dialect of a CSV format.
+    pub fn dialect(self) -> Dialect {
+        if self == Format::CsvExcel {
+            Dialect::Excel
+        } else {
+            Dialect::Standard
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Format::Table => "table",
             Format::Json => "json",
             Format::Csv => "csv",
+            Format::CsvExcel => "csv-excel",
             Format::Markdown => "markdown",
             Format::Text => "text",
             Format::Html => "html",
@@ -187,8 +203,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// The man page (roff) on standard output
-    Man,
+    /// The man pages (roff): forlop(1) on standard output, or every page written to a folder
+    Man {
+        /// Write every page (forlop.1, forlop-record.1, …) to this folder instead
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// A command failure with its exit code: 1 could not do the work, 2 usage.
@@ -258,15 +278,15 @@ impl Ctx {
         let today = global
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
-        use std::io::IsTerminal;
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let decide = |terminal: bool| match global.color {
+        // anstream decides as the shell conventions say: NO_COLOR, CLICOLOR=0 and TERM=dumb
+        // turn colour off, CLICOLOR_FORCE=1 on, else a terminal gets colour; --color wins.
+        let decide = |auto: anstream::ColorChoice| match global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => !no_color && terminal,
+            ColorChoice::Auto => auto == anstream::ColorChoice::Always,
         };
-        let color = decide(io::stderr().is_terminal());
-        let color_out = decide(io::stdout().is_terminal());
+        let color = decide(anstream::AutoStream::choice(&io::stderr()));
+        let color_out = decide(anstream::AutoStream::choice(&io::stdout()));
         let english = global.lang == Some(Lang::En);
         NOTICE_IN_ENGLISH.store(english, std::sync::atomic::Ordering::Relaxed);
         Ctx {
@@ -349,10 +369,34 @@ impl Ctx {
         Ok(reg)
     }
 
+    /// The selection (global filters, redaction) for `reg`, its coordinator, pathway and the
+    /// named `cases` checked to exist (exit 1 with a hint otherwise).
+    pub fn select(&self, reg: &Register, cases: &[String]) -> anyhow::Result<Selection> {
+        let selection = self.selection(reg.settings.redact);
+        selection.validate(reg, cases).map_err(Failure::work)?;
+        Ok(selection)
+    }
+
+    /// The selection without checking it against a register (`redact_setting`: forlop.toml's).
+    pub fn selection(&self, redact_setting: bool) -> Selection {
+        Selection::new(
+            self.global.coordinator.as_deref(),
+            self.global.pathway.as_deref(),
+            redact_setting,
+            self.global.show_identity,
+        )
+    }
+
+    /// The width tables are fitted to: the terminal's, when standard output is one.
+    pub fn table_width(&self) -> Option<usize> {
+        crate::render::table::terminal_width()
+    }
+
     /// The format asked for, checked against what the command can write (exit 2 otherwise).
+    /// A command that writes CSV also writes the spreadsheet dialect.
     pub fn format(&self, command: &str, allowed: &[Format]) -> anyhow::Result<Format> {
         let f = self.global.format.unwrap_or(allowed[0]);
-        if allowed.contains(&f) {
+        if allowed.contains(&f) || (f == Format::CsvExcel && allowed.contains(&Format::Csv)) {
             return Ok(f);
         }
         let allowed = allowed
@@ -458,6 +502,25 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// `forlop man`: the main page on stdout, or every page written to `dir`.
+fn man(ctx: &Ctx, dir: Option<PathBuf>) -> anyhow::Result<u8> {
+    let pages = help::man_pages(ctx.lang)?;
+    let Some(dir) = dir else {
+        emit(&pages[0].1)?;
+        return Ok(0);
+    };
+    let io = |e: std::io::Error| {
+        Failure::work(Ui::Io {
+            detail: format!("{}: {e}", dir.display()),
+        })
+    };
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    for (name, roff) in &pages {
+        std::fs::write(dir.join(name), roff).map_err(io)?;
+    }
+    Ok(0)
+}
+
 /// Runs the command line and gives the process exit code.
 pub fn run() -> ExitCode {
     use clap::FromArgMatches;
@@ -471,10 +534,26 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let code = e.exit_code();
-            if let Err(io) = e.print()
-                && io.kind() == io::ErrorKind::BrokenPipe
-            {
-                return ExitCode::SUCCESS;
+            use clap::error::ErrorKind;
+            let shown_as_is = matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
+            if shown_as_is || lang == Lang::En {
+                // Help and version are already in the user's language; English errors are
+                // clap's own.
+                if let Err(io) = e.print()
+                    && io.kind() == io::ErrorKind::BrokenPipe
+                {
+                    return ExitCode::SUCCESS;
+                }
+            } else {
+                use std::io::IsTerminal;
+                let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && io::stderr().is_terminal();
+                eprint!("{}", help::render_usage_error(&e, &args, lang, color));
             }
             return ExitCode::from(code as u8);
         }
@@ -521,24 +600,14 @@ pub fn run() -> ExitCode {
         Command::Sync(args) => sync::sync(&mut ctx, args),
         Command::MergeDriver(args) => sync::merge_driver(&mut ctx, args),
         Command::Completions { shell } => {
-            let mut cmd = help::command(ctx.lang);
+            let mut cmd = help::completion_command(ctx.lang);
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut cmd, "forlop", &mut out);
             emit(&String::from_utf8_lossy(&out))
                 .map(|()| 0)
                 .map_err(Into::into)
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(help::command(ctx.lang))
-                .render(&mut out)
-                .map_err(anyhow::Error::from)
-                .and_then(|()| {
-                    emit(&String::from_utf8_lossy(&out))
-                        .map(|()| 0)
-                        .map_err(Into::into)
-                })
-        }
+        Command::Man { dir } => man(&ctx, dir),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -4,13 +4,12 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::due::deadline_json;
 use super::stats::{percent, row_json};
-use super::status::validate_filter;
 use super::{Ctx, Failure, Format, emit};
 use crate::i18n::{Lang, Ui, Word, day_heading, days_left_text};
+use crate::render::json::value as deadline_json;
 use crate::render::{self, md_escape};
-use crate::views::agenda::{Item, matches};
+use crate::views::agenda::Item;
 use crate::views::report::{Recorded, Report, report};
 
 #[derive(Args, Debug)]
@@ -34,11 +33,9 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
         .checked_sub_months(chrono::Months::new(4))
         .unwrap_or(ctx.today);
     let reg = ctx.load_for_view(crate::register::Scope::OpenOrSince(since))?;
-    let coordinator = ctx.global.coordinator.as_deref();
-    let pathway = ctx.global.pathway.as_deref();
-    validate_filter(reg, &[], coordinator, pathway)?;
-    let redact = reg.settings.redact && !ctx.global.show_identity;
-    let r = report(reg, ctx.today, redact, |c| matches(c, coordinator, pathway));
+    let selection = ctx.select(reg, &[])?;
+    let redact = selection.redact;
+    let r = report(reg, ctx.today, redact, |c| selection.admits(c));
     let lang = ctx.lang;
     let text = match format {
         Format::Json => render::json(&json(&r)),
@@ -108,10 +105,10 @@ fn overdue_rows(lines: &[crate::views::report::OverdueLine], lang: Lang) -> Vec<
                 .as_ref()
                 .expect("overdue items carry their deadline");
             vec![
-                l.item.case.clone(),
-                l.item.patient.clone(),
-                l.item.pathway.clone(),
-                l.item.what.clone(),
+                l.item.case.to_string(),
+                l.item.patient.to_string(),
+                l.item.pathway.to_string(),
+                l.item.what.to_string(),
                 d.due.to_string(),
                 days_left_text(d.days_left, lang),
                 deviation_text(l.deviation, lang),
@@ -143,11 +140,11 @@ fn due_rows(items: &[Item], lang: Lang) -> Vec<Vec<String>> {
             vec![
                 d.due.to_string(),
                 days_left_text(d.days_left, lang),
-                i.case.clone(),
-                i.patient.clone(),
-                i.pathway.clone(),
-                i.what.clone(),
-                i.coordinator.clone().unwrap_or_else(|| "–".into()),
+                i.case.to_string(),
+                i.patient.to_string(),
+                i.pathway.to_string(),
+                i.what.to_string(),
+                i.coordinator.unwrap_or("–").to_string(),
             ]
         })
         .collect()
@@ -171,12 +168,12 @@ fn due_headers(lang: Lang) -> Vec<String> {
 fn today_rows(items: &[Item], lang: Lang) -> Vec<Vec<String>> {
     items
         .iter()
-        .map(|i| super::agenda::day_row(i, lang))
+        .map(|i| crate::render::agenda::day_row(i, lang))
         .collect()
 }
 
 fn today_headers(lang: Lang) -> Vec<String> {
-    super::agenda::day_headers(lang)
+    crate::render::agenda::day_headers(lang)
 }
 
 fn recorded_rows(list: &[Recorded], lang: Lang) -> Vec<Vec<String>> {

@@ -2,11 +2,9 @@
 
 use clap::Args;
 
-use super::status::validate_filter;
 use super::{Ctx, Format, emit, parse_date};
 use crate::i18n::{Lang, Word};
 use crate::render;
-use crate::views::agenda::matches;
 use crate::views::stats::{By, StatRow, stats};
 
 #[derive(Args, Debug)]
@@ -95,7 +93,7 @@ pub fn table_rows(
                 r.within.to_string(),
                 percent(r.share),
                 percent(target),
-                days_json(r.median_days).to_string(),
+                crate::i18n::decimal(r.median_days, 1, lang),
                 r.p90_days.to_string(),
                 note.join("; "),
             ];
@@ -116,11 +114,9 @@ pub fn run(ctx: &mut Ctx, args: StatsArgs) -> anyhow::Result<u8> {
         crate::register::Scope::OpenOrSince,
     );
     let reg = ctx.load_for_view(scope)?;
-    let coordinator = ctx.global.coordinator.as_deref();
-    let pathway = ctx.global.pathway.as_deref();
-    validate_filter(reg, &[], coordinator, pathway)?;
+    let selection = ctx.select(reg, &[])?;
     let rows = stats(reg, ctx.today, args.from, args.to, args.by, |c| {
-        matches(c, coordinator, pathway)
+        selection.admits(c)
     });
     let text = match format {
         Format::Json => render::json(&serde_json::Value::Array(

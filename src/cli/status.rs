@@ -4,66 +4,21 @@ use clap::Args;
 
 use chrono::NaiveDate;
 
-use super::due::deadline_json;
-use super::{Ctx, Failure, Format, emit};
+use super::{Ctx, Format, emit};
 use crate::i18n::{
-    Lang, Ui, Word, basis_note, close_reason_name, days_left_text, days_text, treatment_name,
+    Lang, Word, basis_note, close_reason_name, days_left_text, days_text, treatment_name,
 };
 use crate::model::{Case, TimesStatus};
 use crate::register::{Register, Scope};
 use crate::render;
-use crate::schedule::{CaseView, IntervalState, IntervalStatus, Urgency};
-use crate::suggest::suggest;
+use crate::schedule::{CaseView, IntervalState, IntervalStatus};
 use crate::views::handover::{EventKind, EventLine, PersonRef, handover};
-use crate::views::status::{Filter, rows};
+use crate::views::status::rows;
 
 #[derive(Args, Debug)]
 pub struct StatusArgs {
     /// Only these cases (shown also when closed or transferred)
     pub cases: Vec<String>,
-}
-
-/// Checks that named cases, `--coordinator` and `--pathway` exist (exit 1 with a hint).
-pub fn validate_filter(
-    reg: &Register,
-    cases: &[String],
-    coordinator: Option<&str>,
-    pathway: Option<&str>,
-) -> anyhow::Result<()> {
-    for id in cases {
-        if !reg.keys.iter().any(|c| &c.id.value == id) {
-            let suggestion = suggest(id, reg.keys.iter().map(|c| c.id.value.as_str()));
-            return Err(Failure::work(Ui::UnknownCase {
-                id: id.clone(),
-                suggestion,
-            }));
-        }
-    }
-    if let Some(c) = coordinator {
-        let in_team = reg.team.as_ref().is_some_and(|t| t.get(c).is_some());
-        let in_cases = reg.keys.iter().any(|x| x.coordinator.as_deref() == Some(c));
-        if !in_team && !in_cases {
-            let known = reg
-                .team
-                .iter()
-                .flat_map(|t| t.people.iter().map(|p| p.id.value.as_str()));
-            let suggestion = suggest(c, known);
-            return Err(Failure::work(Ui::UnknownCoordinator {
-                id: c.into(),
-                suggestion,
-            }));
-        }
-    }
-    if let Some(p) = pathway
-        && reg.pathway(p).is_none()
-    {
-        let suggestion = suggest(p, reg.pathways.iter().map(|x| x.id.value.as_str()));
-        return Err(Failure::work(Ui::UnknownPathway {
-            id: p.into(),
-            suggestion,
-        }));
-    }
-    Ok(())
 }
 
 pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
@@ -74,162 +29,25 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
         Scope::All
     };
     let reg = ctx.load_for_view(scope)?;
-    let coordinator = ctx.global.coordinator.as_deref();
-    let pathway = ctx.global.pathway.as_deref();
-    validate_filter(reg, &args.cases, coordinator, pathway)?;
-    let redact = reg.settings.redact && !ctx.global.show_identity;
+    let selection = ctx.select(reg, &args.cases)?;
     if format == Format::Table && args.cases.len() == 1 {
         let case = reg
             .cases
             .iter()
             .find(|c| c.id.value == args.cases[0])
             .expect("validated");
-        emit(&detail(reg, case, ctx, redact))?;
+        emit(&detail(reg, case, ctx, selection.redact))?;
         return Ok(0);
     }
-    let filter = Filter {
-        cases: &args.cases,
-        coordinator,
-        pathway,
-    };
-    let rows = rows(reg, ctx.today, &filter, redact);
-    let lang = ctx.lang;
-    if format == Format::Json {
-        let list: Vec<_> = rows
-            .iter()
-            .map(|r| {
-                serde_json::json!({
-                    "case": r.case, "patient": r.patient, "pathway": r.pathway,
-                    "coordinator": r.coordinator,
-                    "last_milestone": r.last.as_ref().map(|l| &l.0),
-                    "last_date": r.last.as_ref().map(|l| l.1.to_string()),
-                    "last_code": r.last.as_ref().and_then(|l| l.2.clone()),
-                    "next_milestone": r.next,
-                    "next_deadline": r.deadline.as_ref().map(deadline_json),
-                })
-            })
-            .collect();
-        emit(&render::json(&serde_json::Value::Array(list)))?;
-        return Ok(0);
+    let rows = rows(reg, ctx.today, &selection, &args.cases);
+    let mut out = render::stdout();
+    match format {
+        Format::Json => render::json::write(&mut out, &rows)?,
+        Format::Csv | Format::CsvExcel => render::status::csv(&mut out, &rows, format.dialect())?,
+        _ => render::status::table(&mut out, &rows, ctx.lang, ctx.color_out, ctx.table_width())?,
     }
-    let headers: Vec<String> = [
-        Word::Case,
-        Word::Patient,
-        Word::Pathway,
-        Word::Coordinator,
-        Word::LastMilestone,
-        Word::Date,
-        Word::Npr,
-        Word::NextMilestone,
-        Word::NextDeadline,
-        Word::Due,
-        Word::DaysLeft,
-    ]
-    .iter()
-    .map(|w| w.text(lang))
-    .collect();
-    let table_rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            let (m, d, code) = match &r.last {
-                Some((m, d, c)) => (m.clone(), d.to_string(), c.clone().unwrap_or_default()),
-                None => ("–".into(), String::new(), String::new()),
-            };
-            let (next_deadline, due, left) = match &r.deadline {
-                Some(dl) => (
-                    dl.id.clone(),
-                    dl.due.to_string(),
-                    days_left_text(dl.days_left, lang),
-                ),
-                None => ("–".into(), String::new(), String::new()),
-            };
-            vec![
-                r.case.clone(),
-                r.patient.clone(),
-                r.pathway.clone(),
-                r.coordinator.clone().unwrap_or_else(|| "–".into()),
-                m,
-                d,
-                code,
-                r.next.clone().unwrap_or_else(|| "–".into()),
-                next_deadline,
-                due,
-                left,
-            ]
-        })
-        .collect();
-    let text = match format {
-        Format::Csv => csv(&rows),
-        _ if table_rows.is_empty() => format!("{}\n", Word::NoOpenCases.text(lang)),
-        _ => {
-            let styles: Vec<Option<&str>> = rows
-                .iter()
-                .map(|r| {
-                    let overdue = r
-                        .deadline
-                        .as_ref()
-                        .is_some_and(|d| d.urgency == Urgency::Overdue);
-                    (ctx.color_out && overdue).then_some(render::RED)
-                })
-                .collect();
-            render::painted_table(&headers, &table_rows, &styles)
-        }
-    };
-    emit(&text)?;
+    render::finish(out)?;
     Ok(0)
-}
-
-/// CSV: stable English keys and raw values (dates, numbers), like the JSON.
-fn csv(rows: &[crate::views::status::StatusRow]) -> String {
-    let headers: Vec<String> = [
-        "case",
-        "patient",
-        "pathway",
-        "coordinator",
-        "last_milestone",
-        "last_date",
-        "last_code",
-        "next_milestone",
-        "next_deadline",
-        "due",
-        "days_left",
-        "status",
-    ]
-    .map(String::from)
-    .to_vec();
-    let body: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            let (m, d, code) = match &r.last {
-                Some((m, d, c)) => (m.clone(), d.to_string(), c.clone().unwrap_or_default()),
-                None => Default::default(),
-            };
-            let (id, due, left, status) = match &r.deadline {
-                Some(dl) => (
-                    dl.id.clone(),
-                    dl.due.to_string(),
-                    dl.days_left.to_string(),
-                    dl.urgency.word().to_string(),
-                ),
-                None => Default::default(),
-            };
-            vec![
-                r.case.clone(),
-                r.patient.clone(),
-                r.pathway.clone(),
-                r.coordinator.clone().unwrap_or_default(),
-                m,
-                d,
-                code,
-                r.next.clone().unwrap_or_default(),
-                id,
-                due,
-                left,
-                status,
-            ]
-        })
-        .collect();
-    render::csv(&headers, &body)
 }
 
 /// One case in full: facts, timeline with NPR codes, each standard time, tasks.
@@ -317,8 +135,8 @@ fn detail(reg: &Register, case: &Case, ctx: &Ctx, redact: bool) -> String {
                     (None, _) => Word::OpenTask.text(lang),
                 };
                 vec![
-                    t.id.clone(),
-                    t.name.clone(),
+                    t.id.to_string(),
+                    t.name.to_string(),
                     t.due.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),
                     state,
                 ]

@@ -22,26 +22,12 @@ pub struct CommitArgs {
     pub no_commit: bool,
 }
 
-fn vocab<V: Vocab>(s: &str) -> Result<V, String> {
-    V::from_word(s).ok_or_else(|| {
-        let hint = suggest(s, V::ALL.iter().map(|(_, w)| *w))
-            .map(|w| format!("; did you mean `{w}`?"))
-            .unwrap_or_default();
-        format!(
-            "`{s}` is not one of {}{hint}",
-            V::words().replace(',', ", ")
-        )
-    })
-}
-
-fn treatment(s: &str) -> Result<Treatment, String> {
-    vocab(s)
-}
-fn outcome(s: &str) -> Result<Outcome, String> {
-    vocab(s)
-}
-fn close_reason(s: &str) -> Result<CloseReason, String> {
-    vocab(s)
+/// A value parser for a vocabulary: clap knows the words, so help lists them, completions offer
+/// them, and a wrong word gets clap's did-you-mean (in the user's language, see help.rs).
+fn vocab<V: Vocab + Send + Sync>() -> impl clap::builder::TypedValueParser<Value = V> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(V::ALL.iter().map(|(_, w)| *w))
+        .map(|s| V::from_word(&s).expect("clap accepts only the listed words"))
 }
 
 #[derive(Args, Debug)]
@@ -74,10 +60,10 @@ pub struct RecordArgs {
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
     /// For a decision: cancer, other-cancer, other-disease, no-disease, unknown-origin
-    #[arg(long, value_parser = outcome)]
+    #[arg(long, value_parser = vocab::<Outcome>())]
     pub outcome: Option<Outcome>,
     /// For a treatment start, its type; for a decision, the planned treatment
-    #[arg(long, value_parser = treatment)]
+    #[arg(long, value_parser = vocab::<Treatment>())]
     pub treatment: Option<Treatment>,
     /// A note on the event
     #[arg(long)]
@@ -188,7 +174,7 @@ pub struct CloseArgs {
     /// The case id
     pub case: String,
     /// treatment-started, not-cancer, transferred, declined, died or other
-    #[arg(long, value_parser = close_reason)]
+    #[arg(long, value_parser = vocab::<CloseReason>())]
     pub reason: CloseReason,
     /// The date (default: today)
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
@@ -249,23 +235,19 @@ fn target(ctx: &mut Ctx) -> anyhow::Result<Target> {
     Ok(Target { root, context })
 }
 
-fn confirm(ctx: &Ctx, case: &str, what: &str, written: &Written, mask: Mask<'_>) {
+fn confirm(ctx: &Ctx, case: &str, done: &[crate::i18n::Done], written: &Written, mask: Mask<'_>) {
     if ctx.global.quiet {
         return;
     }
-    let what = format!("{case}: {what}");
-    let ui = match &written.commit {
-        Some(commit) => Ui::Committed {
-            what,
-            file: written.file.clone(),
-            commit: commit.clone(),
-        },
-        None => Ui::Written {
-            what,
-            file: written.file.clone(),
-        },
-    };
-    eprintln!("{}", ui.text(ctx.lang));
+    // What was typed (an appointment, a hospital) is echoed: never a control character raw.
+    let line = crate::i18n::written(
+        case,
+        done,
+        &written.file,
+        written.commit.as_deref(),
+        ctx.lang,
+    );
+    eprintln!("{}", crate::terminal::escape_line(&line));
     for w in &written.warnings {
         super::to_stderr(&render_human_masked(w, ctx.lang, ctx.color, mask));
     }
@@ -301,6 +283,7 @@ fn write(
         .map(|c| c.describe(pathway, planned))
         .collect();
     let what = what.join(", ");
+    let done: Vec<_> = changes.iter().map(|c| c.done(pathway, planned)).collect();
     let auto = t.context.settings.auto_commit && !commit.no_commit;
     let message = (commit.commit || auto).then(|| format!("{case}: {what}"));
     let written =
@@ -312,7 +295,7 @@ fn write(
             }
             e => edit_failure(e, ctx, identity.as_deref()),
         })?;
-    confirm(ctx, case, &what, &written, identity.as_deref());
+    confirm(ctx, case, &done, &written, identity.as_deref());
     Ok(0)
 }
 
@@ -357,14 +340,19 @@ pub fn new(ctx: &mut Ctx, args: NewArgs) -> anyhow::Result<u8> {
         .milestone_with_role(Role::Start)
         .map(|m| m.id.value.clone())
         .unwrap_or_default();
-    let what = Change::Event {
+    let referral_event = Change::Event {
         milestone: referral,
         date: args.referral,
         outcome: None,
         treatment: None,
         note: None,
-    }
-    .describe(Some(pathway), None);
+    };
+    let what = referral_event.describe(Some(pathway), None);
+    let done = crate::i18n::Done::NewCase {
+        pathway: pathway.id.value.clone(),
+        referral: args.referral.to_string(),
+        code: referral_event.event_code(Some(pathway), None),
+    };
     let what = format!("new case ({}), {what}", pathway.id.value);
     let message = (args.commit.commit
         || (t.context.settings.auto_commit && !args.commit.no_commit))
@@ -379,7 +367,7 @@ pub fn new(ctx: &mut Ctx, args: NewArgs) -> anyhow::Result<u8> {
         message.as_deref(),
     )
     .map_err(|e| edit_failure(e, ctx, identity.as_deref()))?;
-    confirm(ctx, &args.id, &what, &written, identity.as_deref());
+    confirm(ctx, &args.id, &[done], &written, identity.as_deref());
     Ok(0)
 }
 

@@ -3,8 +3,9 @@
 use super::{Lang, did_you_mean};
 
 /// The kind of a TOML value, as named in messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Kind {
+    #[default]
     String,
     Integer,
     Float,
@@ -57,8 +58,9 @@ impl Kind {
     }
 }
 
-/// Every diagnostic message. Rendered with [`Msg::text`] and [`Msg::hint`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Every diagnostic message. Rendered with [`Msg::text`] and [`Msg::hint`]; [`Msg::code`] is its
+/// stable code. `Msg::iter()` lists one of each (fields at their defaults), for tests.
+#[derive(Clone, Debug, PartialEq, Eq, strum::EnumIter)]
 pub enum Msg {
     // ---- files ----
     /// The TOML parser rejected the file.
@@ -350,6 +352,85 @@ fn section_suffix(lang: Lang, section: &str) -> String {
 }
 
 impl Msg {
+    /// The diagnostic's stable code (`F` + family digit + number): shown in every human
+    /// diagnostic, named by the fixture that plants it and by the error catalogue. A code is
+    /// never reused for another message; a new message takes the next free number of its family
+    /// (0 files, 1 structure, 2 people, 3 fødselsnummer, 4 pathways, 5 cases).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Msg::TomlSyntax { .. } => "F0001",
+            Msg::EmptyFile => "F0002",
+            Msg::NotUtf8 => "F0003",
+            Msg::Symlink => "F0004",
+            Msg::NotRegularFile => "F0005",
+            Msg::Unreadable { .. } => "F0006",
+            Msg::IgnoredFile => "F0007",
+            Msg::UnreadableDir { .. } => "F0008",
+            Msg::FileTooLarge { .. } => "F0009",
+            Msg::CasesNotAFolder => "F0010",
+            Msg::PathwayUnusable { .. } => "F0011",
+            Msg::TooManyProblems { .. } => "F0012",
+            Msg::HiddenFile => "F0013",
+            Msg::StaleTemporary => "F0014",
+            Msg::GitConflict { .. } => "F0015",
+            Msg::UnknownKey { .. } => "F1001",
+            Msg::WrongType { .. } => "F1002",
+            Msg::MissingKey { .. } => "F1003",
+            Msg::DateWithTime { .. } => "F1004",
+            Msg::InvalidDate { .. } => "F1005",
+            Msg::IntegerOutOfRange { .. } => "F1006",
+            Msg::NotInVocabulary { .. } => "F1007",
+            Msg::BadId { .. } => "F1008",
+            Msg::IdNotStem { .. } => "F1009",
+            Msg::BadTime { .. } => "F1010",
+            Msg::NotAFraction { .. } => "F1011",
+            Msg::UnknownPerson { .. } => "F2001",
+            Msg::NoTeamFile { .. } => "F2002",
+            Msg::DuplicatePerson { .. } => "F2003",
+            Msg::FnrLength => "F3001",
+            Msg::FnrNotDigits => "F3002",
+            Msg::FnrControl => "F3003",
+            Msg::FnrDate => "F3004",
+            Msg::BornContradictsFnr { .. } => "F3005",
+            Msg::DuplicateMilestone { .. } => "F4001",
+            Msg::DuplicateInterval { .. } => "F4002",
+            Msg::DuplicateTask { .. } => "F4003",
+            Msg::DuplicateRole { .. } => "F4004",
+            Msg::UnknownPathwayMilestone { .. } => "F4005",
+            Msg::IntervalCycle { .. } => "F4006",
+            Msg::NegativeDays { .. } => "F4007",
+            Msg::BadCode { .. } => "F4008",
+            Msg::UnknownTimes { .. } => "F4009",
+            Msg::UnknownTreatmentKey { .. } => "F4010",
+            Msg::TimesUnknownWithIntervals => "F4011",
+            Msg::DaysTableEmpty => "F4012",
+            Msg::IntervalBackwards { .. } => "F4013",
+            Msg::UnknownPathway { .. } => "F5001",
+            Msg::UnknownMilestone { .. } => "F5002",
+            Msg::UnknownTask { .. } => "F5003",
+            Msg::UnknownInterval { .. } => "F5004",
+            Msg::AdHocTaskIncomplete { .. } => "F5005",
+            Msg::DuplicateCaseTask { .. } => "F5006",
+            Msg::SameMilestoneTwice { .. } => "F5007",
+            Msg::MilestoneOrder { .. } => "F5008",
+            Msg::OutcomeNotDecision { .. } => "F5009",
+            Msg::TreatmentNotTreatment { .. } => "F5010",
+            Msg::RetiredPathway { .. } => "F5011",
+            Msg::DuplicateCaseId { .. } => "F5012",
+            Msg::DuplicateOpenCase { .. } => "F5013",
+            Msg::EventInFuture { .. } => "F5014",
+            Msg::PlannedTreatmentNotInTable { .. } => "F5015",
+            Msg::TreatmentEventNoType => "F5016",
+            Msg::OpenCaseNoCoordinator => "F5017",
+            Msg::TimesUnknownOpenCase { .. } => "F5018",
+            Msg::ClosedInFuture { .. } => "F5019",
+            Msg::TransferInFuture { .. } => "F5020",
+            Msg::TaskDoneInFuture { .. } => "F5021",
+            Msg::ClosedBeforeReferral { .. } => "F5022",
+            Msg::TransferBeforeReferral { .. } => "F5023",
+        }
+    }
+
     /// The one-line message.
     pub fn text(&self, lang: Lang) -> String {
         use Msg::*;
@@ -412,15 +493,20 @@ impl Msg {
                 format!("cannot read the directory: {detail}")
             ),
             CasesNotAFolder => t!(lang, "`cases` er ikke en mappe", "`cases` is not a folder"),
-            PathwayUnusable { pathway, cases } => t!(
-                lang,
-                format!(
-                    "forløpet `{pathway}` kunne ikke leses; {cases} saker i det har ingen frister i denne utskriften"
-                ),
-                format!(
-                    "the pathway `{pathway}` could not be read; its {cases} cases have no deadlines in this output"
+            PathwayUnusable { pathway, cases } => {
+                let n = *cases;
+                let cases = super::count(n, super::Noun::Case, lang);
+                let have = if n == 1 { "has" } else { "have" };
+                t!(
+                    lang,
+                    format!(
+                        "forløpet `{pathway}` kunne ikke leses; {cases} i det har ingen frister i denne utskriften"
+                    ),
+                    format!(
+                        "the pathway `{pathway}` could not be read; its {cases} {have} no deadlines in this output"
+                    )
                 )
-            ),
+            }
             UnknownKey { key, section, .. } => t!(
                 lang,
                 format!("ukjent nøkkel `{key}`{}", section_suffix(lang, section)),

@@ -4,7 +4,7 @@
 use super::Lang;
 
 /// Messages of `init`, `sync`, the merge driver and shared working copies.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, strum::EnumIter)]
 pub enum TeamUi {
     /// The clone is set up: hook, merge driver, pull without rebase.
     CloneSetUp { dir: String },
@@ -13,6 +13,7 @@ pub enum TeamUi {
     /// Files `init` made, left uncommitted because the commit failed.
     InitNotCommitted { files: String, detail: String },
     /// `forlop` is not on PATH, where the hook and the merge driver look for it.
+    #[default]
     NotOnPath,
     /// Another program's pre-commit hook is in place; ours was not installed.
     ForeignHook { path: String },

@@ -1,9 +1,9 @@
 //! Messages of the command line itself: errors, confirmations, summaries.
 
-use super::{Lang, TeamUi, did_you_mean, one_of};
+use super::{Lang, Noun, TeamUi, count, did_you_mean, one_of};
 
 /// Messages of the command line itself (not tied to a file position).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, strum::EnumIter)]
 pub enum Ui {
     NoRegister {
         dir: String,
@@ -93,15 +93,6 @@ pub enum Ui {
     Git {
         detail: String,
     },
-    Written {
-        what: String,
-        file: String,
-    },
-    Committed {
-        what: String,
-        file: String,
-        commit: String,
-    },
     RegisterExists {
         dir: String,
     },
@@ -182,11 +173,14 @@ impl Ui {
                 format!("ukjent koordinator `{id}`"),
                 format!("unknown coordinator `{id}`")
             ),
-            RegisterHasErrors { errors } => t!(
-                lang,
-                format!("registeret har {errors} feil; utskriften nevner filene med feil"),
-                format!("the register has {errors} errors; the output names the files with errors")
-            ),
+            RegisterHasErrors { errors } => {
+                let errors = count(*errors, Noun::Error, lang);
+                t!(
+                    lang,
+                    format!("registeret har {errors}; utskriften nevner filene med feil"),
+                    format!("the register has {errors}; the output names the files with errors")
+                )
+            }
             CasesUnreadable { detail } => t!(
                 lang,
                 format!("kan ikke lese `cases/`: {detail}; uten sakene kan ingen liste lages"),
@@ -210,31 +204,24 @@ impl Ui {
                 errors,
                 warnings,
                 files,
-            } => t!(
-                lang,
-                format!(
-                    "{errors} feil og {warnings} {} i {files} filer",
-                    if *warnings == 1 {
-                        "advarsel"
-                    } else {
-                        "advarsler"
-                    }
-                ),
-                format!(
-                    "{errors} {} and {warnings} {} in {files} files",
-                    if *errors == 1 { "error" } else { "errors" },
-                    if *warnings == 1 {
-                        "warning"
-                    } else {
-                        "warnings"
-                    }
+            } => {
+                let errors = count(*errors, Noun::Error, lang);
+                let warnings = count(*warnings, Noun::Warning, lang);
+                let files = count(*files, Noun::File, lang);
+                t!(
+                    lang,
+                    format!("{errors} og {warnings} i {files}"),
+                    format!("{errors} and {warnings} in {files}")
                 )
-            ),
-            CheckClean { files } => t!(
-                lang,
-                format!("{files} filer sjekket: ingen feil"),
-                format!("{files} files checked: no problems")
-            ),
+            }
+            CheckClean { files } => {
+                let files = count(*files, Noun::File, lang);
+                t!(
+                    lang,
+                    format!("{files} sjekket: ingen feil"),
+                    format!("{files} checked: no problems")
+                )
+            }
             HandoverNeedsCases => t!(
                 lang,
                 "`forlop handover` trenger saker eller `--coordinator`",
@@ -300,14 +287,6 @@ impl Ui {
                 format!("git feilet: {detail}"),
                 format!("git failed: {detail}")
             ),
-            Written { what, file } => {
-                t!(lang, format!("{what} → {file}"), format!("{what} → {file}"))
-            }
-            Committed { what, file, commit } => t!(
-                lang,
-                format!("{what} → {file} (commit {commit})"),
-                format!("{what} → {file} (commit {commit})")
-            ),
             RegisterExists { dir } => t!(
                 lang,
                 format!("{dir} har allerede et register (forlop.toml)"),
@@ -338,11 +317,18 @@ impl Ui {
                 format!("kopi til lokal tilpasning: {file}"),
                 format!("copy for local adaptation: {file}")
             ),
-            StagedClean { files } => t!(
-                lang,
-                format!("{files} filer klare til commit: ingen feil"),
-                format!("{files} staged files: no problems")
-            ),
+            StagedClean { files } => {
+                let n = *files;
+                let files = count(n, Noun::File, lang);
+                t!(
+                    lang,
+                    format!(
+                        "{files} klar{} til commit: ingen feil",
+                        if n == 1 { "" } else { "e" }
+                    ),
+                    format!("{files} staged: no problems")
+                )
+            }
             Io { detail } => t!(
                 lang,
                 format!("inn/ut-feil: {detail}"),
@@ -490,7 +476,7 @@ impl Ui {
                 "legg inn seksjonens tider som [[interval]], sett `times` og en `source` som sier at tidene er lokale",
                 "add the section's times as [[interval]], set `times` and a `source` saying the times are local"
             )),
-            Written { .. } | Committed { .. } | HookInstalled { .. } | StagedClean { .. } => None,
+            HookInstalled { .. } | StagedClean { .. } => None,
             HandoverNeedsCases => Some(t!(
                 lang,
                 "for eksempel `forlop handover te-0142` eller `forlop handover --coordinator ssol`",

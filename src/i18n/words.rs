@@ -3,7 +3,7 @@
 use super::{Lang, treatment_name};
 
 /// Fixed words and labels of the user interface.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
 pub enum Word {
     Error,
     Warning,
@@ -435,4 +435,78 @@ pub fn day_heading(date: chrono::NaiveDate, lang: Lang) -> String {
         format!("{} {}. {}", NB_DAYS[wd], date.day(), NB_MONTHS[m]),
         format!("{} {} {}", EN_DAYS[wd], date.day(), EN_MONTHS[m])
     )
+}
+
+/// Nouns that are counted in what forlop prints, with their singular and plural forms, so a
+/// count always agrees with its noun: "1 fil", "2 filer"; never "1 filer".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
+pub enum Noun {
+    File,
+    Case,
+    Day,
+    Error,
+    Warning,
+    Argument,
+    Deadline,
+    Commit,
+}
+
+impl Noun {
+    /// (bokmål singular, bokmål plural, English singular, English plural).
+    fn forms(self) -> [&'static str; 4] {
+        match self {
+            Noun::File => ["fil", "filer", "file", "files"],
+            Noun::Case => ["sak", "saker", "case", "cases"],
+            Noun::Day => ["dag", "dager", "day", "days"],
+            Noun::Error => ["feil", "feil", "error", "errors"],
+            Noun::Warning => ["advarsel", "advarsler", "warning", "warnings"],
+            Noun::Argument => ["argument", "argumenter", "argument", "arguments"],
+            Noun::Deadline => ["frist", "frister", "deadline", "deadlines"],
+            Noun::Commit => ["commit", "commiter", "commit", "commits"],
+        }
+    }
+
+    /// The noun in the number that agrees with `n` (1 and −1 take the singular).
+    pub fn word(self, n: i64, lang: Lang) -> &'static str {
+        let [nb1, nb, en1, en] = self.forms();
+        match (lang, n.abs() == 1) {
+            (Lang::Nb, true) => nb1,
+            (Lang::Nb, false) => nb,
+            (Lang::En, true) => en1,
+            (Lang::En, false) => en,
+        }
+    }
+}
+
+/// A count with its noun: `count(1, Noun::File, Nb)` is "1 fil", `count(2, …)` "2 filer".
+pub fn count(n: impl TryInto<i64>, noun: Noun, lang: Lang) -> String {
+    let n: i64 = n.try_into().unwrap_or(i64::MAX);
+    format!("{n} {}", noun.word(n, lang))
+}
+
+/// A number for people to read: whole numbers without decimals, others with up to `decimals`
+/// digits (trailing zeros dropped), with a decimal comma in bokmål (`25,5`) and a point in
+/// English. JSON and CSV keep the point: they never call this.
+pub fn decimal(x: f64, decimals: usize, lang: Lang) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    let mut s = format!("{x:.decimals$}");
+    if s.contains('.') {
+        s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    if s == "-0" {
+        s = "0".to_string();
+    }
+    match lang {
+        Lang::Nb => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// A date in a heading of a document that may be read later (report, handover): with the year.
+/// "mandag 23. november 2026" / "Monday 23 November 2026".
+pub fn day_heading_with_year(date: chrono::NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    format!("{} {}", day_heading(date, lang), date.year())
 }

@@ -124,6 +124,15 @@ impl Case {
         !closed && !moved
     }
 
+    /// The treatment type of a treatment event: its own, else the case's planned one.
+    pub fn event_treatment(&self, event: &Event) -> Option<Treatment> {
+        event
+            .treatment
+            .as_ref()
+            .or(self.treatment.as_ref())
+            .map(|t| t.value)
+    }
+
     /// Events that had happened by `today`.
     pub fn events_until(&self, today: NaiveDate) -> impl Iterator<Item = &Event> {
         self.events.iter().filter(move |e| e.date.value <= today)

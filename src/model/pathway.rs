@@ -13,6 +13,14 @@ pub enum Origin {
     Register,
 }
 
+/// The pathway with `id` in a list sorted by id.
+pub fn find_pathway<'p>(pathways: &'p [Pathway], id: &str) -> Option<&'p Pathway> {
+    pathways
+        .binary_search_by(|p| p.id.value.as_str().cmp(id))
+        .ok()
+        .map(|i| &pathways[i])
+}
+
 /// One pathway (pakkeforløp).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pathway {

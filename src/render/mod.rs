@@ -1,12 +1,16 @@
 //! Rows to text: tables, CSV, JSON helpers. Renderers never compute dates.
 
+pub mod agenda;
+pub mod csv;
+pub mod due;
 pub mod ics;
+pub mod json;
+pub mod status;
+pub mod table;
 
-use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
+pub use table::Table;
 
-/// Columns separated by space, the header underlined: quiet enough to read every morning.
-const STYLE: TableStyle =
-    TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
+use std::io::{self, Write};
 
 /// A plain table with a header row, in the style of every forlop table.
 pub fn table(headers: &[String], rows: &[Vec<String>]) -> String {
@@ -16,37 +20,17 @@ pub fn table(headers: &[String], rows: &[Vec<String>]) -> String {
 /// ANSI red, for what is overdue.
 pub const RED: &str = "\x1b[31m";
 
-/// A table whose row `i` is painted with `styles[i]` (an ANSI style), where given. Cells never
-/// wrap, so row `i` is line `i + 2` (after the header and its rule).
+/// A table whose row `i` is painted red where `styles[i]` is given.
 pub fn painted_table(headers: &[String], rows: &[Vec<String>], styles: &[Option<&str>]) -> String {
-    let mut t = Table::new();
-    t.load_style(STYLE)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(headers);
-    for r in rows {
-        t.add_row(r);
-    }
-    // Trailing padding is noise in a terminal and in snapshots.
-    let mut s = String::new();
-    for (n, line) in t.lines().enumerate() {
-        let line = line.trim_end();
-        match n
-            .checked_sub(2)
-            .and_then(|i| styles.get(i))
-            .copied()
-            .flatten()
-        {
-            Some(style) => s.push_str(&format!("{style}{line}\x1b[0m\n")),
-            None => {
-                s.push_str(line);
-                s.push('\n');
-            }
+    let mut t = Table::new(headers);
+    for (i, r) in rows.iter().enumerate() {
+        for c in r {
+            t.text(c);
         }
+        let painted = styles.get(i).copied().flatten().is_some();
+        t.end_row(painted.then_some(table::OVERDUE));
     }
-    if s.is_empty() {
-        s.push('\n');
-    }
-    s
+    t.render(None)
 }
 
 /// Text made safe for one Markdown table cell or list item: no line breaks, pipes escaped.
@@ -81,20 +65,16 @@ pub fn markdown_table(headers: &[String], rows: &[Vec<String>]) -> String {
 
 /// RFC 4180 CSV with a header row.
 pub fn csv(headers: &[String], rows: &[Vec<String>]) -> String {
-    fn field(s: &str) -> String {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
+    let mut out = Vec::new();
+    let mut w = csv::Csv::new(&mut out, csv::Dialect::Standard);
+    let _ = w.header(headers);
+    for r in rows {
+        for f in r {
+            let _ = w.field(f);
         }
+        let _ = w.end();
     }
-    let mut out = String::new();
-    for r in std::iter::once(headers).chain(rows.iter().map(Vec::as_slice)) {
-        let line: Vec<String> = r.iter().map(|f| field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Pretty JSON with a final newline.
@@ -102,6 +82,37 @@ pub fn json(value: &serde_json::Value) -> String {
     let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// comfy-table's rendering in forlop's style, to check that [`Table`] writes the same text.
+#[cfg(test)]
+pub(crate) fn comfy_table(headers: &[&str], rows: &[Vec<&str>]) -> String {
+    use comfy_table::{ContentArrangement, LineStyle, TableStyle};
+    const STYLE: TableStyle =
+        TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
+    let mut t = comfy_table::Table::new();
+    t.load_style(STYLE)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(headers);
+    for r in rows {
+        t.add_row(r);
+    }
+    let mut s = String::new();
+    for line in t.lines() {
+        s.push_str(line.trim_end());
+        s.push('\n');
+    }
+    s
+}
+
+/// A buffered writer on standard output, for outputs written as they are made.
+pub fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
+    io::BufWriter::with_capacity(1 << 16, io::stdout().lock())
+}
+
+/// Flushes `out`; a closed pipe surfaces as an error the caller treats as a clean end.
+pub fn finish(mut out: impl Write) -> io::Result<()> {
+    out.flush()
 }
 
 #[cfg(test)]

@@ -1,15 +1,21 @@
 //! `agenda`: what is overdue, then day by day: appointments, MDT meetings, deadlines, tasks.
 
-use chrono::NaiveDate;
+use std::borrow::Cow;
 
-use super::{patient_label, redact_text};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::due::DeadlineRow;
+use super::{PatientLabel, redact_text};
 use crate::calendar::{Holiday, holiday, is_weekend};
 use crate::model::Case;
 use crate::register::Register;
-use crate::schedule::{self, Deadline, Kind, Urgency};
+use crate::schedule::{CaseView, Kind, Urgency, case_deadlines};
 
-/// What an agenda line is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// What an agenda line is (JSON: `mdt`, `appointment`, `interval`, `task`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum ItemKind {
     Mdt,
     Appointment,
@@ -29,61 +35,60 @@ impl ItemKind {
     }
 }
 
-/// One line of a day.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Item {
+/// One line of a day; serializes to the agenda's item object.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Item<'a> {
     pub kind: ItemKind,
-    pub time: Option<String>,
-    pub case: String,
-    pub patient: String,
-    pub pathway: String,
-    pub coordinator: Option<String>,
+    pub time: Option<&'a str>,
+    pub case: &'a str,
+    pub patient: PatientLabel<'a>,
+    pub pathway: &'a str,
+    pub coordinator: Option<&'a str>,
     /// What is booked or due (redacted free text).
-    pub what: String,
-    pub place: Option<String>,
+    pub what: Cow<'a, str>,
+    #[serde(rename = "where")]
+    pub place: Option<&'a str>,
     /// For deadlines: the deadline itself.
-    pub deadline: Option<Deadline>,
+    pub deadline: Option<DeadlineRow<'a>>,
 }
 
 /// One day of the agenda.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Day {
+pub struct Day<'a> {
     pub date: NaiveDate,
     pub weekend: bool,
     pub holiday: Option<Holiday>,
     /// A day the section is closed (forlop.toml `closed_days`).
     pub closed: bool,
-    pub items: Vec<Item>,
+    pub items: Vec<Item<'a>>,
 }
 
 /// The agenda: overdue first (most overdue first), then each day.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Agenda {
+pub struct Agenda<'a> {
     /// Overdue deadlines and tasks, as items with their deadline.
-    pub overdue: Vec<Item>,
-    pub days: Vec<Day>,
+    pub overdue: Vec<Item<'a>>,
+    pub days: Vec<Day<'a>>,
 }
 
-/// The items of the cases that pass `keep`, for `days` days from `today`.
-pub fn agenda(
-    reg: &Register,
+/// Free text as the agenda shows it: borrowed unless redaction changes it.
+fn shown<'a>(text: &'a str, case: &Case, redact: bool) -> Cow<'a, str> {
+    if redact {
+        Cow::Owned(redact_text(text, case, true))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The items of the open cases that pass `keep`, for `days` days from `today`.
+pub fn agenda<'a>(
+    reg: &'a Register,
     today: NaiveDate,
     days: u32,
     redact: bool,
-    keep: impl Fn(&Case) -> bool,
-) -> Agenda {
-    let cases: Vec<&Case> = reg
-        .cases
-        .iter()
-        .filter(|c| c.is_open(today) && keep(c))
-        .collect();
-    let deadlines = schedule::deadlines(
-        cases.iter().copied(),
-        |id| reg.pathway(id),
-        today,
-        reg.settings.warn_days,
-    );
-    let mut out_days: Vec<Day> = (0..days.max(1))
+    keep: impl Fn(&Case) -> bool + Sync,
+) -> Agenda<'a> {
+    let mut out_days: Vec<Day<'a>> = (0..days.max(1))
         .map(|n| {
             let date = today + chrono::Days::new(u64::from(n));
             Day {
@@ -99,77 +104,92 @@ pub fn agenda(
     let day_of = |date: NaiveDate| {
         (date >= today && date <= last).then(|| (date - today).num_days() as usize)
     };
-    let by_id: std::collections::HashMap<&str, &Case> =
-        cases.iter().map(|c| (c.id.value.as_str(), *c)).collect();
-    let base = |case: &Case, kind: ItemKind| Item {
+    let base = |case: &'a Case, kind: ItemKind| Item {
         kind,
         time: None,
-        case: case.id.value.clone(),
-        patient: patient_label(case, redact),
-        pathway: case.pathway.value.clone(),
-        coordinator: case.coordinator.as_ref().map(|c| c.value.clone()),
-        what: String::new(),
+        case: &case.id.value,
+        patient: PatientLabel { case, redact },
+        pathway: &case.pathway.value,
+        coordinator: case.coordinator.as_ref().map(|c| c.value.as_str()),
+        what: Cow::Borrowed(""),
         place: None,
         deadline: None,
     };
-    for case in &cases {
-        for a in &case.appointments {
-            if let Some(n) = day_of(a.date.value) {
-                out_days[n].items.push(Item {
-                    time: a.time.clone(),
-                    what: redact_text(&a.what, case, redact),
-                    place: a.place.clone(),
-                    ..base(case, ItemKind::Appointment)
-                });
+    // Every case's lines in parallel, each tagged with its day (`None`: overdue).
+    let warn_days = reg.settings.warn_days;
+    let mut lines: Vec<(Option<usize>, Item<'a>)> = reg
+        .cases
+        .par_iter()
+        .filter(|c| c.is_open(today) && keep(c))
+        .flat_map_iter(|case| {
+            let mut out = Vec::new();
+            for a in &case.appointments {
+                if let Some(n) = day_of(a.date.value) {
+                    out.push((
+                        Some(n),
+                        Item {
+                            time: a.time.as_deref(),
+                            what: shown(&a.what, case, redact),
+                            place: a.place.as_deref(),
+                            ..base(case, ItemKind::Appointment)
+                        },
+                    ));
+                }
             }
-        }
-        for m in &case.mdts {
-            if let Some(n) = day_of(m.date.value) {
-                let what = m
-                    .question
-                    .as_deref()
-                    .map(|q| redact_text(q, case, redact))
-                    .unwrap_or_default();
-                out_days[n].items.push(Item {
-                    what,
-                    ..base(case, ItemKind::Mdt)
-                });
+            for m in &case.mdts {
+                if let Some(n) = day_of(m.date.value) {
+                    let what = m
+                        .question
+                        .as_deref()
+                        .map(|q| shown(q, case, redact))
+                        .unwrap_or_default();
+                    out.push((
+                        Some(n),
+                        Item {
+                            what,
+                            ..base(case, ItemKind::Mdt)
+                        },
+                    ));
+                }
             }
-        }
-    }
+            if let Some(p) = reg.pathway(&case.pathway.value) {
+                for d in case_deadlines(&CaseView::new(case, p, today), warn_days) {
+                    let overdue_now = d.urgency == Urgency::Overdue;
+                    let n = day_of(d.due);
+                    if !overdue_now && n.is_none() {
+                        continue;
+                    }
+                    let kind = if d.kind == Kind::Interval {
+                        ItemKind::Interval
+                    } else {
+                        ItemKind::Task
+                    };
+                    let row = DeadlineRow::new(d, case, redact);
+                    let item = Item {
+                        what: row.what(),
+                        deadline: Some(row),
+                        ..base(case, kind)
+                    };
+                    out.push((if overdue_now { None } else { n }, item));
+                }
+            }
+            out
+        })
+        .collect();
+    // The overdue ones in the SPEC's deadline order; each day's below.
+    let key = |i: &Item<'a>| i.deadline.as_ref().map(|d| (d.due, d.case, d.kind, d.id));
+    lines.par_sort_by(|(da, a), (db, b)| match (da, db) {
+        (None, None) => key(a).cmp(&key(b)),
+        (None, Some(_)) => std::cmp::Ordering::Less,
+        (Some(_), None) => std::cmp::Ordering::Greater,
+        (Some(x), Some(y)) => x.cmp(y).then_with(|| day_order(a, b)),
+    });
     let mut overdue = Vec::new();
-    for d in deadlines {
-        let Some(case) = by_id.get(d.case.as_str()) else {
-            continue;
-        };
-        let kind = if d.kind == Kind::Interval {
-            ItemKind::Interval
-        } else {
-            ItemKind::Task
-        };
-        let overdue_now = d.urgency == Urgency::Overdue;
-        let n = day_of(d.due);
-        let item = Item {
-            what: super::deadline_what(&d),
-            deadline: Some(d),
-            ..base(case, kind)
-        };
-        if overdue_now {
-            overdue.push(item);
-        } else if let Some(n) = n {
-            out_days[n].items.push(item);
+    for (n, item) in lines {
+        match n {
+            None => overdue.push(item),
+            Some(n) => out_days[n].items.push(item),
         }
-    }
-    for day in &mut out_days {
-        // MDT meetings first, then appointments by time, then deadlines and tasks; stable by case.
-        day.items.sort_by(|a, b| {
-            let rank = |i: &Item| match i.kind {
-                ItemKind::Mdt => 0,
-                ItemKind::Appointment => 1,
-                ItemKind::Interval | ItemKind::Task => 2,
-            };
-            (rank(a), &a.time, &a.case, a.kind).cmp(&(rank(b), &b.time, &b.case, b.kind))
-        });
     }
     Agenda {
         overdue,
@@ -177,8 +197,18 @@ pub fn agenda(
     }
 }
 
-/// Whether a case is one of `coordinator`'s (or any, without a filter) and on `pathway`.
-pub fn matches(case: &Case, coordinator: Option<&str>, pathway: Option<&str>) -> bool {
-    coordinator.is_none_or(|id| case.coordinator.as_ref().is_some_and(|x| x.value == id))
-        && pathway.is_none_or(|p| case.pathway.value == p)
+/// Within a day: MDT meetings first, then appointments by time, then deadlines and tasks (in
+/// the SPEC's deadline order); by case.
+fn day_order<'a>(a: &Item<'a>, b: &Item<'a>) -> std::cmp::Ordering {
+    let rank = |i: &Item| match i.kind {
+        ItemKind::Mdt => 0,
+        ItemKind::Appointment => 1,
+        ItemKind::Interval | ItemKind::Task => 2,
+    };
+    fn deadline<'a>(i: &Item<'a>) -> Option<(NaiveDate, &'a str, Kind, &'a str)> {
+        i.deadline.as_ref().map(|d| (d.due, d.case, d.kind, d.id))
+    }
+    (rank(a), &a.time, a.case, a.kind)
+        .cmp(&(rank(b), &b.time, b.case, b.kind))
+        .then_with(|| deadline(a).cmp(&deadline(b)))
 }

@@ -71,7 +71,7 @@ pub struct Handover<'a> {
     pub consent: Option<bool>,
     pub events: Vec<EventLine>,
     pub intervals: Vec<IntervalStatus<'a>>,
-    pub open_tasks: Vec<TaskStatus>,
+    pub open_tasks: Vec<TaskStatus<'a>>,
     pub appointments: Vec<AppointmentLine>,
     pub mdts: Vec<MdtLine>,
     /// (interval, reason, reported)
@@ -82,7 +82,7 @@ pub struct Handover<'a> {
     pub transfer: Option<(NaiveDate, String, Option<PersonRef>)>,
     pub closed: Option<(NaiveDate, CloseReason)>,
     /// The most urgent open deadline (for ordering).
-    pub next_deadline: Option<Deadline>,
+    pub next_deadline: Option<Deadline<'a>>,
     pub open: bool,
 }
 

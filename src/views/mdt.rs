@@ -2,14 +2,15 @@
 
 use chrono::NaiveDate;
 
+use super::due::DeadlineRow;
 use super::{event_code, patient_label, redact_text, timeline};
 use crate::model::Case;
 use crate::register::Register;
-use crate::schedule::{CaseView, Deadline, next_deadline};
+use crate::schedule::{CaseView, next_deadline};
 
 /// One case on the MDT list.
 #[derive(Clone, Debug, PartialEq)]
-pub struct MdtEntry {
+pub struct MdtEntry<'a> {
     pub case: String,
     pub patient: String,
     pub pathway: String,
@@ -21,7 +22,7 @@ pub struct MdtEntry {
     /// Milestone id, date and NPR code of the latest event by today.
     pub last: Option<(String, NaiveDate, Option<String>)>,
     /// The most urgent open deadline today.
-    pub deadline: Option<Deadline>,
+    pub deadline: Option<DeadlineRow<'a>>,
 }
 
 /// The meeting date to show: `date` if given, else the first date from `today` on that has
@@ -43,13 +44,13 @@ pub fn meeting_date(
 }
 
 /// The cases booked for the meeting on `date`, by case id.
-pub fn mdt_list(
-    reg: &Register,
+pub fn mdt_list<'a>(
+    reg: &'a Register,
     today: NaiveDate,
     date: NaiveDate,
     redact: bool,
     keep: impl Fn(&Case) -> bool,
-) -> Vec<MdtEntry> {
+) -> Vec<MdtEntry<'a>> {
     let mut out = Vec::new();
     for case in reg.cases.iter().filter(|c| keep(c)) {
         for m in case.mdts.iter().filter(|m| m.date.value == date) {
@@ -63,6 +64,7 @@ pub fn mdt_list(
             });
             let deadline = pathway.and_then(|p| {
                 next_deadline(&CaseView::new(case, p, today), reg.settings.warn_days)
+                    .map(|d| DeadlineRow::new(d, case, redact))
             });
             out.push(MdtEntry {
                 case: case.id.value.clone(),

@@ -1,6 +1,7 @@
 //! Views: from the loaded register (and today) to rows. Views never read files.
 
 pub mod agenda;
+pub mod due;
 pub mod handover;
 pub mod log;
 pub mod mdt;
@@ -15,22 +16,67 @@ use crate::model::{Case, Event, Outcome, Pathway, Role, Treatment};
 /// The patient as outputs may show them: initials when redacted (never the name or the
 /// fødselsnummer), else the name.
 pub fn patient_label(case: &Case, redact: bool) -> String {
-    let Some(name) = case
-        .patient
-        .name
-        .as_deref()
-        .filter(|n| !n.trim().is_empty())
-    else {
-        return "–".into();
-    };
-    if !redact {
-        return name.to_string();
+    PatientLabel { case, redact }.to_string()
+}
+
+/// The patient's label as a value that writes itself ([`patient_label`] without a `String`):
+/// tables and JSON of hundreds of thousands of rows write it straight into the output.
+#[derive(Clone, Copy, Debug)]
+pub struct PatientLabel<'a> {
+    pub case: &'a Case,
+    pub redact: bool,
+}
+
+impl std::fmt::Display for PatientLabel<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        let Some(name) = self
+            .case
+            .patient
+            .name
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+        else {
+            return f.write_str("–");
+        };
+        if !self.redact {
+            return f.write_str(name);
+        }
+        for c in name
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .flat_map(|c| c.to_uppercase())
+        {
+            f.write_char(c)?;
+            f.write_char('.')?;
+        }
+        Ok(())
     }
-    name.split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .flat_map(|c| c.to_uppercase())
-        .map(|c| format!("{c}."))
-        .collect()
+}
+
+impl serde::Serialize for PatientLabel<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl PartialEq for PatientLabel<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+/// Serializes a date as `YYYY-MM-DD` (the SPEC's JSON dates) without an intermediate string.
+pub fn iso_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+/// Like [`iso_date`], for an optional date (`null` when absent).
+pub fn iso_date_opt<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.collect_str(d),
+        None => s.serialize_none(),
+    }
 }
 
 /// Free text as outputs may show it: when redacting, every part of the patient's name is
@@ -45,12 +91,12 @@ pub fn redact_text(text: &str, case: &Case, redact: bool) -> String {
 }
 
 /// What a deadline is about, for people: `OF1 Henvisning mottatt – …` or the task's name.
-pub fn deadline_what(d: &crate::schedule::Deadline) -> String {
+pub fn deadline_what(d: &crate::schedule::Deadline<'_>) -> String {
     use crate::schedule::Kind;
-    match (d.kind, &d.name) {
+    match (d.kind, d.name) {
         (Kind::Interval, Some(name)) => format!("{} {name}", d.id),
-        (_, Some(name)) => name.clone(),
-        (_, None) => d.id.clone(),
+        (_, Some(name)) => name.to_string(),
+        (_, None) => d.id.to_string(),
     }
 }
 
@@ -77,11 +123,7 @@ pub fn event_code(pathway: &Pathway, case: &Case, event: &Event) -> Option<Strin
 
 /// The treatment type of a treatment event: its own, else the case's planned one.
 pub fn event_treatment(case: &Case, event: &Event) -> Option<Treatment> {
-    event
-        .treatment
-        .as_ref()
-        .or(case.treatment.as_ref())
-        .map(|t| t.value)
+    case.event_treatment(event)
 }
 
 /// The case's events that had happened by `today`, in date order (stable for equal dates).

@@ -3,28 +3,29 @@
 use chrono::{Months, NaiveDate};
 
 use super::agenda::{Item, ItemKind, agenda};
+use super::due::DeadlineRow;
 use super::stats::{By, StatRow, stats};
 use super::{event_code, patient_label};
 use crate::calendar::{holiday, is_weekend};
 use crate::model::{Case, Role};
 use crate::register::Register;
-use crate::schedule::{Deadline, Kind, Urgency};
+use crate::schedule::{Kind, Urgency};
 
 /// One overdue deadline with what the report says of it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct OverdueLine {
-    pub item: Item,
+pub struct OverdueLine<'a> {
+    pub item: Item<'a>,
     /// For standard times: whether a `[[deviation]]` is recorded for it (tasks: `None`).
     pub deviation: Option<bool>,
 }
 
 /// Overdue deadlines of one coordinator (`None`: cases without one).
 #[derive(Clone, Debug, PartialEq)]
-pub struct CoordinatorGroup {
+pub struct CoordinatorGroup<'a> {
     pub coordinator: Option<String>,
     /// The name from team.toml.
     pub name: Option<String>,
-    pub lines: Vec<OverdueLine>,
+    pub lines: Vec<OverdueLine<'a>>,
 }
 
 /// An event recorded in the window before today.
@@ -40,15 +41,15 @@ pub struct Recorded {
 
 /// The whole report.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Report {
+pub struct Report<'a> {
     pub name: Option<String>,
     pub hospital: Option<String>,
     pub today: NaiveDate,
-    pub overdue: Vec<CoordinatorGroup>,
+    pub overdue: Vec<CoordinatorGroup<'a>>,
     /// Due today and within warn_days.
-    pub due_soon: Vec<Item>,
+    pub due_soon: Vec<Item<'a>>,
     /// Today's appointments and MDT meetings.
-    pub today_items: Vec<Item>,
+    pub today_items: Vec<Item<'a>>,
     /// The days "yesterday" covers: from the previous working day up to yesterday.
     pub window: (NaiveDate, NaiveDate),
     pub recorded: Vec<Recorded>,
@@ -62,7 +63,7 @@ pub struct Report {
     pub warn_days: u32,
 }
 
-impl Report {
+impl Report<'_> {
     /// Whether anything is overdue.
     pub fn any_overdue(&self) -> bool {
         self.overdue.iter().any(|g| !g.lines.is_empty())
@@ -82,17 +83,16 @@ pub fn previous_working_day(today: NaiveDate, closed: &[NaiveDate]) -> NaiveDate
 }
 
 /// Builds the report for the cases `keep` admits.
-pub fn report(
-    reg: &Register,
+pub fn report<'a>(
+    reg: &'a Register,
     today: NaiveDate,
     redact: bool,
     keep: impl Fn(&Case) -> bool + Copy + Sync,
-) -> Report {
+) -> Report<'a> {
     // One agenda covers today and the warn_days after it.
     let a = agenda(reg, today, reg.settings.warn_days + 1, redact, keep);
     // The deviations of the overdue cases only (a few, out of possibly 100,000).
-    let overdue_cases: std::collections::HashSet<&str> =
-        a.overdue.iter().map(|i| i.case.as_str()).collect();
+    let overdue_cases: std::collections::HashSet<&str> = a.overdue.iter().map(|i| i.case).collect();
     let deviations: std::collections::HashMap<&str, Vec<&str>> = reg
         .cases
         .iter()
@@ -107,19 +107,19 @@ pub fn report(
             )
         })
         .collect();
-    let has_deviation = |d: &Deadline| {
+    let has_deviation = |d: &DeadlineRow<'_>| {
         deviations
-            .get(d.case.as_str())
-            .is_some_and(|ids| ids.contains(&d.id.as_str()))
+            .get(d.case)
+            .is_some_and(|ids| ids.contains(&d.id))
     };
-    let mut groups: Vec<CoordinatorGroup> = Vec::new();
+    let mut groups: Vec<CoordinatorGroup<'a>> = Vec::new();
     for item in a.overdue {
         let deviation = item
             .deadline
             .as_ref()
             .filter(|d| d.kind == Kind::Interval)
             .map(has_deviation);
-        let coordinator = item.coordinator.clone();
+        let coordinator = item.coordinator.map(String::from);
         match groups.iter_mut().find(|g| g.coordinator == coordinator) {
             Some(g) => g.lines.push(OverdueLine { item, deviation }),
             None => groups.push(CoordinatorGroup {
@@ -137,9 +137,9 @@ pub fn report(
         (a.coordinator.is_none(), &a.coordinator).cmp(&(b.coordinator.is_none(), &b.coordinator))
     });
     let mut days = a.days.into_iter();
-    let first_day: Vec<Item> = days.next().map(|d| d.items).unwrap_or_default();
+    let first_day: Vec<Item<'a>> = days.next().map(|d| d.items).unwrap_or_default();
     // Due today and within warn_days: the deadlines of these days (overdue ones are above).
-    let due_soon: Vec<Item> = first_day
+    let due_soon: Vec<Item<'a>> = first_day
         .iter()
         .cloned()
         .chain(days.flat_map(|d| d.items))
@@ -149,7 +149,7 @@ pub fn report(
                 .is_some_and(|d| d.urgency == Urgency::DueSoon)
         })
         .collect();
-    let today_items: Vec<Item> = first_day
+    let today_items: Vec<Item<'a>> = first_day
         .into_iter()
         .filter(|i| matches!(i.kind, ItemKind::Appointment | ItemKind::Mdt))
         .collect();

@@ -1,48 +1,31 @@
 //! `status`: one line per open case.
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
-use super::{event_code, patient_label, timeline};
+use super::due::DeadlineRow;
+use super::{PatientLabel, event_code, iso_date_opt, timeline};
 use crate::model::{Case, Pathway, Role};
 use crate::register::Register;
-use crate::schedule::{CaseView, Deadline, most_urgent_first, next_deadline};
+use crate::schedule::{CaseView, most_urgent_first, next_deadline};
+use crate::select::Selection;
 
-/// One line of `forlop status`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StatusRow {
-    pub case: String,
-    pub patient: String,
-    pub pathway: String,
-    pub coordinator: Option<String>,
-    /// Milestone id, date and NPR code of the latest event.
-    pub last: Option<(String, NaiveDate, Option<String>)>,
-    /// The next milestone the pathway waits for.
-    pub next: Option<String>,
-    /// The most urgent open deadline.
-    pub deadline: Option<Deadline>,
-}
-
-/// Which cases to show.
-pub struct Filter<'a> {
-    pub cases: &'a [String],
+/// One line of `forlop status`; serializes to the SPEC's status object.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StatusRow<'a> {
+    pub case: &'a str,
+    pub patient: PatientLabel<'a>,
+    pub pathway: &'a str,
     pub coordinator: Option<&'a str>,
-    pub pathway: Option<&'a str>,
-}
-
-impl Filter<'_> {
-    /// Whether `case` passes; named cases are shown whether open or not.
-    pub fn admits(&self, case: &Case, today: NaiveDate) -> bool {
-        let named = if self.cases.is_empty() {
-            case.is_open(today)
-        } else {
-            self.cases.contains(&case.id.value)
-        };
-        named
-            && self
-                .coordinator
-                .is_none_or(|c| case.coordinator.as_ref().is_some_and(|x| x.value == c))
-            && self.pathway.is_none_or(|p| case.pathway.value == p)
-    }
+    /// The latest event's milestone id, date and NPR code.
+    pub last_milestone: Option<&'a str>,
+    #[serde(serialize_with = "iso_date_opt")]
+    pub last_date: Option<NaiveDate>,
+    pub last_code: Option<String>,
+    /// The next milestone the pathway waits for.
+    pub next_milestone: Option<&'a str>,
+    /// The most urgent open deadline.
+    pub next_deadline: Option<DeadlineRow<'a>>,
 }
 
 const ORDER: [Role; 4] = [
@@ -73,38 +56,53 @@ pub fn next_milestone<'p>(case: &Case, pathway: &'p Pathway, today: NaiveDate) -
         .map(|m| m.id.value.as_str())
 }
 
-/// The status rows, most urgent first (by next deadline; cases without one last, by id).
-pub fn rows(reg: &Register, today: NaiveDate, filter: &Filter<'_>, redact: bool) -> Vec<StatusRow> {
-    let mut rows: Vec<StatusRow> = reg
+/// The status row of one case.
+pub fn row<'a>(reg: &'a Register, case: &'a Case, today: NaiveDate, redact: bool) -> StatusRow<'a> {
+    let pathway = reg.pathway(&case.pathway.value);
+    let events = timeline(case, today);
+    let last = events.last();
+    let next_deadline = pathway.and_then(|p| {
+        next_deadline(&CaseView::new(case, p, today), reg.settings.warn_days)
+            .map(|d| DeadlineRow::new(d, case, redact))
+    });
+    StatusRow {
+        case: &case.id.value,
+        patient: PatientLabel { case, redact },
+        pathway: &case.pathway.value,
+        coordinator: case.coordinator.as_ref().map(|c| c.value.as_str()),
+        last_milestone: last.map(|e| e.milestone.value.as_str()),
+        last_date: last.map(|e| e.date.value),
+        last_code: last.and_then(|e| pathway.and_then(|p| event_code(p, case, e))),
+        next_milestone: pathway.and_then(|p| next_milestone(case, p, today)),
+        next_deadline,
+    }
+}
+
+/// The status rows of the selected cases — the named ones (open or not), else the open ones —
+/// most urgent first (by next deadline; cases without one last, by id).
+pub fn rows<'a>(
+    reg: &'a Register,
+    today: NaiveDate,
+    selection: &Selection,
+    cases: &[String],
+) -> Vec<StatusRow<'a>> {
+    use rayon::prelude::*;
+    let mut rows: Vec<StatusRow<'a>> = reg
         .cases
-        .iter()
-        .filter(|c| filter.admits(c, today))
-        .map(|case| {
-            let pathway = reg.pathway(&case.pathway.value);
-            let events = timeline(case, today);
-            let last = events.last().map(|e| {
-                let code = pathway.and_then(|p| event_code(p, case, e));
-                (e.milestone.value.clone(), e.date.value, code)
-            });
-            let deadline = pathway.and_then(|p| {
-                next_deadline(&CaseView::new(case, p, today), reg.settings.warn_days)
-            });
-            StatusRow {
-                deadline,
-                case: case.id.value.clone(),
-                patient: patient_label(case, redact),
-                pathway: case.pathway.value.clone(),
-                coordinator: case.coordinator.as_ref().map(|c| c.value.clone()),
-                last,
-                next: pathway
-                    .and_then(|p| next_milestone(case, p, today))
-                    .map(String::from),
-            }
+        .par_iter()
+        .filter(|c| {
+            let named = if cases.is_empty() {
+                c.is_open(today)
+            } else {
+                cases.contains(&c.id.value)
+            };
+            named && selection.admits(c)
         })
+        .map(|case| row(reg, case, today, selection.redact))
         .collect();
-    rows.sort_by(|a, b| {
-        let due = |r: &StatusRow| r.deadline.as_ref().map(|d| d.due);
-        most_urgent_first(due(a), due(b)).then_with(|| a.case.cmp(&b.case))
+    rows.par_sort_by(|a, b| {
+        let due = |r: &StatusRow| r.next_deadline.as_ref().map(|d| d.due);
+        most_urgent_first(due(a), due(b)).then_with(|| a.case.cmp(b.case))
     });
     rows
 }

@@ -1,0 +1,254 @@
+//! `agenda`: overdue first, then day by day — as a table, Markdown, CSV or JSON.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::csv::{Csv, Dialect};
+use super::table::OVERDUE;
+use super::{Table, md_escape};
+use crate::calendar::Holiday;
+use crate::i18n::{Lang, Word, day_heading, days_left_text, holiday_name};
+use crate::views::agenda::{Agenda, Day, Item, ItemKind};
+
+/// A day's heading with its marks: weekend, public holiday, closed.
+pub fn heading(day: &Day<'_>, lang: Lang) -> String {
+    let mut marks = Vec::new();
+    if let Some(h) = day.holiday {
+        marks.push(holiday_name(h, lang));
+    } else if day.weekend {
+        marks.push(Word::Weekend.text(lang));
+    }
+    if day.closed {
+        marks.push(Word::ClosedDay.text(lang));
+    }
+    let mut s = day_heading(day.date, lang);
+    if !marks.is_empty() {
+        s.push_str(&format!(" ({})", marks.join(", ")));
+    }
+    s
+}
+
+/// The columns of a day's lines.
+pub fn day_headers(lang: Lang) -> Vec<String> {
+    [
+        Word::Time,
+        Word::What,
+        Word::Case,
+        Word::Patient,
+        Word::Pathway,
+        Word::Place,
+    ]
+    .map(|w| w.text(lang))
+    .to_vec()
+}
+
+/// One line of a day: time (or MDT / due / task), what, case, patient, pathway, place.
+pub fn day_row(i: &Item<'_>, lang: Lang) -> Vec<String> {
+    vec![
+        when(i, lang),
+        what(i, lang),
+        i.case.to_string(),
+        i.patient.to_string(),
+        i.pathway.to_string(),
+        i.place.unwrap_or_default().to_string(),
+    ]
+}
+
+fn when(item: &Item<'_>, lang: Lang) -> String {
+    match item.kind {
+        ItemKind::Appointment => item.time.unwrap_or("–").to_string(),
+        ItemKind::Mdt => Word::MdtShort.text(lang),
+        ItemKind::Interval => Word::DeadlineShort.text(lang),
+        ItemKind::Task => Word::TaskShort.text(lang),
+    }
+}
+
+fn what(item: &Item<'_>, lang: Lang) -> String {
+    match item.kind {
+        ItemKind::Mdt if item.what.is_empty() => Word::MdtMeeting.text(lang),
+        ItemKind::Mdt => format!("{}: {}", Word::MdtMeeting.text(lang), item.what),
+        _ => item.what.to_string(),
+    }
+}
+
+/// The tables: overdue (painted when `color`), then one per day.
+pub fn table(
+    out: &mut impl Write,
+    a: &Agenda<'_>,
+    lang: Lang,
+    color: bool,
+    max_width: Option<usize>,
+) -> io::Result<()> {
+    if !a.overdue.is_empty() {
+        writeln!(out, "{}", Word::Overdue.text(lang))?;
+        let headers = [
+            Word::Due,
+            Word::DaysLeft,
+            Word::Case,
+            Word::Patient,
+            Word::Pathway,
+            Word::What,
+        ]
+        .map(|w| w.text(lang));
+        let mut left_words = std::collections::HashMap::new();
+        let mut t = Table::with_capacity(&headers, a.overdue.len(), 120);
+        for i in &a.overdue {
+            let Some(d) = &i.deadline else { continue };
+            t.cell(d.due);
+            t.text(
+                left_words
+                    .entry(d.days_left)
+                    .or_insert_with(|| days_left_text(d.days_left, lang)),
+            );
+            t.text(i.case);
+            t.cell(i.patient);
+            t.text(i.pathway);
+            t.text(&i.what);
+            t.end_row(color.then_some(OVERDUE));
+        }
+        t.write_to(out, max_width)?;
+        writeln!(out)?;
+    }
+    for day in &a.days {
+        writeln!(out, "{}", heading(day, lang))?;
+        if day.items.is_empty() {
+            writeln!(out, " {}\n", Word::NothingThisDay.text(lang))?;
+            continue;
+        }
+        let mut t = Table::new(&day_headers(lang));
+        for i in &day.items {
+            t.row(&day_row(i, lang));
+        }
+        t.write_to(out, max_width)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Markdown: a heading per day, a list item per line.
+pub fn markdown(
+    out: &mut impl Write,
+    a: &Agenda<'_>,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> io::Result<()> {
+    write!(
+        out,
+        "# {} {}\n\n",
+        Word::AgendaFrom.text(lang),
+        day_heading(today, lang)
+    )?;
+    if !a.overdue.is_empty() {
+        write!(out, "## {}\n\n", Word::Overdue.text(lang))?;
+        for i in &a.overdue {
+            let Some(d) = &i.deadline else { continue };
+            writeln!(
+                out,
+                "- **{}** ({} {}): {} — {} ({}), {}",
+                days_left_text(d.days_left, lang),
+                Word::DeadlineShort.text(lang),
+                d.due,
+                md_escape(&i.what),
+                i.case,
+                i.patient,
+                i.pathway
+            )?;
+        }
+        writeln!(out)?;
+    }
+    for day in &a.days {
+        write!(out, "## {}\n\n", heading(day, lang))?;
+        if day.items.is_empty() {
+            write!(out, "- {}\n\n", Word::NothingThisDay.text(lang))?;
+            continue;
+        }
+        for i in &day.items {
+            let place = i
+                .place
+                .map(|p| format!(" · {}", md_escape(p)))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "- **{}** {} — {} ({}), {}{place}",
+                when(i, lang),
+                md_escape(&what(i, lang)),
+                i.case,
+                i.patient,
+                i.pathway
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// One row per line: the overdue ones (dated by their due date) and each day's.
+pub fn csv(out: &mut impl Write, a: &Agenda<'_>, dialect: Dialect) -> io::Result<()> {
+    let mut w = Csv::new(out, dialect);
+    w.header(&[
+        "date", "kind", "time", "case", "patient", "pathway", "what", "where", "status",
+    ])?;
+    let mut row = |date: chrono::NaiveDate, i: &Item<'_>| -> io::Result<()> {
+        w.field(date)?;
+        w.field(i.kind.word())?;
+        w.opt(i.time)?;
+        w.field(i.case)?;
+        w.field(i.patient)?;
+        w.field(i.pathway)?;
+        w.field(&i.what)?;
+        w.opt(i.place)?;
+        w.opt(i.deadline.as_ref().map(|d| d.urgency.word()))?;
+        w.end()
+    };
+    for i in &a.overdue {
+        if let Some(d) = &i.deadline {
+            row(d.due, i)?;
+        }
+    }
+    for d in &a.days {
+        for i in &d.items {
+            row(d.date, i)?;
+        }
+    }
+    Ok(())
+}
+
+/// The agenda as JSON: `{"overdue": [items], "days": [{date, heading, weekend, holiday,
+/// closed, items}]}`.
+#[derive(Serialize)]
+struct AgendaJson<'x, 'a> {
+    overdue: &'x [Item<'a>],
+    days: Vec<DayJson<'x, 'a>>,
+}
+
+#[derive(Serialize)]
+struct DayJson<'x, 'a> {
+    #[serde(serialize_with = "crate::views::iso_date")]
+    date: chrono::NaiveDate,
+    heading: String,
+    weekend: bool,
+    holiday: Option<String>,
+    closed: bool,
+    items: &'x [Item<'a>],
+}
+
+/// Writes the agenda's JSON, streaming its items.
+pub fn json(out: &mut impl Write, a: &Agenda<'_>, lang: Lang) -> io::Result<()> {
+    let doc = AgendaJson {
+        overdue: &a.overdue,
+        days: a
+            .days
+            .iter()
+            .map(|day| DayJson {
+                date: day.date,
+                heading: heading(day, lang),
+                weekend: day.weekend,
+                holiday: day.holiday.map(|h: Holiday| holiday_name(h, lang)),
+                closed: day.closed,
+                items: &day.items,
+            })
+            .collect(),
+    };
+    super::json::write(out, &doc)
+}

@@ -1,0 +1,319 @@
+//! The human table: columns separated by space, the header underlined, no trailing padding.
+//!
+//! Cells are written once into one text buffer (no string per cell, no second copy for
+//! padding), their widths measured on the way, and the lines streamed to the writer. On a
+//! terminal the table can be fitted to its width: the widest columns are narrowed and cut
+//! cells end with `…`. Control characters from data are never passed through: they are shown
+//! escaped (`\u{1b}`), line breaks included, so a row stays one line.
+
+use std::fmt::{self, Write as _};
+use std::io::{self, Write};
+
+use unicode_width::UnicodeWidthStr;
+
+/// The ANSI style of a painted row.
+pub type Style = anstyle::Style;
+
+/// Red, for what is overdue.
+pub const OVERDUE: Style =
+    anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Red)));
+
+/// A table being built: header, cells in one buffer, column widths.
+#[derive(Debug, Default)]
+pub struct Table {
+    headers: Vec<String>,
+    text: String,
+    /// End offset in `text` of every cell, row after row.
+    ends: Vec<u32>,
+    widths: Vec<usize>,
+    styles: Vec<Option<Style>>,
+    /// Cells of the row being built.
+    in_row: usize,
+}
+
+/// The display width of a cell (unicode width; ASCII is one column a byte).
+fn width(s: &str) -> usize {
+    if s.is_ascii() { s.len() } else { s.width() }
+}
+
+/// Writes `s` with control characters made harmless (as [`crate::terminal::escape_line`]).
+fn push_clean(out: &mut String, s: &str) {
+    out.push_str(&crate::terminal::escape_line(s));
+}
+
+impl Table {
+    /// An empty table with these column headers.
+    pub fn new<S: AsRef<str>>(headers: &[S]) -> Self {
+        let headers: Vec<String> = headers
+            .iter()
+            .map(|h| {
+                let mut s = String::new();
+                push_clean(&mut s, h.as_ref());
+                s
+            })
+            .collect();
+        let widths = headers.iter().map(|h| width(h)).collect();
+        Table {
+            headers,
+            widths,
+            ..Table::default()
+        }
+    }
+
+    /// An empty table expecting about `rows` rows of about `row_bytes` bytes each.
+    pub fn with_capacity<S: AsRef<str>>(headers: &[S], rows: usize, row_bytes: usize) -> Self {
+        let mut t = Table::new(headers);
+        t.text.reserve(rows.saturating_mul(row_bytes));
+        t.ends.reserve(rows.saturating_mul(t.headers.len()));
+        t.styles.reserve(rows);
+        t
+    }
+
+    /// Number of columns.
+    pub fn columns(&self) -> usize {
+        self.headers.len()
+    }
+
+    /// Number of complete rows.
+    pub fn len(&self) -> usize {
+        self.styles.len()
+    }
+
+    /// Whether the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.styles.is_empty()
+    }
+
+    /// Appends the next cell of the current row.
+    pub fn cell(&mut self, value: impl fmt::Display) -> &mut Self {
+        let start = self.text.len();
+        let _ = write!(self.text, "{value}");
+        if self.text[start..]
+            .chars()
+            .any(|c| crate::terminal::is_unsafe(c) || c == '\n')
+        {
+            let raw = self.text.split_off(start);
+            push_clean(&mut self.text, &raw);
+        }
+        let w = width(&self.text[start..]);
+        let col = self.in_row;
+        if col < self.widths.len() {
+            self.widths[col] = self.widths[col].max(w);
+        }
+        self.ends
+            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+        self.in_row += 1;
+        self
+    }
+
+    /// Appends a text cell.
+    pub fn text(&mut self, value: &str) -> &mut Self {
+        self.cell(value)
+    }
+
+    /// Ends the current row (missing cells are empty), painted with `style` if given.
+    pub fn end_row(&mut self, style: Option<Style>) {
+        while self.in_row < self.columns() {
+            self.cell("");
+        }
+        self.in_row = 0;
+        self.styles.push(style);
+    }
+
+    /// Adds a whole row of cells.
+    pub fn row<S: AsRef<str>>(&mut self, cells: &[S]) {
+        for c in cells {
+            self.text(c.as_ref());
+        }
+        self.end_row(None);
+    }
+
+    fn cells(&self, row: usize) -> impl Iterator<Item = &str> {
+        let n = self.columns();
+        let first = row * n;
+        (first..first + n).map(move |i| {
+            let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+            &self.text[start..self.ends[i] as usize]
+        })
+    }
+
+    /// Column widths narrowed so a line fits in `max` columns: the widest column gives up a
+    /// column at a time, none below 6 (or its header).
+    fn fitted(&self, max: Option<usize>) -> Vec<usize> {
+        let mut widths = self.widths.clone();
+        let Some(max) = max else { return widths };
+        let total = |w: &[usize]| w.iter().map(|w| w + 3).sum::<usize>().saturating_sub(1);
+        while total(&widths) > max {
+            let Some((i, w)) = widths
+                .iter()
+                .copied()
+                .enumerate()
+                .max_by_key(|(i, w)| (*w, std::cmp::Reverse(*i)))
+            else {
+                break;
+            };
+            if w <= 6 {
+                break;
+            }
+            widths[i] = w - 1;
+        }
+        widths
+    }
+
+    /// Writes the table; with `max_width`, fitted to that many columns (a terminal's width).
+    pub fn write_to(&self, out: &mut impl Write, max_width: Option<usize>) -> io::Result<()> {
+        if self.columns() == 0 {
+            return out.write_all(b"\n");
+        }
+        let widths = self.fitted(max_width);
+        let mut line = String::with_capacity(256);
+        line_of(&mut line, self.headers.iter().map(String::as_str), &widths);
+        out.write_all(line.as_bytes())?;
+        line.clear();
+        for (i, w) in widths.iter().enumerate() {
+            if i > 0 {
+                line.push(' ');
+            }
+            for _ in 0..w + 2 {
+                line.push('─');
+            }
+        }
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
+        for (r, style) in self.styles.iter().enumerate() {
+            line.clear();
+            line_of(&mut line, self.cells(r), &widths);
+            match style {
+                Some(style) => {
+                    let body = line.trim_end_matches('\n');
+                    writeln!(out, "{}{body}\x1b[0m", style.render())?;
+                }
+                None => out.write_all(line.as_bytes())?,
+            }
+        }
+        Ok(())
+    }
+
+    /// The table as a string (small tables, tests).
+    pub fn render(&self, max_width: Option<usize>) -> String {
+        let mut out = Vec::new();
+        let _ = self.write_to(&mut out, max_width);
+        String::from_utf8(out).unwrap_or_default()
+    }
+}
+
+/// One line: each cell framed by a space on either side, columns one space apart, padded to
+/// the column's width, trailing spaces left out.
+fn line_of<'a>(line: &mut String, cells: impl Iterator<Item = &'a str>, widths: &[usize]) {
+    let mut pending = 0usize;
+    for (i, (cell, &w)) in cells.zip(widths).enumerate() {
+        pending += usize::from(i > 0) + 1;
+        let cell_w = width(cell);
+        let (shown, shown_w) = if cell_w > w {
+            (cut(cell, w), w)
+        } else {
+            (std::borrow::Cow::Borrowed(cell), cell_w)
+        };
+        let body = shown.trim_end_matches(' ');
+        let trailing = shown.len() - body.len();
+        if !body.is_empty() {
+            line.extend(std::iter::repeat_n(' ', pending));
+            line.push_str(body);
+            pending = 0;
+        }
+        pending += trailing + (w - shown_w) + 1;
+    }
+    line.push('\n');
+}
+
+/// `s` cut to `w` columns, its last one `…`.
+fn cut(s: &str, w: usize) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw + 1 > w {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    out.push('…');
+    // Pad with spaces where a wide character left a gap.
+    out.extend(std::iter::repeat_n(' ', w.saturating_sub(used + 1)));
+    out.into()
+}
+
+/// The width of the terminal on standard output, if it is one (for fitting tables).
+pub fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        // SAFETY: an all-zero winsize is valid; TIOCGWINSZ fills it for a terminal fd.
+        let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+        // SAFETY: fd 1 is open (it is a terminal, checked above); ws is a live local.
+        let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) } == 0;
+        if ok && ws.ws_col > 0 {
+            return Some(usize::from(ws.ws_col));
+        }
+    }
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn comfy(headers: &[&str], rows: &[Vec<&str>]) -> String {
+        super::super::comfy_table(headers, rows)
+    }
+
+    #[test]
+    fn same_text_as_comfy_table() {
+        let headers = ["frist", "igjen", "sak", "pasient", "merknad"];
+        let rows = vec![
+            vec!["2026-11-11", "12 dager på overtid", "lu-0077", "E.J.", ""],
+            vec![
+                "2026-11-24",
+                "i morgen",
+                "te-1",
+                "Å.Ø.",
+                "strengeste frist  ",
+            ],
+            vec!["", "", "", "", ""],
+            vec!["2026-11-24", "", "x", "", "møte – før"],
+        ];
+        let mut t = Table::new(&headers);
+        for r in &rows {
+            t.row(r);
+        }
+        assert_eq!(t.render(None), comfy(&headers, &rows));
+    }
+
+    #[test]
+    fn control_characters_and_line_breaks_are_escaped() {
+        let mut t = Table::new(&["a"]);
+        t.row(&["x\u{1b}[31my\nz"]);
+        assert!(t.render(None).contains("x\\u{1b}[31my\\u{a}z"));
+    }
+
+    #[test]
+    fn a_narrow_terminal_cuts_the_widest_column() {
+        let mut t = Table::new(&["sak", "hva"]);
+        t.row(&["te-1", "Henvisning mottatt – første fremmøte"]);
+        let text = t.render(Some(30));
+        assert!(text.lines().all(|l| l.width() <= 30), "{text}");
+        assert!(text.contains('…'));
+    }
+
+    #[test]
+    fn painted_rows_are_wrapped_in_the_style() {
+        let mut t = Table::new(&["a"]);
+        t.text("b");
+        t.end_row(Some(OVERDUE));
+        assert_eq!(t.render(None), " a\n───\n\x1b[31m b\x1b[0m\n");
+    }
+}

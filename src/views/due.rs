@@ -1,0 +1,109 @@
+//! `due` and `overdue`: the open deadlines of the selected cases, in the SPEC's order.
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{PatientLabel, iso_date};
+use crate::model::Case;
+use crate::register::Register;
+use crate::schedule::{CaseView, Deadline, Kind, Urgency, Why, case_deadlines};
+use crate::select::Selection;
+
+/// One deadline as every output shows it; serializes to the SPEC's deadline object
+/// (`case`, `pathway`, `kind`, `id`, `milestone`, `due`, `days_left`, `status`, `coordinator`,
+/// and `times: "unverified"` where the pathway's times are not confirmed).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DeadlineRow<'a> {
+    pub case: &'a str,
+    pub pathway: &'a str,
+    pub kind: Kind,
+    pub id: &'a str,
+    pub milestone: Option<&'a str>,
+    #[serde(serialize_with = "iso_date")]
+    pub due: NaiveDate,
+    pub days_left: i64,
+    #[serde(rename = "status")]
+    pub urgency: Urgency,
+    pub coordinator: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub times: Option<&'static str>,
+    /// The interval's or task's name (human formats).
+    #[serde(skip)]
+    pub name: Option<&'a str>,
+    /// Why it falls when it does (human formats).
+    #[serde(skip)]
+    pub why: Why<'a>,
+    /// The patient as the selection may show them (human formats).
+    #[serde(skip)]
+    pub patient: PatientLabel<'a>,
+}
+
+impl<'a> DeadlineRow<'a> {
+    /// The row of deadline `d` of `case`.
+    pub fn new(d: Deadline<'a>, case: &'a Case, redact: bool) -> Self {
+        DeadlineRow {
+            case: d.case,
+            pathway: d.pathway,
+            kind: d.kind,
+            id: d.id,
+            milestone: d.milestone,
+            due: d.due,
+            days_left: d.days_left,
+            urgency: d.urgency,
+            coordinator: d.coordinator,
+            times: d.why.unverified.then_some("unverified"),
+            name: d.name,
+            why: d.why,
+            patient: PatientLabel { case, redact },
+        }
+    }
+
+    /// What it is about, for people: `OF1 Henvisning mottatt – …` or the task's name.
+    pub fn what(&self) -> std::borrow::Cow<'a, str> {
+        match (self.kind, self.name) {
+            (Kind::Interval, Some(name)) => format!("{} {name}", self.id).into(),
+            (_, Some(name)) => name.into(),
+            (_, None) => self.id.into(),
+        }
+    }
+}
+
+/// Which deadlines `due` lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Within {
+    /// Overdue ones, and those with at most this many calendar days left.
+    Days(i64),
+    /// Overdue ones only.
+    Overdue,
+}
+
+/// The open deadlines of the selected open cases on `today`, sorted by due date, case id,
+/// kind and id. Cases are evaluated and the rows sorted in parallel; every word is borrowed
+/// from the register.
+pub fn due<'a>(
+    reg: &'a Register,
+    selection: &Selection,
+    today: NaiveDate,
+    within: Within,
+) -> Vec<DeadlineRow<'a>> {
+    let warn_days = reg.settings.warn_days;
+    let keep = |d: &Deadline<'_>| match within {
+        Within::Overdue => d.urgency == Urgency::Overdue,
+        Within::Days(n) => d.urgency == Urgency::Overdue || d.days_left <= n,
+    };
+    let mut rows: Vec<DeadlineRow<'a>> = reg
+        .cases
+        .par_iter()
+        .filter(|c| selection.admits(c))
+        .filter_map(|c| reg.pathway(&c.pathway.value).map(|p| (c, p)))
+        .flat_map_iter(|(c, p)| {
+            case_deadlines(&CaseView::new(c, p, today), warn_days)
+                .into_iter()
+                .filter(keep)
+                .map(move |d| DeadlineRow::new(d, c, selection.redact))
+        })
+        .collect();
+    rows.par_sort_by(|a, b| (a.due, a.case, a.kind, a.id).cmp(&(b.due, b.case, b.kind, b.id)));
+    rows
+}
