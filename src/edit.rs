@@ -416,31 +416,21 @@ fn io(e: std::io::Error) -> EditError {
     EditError::Io(e.to_string())
 }
 
-/// Every case file under `cases/` named `<id>.toml` (symbolic links are not followed).
+/// Every case file under `cases/` named `<id>.toml` (the register's one walker:
+/// [`crate::register::case_files`]).
 pub fn find_case_files(root: &Path, id: &str) -> Vec<PathBuf> {
     let name = format!("{id}.toml");
-    walkdir::WalkDir::new(root.join("cases"))
-        .follow_links(false)
+    crate::register::case_files(root)
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.file_name().to_string_lossy() == name)
-        .map(|e| e.into_path())
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy() == name))
         .collect()
 }
 
 /// The ids of every case file (for did-you-mean).
 pub fn all_case_ids(root: &Path) -> Vec<String> {
-    walkdir::WalkDir::new(root.join("cases"))
-        .follow_links(false)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            e.file_name()
-                .to_str()
-                .and_then(|n| n.strip_suffix(".toml"))
-                .map(String::from)
-        })
+    crate::register::case_files(root)
+        .iter()
+        .filter_map(|p| p.file_stem().and_then(|n| n.to_str()).map(String::from))
         .collect()
 }
 

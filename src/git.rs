@@ -198,6 +198,19 @@ pub fn staged(dir: &Path) -> Result<Vec<String>, GitError> {
         .collect())
 }
 
+/// Files whose deletion is staged, relative to the repository root.
+pub fn staged_deleted(dir: &Path) -> Result<Vec<String>, GitError> {
+    let out = git(
+        dir,
+        &["diff", "--cached", "--name-only", "--diff-filter=D", "-z"],
+    )?;
+    Ok(out
+        .split('\0')
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect())
+}
+
 /// The repository's top-level directory.
 pub fn toplevel(dir: &Path) -> Result<String, GitError> {
     Ok(git(dir, &["rev-parse", "--show-toplevel"])?

@@ -233,10 +233,62 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
     })
 }
 
+/// Texts that stand in for the working tree's files: the staged versions, for the pre-commit
+/// check (`check --staged`), which then runs the same loader and the same rules across files.
+#[derive(Clone, Debug, Default)]
+pub struct Overlay {
+    /// Register-relative path (`cases/2026/te-0142.toml`) → the text to use instead of the file.
+    pub texts: std::collections::HashMap<String, String>,
+    /// Register-relative paths whose files count as deleted.
+    pub removed: std::collections::HashSet<String>,
+}
+
+impl Overlay {
+    fn text(&self, shown: &str) -> Option<&str> {
+        self.texts.get(shown).map(String::as_str)
+    }
+
+    /// Whether `shown` is one of the overlay's files.
+    pub fn covers(&self, shown: &str) -> bool {
+        self.texts.contains_key(shown) || self.removed.contains(shown)
+    }
+
+    /// Overlay files under `folder/` (register-relative) not in `seen`, as paths under `root`.
+    fn extra(&self, root: &Path, folder: &str, seen: &[PathBuf]) -> Vec<PathBuf> {
+        let prefix = format!("{folder}/");
+        let seen: std::collections::HashSet<String> =
+            seen.iter().map(|p| display_path(root, p)).collect();
+        self.texts
+            .keys()
+            .filter(|k| k.starts_with(&prefix) && k.ends_with(".toml") && !seen.contains(*k))
+            .map(|k| root.join(k))
+            .collect()
+    }
+}
+
+/// The text of a register file: the overlay's version where it has one, else the file's.
+fn read_source(
+    path: &Path,
+    shown: &str,
+    overlay: Option<&Overlay>,
+) -> Result<String, Box<Diagnostic>> {
+    match overlay.and_then(|o| o.text(shown)) {
+        Some(text) => Ok(text.to_string()),
+        None => read_text(path, shown),
+    }
+}
+
 /// Loads the built-in pathways and, when `root` is given, the register's `pathways/*.toml`
 /// (which override built-ins with the same id). Returns the pathways sorted by id, the ids of
 /// register pathway files that could not be loaded, and diagnostics.
 pub fn load_pathways(root: Option<&Path>) -> (Vec<Pathway>, Vec<String>, Vec<Diagnostic>, usize) {
+    load_pathways_with(root, None)
+}
+
+fn load_pathways_with(
+    root: Option<&Path>,
+    overlay: Option<&Overlay>,
+) -> (Vec<Pathway>, Vec<String>, Vec<Diagnostic>, usize) {
     let mut diags = Vec::new();
     let mut pathways: Vec<Pathway> = Vec::new();
     let mut broken = Vec::new();
@@ -258,6 +310,15 @@ pub fn load_pathways(root: Option<&Path>) -> (Vec<Pathway>, Vec<String>, Vec<Dia
                 }
             }
         }
+        if let Some(o) = overlay {
+            let extra = o.extra(root, "pathways", &paths);
+            paths.extend(
+                extra
+                    .into_iter()
+                    .filter(|p| p.parent() == Some(dir.as_path())),
+            );
+            paths.retain(|p| !o.removed.contains(&display_path(root, p)));
+        }
         paths.sort();
         for path in paths {
             files += 1;
@@ -266,7 +327,7 @@ pub fn load_pathways(root: Option<&Path>) -> (Vec<Pathway>, Vec<String>, Vec<Dia
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            match read_text(&path, &shown) {
+            match read_source(&path, &shown, overlay) {
                 Ok(text) => {
                     let (p, mut d) = parse_pathway_text(&shown, &text, &stem, Origin::Register);
                     diags.append(&mut d);
@@ -307,6 +368,14 @@ pub fn parse_pathway_text(
         check_pathway(p, stem, &mut d.sink);
     }
     (p, d.sink.diags)
+}
+
+/// Every case file under `cases/`, sorted: the one walker behind the loader, the writes, `log`
+/// and the pre-commit check. Dot-folders and dot-files are skipped, links are never followed,
+/// only regular `.toml` files count.
+pub fn case_files(root: &Path) -> Vec<PathBuf> {
+    let mut ignored = Vec::new();
+    case_paths(root, &mut ignored).unwrap_or_default()
 }
 
 /// Collects case file paths under `cases/`, sorted, with diagnostics for what is not read.
@@ -390,9 +459,14 @@ fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, 
 }
 
 /// Reads, parses and checks one case file.
-fn load_case(root: &Path, path: &Path, ctx: &CaseContext<'_>) -> (Option<Case>, Vec<Diagnostic>) {
+fn load_case(
+    root: &Path,
+    path: &Path,
+    ctx: &CaseContext<'_>,
+    overlay: Option<&Overlay>,
+) -> (Option<Case>, Vec<Diagnostic>) {
     let shown = display_path(root, path);
-    let text = match read_text(path, &shown) {
+    let text = match read_source(path, &shown, overlay) {
         Ok(t) => t,
         Err(d) => return (None, vec![*d]),
     };
@@ -408,10 +482,16 @@ fn load_optional<T>(
     name: &str,
     parse: fn(&str, &str) -> (T, Vec<Diagnostic>),
     diags: &mut Vec<Diagnostic>,
+    overlay: Option<&Overlay>,
 ) -> Option<T> {
     let path = root.join(name);
-    fs::symlink_metadata(&path).ok()?;
-    match read_text(&path, name) {
+    if overlay.is_some_and(|o| o.removed.contains(name)) {
+        return None;
+    }
+    if overlay.and_then(|o| o.text(name)).is_none() {
+        fs::symlink_metadata(&path).ok()?;
+    }
+    match read_source(&path, name, overlay) {
         Ok(text) => {
             let (value, mut d) = parse(name, &text);
             diags.append(&mut d);
@@ -449,11 +529,28 @@ impl Context {
 
 /// Loads settings, team and pathways (not the cases): enough to check or write one case.
 pub fn load_context(root: &Path) -> Context {
+    load_context_with(root, None)
+}
+
+fn load_context_with(root: &Path, overlay: Option<&Overlay>) -> Context {
     let mut diagnostics = Vec::new();
-    let settings = load_optional(root, "forlop.toml", parse::parse_settings, &mut diagnostics)
-        .unwrap_or_default();
-    let team = load_optional(root, "team.toml", parse::parse_team, &mut diagnostics);
-    let (pathways, broken_pathways, mut pd, pathway_files) = load_pathways(Some(root));
+    let settings = load_optional(
+        root,
+        "forlop.toml",
+        parse::parse_settings,
+        &mut diagnostics,
+        overlay,
+    )
+    .unwrap_or_default();
+    let team = load_optional(
+        root,
+        "team.toml",
+        parse::parse_team,
+        &mut diagnostics,
+        overlay,
+    );
+    let (pathways, broken_pathways, mut pd, pathway_files) =
+        load_pathways_with(Some(root), overlay);
     diagnostics.append(&mut pd);
     Context {
         settings,
@@ -499,6 +596,17 @@ pub fn load(root: &Path, today: NaiveDate) -> Register {
 /// Loads the register, keeping the cases `scope` admits (cases the command will not look at
 /// are dropped as soon as they are checked, in the worker thread that parsed them).
 pub fn load_scoped(root: &Path, today: NaiveDate, scope: Scope) -> Register {
+    load_with(root, today, scope, None)
+}
+
+/// Loads the register with `overlay`'s texts in place of the working tree's files (the staged
+/// versions, for the pre-commit check). The rules across files report a clash on the overlay's
+/// file, whichever of the two comes first.
+pub fn load_overlay(root: &Path, today: NaiveDate, overlay: &Overlay) -> Register {
+    load_with(root, today, Scope::All, Some(overlay))
+}
+
+fn load_with(root: &Path, today: NaiveDate, scope: Scope, overlay: Option<&Overlay>) -> Register {
     let Context {
         settings,
         team,
@@ -506,11 +614,17 @@ pub fn load_scoped(root: &Path, today: NaiveDate, scope: Scope) -> Register {
         broken_pathways: broken,
         diagnostics: mut diags,
         pathway_files,
-    } = load_context(root);
-    let (paths, cases_unreadable) = match case_paths(root, &mut diags) {
+    } = load_context_with(root, overlay);
+    let (mut paths, cases_unreadable) = match case_paths(root, &mut diags) {
         Ok(paths) => (paths, None),
         Err(msg) => (Vec::new(), Some(msg)),
     };
+    if let Some(o) = overlay {
+        let extra = o.extra(root, "cases", &paths);
+        paths.extend(extra);
+        paths.retain(|p| !o.removed.contains(&display_path(root, p)));
+        paths.sort();
+    }
     let ctx = CaseContext {
         pathways: &pathways,
         broken_pathways: &broken,
@@ -522,7 +636,7 @@ pub fn load_scoped(root: &Path, today: NaiveDate, scope: Scope) -> Register {
     let (cases, rest): (Vec<Option<Case>>, Vec<Checked>) = paths
         .par_iter()
         .map(|p| {
-            let (case, d) = load_case(root, p, &ctx);
+            let (case, d) = load_case(root, p, &ctx, overlay);
             let key = case.as_ref().map(|c| CaseKey::of(c, today));
             (case.filter(|c| scope.keeps(c, today)), (key, d))
         })
@@ -536,8 +650,17 @@ pub fn load_scoped(root: &Path, today: NaiveDate, scope: Scope) -> Register {
         diags.append(&mut d);
         keys.extend(key);
     }
-    let cross = crate::check::register::check_cases(&keys);
-    diags.extend(place(root, cross));
+    let cross = match overlay {
+        // The overlay's cases last, so a clash is reported on them.
+        Some(o) => {
+            let (theirs, others): (Vec<&CaseKey>, Vec<&CaseKey>) =
+                keys.iter().partition(|k| o.covers(&k.file));
+            let ordered: Vec<CaseKey> = others.into_iter().chain(theirs).cloned().collect();
+            crate::check::register::check_cases(&ordered)
+        }
+        None => crate::check::register::check_cases(&keys),
+    };
+    diags.extend(place(root, cross, overlay));
     diag::sort(&mut diags);
     let files_read = paths.len() + pathway_files + 2;
     let problems = problems(&diags, &broken, &keys);
@@ -557,11 +680,15 @@ pub fn load_scoped(root: &Path, today: NaiveDate, scope: Scope) -> Register {
 
 /// Cross-file problems are found after the texts are dropped; read those files back to place
 /// them by line and column (an error path, a handful of files).
-fn place(root: &Path, pending: Vec<crate::check::register::Pending>) -> Vec<Diagnostic> {
+fn place(
+    root: &Path,
+    pending: Vec<crate::check::register::Pending>,
+    overlay: Option<&Overlay>,
+) -> Vec<Diagnostic> {
     pending
         .into_iter()
         .map(|p| {
-            let text = read_text(&root.join(&p.file), &p.file).unwrap_or_default();
+            let text = read_source(&root.join(&p.file), &p.file, overlay).unwrap_or_default();
             let mut sink = crate::diag::Sink::new(&p.file, parse::strip_bom(&text));
             sink.error(p.span, p.msg);
             sink.diags.pop().expect("just reported")

@@ -878,6 +878,44 @@ fn check_staged_checks_what_will_be_committed() {
 }
 
 #[test]
+fn check_staged_applies_the_rules_across_files_as_check_does() {
+    let reg = Reg::new(true);
+    // A second open case of the same pathway for the same patient, staged for commit. Its file
+    // sorts before the first one's: the clash is still reported on the staged file.
+    let second = "cases/2026/te-0001.toml";
+    std::fs::write(
+        reg.file(second),
+        reg.read(TE).replace("id = \"te-0142\"", "id = \"te-0001\""),
+    )
+    .unwrap();
+    reg.git(&["add", second]);
+    let expected =
+        format!("the patient already has an open case on `tykk-og-endetarmskreft` ({TE})");
+    let (_, full) = check_json(reg.path());
+    assert!(
+        full["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["message"]
+                .as_str()
+                .unwrap()
+                .contains("already has an open case")),
+        "{full}"
+    );
+    let out = reg.forlop(&["check", "--staged", "--format", "json", "--lang", "en"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the pre-commit check must refuse it"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["errors"], 1, "{json}");
+    assert_eq!(json["diagnostics"][0]["file"], second);
+    assert_eq!(json["diagnostics"][0]["message"], expected.as_str());
+}
+
+#[test]
 fn a_git_failure_in_log_is_shown_as_git_said_it() {
     // A repository without commits: `git log` fails.
     let reg = Reg::new(false);

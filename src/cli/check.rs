@@ -148,78 +148,54 @@ fn report(
     Ok(if errors > 0 { 1 } else { 0 })
 }
 
-/// `check --staged`: the staged content of the register's files, checked as `check` would.
+/// `check --staged`: the staged versions of the register's files, loaded with the rest of the
+/// register by the same loader and checked by the same rules (across files too) as `check`;
+/// the problems of the staged files are reported.
 fn staged(ctx: &mut Ctx, format: Format) -> anyhow::Result<u8> {
-    let (root, context) = ctx.context()?;
+    let root = ctx.root()?;
     let top = std::path::PathBuf::from(crate::git::toplevel(&root).map_err(Failure::git)?);
     let top = top.canonicalize().unwrap_or(top);
     let root_abs = root.canonicalize().unwrap_or_else(|_| root.clone());
     let prefix = display_path(&top, &root_abs);
-    let cctx = context.case_context(ctx.today);
-    let redact = context.settings.redact && !ctx.global.show_identity;
-    let mut staged_identity: std::collections::HashMap<String, Vec<String>> = Default::default();
-    let mut diags: Vec<Diagnostic> = Vec::new();
-    let mut files = 0;
-    for path in crate::git::staged(&top).map_err(Failure::git)? {
+    let relative = |path: &str| -> Option<String> {
         let rel = if prefix.is_empty() {
-            path.clone()
+            path.to_string()
         } else {
-            match path.strip_prefix(&format!("{prefix}/")) {
-                Some(r) => r.to_string(),
-                None => continue,
-            }
+            path.strip_prefix(&format!("{prefix}/"))?.to_string()
         };
         let in_cases = rel.starts_with("cases/") && rel.ends_with(".toml");
         let in_pathways =
             rel.starts_with("pathways/") && rel.ends_with(".toml") && rel.matches('/').count() == 1;
-        if !(in_cases || in_pathways || rel == "forlop.toml" || rel == "team.toml") {
-            continue;
-        }
-        files += 1;
+        (in_cases || in_pathways || rel == "forlop.toml" || rel == "team.toml").then_some(rel)
+    };
+    let mut overlay = crate::register::Overlay::default();
+    for path in crate::git::staged(&top).map_err(Failure::git)? {
+        let Some(rel) = relative(&path) else { continue };
         let text = crate::git::show(&top, "", &path).map_err(Failure::git)?;
-        if in_cases {
-            staged_identity.insert(rel.clone(), crate::redact::identity_values_in_text(&text));
-        }
-        let stem = rel
-            .rsplit('/')
-            .next()
-            .and_then(|n| n.strip_suffix(".toml"))
-            .unwrap_or("")
-            .to_string();
-        let mut found = if in_cases {
-            let (case, mut d) = crate::register::parse_case_text(&rel, &text, &stem, &cctx);
-            if let Some(case) = case {
-                // The same id in another file of the register.
-                let others: Vec<String> = crate::edit::find_case_files(&root, &case.id.value)
-                    .iter()
-                    .map(|p| display_path(&root, p))
-                    .filter(|p| *p != rel)
-                    .collect();
-                if let Some(other) = others.first() {
-                    let mut sink = crate::diag::Sink::new(&rel, crate::parse::strip_bom(&text));
-                    let msg = crate::i18n::Msg::DuplicateCaseId {
-                        id: case.id.value.clone(),
-                        other: other.clone(),
-                    };
-                    sink.error(case.id.span, msg);
-                    d.append(&mut sink.diags);
-                }
-            }
-            d
-        } else if in_pathways {
-            let origin = crate::model::Origin::Register;
-            crate::register::parse_pathway_text(&rel, &text, &stem, origin).1
-        } else if rel == "team.toml" {
-            crate::parse::parse_team(&rel, &text).1
-        } else {
-            crate::parse::parse_settings(&rel, &text).1
-        };
-        diags.append(&mut found);
+        overlay.texts.insert(rel, text);
     }
-    crate::diag::sort(&mut diags);
-    let refs: Vec<&Diagnostic> = diags.iter().collect();
-    let identity =
-        |file: &str| -> Vec<String> { staged_identity.get(file).cloned().unwrap_or_default() };
+    for path in crate::git::staged_deleted(&top).map_err(Failure::git)? {
+        if let Some(rel) = relative(&path) {
+            overlay.removed.insert(rel);
+        }
+    }
+    let files = overlay.texts.len();
+    let reg = crate::register::load_overlay(&root, ctx.today, &overlay);
+    ctx.adopt_lang(&reg.settings);
+    let diags: Vec<&Diagnostic> = reg
+        .diagnostics
+        .iter()
+        .filter(|d| overlay.texts.contains_key(&d.file))
+        .collect();
+    let redact = reg.settings.redact && !ctx.global.show_identity;
+    let identity = |file: &str| -> Vec<String> {
+        match overlay.texts.get(file) {
+            Some(text) if file.starts_with("cases/") => {
+                crate::redact::identity_values_in_text(text)
+            }
+            _ => Vec::new(),
+        }
+    };
     let summary = |errors, warnings| {
         if errors + warnings == 0 {
             Ui::StagedClean { files }
@@ -231,5 +207,5 @@ fn staged(ctx: &mut Ctx, format: Format) -> anyhow::Result<u8> {
             }
         }
     };
-    report(ctx, format, &refs, summary, redact.then_some(&identity))
+    report(ctx, format, &diags, summary, redact.then_some(&identity))
 }

@@ -66,6 +66,25 @@ impl Format {
     }
 }
 
+/// `--lang`: the command line's own list, mapped to [`Lang`] here at the edge (the library
+/// derives no clap traits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Norwegian bokmål.
+    Nb,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Nb => Lang::Nb,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
 /// When to colour output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
 pub enum ColorChoice {
@@ -127,7 +146,7 @@ pub struct GlobalArgs {
     pub quiet: bool,
     /// Language of every user-facing word (default: forlop.toml `lang`, else nb)
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -287,10 +306,10 @@ impl Ctx {
         };
         let color = decide(anstream::AutoStream::choice(&io::stderr()));
         let color_out = decide(anstream::AutoStream::choice(&io::stdout()));
-        let english = global.lang == Some(Lang::En);
+        let english = global.lang == Some(LangArg::En);
         NOTICE_IN_ENGLISH.store(english, std::sync::atomic::Ordering::Relaxed);
         Ctx {
-            lang: global.lang.unwrap_or_default(),
+            lang: global.lang.map(Lang::from).unwrap_or_default(),
             today,
             color,
             color_out,
@@ -569,7 +588,7 @@ pub fn run() -> ExitCode {
         to_stderr(&render_ui(&Ui::WaitingForLock, Word::Warning, lang, false));
     });
     let Some(command) = cli.command else {
-        let lang = ctx.global.lang.unwrap_or(lang);
+        let lang = ctx.global.lang.map(Lang::from).unwrap_or(lang);
         // A closed pipe is no error here either.
         let _ = emit(&help::overview(lang));
         return ExitCode::SUCCESS;

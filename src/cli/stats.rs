@@ -16,8 +16,31 @@ pub struct StatsArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub to: Option<chrono::NaiveDate>,
     /// How to group the rows
-    #[arg(long, value_enum, default_value_t = By::Pathway)]
-    pub by: By,
+    #[arg(long, value_enum, default_value_t = ByArg::Pathway)]
+    pub by: ByArg,
+}
+
+/// `--by`: the command line's list, mapped to [`By`] at the edge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ByArg {
+    Pathway,
+    Interval,
+    Coordinator,
+    Month,
+    /// Four-month periods (Jan–Apr, May–Aug, Sep–Dec), as NPR publishes.
+    Tertial,
+}
+
+impl From<ByArg> for By {
+    fn from(b: ByArg) -> By {
+        match b {
+            ByArg::Pathway => By::Pathway,
+            ByArg::Interval => By::Interval,
+            ByArg::Coordinator => By::Coordinator,
+            ByArg::Month => By::Month,
+            ByArg::Tertial => By::Tertial,
+        }
+    }
 }
 
 /// A number of days as JSON: an integer when whole, else a fraction (a median of two values).
@@ -115,7 +138,7 @@ pub fn run(ctx: &mut Ctx, args: StatsArgs) -> anyhow::Result<u8> {
     );
     let reg = ctx.load_for_view(scope)?;
     let selection = ctx.select(reg, &[])?;
-    let rows = stats(reg, ctx.today, args.from, args.to, args.by, |c| {
+    let rows = stats(reg, ctx.today, args.from, args.to, args.by.into(), |c| {
         selection.admits(c)
     });
     let text = match format {
@@ -158,7 +181,7 @@ pub fn run(ctx: &mut Ctx, args: StatsArgs) -> anyhow::Result<u8> {
                 &rows,
                 reg.settings.target,
                 ctx.lang,
-                args.by != By::Interval,
+                By::from(args.by) != By::Interval,
             );
             render::table(&headers, &body)
         }

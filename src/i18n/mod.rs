@@ -6,7 +6,7 @@
 use std::fmt;
 
 /// The language of every user-facing word.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// Norwegian bokmål (the default: the users are Norwegian).
     #[default]

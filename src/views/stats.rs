@@ -9,7 +9,7 @@ use crate::register::Register;
 use crate::schedule::{CaseView, IntervalState, Measured};
 
 /// How rows are grouped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum By {
     Pathway,
     Interval,
