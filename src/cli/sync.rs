@@ -13,12 +13,16 @@ use crate::i18n::{Lang, TeamUi, Ui};
 #[derive(Args, Debug)]
 pub struct MergeDriverArgs {
     /// The common ancestor's version (git's %O)
+    #[arg(value_name = "FILE")]
     pub base: PathBuf,
     /// Our version (git's %A); the merged result is written here
+    #[arg(value_name = "FILE")]
     pub ours: PathBuf,
     /// Their version (git's %B)
+    #[arg(value_name = "FILE")]
     pub theirs: PathBuf,
     /// The file's path in the repository (git's %P)
+    #[arg(value_name = "FILE")]
     pub path: Option<String>,
 }
 
