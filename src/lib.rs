@@ -19,6 +19,7 @@ pub mod register;
 pub mod render;
 pub mod schedule;
 pub mod select;
+pub mod site;
 pub mod suggest;
 pub mod terminal;
 pub mod views;

@@ -30,12 +30,16 @@ fn catalogue() -> String {
         "# Feilkatalog\n\n\
          Hva hver melding fra `forlop check` betyr, med et eksempel på fila som gir den.\n\
          Generert fra testfixturene i `tests/fixtures/invalid/`: hver fil planter feilene som\n\
-         kommentarene `# expect:` øverst i den annonserer (på engelsk, som testene kjører), og\n\
+         kommentarene `# expect:` i den annonserer (på engelsk, som testene kjører), og\n\
          under fila står det `forlop check` sier om den. Oppdateres med\n\
          `FORLOP_UPDATE_DOCS=1 cargo test docs`.\n\n\
          Meldingene står på bokmål; med `--lang en` kommer de på engelsk. Hver melding har\n\
-         fil:linje:kolonne, linja det gjelder, en markør under stedet og et tips om hva som retter den.\n",
+         fil:linje:kolonne, linja det gjelder, en markør under stedet og et tips om hva som retter den,\n\
+         og til slutt en fast kode i hakeparentes (`[F1001]`) som ikke endres mellom versjoner.\n",
     );
+    // code → the fixture files that give it, for the index at the top.
+    let mut index: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut sections = String::new();
     for file in fixtures(&root) {
         let text = String::from_utf8_lossy(&std::fs::read(root.join(&file)).unwrap()).into_owned();
         // The file as it is, with line numbers to match the messages.
@@ -54,11 +58,28 @@ fn catalogue() -> String {
         if said.trim().is_empty() {
             continue; // a fixture that shows what is allowed
         }
-        doc.push_str(&format!(
-            "\n## `{file}`\n\n```text\n{source}```\n\n```text\n{}\n```\n",
+        let mut codes: Vec<String> = said
+            .lines()
+            .filter(|l| !l.starts_with(' '))
+            .filter_map(|l| split_code(l).1.map(str::to_string))
+            .collect();
+        codes.sort();
+        codes.dedup();
+        for c in &codes {
+            index.entry(c.clone()).or_default().push(file.clone());
+        }
+        sections.push_str(&format!(
+            "\n## `{file}` ({})\n\n```text\n{source}```\n\n```text\n{}\n```\n",
+            codes.join(", "),
             said.trim_end_matches('\n')
         ));
     }
+    doc.push_str("\n## Kodene\n\n| kode | filer som gir den |\n| --- | --- |\n");
+    for (code, files) in &index {
+        let files: Vec<String> = files.iter().map(|f| format!("`{f}`")).collect();
+        doc.push_str(&format!("| {code} | {} |\n", files.join(", ")));
+    }
+    doc.push_str(&sections);
     doc
 }
 

@@ -55,6 +55,7 @@ fn every_subcommand_has_a_summary_and_examples_in_both_languages() {
             "handover",
             "stats",
             "report",
+            "site",
             "export",
             "new",
             "record",
@@ -358,6 +359,11 @@ fn usage_errors_are_norwegian_and_english_with_lang_en() {
         &["book", "te-0142"],
         &["task", "te-0142", "book-ct", "--done", "--name", "x"],
         &["pathways", "show"],
+        &["agenda", "--days", "5000"],
+        &["due", "--days", "99999999999"],
+        &["status", "--today", "0001-01-01"],
+        &["status", "--today"],
+        &["--lang", "xx", "status"],
     ];
     for args in cases {
         let o = forlop().args(*args).output().unwrap();

@@ -13,6 +13,7 @@ mod problems;
 mod report;
 mod schedule;
 mod shell;
+mod site;
 mod status;
 mod team;
 mod views;

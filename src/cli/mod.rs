@@ -11,6 +11,7 @@ mod log;
 mod mdt;
 mod pathways;
 mod report;
+mod site;
 mod stats;
 mod status;
 mod sync;
@@ -101,25 +102,24 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
 /// The longest span `agenda --days` and `export ics --days` list, in days (ten years).
 pub const MAX_DAYS: u32 = 3660;
 
-pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, crate::i18n::ValueProblem> {
+    use crate::i18n::ValueProblem;
     use chrono::Datelike;
-    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD (ÅÅÅÅ-MM-DD)"))?;
+    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| ValueProblem::NotADate)?;
     if !YEARS.contains(&date.year()) || !s.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
-        return Err(format!(
-            "`{s}` is outside the years 1900–9999 (utenfor årene 1900–9999); write YYYY-MM-DD"
-        ));
+        return Err(ValueProblem::YearOutOfRange {
+            min: *YEARS.start(),
+            max: *YEARS.end(),
+        });
     }
     Ok(date)
 }
 
 /// `--days` for listings that build one entry per day: 0 to [`MAX_DAYS`].
-pub(crate) fn parse_days(s: &str) -> Result<u32, String> {
+pub(crate) fn parse_days(s: &str) -> Result<u32, crate::i18n::ValueProblem> {
     match s.parse::<u32>() {
         Ok(n) if n <= MAX_DAYS => Ok(n),
-        _ => Err(format!(
-            "`{s}` is not a number of days from 0 to {MAX_DAYS} (ikke et antall dager fra 0 til {MAX_DAYS})"
-        )),
+        _ => Err(crate::i18n::ValueProblem::NotDays { max: MAX_DAYS }),
     }
 }
 
@@ -187,6 +187,8 @@ pub enum Command {
     Stats(stats::StatsArgs),
     /// The morning report for cron: overdue, due soon, today, yesterday's events, compliance
     Report(report::ReportArgs),
+    /// A static site: the board, one page per followed case with its timeline, report, statistics
+    Site(site::SiteArgs),
     /// Export appointments, MDT meetings and deadlines (iCalendar)
     Export(export::ExportArgs),
     /// Create a case file with its referral (cases/<year>/<id>.toml)
@@ -604,6 +606,7 @@ pub fn run() -> ExitCode {
         Command::Handover(args) => handover::run(&mut ctx, args),
         Command::Stats(args) => stats::run(&mut ctx, args),
         Command::Report(args) => report::run(&mut ctx, args),
+        Command::Site(args) => site::run(&mut ctx, args),
         Command::Export(args) => export::run(&mut ctx, args),
         Command::New(args) => write::new(&mut ctx, args),
         Command::Record(args) => write::record(&mut ctx, args),

@@ -496,10 +496,19 @@ td{border-bottom:1px solid #ddd;padding:4px 6px;vertical-align:top}\
 /// One self-contained HTML file: inline CSS, no scripts, nothing fetched.
 fn html(r: &Report, lang: Lang) -> String {
     let code = if lang == Lang::Nb { "nb" } else { "en" };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+        esc(&title(r, lang)),
+        html_body(r, lang)
+    )
+}
+
+/// The report's content as HTML (headings, tables, chart), for a page frame: the report's own
+/// file or the site's.
+pub(super) fn html_body(r: &Report, lang: Lang) -> String {
     let none = Word::NoneRecorded.text(lang);
     let mut s = format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"date\">{}</p>\n",
-        esc(&title(r, lang)),
+        "<h1>{}</h1>\n<p class=\"date\">{}</p>\n",
         esc(&title(r, lang)),
         esc(&date_line(r, lang))
     );
@@ -544,7 +553,6 @@ fn html(r: &Report, lang: Lang) -> String {
         };
         s.push_str(&html_table(&sec.headers, &sec.rows, &none, flag));
     }
-    s.push_str("</body>\n</html>\n");
     s
 }
 

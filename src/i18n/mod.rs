@@ -50,7 +50,9 @@ fn did_you_mean(lang: Lang, suggestion: &Option<String>) -> Option<String> {
 
 mod changes;
 mod diag;
+mod help;
 mod names;
+mod site;
 mod team;
 mod ui;
 mod usage;
@@ -58,7 +60,9 @@ mod words;
 
 pub use changes::*;
 pub use diag::*;
+pub use help::*;
 pub use names::*;
+pub use site::*;
 pub use team::*;
 pub use ui::*;
 pub use usage::*;
@@ -261,6 +265,11 @@ mod tests {
                 u => u,
             };
             both(u.text(Lang::Nb), u.text(Lang::En), &format!("{u:?}"));
+        }
+        for p in ValueProblem::iter() {
+            if !matches!(p, ValueProblem::Other { .. }) {
+                both(p.text(Lang::Nb), p.text(Lang::En), &format!("{p:?}"));
+            }
         }
         assert_ne!(usage_label(Lang::Nb), usage_label(Lang::En));
         assert_ne!(more_help("forlop", Lang::Nb), more_help("forlop", Lang::En));

@@ -119,6 +119,8 @@ pub enum Ui {
     },
     /// Team work through git: init in a clone, merge driver, sync, shared working copies.
     Team(TeamUi),
+    /// A message of `forlop site`.
+    Site(super::SiteUi),
 }
 
 impl Ui {
@@ -335,6 +337,7 @@ impl Ui {
                 format!("I/O error: {detail}")
             ),
             Team(m) => m.text(lang),
+            Site(m) => m.text(lang),
         }
     }
 
@@ -485,6 +488,7 @@ impl Ui {
             PathNotFound { .. } | PathOutsideRegister { .. } | Io { .. } => None,
             Team(m) => m.hint(lang),
             CheckSummary { .. } | CheckClean { .. } => None,
+            Site(m) => m.hint(lang),
         }
     }
 }

@@ -29,11 +29,11 @@ pub enum UsageError {
     NotANumber { value: String, arg: String },
     /// A date that is not `YYYY-MM-DD`.
     NotADate { value: String, arg: String },
-    /// A value a value parser refused for another reason.
+    /// A value a value parser refused, with why.
     BadValue {
         value: String,
         arg: String,
-        detail: String,
+        problem: ValueProblem,
     },
     /// Required arguments missing; `args` is a comma-separated list.
     MissingArguments { args: String },
@@ -88,11 +88,18 @@ impl UsageError {
                 format!("`{value}` er ikke en dato på formen ÅÅÅÅ-MM-DD (`{arg}`)"),
                 format!("`{value}` is not a date of the form YYYY-MM-DD (`{arg}`)")
             ),
-            BadValue { value, arg, detail } => t!(
-                lang,
-                format!("ugyldig verdi `{value}` for `{arg}`: {detail}"),
-                format!("invalid value `{value}` for `{arg}`: {detail}")
-            ),
+            BadValue {
+                value,
+                arg,
+                problem,
+            } => {
+                let why = problem.text(lang);
+                t!(
+                    lang,
+                    format!("ugyldig verdi `{value}` for `{arg}`: {why}"),
+                    format!("invalid value `{value}` for `{arg}`: {why}")
+                )
+            }
             MissingArguments { args } => {
                 let word = Noun::Argument.word(args.split(", ").count() as i64, lang);
                 t!(
@@ -202,3 +209,61 @@ pub fn more_help(command: &str, lang: Lang) -> String {
         format!("For more information, try `{command} --help`.")
     )
 }
+
+/// Why a value parser refused a value. Value parsers run before the language is known to them,
+/// so they return this and the usage error says it in the user's language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, strum::EnumIter)]
+pub enum ValueProblem {
+    /// Not a date of the form `YYYY-MM-DD`.
+    #[default]
+    NotADate,
+    /// A date outside the years forlop accepts.
+    YearOutOfRange { min: i32, max: i32 },
+    /// Not a number of days from 0 to `max`.
+    NotDays { max: u32 },
+    /// A number outside the range clap accepts (`0..=4294967295`).
+    OutOfRange { range: String },
+    /// What the parser said, in its own words (a library's message).
+    Other { detail: String },
+}
+
+impl ValueProblem {
+    /// The reason in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use ValueProblem::*;
+        match self {
+            NotADate => t!(
+                lang,
+                "ikke en dato på formen ÅÅÅÅ-MM-DD",
+                "not a date of the form YYYY-MM-DD"
+            ),
+            YearOutOfRange { min, max } => t!(
+                lang,
+                format!("utenfor årene {min}–{max}"),
+                format!("outside the years {min}–{max}")
+            ),
+            NotDays { max } => t!(
+                lang,
+                format!("ikke et antall dager fra 0 til {max}"),
+                format!("not a number of days from 0 to {max}")
+            ),
+            OutOfRange { range } => {
+                let range = range.replace("..=", "–");
+                t!(
+                    lang,
+                    format!("utenfor det tillatte området ({range})"),
+                    format!("outside the allowed range ({range})")
+                )
+            }
+            Other { detail } => detail.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for ValueProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for ValueProblem {}

@@ -351,19 +351,12 @@ pub fn days_left_text(days_left: i64, lang: Lang) -> String {
 
 /// A number of cases: "1 sak", "3 saker".
 pub fn case_count(n: usize, lang: Lang) -> String {
-    match (n, lang) {
-        (1, _) => t!(lang, "1 sak", "1 case"),
-        _ => t!(lang, format!("{n} saker"), format!("{n} cases")),
-    }
+    count(n, Noun::Case, lang)
 }
 
 /// A number of calendar days: "1 dag", "12 dager".
 pub fn days_text(n: i64, lang: Lang) -> String {
-    if n.abs() == 1 {
-        t!(lang, format!("{n} dag"), format!("{n} day"))
-    } else {
-        t!(lang, format!("{n} dager"), format!("{n} days"))
-    }
+    count(n, Noun::Day, lang)
 }
 
 /// Why a deadline falls where it does, in a few words; empty when there is nothing to say.

@@ -1,6 +1,7 @@
 //! Views: from the loaded register (and today) to rows. Views never read files.
 
 pub mod agenda;
+pub mod board;
 pub mod due;
 pub mod handover;
 pub mod log;

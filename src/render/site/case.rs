@@ -1,0 +1,278 @@
+//! One followed case: facts, the timeline drawn, then the tables of the handover.
+
+use maud::{Markup, html};
+
+use super::{Section, SiteInfo, page, timeline, urgency_class};
+use crate::i18n::{
+    Lang, SiteWord, Word, close_reason_name, days_left_text, individual_plan_name, treatment_name,
+};
+use crate::schedule::{IntervalState, Urgency};
+use crate::views::handover::{Handover, PersonRef};
+
+/// The handover's timeline and standard-time rows, as `status CASE` and `handover` show them.
+#[derive(Clone, Debug, Default)]
+pub struct CaseTables {
+    /// date, milestone, NPR, note.
+    pub events: Vec<Vec<String>>,
+    /// id, from, to, due, elapsed, state, note (one per interval of `Handover::intervals`).
+    pub intervals: Vec<Vec<String>>,
+}
+
+fn person(p: &PersonRef, lang: Lang) -> String {
+    match &p.person {
+        Some(person) => {
+            let mut s = format!("{} ({})", person.name, p.id);
+            if let Some(unit) = &person.unit {
+                s.push_str(&format!(", {unit}"));
+            }
+            if let Some(h) = &person.hospital {
+                s.push_str(&format!(", {h}"));
+            }
+            if let Some(phone) = &person.phone {
+                s.push_str(&format!(", {} {phone}", Word::Phone.text(lang)));
+            }
+            s
+        }
+        None => p.id.clone(),
+    }
+}
+
+fn facts(h: &Handover<'_>, lang: Lang) -> Vec<(String, String)> {
+    let yes_no = |b: Option<bool>| match b {
+        Some(true) => Word::YesWord.text(lang),
+        Some(false) => Word::NoWord.text(lang),
+        None => Word::NotRecorded.text(lang),
+    };
+    let mut facts = Vec::new();
+    let patient = match &h.identity {
+        Some((name, fnr, born)) => {
+            let mut parts = vec![name.clone().unwrap_or_else(|| "–".into())];
+            if let Some(f) = fnr {
+                parts.push(format!("{} {f}", Word::Fnr.text(lang)));
+            }
+            if let Some(b) = born {
+                parts.push(format!("{} {b}", Word::Born.text(lang)));
+            }
+            parts.join(", ")
+        }
+        None => h.patient.clone(),
+    };
+    facts.push((Word::PatientCap.text(lang), patient));
+    if let Some(c) = &h.coordinator {
+        facts.push((Word::CoordinatorCap.text(lang), person(c, lang)));
+    }
+    if let Some(d) = &h.doctor {
+        facts.push((Word::ResponsibleDoctor.text(lang), person(d, lang)));
+    }
+    if let Some(gp) = &h.gp {
+        facts.push((Word::Gp.text(lang), gp.clone()));
+    }
+    if let Some(t) = h.treatment {
+        facts.push((
+            Word::PlannedTreatmentCap.text(lang),
+            treatment_name(t, lang),
+        ));
+    }
+    facts.push((
+        Word::IndividualPlan.text(lang),
+        h.individual_plan
+            .map(|p| individual_plan_name(p, lang))
+            .unwrap_or_else(|| Word::NotRecorded.text(lang)),
+    ));
+    facts.push((Word::MunicipalConsent.text(lang), yes_no(h.consent)));
+    if let Some((date, to, contact)) = &h.transfer {
+        let mut v = format!("{date}: {to}");
+        if let Some(c) = contact {
+            v.push_str(&format!(
+                " ({}: {})",
+                Word::ReceivingCoordinator.text(lang),
+                person(c, lang)
+            ));
+        }
+        facts.push((Word::TransferredTo.text(lang), v));
+    }
+    if let Some((date, reason)) = &h.closed {
+        facts.push((
+            Word::Closed.text(lang),
+            format!("{date} ({})", close_reason_name(*reason, lang)),
+        ));
+    }
+    facts
+}
+
+/// The class of an interval's row: met, missed, running, overdue, due soon, or nothing.
+fn interval_class(
+    state: &IntervalState,
+    h: &Handover<'_>,
+    info: &SiteInfo,
+    warn_days: u32,
+) -> Option<&'static str> {
+    match state {
+        IntervalState::Done(m) if m.within() => Some("met"),
+        IntervalState::Done(_) => Some("missed"),
+        IntervalState::Open { due, .. } if h.open => {
+            Some(urgency_class(Urgency::of(*due, info.today, warn_days)))
+        }
+        _ => None,
+    }
+}
+
+fn table(
+    headers: &[String],
+    rows: &[Vec<String>],
+    classes: &[Option<&'static str>],
+    lang: Lang,
+) -> Markup {
+    html! {
+        @if rows.is_empty() {
+            p.none { (Word::NoneRecorded.text(lang)) }
+        } @else {
+            table.cards {
+                thead { tr { @for h in headers { th { (h) } } } }
+                tbody {
+                    @for (n, row) in rows.iter().enumerate() {
+                        tr class=[classes.get(n).copied().flatten()] {
+                            @for (h, c) in headers.iter().zip(row) { td data-label=(h) { (c) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn words(list: &[Word], lang: Lang) -> Vec<String> {
+    list.iter().map(|w| w.text(lang)).collect()
+}
+
+/// The page of one case.
+pub fn case_page(info: &SiteInfo, h: &Handover<'_>, tables: &CaseTables, warn_days: u32) -> String {
+    let lang = info.lang;
+    let today = info.today;
+    let case = h.case;
+    let title = format!("{} · {} · {}", case.id.value, h.patient, case.pathway.value);
+    let next = h.next_deadline.as_ref();
+    let interval_classes: Vec<Option<&'static str>> = h
+        .intervals
+        .iter()
+        .map(|st| interval_class(&st.state, h, info, warn_days))
+        .collect();
+    let tasks: Vec<Vec<String>> = h
+        .open_tasks
+        .iter()
+        .map(|t| {
+            let due = t
+                .due
+                .map(|d| format!("{d} ({})", days_left_text((d - today).num_days(), lang)));
+            vec![
+                t.id.to_string(),
+                t.name.to_string(),
+                due.unwrap_or_else(|| "–".into()),
+            ]
+        })
+        .collect();
+    let task_classes: Vec<Option<&'static str>> = h
+        .open_tasks
+        .iter()
+        .map(|t| {
+            t.due
+                .map(|d| urgency_class(Urgency::of(d, today, warn_days)))
+        })
+        .collect();
+    let appointments: Vec<Vec<String>> = h
+        .appointments
+        .iter()
+        .map(|a| {
+            vec![
+                a.date.to_string(),
+                a.time.clone().unwrap_or_default(),
+                a.what.clone(),
+                a.place.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mdts: Vec<Vec<String>> = h
+        .mdts
+        .iter()
+        .map(|m| {
+            let date = if m.date >= today {
+                format!("{} ({})", m.date, Word::Upcoming.text(lang))
+            } else {
+                m.date.to_string()
+            };
+            vec![
+                date,
+                m.question.clone().unwrap_or_default(),
+                m.conclusion.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let deviations: Vec<Vec<String>> = h
+        .deviations
+        .iter()
+        .map(|(i, reason, reported)| {
+            let rep = match reported {
+                Some(d) => format!("{} {d}", Word::Reported.text(lang)),
+                None => Word::NotReported.text(lang),
+            };
+            vec![i.clone(), reason.clone(), rep]
+        })
+        .collect();
+    let body = html! {
+        p { a href=(super::BOARD) { "← " (SiteWord::BackToBoard.text(lang)) } }
+        h1 { (title) }
+        p.lead {
+            @if let Some(p) = h.pathway {
+                (p.name)
+                @if let Some(npr) = &p.npr { " (NPR " (npr) ")" }
+                " · "
+            }
+            @if h.open { (Word::StatusOpen.text(lang)) }
+            @else if h.transfer.is_some() { (Word::Transferred.text(lang)) }
+            @else { (Word::Closed.text(lang)) }
+        }
+        dl.facts {
+            @for (k, v) in facts(h, lang) { dt { (k) } dd { (v) } }
+            dt { (Word::NextDeadlineCap.text(lang)) }
+            dd {
+                @if let Some(d) = next {
+                    (crate::views::deadline_what(d)) " " (d.due) " "
+                    span.badge.(urgency_class(d.urgency)) { (days_left_text(d.days_left, lang)) }
+                } @else {
+                    span.none { (SiteWord::NoNextDeadline.text(lang)) }
+                }
+            }
+        }
+        h2 { (SiteWord::Timeline.text(lang)) }
+        (timeline(h, today, warn_days, lang))
+        h2 { (Word::Events.text(lang)) }
+        (table(&words(&[Word::Date, Word::Milestone, Word::Npr, Word::Note], lang), &tables.events, &[], lang))
+        @if !tables.intervals.is_empty() {
+            h2 { (Word::Intervals.text(lang)) }
+            (table(&words(&[Word::Id, Word::From, Word::To, Word::Due, Word::Elapsed, Word::State, Word::Note], lang), &tables.intervals, &interval_classes, lang))
+        }
+        h2 { (Word::OpenTasks.text(lang)) }
+        (table(&words(&[Word::Id, Word::Name, Word::Due], lang), &tasks, &task_classes, lang))
+        h2 { (Word::UpcomingAppointments.text(lang)) }
+        (table(&words(&[Word::Date, Word::Time, Word::What, Word::Place], lang), &appointments, &[], lang))
+        h2 { (Word::MdtMeetings.text(lang)) }
+        (table(&words(&[Word::Date, Word::Question, Word::Conclusion], lang), &mdts, &[], lang))
+        h2 { (Word::Deviations.text(lang)) }
+        (table(&words(&[Word::Id, Word::Note, Word::State], lang), &deviations, &[], lang))
+        h2 { (Word::LatestNotes.text(lang)) }
+        @if h.notes.is_empty() {
+            p.none { (Word::NoneRecorded.text(lang)) }
+        } @else {
+            ul.notes {
+                @for (date, text, by) in &h.notes {
+                    li {
+                        (date)
+                        @if let Some(b) = by { " (" (Word::By.text(lang)) " " (b) ")" }
+                        ": " (text)
+                    }
+                }
+            }
+        }
+    };
+    page(info, Section::Case, &title, body, true)
+}
