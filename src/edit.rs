@@ -652,10 +652,20 @@ pub fn edit_case(
             diags: blocks,
         });
     }
+    let (errors_before, warnings_before) = problems(&rel, text, id, ctx);
+    // Not TOML (or too large to parse): say where, as `check` would, not as an I/O error.
+    let unparsable = |d: &Diagnostic| {
+        matches!(
+            d.msg,
+            crate::i18n::Msg::TomlSyntax { .. } | crate::i18n::Msg::TooManyEntries { .. }
+        )
+    };
+    if errors_before.iter().any(unparsable) {
+        return Err(EditError::Unusable(errors_before));
+    }
     let mut doc: DocumentMut = match text.parse() {
         Ok(doc) => doc,
-        // Not TOML: say where, as `check` would, rather than as an I/O error.
-        Err(_) => return Err(EditError::Unusable(problems(&rel, text, id, ctx).0)),
+        Err(_) => return Err(EditError::Unusable(errors_before)),
     };
     for c in changes {
         c.apply(&mut doc);
@@ -665,7 +675,6 @@ pub fn edit_case(
     if text.contains("\r\n") {
         updated = updated.replace("\r\n", "\n").replace('\n', "\r\n");
     }
-    let (errors_before, warnings_before) = problems(&rel, text, id, ctx);
     let (errors_after, warnings_after) = problems(&rel, &updated, id, ctx);
     let added = new_problems(&errors_before, errors_after);
     if !added.is_empty() {

@@ -94,6 +94,10 @@ pub enum Msg {
     FileTooLarge {
         megabytes: u64,
     },
+    /// More entries than any case or pathway file can sensibly have; not parsed.
+    TooManyEntries {
+        max: usize,
+    },
     /// `cases` exists but is not a folder.
     CasesNotAFolder,
     /// A register pathway file that could not be used at all: its cases get no deadlines (the
@@ -372,7 +376,8 @@ impl Msg {
             Msg::TooManyProblems { .. } => "F0012",
             Msg::HiddenFile => "F0013",
             Msg::StaleTemporary => "F0014",
-            Msg::GitConflict { .. } => "F0015",
+            Msg::TooManyEntries { .. } => "F0015",
+            Msg::GitConflict { .. } => "F0016",
             Msg::UnknownKey { .. } => "F1001",
             Msg::WrongType { .. } => "F1002",
             Msg::MissingKey { .. } => "F1003",
@@ -466,6 +471,15 @@ impl Msg {
                 lang,
                 "fila blir ikke lest: saksfiler må ha endelsen .toml",
                 "file not read: case files must end in .toml"
+            ),
+            TooManyEntries { max } => t!(
+                lang,
+                format!(
+                    "fila har mer enn {max} oppføringer, for mange til å være en saksfil; den er ikke lest"
+                ),
+                format!(
+                    "the file has more than {max} entries, too many for a case file; it was not read"
+                )
             ),
             TooManyProblems { shown } => t!(
                 lang,
@@ -863,6 +877,11 @@ impl Msg {
                 lang,
                 "sjekk at du har lesetilgang",
                 "check that you have read permission"
+            )),
+            TooManyEntries { .. } => Some(t!(
+                lang,
+                "en saksfil har noen hundre linjer; sjekk hva fila inneholder",
+                "a case file has a few hundred lines; check what the file holds"
             )),
             TooManyProblems { .. } => Some(t!(
                 lang,

@@ -85,6 +85,10 @@ fn kind_of(v: &DeValue<'_>) -> Kind {
     }
 }
 
+/// The most entries (keys, array items, tables) a file may have to be parsed: a case of years
+/// of notes has a few thousand.
+pub const MAX_ENTRIES: usize = 1_000_000;
+
 /// Decodes one file's spanned TOML tree, reporting into a [`Sink`].
 pub struct Decoder<'t> {
     pub sink: Sink<'t>,
@@ -112,6 +116,16 @@ impl<'t> Decoder<'t> {
         text: &'i str,
         empty_is_error: bool,
     ) -> Option<Spanned<DeTable<'i>>> {
+        // The parsed tree takes a few hundred bytes per entry: a file of millions of tiny keys
+        // would take gigabytes before any rule could reject it.
+        let entries = text
+            .bytes()
+            .filter(|b| matches!(b, b'=' | b',' | b'['))
+            .count();
+        if entries > MAX_ENTRIES {
+            self.error(0..0, Msg::TooManyEntries { max: MAX_ENTRIES });
+            return None;
+        }
         // A merge left conflict blocks: one diagnostic per block says so, instead of the
         // TOML errors the markers would give.
         let blocks = crate::merge::conflict_blocks(text);

@@ -356,7 +356,7 @@ pub fn board(
                             @let search = format!("{} {} {} {} {}", s.case, s.patient, s.pathway,
                                 s.coordinator.unwrap_or(""), r.coordinator_name.unwrap_or("")).to_lowercase();
                             tr class=[class] data-search=(search) {
-                                td.key data-label=(label(Word::Case)) { a href=(case_file(&s.case)) { (s.case) } }
+                                td.key data-label=(label(Word::Case)) { a href=(case_file(s.case)) { (s.case) } }
                                 td data-label=(label(Word::Patient)) { (s.patient.to_string()) }
                                 @match by {
                                     Grouping::Coordinator => td data-label=(label(Word::Pathway)) { (s.pathway) },
