@@ -523,6 +523,7 @@ impl Context {
             broken_pathways: &self.broken_pathways,
             team: self.team.as_ref(),
             today,
+            stale_days: self.settings.stale_days,
         }
     }
 }
@@ -580,9 +581,9 @@ impl Scope {
     pub fn keeps(self, case: &Case, today: NaiveDate) -> bool {
         match self {
             Scope::All => true,
-            Scope::Open => case.is_open(today),
+            Scope::Open => case.is_followed(today),
             Scope::OpenOrSince(from) => {
-                case.is_open(today) || case.events.iter().any(|e| e.date.value >= from)
+                case.is_followed(today) || case.events.iter().any(|e| e.date.value >= from)
             }
         }
     }
@@ -630,6 +631,7 @@ fn load_with(root: &Path, today: NaiveDate, scope: Scope, overlay: Option<&Overl
         broken_pathways: &broken,
         team: team.as_ref(),
         today,
+        stale_days: settings.stale_days,
     };
     // Cases go straight into their own vector (no second copy of 100,000 structs on the way).
     type Checked = (Option<CaseKey>, Vec<Diagnostic>);

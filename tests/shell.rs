@@ -65,6 +65,8 @@ fn every_subcommand_has_a_summary_and_examples_in_both_languages() {
             "deviation",
             "transfer",
             "close",
+            "set",
+            "reopen",
             "log",
             "init",
             "hook",

@@ -11,6 +11,7 @@ mod pathways;
 mod privacy;
 mod problems;
 mod report;
+mod routine;
 mod schedule;
 mod shell;
 mod site;

@@ -21,10 +21,18 @@ pub fn run(ctx: &mut Ctx, days: Option<u32>, overdue_only: bool) -> anyhow::Resu
     let within = if overdue_only {
         Within::Overdue
     } else {
-        Within::Days(i64::from(days.unwrap_or(reg.settings.warn_days)))
+        days.map_or(Within::Soon, |n| Within::Days(i64::from(n)))
     };
     let rows = due(reg, &selection, ctx.today, within);
     let mut out = render::stdout();
+    // The table says it in its body; JSON and CSV keep their shape and say it on stderr.
+    match format {
+        Format::Json | Format::Csv | Format::CsvExcel => ctx.problems_to_stderr(reg),
+        _ => {
+            use std::io::Write;
+            out.write_all(render::problems::text(&reg.problems, ctx.lang, false).as_bytes())?;
+        }
+    }
     match format {
         Format::Json => render::json::write(&mut out, &rows)?,
         Format::Csv | Format::CsvExcel => render::due::csv(&mut out, &rows, format.dialect())?,

@@ -207,6 +207,10 @@ pub enum Command {
     Transfer(write::TransferArgs),
     /// Close the pathway
     Close(write::CloseArgs),
+    /// Change a case field: coordinator, doctor, treatment, gp, individual-plan, consent
+    Set(write::SetArgs),
+    /// Reopen a closed case (removes [closed]; git keeps the history)
+    Reopen(write::ReopenArgs),
     /// The case's history from git: who changed what, when
     Log(log::LogArgs),
     /// Create a register and commit it, or set up a clone: pre-commit hook, merge driver
@@ -616,6 +620,8 @@ pub fn run() -> ExitCode {
         Command::Deviation(args) => write::deviation(&mut ctx, args),
         Command::Transfer(args) => write::transfer(&mut ctx, args),
         Command::Close(args) => write::close(&mut ctx, args),
+        Command::Set(args) => write::set(&mut ctx, args),
+        Command::Reopen(args) => write::reopen(&mut ctx, args),
         Command::Log(args) => log::run(&mut ctx, args),
         Command::Init(args) => init::init(&mut ctx, args),
         Command::Hook(args) => init::hook(&mut ctx, args),

@@ -6,7 +6,8 @@ use clap::Args;
 
 use super::stats::{percent, row_json};
 use super::{Ctx, Failure, Format, emit};
-use crate::i18n::{Lang, Ui, Word, day_heading, days_left_text};
+use crate::i18n::t;
+use crate::i18n::{Lang, Ui, Word, basis_note, day_heading, days_left_text};
 use crate::render::json::value as deadline_json;
 use crate::render::{self, md_escape};
 use crate::views::agenda::Item;
@@ -38,13 +39,14 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
     let r = report(reg, ctx.today, redact, |c| selection.admits(c));
     let lang = ctx.lang;
     let text = match format {
-        Format::Json => render::json(&json(&r)),
+        Format::Json => render::json(&json(&r, lang)),
         Format::Markdown => markdown(&r, lang),
         Format::Html => html(&r, lang),
         _ => text(&r, lang),
     };
     match &args.output {
         Some(path) => {
+            refuse_inside_register(&reg.root, path)?;
             crate::atomic::write(path, text.as_bytes()).map_err(|e| {
                 Failure::work(Ui::Io {
                     detail: format!("{}: {e}", path.display()),
@@ -61,6 +63,23 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
     } else {
         0
     })
+}
+
+/// `report --output` never writes inside the register (SPEC §4): a report there would be
+/// committed, synced and read as part of it. Links in the path are resolved for the comparison.
+fn refuse_inside_register(root: &std::path::Path, path: &std::path::Path) -> anyhow::Result<()> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let absolute = cwd.join(path);
+    // The file may not exist yet: resolve its folder.
+    let folder = absolute.parent().unwrap_or(&absolute);
+    let resolved = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    let root = std::fs::canonicalize(cwd.join(root)).unwrap_or_else(|_| root.to_path_buf());
+    if resolved.starts_with(&root) {
+        return Err(Failure::usage(Ui::OutputInsideRegister {
+            path: path.display().to_string(),
+        }));
+    }
+    Ok(())
 }
 
 fn title(r: &Report, lang: Lang) -> String {
@@ -108,7 +127,7 @@ fn overdue_rows(lines: &[crate::views::report::OverdueLine], lang: Lang) -> Vec<
                 l.item.case.to_string(),
                 l.item.patient.to_string(),
                 l.item.pathway.to_string(),
-                l.item.what.to_string(),
+                what(&l.item, lang),
                 d.due.to_string(),
                 days_left_text(d.days_left, lang),
                 deviation_text(l.deviation, lang),
@@ -143,11 +162,68 @@ fn due_rows(items: &[Item], lang: Lang) -> Vec<Vec<String>> {
                 i.case.to_string(),
                 i.patient.to_string(),
                 i.pathway.to_string(),
-                i.what.to_string(),
+                what(i, lang),
                 i.coordinator.unwrap_or("–").to_string(),
             ]
         })
         .collect()
+}
+
+/// What a deadline is for, marked when the pathway's times are not verified (SPEC §1).
+fn what(i: &Item, lang: Lang) -> String {
+    match &i.deadline {
+        Some(d) if d.why.unverified => format!(
+            "{} ({})",
+            i.what,
+            basis_note(crate::schedule::Basis::Fixed, true, lang)
+        ),
+        _ => i.what.to_string(),
+    }
+}
+
+/// Missed standard times: case, patient, pathway, interval, due, reached, days over, coordinator.
+fn missed_rows(r: &Report, lang: Lang) -> Vec<Vec<String>> {
+    r.missed
+        .iter()
+        .map(|l| {
+            let m = &l.missed;
+            let interval = if m.unverified {
+                format!(
+                    "{} ({})",
+                    m.interval,
+                    basis_note(crate::schedule::Basis::Fixed, true, lang)
+                )
+            } else {
+                m.interval.clone()
+            };
+            vec![
+                m.case.clone(),
+                l.patient.clone(),
+                m.pathway.clone(),
+                interval,
+                m.due.to_string(),
+                m.date.to_string(),
+                m.days_over.to_string(),
+                m.coordinator.clone().unwrap_or_else(|| "–".into()),
+            ]
+        })
+        .collect()
+}
+
+fn missed_headers(lang: Lang) -> Vec<String> {
+    [
+        Word::Case,
+        Word::Patient,
+        Word::Pathway,
+        Word::StandardTime,
+        Word::Due,
+        Word::Date,
+        Word::DaysOver,
+        Word::Coordinator,
+    ]
+    .iter()
+    .map(|w| w.text(lang))
+    .collect()
 }
 
 fn due_headers(lang: Lang) -> Vec<String> {
@@ -234,6 +310,19 @@ fn period(r: &Report, lang: Lang) -> String {
     )
 }
 
+fn missed_period(r: &Report, lang: Lang) -> String {
+    t!(
+        lang,
+        format!("siste {} dager", r.missed_days),
+        format!("last {} days", r.missed_days)
+    )
+}
+
+/// The note under the date line when some deadline shown rests on unverified times.
+fn unverified_note(r: &Report, lang: Lang) -> Option<String> {
+    r.unverified.then(|| Word::TimesUnverifiedNote.text(lang))
+}
+
 fn window(r: &Report) -> String {
     if r.window.0 == r.window.1 {
         r.window.0.to_string()
@@ -270,6 +359,12 @@ impl Section {
 fn sections(r: &Report, lang: Lang) -> Vec<Section> {
     let (compliance_headers, compliance_rows) = compliance(r, lang);
     vec![
+        Section {
+            title: Word::MissedHeading.text(lang),
+            detail: Some(missed_period(r, lang)),
+            headers: missed_headers(lang),
+            rows: missed_rows(r, lang),
+        },
         Section {
             title: Word::DueSoonHeading.text(lang),
             detail: None,
@@ -316,7 +411,12 @@ fn overdue_total(r: &Report) -> usize {
 /// Plain text for a mail body.
 fn text(r: &Report, lang: Lang) -> String {
     let none = Word::NoneRecorded.text(lang);
-    let mut s = format!("{}\n{}\n\n", title(r, lang), date_line(r, lang));
+    let mut s = format!("{}\n{}\n", title(r, lang), date_line(r, lang));
+    if let Some(note) = unverified_note(r, lang) {
+        s.push_str(&format!("{note}\n"));
+    }
+    s.push('\n');
+    s.push_str(&render::problems::text(r.problems, lang, true));
     s.push_str(&format!(
         "{} ({})\n",
         Word::Overdue.text(lang).to_uppercase(),
@@ -352,6 +452,10 @@ fn markdown(r: &Report, lang: Lang) -> String {
         md_escape(&title(r, lang)),
         date_line(r, lang)
     );
+    if let Some(note) = unverified_note(r, lang) {
+        s.push_str(&format!("{note}\n\n"));
+    }
+    s.push_str(&render::problems::markdown(r.problems, lang));
     s.push_str(&format!(
         "## {} ({})\n\n",
         Word::Overdue.text(lang),
@@ -484,7 +588,8 @@ fn chart(r: &Report, lang: Lang) -> String {
 
 const CSS: &str = "body{font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;max-width:1000px;margin:0 auto;padding:16px;line-height:1.4}\
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:24px 0 6px;border-bottom:2px solid #1a1a1a;padding-bottom:2px}\
-h3{font-size:15px;margin:14px 0 4px}.date{color:#555;margin:0 0 12px}\
+h3{font-size:15px;margin:14px 0 4px}.date{color:#555;margin:0 0 12px}.note{color:#555;font-size:13px}\
+.problems{border-left:4px solid #b00020;padding:0 0 0 12px;margin:12px 0}.problems h2{color:#b00020;border-bottom-color:#b00020}\
 table{border-collapse:collapse;width:100%;margin:4px 0 10px;font-size:13px}\
 th{text-align:left;background:#f0f0f0;border-bottom:1px solid #999;padding:4px 6px}\
 td{border-bottom:1px solid #ddd;padding:4px 6px;vertical-align:top}\
@@ -512,6 +617,10 @@ pub(super) fn html_body(r: &Report, lang: Lang) -> String {
         esc(&title(r, lang)),
         esc(&date_line(r, lang))
     );
+    if let Some(note) = unverified_note(r, lang) {
+        s.push_str(&format!("<p class=\"note\">{}</p>\n", esc(&note)));
+    }
+    s.push_str(&render::problems::html(r.problems, lang, esc));
     let total: usize = r.overdue.iter().map(|g| g.lines.len()).sum();
     s.push_str(&format!(
         "<h2>{} ({total})</h2>\n",
@@ -556,7 +665,7 @@ pub(super) fn html_body(r: &Report, lang: Lang) -> String {
     s
 }
 
-fn json(r: &Report) -> serde_json::Value {
+fn json(r: &Report, lang: Lang) -> serde_json::Value {
     let item = |i: &Item| {
         serde_json::json!({
             "kind": i.kind.word(), "time": i.time, "case": i.case, "patient": i.patient,
@@ -574,6 +683,12 @@ fn json(r: &Report) -> serde_json::Value {
         "name": r.name,
         "hospital": r.hospital,
         "date": r.today.to_string(),
+        "problems": render::problems::rows(r.problems, lang),
+        "missed": r.missed.iter().map(|l| serde_json::json!({
+            "case": l.missed.case, "pathway": l.missed.pathway, "interval": l.missed.interval,
+            "due": l.missed.due.to_string(), "date": l.missed.date.to_string(),
+            "days_over": l.missed.days_over, "coordinator": l.missed.coordinator,
+        })).collect::<Vec<_>>(),
         "overdue": r.overdue.iter().map(|g| serde_json::json!({
             "coordinator": g.coordinator,
             "name": g.name,

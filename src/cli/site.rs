@@ -50,7 +50,7 @@ pub fn pages(reg: &Register, ctx: &Ctx, selection: &Selection) -> Vec<Page> {
     let redact = selection.redact;
     let lang = ctx.lang;
     let today = ctx.today;
-    let warn_days = reg.settings.warn_days;
+    let warn = reg.settings.warn();
     let info = SiteInfo {
         lang,
         today,
@@ -102,7 +102,7 @@ pub fn pages(reg: &Register, ctx: &Ctx, selection: &Selection) -> Vec<Page> {
         };
         out.push(page(
             &pages::case_file(&case.id.value),
-            pages::case_page(&info, &h, &tables, warn_days),
+            pages::case_page(&info, &h, &tables, &warn),
         ));
     }
     let report = crate::views::report::report(reg, today, redact, |c| selection.admits(c));

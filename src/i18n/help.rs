@@ -78,6 +78,9 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         }
         "record.treatment" => "Ved behandlingsstart: typen; ved beslutning: planlagt behandling",
         "record.note" => "En merknad til hendelsen",
+        "record.amend" => {
+            "Rett hendelsen som allerede er registrert (dato, utfall, type eller merknad) i stedet for å legge til en ny"
+        }
         "book" => "Bestill en time, eller et MDT-møte med --mdt",
         "book.date" => "Dagen for timen eller MDT-møtet",
         "book.what" => "Hva som er bestilt (en time)",
@@ -85,6 +88,16 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         "book.place" => "Hvor",
         "book.mdt" => "Meld saken til et MDT-møte i stedet for en time",
         "book.question" => "Spørsmålet til MDT-møtet",
+        "book.conclusion" => {
+            "MDT-møtets konklusjon (fyller inn møtet på --date, eller legger det til)"
+        }
+        "book.milestone" => "Timen er planlagt dato for denne hendelsen (f.eks. treatment)",
+        "set" => {
+            "Endre et felt i saken: coordinator, doctor, treatment, gp, individual-plan, consent"
+        }
+        "set.field" => "Feltet som skal endres",
+        "set.value" => "Den nye verdien",
+        "reopen" => "Gjenåpne en avsluttet sak (fjerner [closed]; git tar vare på historikken)",
         "task" => "Merk en oppgave som utført, eller legg til en egen oppgave med --name og --due",
         "task.task" => {
             "Oppgavens id (en oppgave i forløpet, eller en ny egen oppgave med --name og --due)"
@@ -104,6 +117,8 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         "transfer.contact" => "Mottakende koordinator (en id i team.toml)",
         "close" => "Avslutt pakkeforløpet",
         "close.reason" => "treatment-started, not-cancer, transferred, declined, died eller other",
+        "close.replace" => "Erstatt avslutningen som allerede er registrert",
+        "transfer.replace" => "Erstatt overføringen som allerede er registrert",
         "log" => "Sakens historikk fra git: hvem endret hva, og når",
         "init" => {
             "Lag et register og commit det, eller gjør en klone klar: pre-commit-krok, flettedriver"
@@ -333,6 +348,11 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "behandlingsstart, og commit",
                 "treatment start, and commit",
             ),
+            (
+                "forlop record te-0150 first-visit --date 2026-11-24 --amend",
+                "rett datoen på en registrert hendelse",
+                "correct the date of a recorded event",
+            ),
         ],
         "book" => &[
             (
@@ -344,6 +364,16 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "forlop book te-0150 --mdt --date 2026-12-03 --question \"Operabel?\"",
                 "meld til MDT",
                 "book for the MDT meeting",
+            ),
+            (
+                "forlop book te-0150 --mdt --date 2026-12-03 --conclusion \"Operabel, henvises kirurgi\"",
+                "MDT-møtets konklusjon etter møtet",
+                "the MDT meeting's conclusion after the meeting",
+            ),
+            (
+                "forlop book te-0150 --date 2026-12-10 --what Operasjon --milestone treatment",
+                "planlagt behandlingsstart",
+                "the planned start of treatment",
             ),
         ],
         "task" => &[
@@ -385,6 +415,28 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "the patient declined",
             ),
         ],
+        "set" => &[
+            (
+                "forlop set te-0150 doctor dr-berg",
+                "ny ansvarlig lege",
+                "a new responsible doctor",
+            ),
+            (
+                "forlop set te-0150 individual-plan wanted",
+                "pasienten ønsker individuell plan",
+                "the patient wants an individual plan",
+            ),
+            (
+                "forlop set te-0150 consent yes",
+                "samtykke til å kontakte kommunens kreftkoordinator",
+                "consent to contact the municipal cancer coordinator",
+            ),
+        ],
+        "reopen" => &[(
+            "forlop reopen te-0150",
+            "gjenåpne en sak som ble avsluttet for tidlig",
+            "reopen a case closed too early",
+        )],
         "log" => &[
             ("forlop log te-0142", "hvem endret hva", "who changed what"),
             ("forlop log te-0142 --format json", "som JSON", "as JSON"),

@@ -145,6 +145,13 @@ mod tests {
                 reason: crate::model::CloseReason::Died,
                 code,
             },
+            DoneKind::Amended => Done::Amended { milestone: x() },
+            DoneKind::MdtConclusion => Done::MdtConclusion { date: x() },
+            DoneKind::FieldSet => Done::FieldSet {
+                field: x(),
+                value: x(),
+            },
+            DoneKind::Reopened => Done::Reopened,
         }
     }
 

@@ -137,6 +137,12 @@ pub enum Word {
     Commit,
     NoCaseChange,
     Author,
+    ProblemsHeading,
+    ProblemsHint,
+    MissedHeading,
+    DaysOver,
+    StandardTime,
+    TimesUnverifiedNote,
 }
 
 impl Word {
@@ -329,6 +335,28 @@ impl Word {
             Word::Commit => t!(lang, "commit", "commit"),
             Word::NoCaseChange => t!(lang, "(ingen endring i saken)", "(no change to the case)"),
             Word::Author => t!(lang, "forfatter", "author"),
+            Word::ProblemsHeading => t!(
+                lang,
+                "Filer med feil – ikke fullt brukt i denne utskriften",
+                "Files with errors – not fully used in this output"
+            ),
+            Word::ProblemsHint => t!(
+                lang,
+                "Saker i disse filene kan mangle frister eller hendelser. Rett feilene; `forlop check` viser dem med linje og kolonne.",
+                "Cases in these files may lack deadlines or events. Fix the errors; `forlop check` shows them with line and column."
+            ),
+            Word::MissedHeading => t!(
+                lang,
+                "Forløpstider overskredet uten avvik – skriv avvik og meld til leder",
+                "Standard times missed without a deviation – write it and report it to the leader"
+            ),
+            Word::DaysOver => t!(lang, "dager over", "days over"),
+            Word::StandardTime => t!(lang, "forløpstid", "standard time"),
+            Word::TimesUnverifiedNote => t!(
+                lang,
+                "Frister merket «tider ikke verifisert» bygger på tider som ikke er bekreftet som nasjonale.",
+                "Deadlines marked \"times unverified\" rest on times not confirmed as the national ones."
+            ),
         }
     }
 }

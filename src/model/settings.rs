@@ -11,6 +11,10 @@ pub struct Settings {
     pub hospital: Option<String>,
     /// A deadline within this many days is "due soon".
     pub warn_days: u32,
+    /// How `warn_days` is counted.
+    pub warn_in: super::WarnIn,
+    /// An open case with no activity for this many days is stale.
+    pub stale_days: u32,
     /// Share of patients within standard time.
     pub target: f64,
     /// Language from the file, if given (`--lang` wins).
@@ -30,12 +34,25 @@ impl Default for Settings {
             name: None,
             hospital: None,
             warn_days: 2,
+            warn_in: super::WarnIn::WorkingDays,
+            stale_days: 60,
             target: 0.70,
             lang: None,
             auto_commit: false,
             closed_days: Vec::new(),
             redact: true,
             missed_days: 30,
+        }
+    }
+}
+
+impl Settings {
+    /// The "due soon" window these settings give.
+    pub fn warn(&self) -> crate::schedule::Warn<'_> {
+        crate::schedule::Warn {
+            days: self.warn_days,
+            working_days: self.warn_in == super::WarnIn::WorkingDays,
+            closed_days: &self.closed_days,
         }
     }
 }

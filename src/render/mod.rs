@@ -5,6 +5,7 @@ pub mod csv;
 pub mod due;
 pub mod ics;
 pub mod json;
+pub mod problems;
 pub mod site;
 pub mod status;
 pub mod table;

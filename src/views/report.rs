@@ -8,8 +8,8 @@ use super::stats::{By, StatRow, stats};
 use super::{event_code, patient_label};
 use crate::calendar::{holiday, is_weekend};
 use crate::model::{Case, Role};
-use crate::register::Register;
-use crate::schedule::{Kind, Urgency};
+use crate::register::{Problem, Register};
+use crate::schedule::{CaseView, Kind, Missed, Urgency, missed};
 
 /// One overdue deadline with what the report says of it.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +39,13 @@ pub struct Recorded {
     pub code: Option<String>,
 }
 
+/// A standard time missed without a deviation, with the patient as the report shows them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MissedLine {
+    pub missed: Missed,
+    pub patient: String,
+}
+
 /// The whole report.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report<'a> {
@@ -61,6 +68,14 @@ pub struct Report<'a> {
     pub compliance_from: NaiveDate,
     pub target: f64,
     pub warn_days: u32,
+    /// Every file the report could not fully use: its first section.
+    pub problems: &'a [Problem],
+    /// Standard times missed within the last `missed_days` days without a `[[deviation]]`,
+    /// by the date of their late event.
+    pub missed: Vec<MissedLine>,
+    pub missed_days: u32,
+    /// Some deadline or measure shown rests on a pathway whose times are not verified.
+    pub unverified: bool,
 }
 
 impl Report<'_> {
@@ -89,8 +104,15 @@ pub fn report<'a>(
     redact: bool,
     keep: impl Fn(&Case) -> bool + Copy + Sync,
 ) -> Report<'a> {
-    // One agenda covers today and the warn_days after it.
-    let a = agenda(reg, today, reg.settings.warn_days + 1, redact, keep);
+    // One agenda covers today and the days of the warning window after it.
+    let horizon = reg.settings.warn().horizon(today);
+    let a = agenda(
+        reg,
+        today,
+        (horizon - today).num_days() as u32 + 1,
+        redact,
+        keep,
+    );
     // The deviations of the overdue cases only (a few, out of possibly 100,000).
     let overdue_cases: std::collections::HashSet<&str> = a.overdue.iter().map(|i| i.case).collect();
     let deviations: std::collections::HashMap<&str, Vec<&str>> = reg
@@ -187,7 +209,7 @@ pub fn report<'a>(
     let no_coordinator = reg
         .cases
         .iter()
-        .filter(|c| keep(c) && c.is_open(today) && c.coordinator.is_none())
+        .filter(|c| keep(c) && c.is_followed(today) && c.coordinator.is_none())
         .map(|c| {
             (
                 c.id.value.clone(),
@@ -197,6 +219,46 @@ pub fn report<'a>(
         })
         .collect();
     let compliance_from = today.checked_sub_months(Months::new(4)).unwrap_or(today);
+    let missed_since = today
+        .checked_sub_days(chrono::Days::new(u64::from(reg.settings.missed_days)))
+        .unwrap_or(today);
+    let mut missed_lines: Vec<MissedLine> = reg
+        .cases
+        .iter()
+        .filter(|c| keep(c))
+        .filter_map(|c| reg.pathway(&c.pathway.value).map(|p| (c, p)))
+        .flat_map(|(c, p)| {
+            missed(&CaseView::new(c, p, today), missed_since)
+                .into_iter()
+                .map(move |m| MissedLine {
+                    missed: m,
+                    patient: patient_label(c, redact),
+                })
+        })
+        .collect();
+    missed_lines.sort_by(|a, b| {
+        (a.missed.date, &a.missed.case, &a.missed.interval).cmp(&(
+            b.missed.date,
+            &b.missed.case,
+            &b.missed.interval,
+        ))
+    });
+    let compliance = stats(
+        reg,
+        today,
+        Some(compliance_from),
+        Some(today),
+        By::Interval,
+        keep,
+    );
+    let unverified = missed_lines.iter().any(|m| m.missed.unverified)
+        || compliance.iter().any(|r| r.unverified)
+        || groups
+            .iter()
+            .flat_map(|g| &g.lines)
+            .map(|l| &l.item)
+            .chain(&due_soon)
+            .any(|i| i.deadline.as_ref().is_some_and(|d| d.why.unverified));
     Report {
         name: reg.settings.name.clone(),
         hospital: reg.settings.hospital.clone(),
@@ -208,16 +270,13 @@ pub fn report<'a>(
         recorded: recorded.into_iter().map(|(_, r)| r).collect(),
         new_referrals,
         no_coordinator,
-        compliance: stats(
-            reg,
-            today,
-            Some(compliance_from),
-            Some(today),
-            By::Interval,
-            keep,
-        ),
+        compliance,
         compliance_from,
         target: reg.settings.target,
         warn_days: reg.settings.warn_days,
+        problems: &reg.problems,
+        missed: missed_lines,
+        missed_days: reg.settings.missed_days,
+        unverified,
     }
 }

@@ -179,7 +179,12 @@ fn ticks(start: NaiveDate, end: NaiveDate) -> Vec<NaiveDate> {
 }
 
 /// The timeline of one case, with its legend.
-pub fn timeline(h: &Handover<'_>, today: NaiveDate, warn_days: u32, lang: Lang) -> Markup {
+pub fn timeline(
+    h: &Handover<'_>,
+    today: NaiveDate,
+    warn: &crate::schedule::Warn<'_>,
+    lang: Lang,
+) -> Markup {
     let (start, end) = span(h, today);
     let scale = Scale {
         start,
@@ -264,7 +269,7 @@ pub fn timeline(h: &Handover<'_>, today: NaiveDate, warn_days: u32, lang: Lang) 
             }
             IntervalState::Open { due, from, .. } => {
                 let (x0, xd, xn) = (scale.x(*from), scale.x(*due), scale.x(today.max(*from)));
-                let urgency = Urgency::of(*due, today, warn_days);
+                let urgency = Urgency::of(*due, today, warn);
                 let (text, colour) = if !h.open {
                     let w = if h.transfer.is_some() {
                         Word::Transferred
