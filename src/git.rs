@@ -218,6 +218,14 @@ pub fn toplevel(dir: &Path) -> Result<String, GitError> {
         .to_string())
 }
 
+/// The email git would write as author in `dir` (user.email, or GIT_AUTHOR_EMAIL).
+pub fn user_email(dir: &Path) -> Option<String> {
+    let ident = git(dir, &["var", "GIT_AUTHOR_IDENT"]).ok()?;
+    let start = ident.find('<')?;
+    let end = ident[start..].find('>')? + start;
+    Some(ident[start + 1..end].trim().to_string()).filter(|e| !e.is_empty())
+}
+
 /// Whether git refused a repository owned by another user.
 pub fn is_dubious(message: &str) -> bool {
     message.contains("dubious ownership")

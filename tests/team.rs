@@ -129,6 +129,7 @@ const TEAM: &str = r#"[[person]]
 id = "ssol"
 name = "Siri Solberg"
 role = "coordinator"
+email = "Anne@sykehus.example"
 
 [[person]]
 id = "thav"
@@ -529,4 +530,37 @@ fn check_names_each_conflict_block_once() {
         stderr(&out)
     );
     assert!(stderr(&out).contains("kjør så `forlop check`"));
+}
+
+#[test]
+fn git_email_names_the_person_for_me_and_note_authors() {
+    let server = Server::new();
+    let a = server.clone("Anne");
+    let b = server.clone("Bo");
+    ok(&a.forlop(&[
+        "new",
+        "te-0002",
+        "--pathway",
+        "tykk-og-endetarmskreft",
+        "--referral",
+        "2026-11-20",
+        "--coordinator",
+        "me",
+    ]));
+    assert!(a.read("cases/2026/te-0002.toml").contains("coordinator = \"ssol\""));
+    let mine = ok(&a.forlop(&["status", "--coordinator", "me", "--format", "json"]));
+    let mine: serde_json::Value = serde_json::from_str(&mine).unwrap();
+    assert_eq!(mine.as_array().unwrap().len(), 1, "{mine}");
+    assert_eq!(mine[0]["case"], "te-0002");
+    // A note is signed by the writer's team id.
+    ok(&a.forlop(&["note", "te-0002", "Ringte fastlegen"]));
+    assert!(a.read("cases/2026/te-0002.toml").contains("by = \"ssol\""));
+    // Bo has no email in team.toml: `me` says so, and his notes carry no author.
+    let out = b.forlop(&["status", "--coordinator", "me"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("bo@sykehus.example"), "{}", stderr(&out));
+    ok(&b.forlop(&["note", "te-0001", "Uten forfatter"]));
+    let text = b.read(CASE);
+    let note = &text[text.find("Uten forfatter").unwrap()..];
+    assert!(!note.contains("by ="), "{text}");
 }

@@ -135,7 +135,7 @@ pub struct GlobalArgs {
     /// Output format
     #[arg(long, global = true, value_enum)]
     pub format: Option<Format>,
-    /// Only cases of this coordinator (a team.toml id)
+    /// Only cases of this coordinator (a team.toml id; `me`: the one with your git email)
     #[arg(long, global = true, value_name = "ID")]
     pub coordinator: Option<String>,
     /// Only cases of this pathway
@@ -340,7 +340,34 @@ impl Ctx {
         let root = self.root()?;
         let context = register::load_context(&root);
         self.adopt_lang(&context.settings);
+        self.resolve_me(&root, context.team.as_ref())?;
         Ok((root, context))
+    }
+
+    /// `--coordinator me`: the team person whose `email` is git's user.email (the author
+    /// identity git would use, so GIT_AUTHOR_EMAIL counts too).
+    fn resolve_me(
+        &mut self,
+        root: &std::path::Path,
+        team: Option<&crate::model::Team>,
+    ) -> anyhow::Result<()> {
+        if self.global.coordinator.as_deref() != Some("me") {
+            return Ok(());
+        }
+        let email = crate::git::user_email(root).unwrap_or_default();
+        match team.and_then(|t| t.by_email(&email)) {
+            Some(p) => {
+                self.global.coordinator = Some(p.id.value.clone());
+                Ok(())
+            }
+            None => Err(Failure::work(Ui::Team(crate::i18n::TeamUi::NoSuchMe {
+                email: if email.is_empty() {
+                    "—".into()
+                } else {
+                    email
+                },
+            }))),
+        }
     }
 
     /// Finds the register's root directory.
@@ -374,6 +401,7 @@ impl Ctx {
         let reg: &'static Register =
             Box::leak(Box::new(register::load_scoped(&root, self.today, scope)));
         self.adopt_lang(&reg.settings);
+        self.resolve_me(&root, reg.team.as_ref())?;
         Ok(reg)
     }
 

@@ -176,7 +176,7 @@ pub struct NoteArgs {
     /// The date (default: today)
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
-    /// Who writes it (a team.toml id)
+    /// Who writes it (a team.toml id; default: the person with your git email)
     #[arg(long)]
     pub by: Option<String>,
     #[command(flatten)]
@@ -571,10 +571,21 @@ pub fn reopen(ctx: &mut Ctx, a: ReopenArgs) -> anyhow::Result<u8> {
 }
 
 pub fn note(ctx: &mut Ctx, a: NoteArgs) -> anyhow::Result<u8> {
+    // The author by default: the team person whose `email` is git's user.email.
+    let by = match a.by {
+        Some(by) => Some(by),
+        None => {
+            let (root, context) = ctx.context()?;
+            crate::git::user_email(&root).and_then(|email| {
+                let team = context.team.as_ref()?;
+                team.by_email(&email).map(|p| p.id.value.clone())
+            })
+        }
+    };
     let change = Change::Note {
         date: a.date.unwrap_or(ctx.today),
         text: a.text,
-        by: a.by,
+        by,
     };
     write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
 }

@@ -107,7 +107,7 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         "task.due" => "Fristen for en egen oppgave",
         "note" => "Skriv et notat",
         "note.text" => "Notatet",
-        "note.by" => "Hvem som skriver (en id i team.toml)",
+        "note.by" => "Hvem som skriver (en id i team.toml; standard: den med din git-e-post)",
         "deviation" => "Dokumenter hvorfor en forløpstid ble overskredet (avvik)",
         "deviation.interval" => "Forløpstiden som ble overskredet (f.eks. OF2)",
         "deviation.reason" => "Hvorfor",
@@ -147,7 +147,9 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
             "Vis registeret slik det var denne dagen (standard: $FORLOP_TODAY, ellers i dag)"
         }
         "global.format" => "Utformat",
-        "global.coordinator" => "Bare saker til denne koordinatoren (en id i team.toml)",
+        "global.coordinator" => {
+            "Bare saker til denne koordinatoren (en id i team.toml; `me`: den med din git-e-post)"
+        }
         "global.pathway" => "Bare saker i dette forløpet",
         "global.quiet" => "Skriv bare feil og det som er bedt om",
         "global.lang" => "Språk på alt som vises (standard: `lang` i forlop.toml, ellers nb)",
