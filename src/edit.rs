@@ -661,6 +661,8 @@ pub enum EditError {
         file: String,
         diags: Vec<Diagnostic>,
     },
+    /// The file system refused (a shared working copy without group write access).
+    PermissionDenied(String),
     /// `--commit` failed; the file and the index were put back as they were.
     CommitFailed {
         file: String,
@@ -691,6 +693,14 @@ impl From<crate::git::GitError> for EditError {
 
 fn io(e: std::io::Error) -> EditError {
     EditError::Io(e.to_string())
+}
+
+/// An I/O error on `rel` (register-relative): a refusal names the file, others say which file.
+fn io_at(rel: &str) -> impl Fn(std::io::Error) -> EditError + '_ {
+    move |e| match e.kind() {
+        std::io::ErrorKind::PermissionDenied => EditError::PermissionDenied(rel.to_string()),
+        _ => EditError::Io(format!("{rel}: {e}")),
+    }
 }
 
 /// Every case file under `cases/` named `<id>.toml` (the register's one walker:
@@ -737,10 +747,24 @@ pub fn lock(root: &Path) -> Result<Lock, EditError> {
         options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
     let bad = || EditError::BadLockFile(LOCK_FILE.to_string());
-    let f = options.open(&path).map_err(|e| match e.raw_os_error() {
+    // Another user's lock file may be read-only for us: a lock on a read-only handle holds as well.
+    let opened = options.open(&path).or_else(|e| {
+        if e.kind() != std::io::ErrorKind::PermissionDenied {
+            return Err(e);
+        }
+        let mut read = fs::OpenOptions::new();
+        read.read(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            read.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        read.open(&path).map_err(|_| e)
+    });
+    let f = opened.map_err(|e| match e.raw_os_error() {
         #[cfg(unix)]
         Some(libc::ELOOP | libc::ENXIO) => bad(),
-        _ => io(e),
+        _ => io_at(LOCK_FILE)(e),
     })?;
     if !f.metadata().map_err(io)?.is_file() {
         return Err(bad());
@@ -976,7 +1000,7 @@ pub fn edit_case(
     if had_bom {
         updated.insert(0, '\u{feff}');
     }
-    crate::atomic::write(&path, updated.as_bytes()).map_err(io)?;
+    crate::atomic::write(&path, updated.as_bytes()).map_err(io_at(&rel))?;
     let commit = match message {
         Some(m) => commit_or_undo(root, &rel, m, || {
             let _ = crate::atomic::write(&path, original.as_bytes());
@@ -1100,12 +1124,16 @@ pub fn create_case(
     }
     refuse_links(root, &path)?;
     let new_dir = !dir.exists();
-    fs::create_dir_all(&dir).map_err(io)?;
+    // New folders and files take forlop.toml's mode and group (a shared working copy).
+    let model = root.join("forlop.toml");
+    crate::atomic::create_dir_all_like(&dir, &model).map_err(io_at(&rel))?;
     // A link planted between the check and the creation is still not written through.
     refuse_links(root, &path)?;
-    crate::atomic::create_new(&path, text.as_bytes()).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => EditError::CaseExists(rel.clone()),
-        _ => io(e),
+    crate::atomic::create_new_like(&path, text.as_bytes(), Some(&model)).map_err(|e| {
+        match e.kind() {
+            std::io::ErrorKind::AlreadyExists => EditError::CaseExists(rel.clone()),
+            _ => io_at(&rel)(e),
+        }
     })?;
     let commit = match message {
         Some(m) => commit_or_undo(root, &rel, m, || {

@@ -547,7 +547,10 @@ fn git_email_names_the_person_for_me_and_note_authors() {
         "--coordinator",
         "me",
     ]));
-    assert!(a.read("cases/2026/te-0002.toml").contains("coordinator = \"ssol\""));
+    assert!(
+        a.read("cases/2026/te-0002.toml")
+            .contains("coordinator = \"ssol\"")
+    );
     let mine = ok(&a.forlop(&["status", "--coordinator", "me", "--format", "json"]));
     let mine: serde_json::Value = serde_json::from_str(&mine).unwrap();
     assert_eq!(mine.as_array().unwrap().len(), 1, "{mine}");
@@ -558,9 +561,62 @@ fn git_email_names_the_person_for_me_and_note_authors() {
     // Bo has no email in team.toml: `me` says so, and his notes carry no author.
     let out = b.forlop(&["status", "--coordinator", "me"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("bo@sykehus.example"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("bo@sykehus.example"),
+        "{}",
+        stderr(&out)
+    );
     ok(&b.forlop(&["note", "te-0001", "Uten forfatter"]));
     let text = b.read(CASE);
     let note = &text[text.find("Uten forfatter").unwrap()..];
     assert!(!note.contains("by ="), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_shared_working_copy_keeps_mode_and_group_and_names_refusals() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let server = Server::new();
+    let a = server.clone("Anne");
+    let meta = |rel: &str| std::fs::metadata(a.path.join(rel)).unwrap();
+    let set_mode = |rel: &str, mode: u32| {
+        std::fs::set_permissions(a.path.join(rel), std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    // The section's group owns the register; files are group-writable.
+    let group = 100;
+    let _ = std::os::unix::fs::chown(a.path.join("forlop.toml"), None, Some(group));
+    let _ = std::os::unix::fs::chown(a.path.join(CASE), None, Some(group));
+    set_mode("forlop.toml", 0o664);
+    set_mode(CASE, 0o660);
+    let group = meta("forlop.toml").gid();
+    ok(&a.forlop(&["note", "te-0001", "Mor ringte"]));
+    assert_eq!(meta(CASE).mode() & 0o7777, 0o660);
+    assert_eq!(meta(CASE).gid(), group);
+    // A new case (and its new year folder) take forlop.toml's mode and group.
+    ok(&a.forlop(&[
+        "new",
+        "te-0003",
+        "--pathway",
+        "tykk-og-endetarmskreft",
+        "--referral",
+        "2027-01-04",
+    ]));
+    assert_eq!(meta("cases/2027/te-0003.toml").mode() & 0o7777, 0o664);
+    assert_eq!(meta("cases/2027/te-0003.toml").gid(), group);
+    assert_eq!(meta("cases/2027").mode() & 0o7777, 0o775);
+    // A working copy owned by another user: git's refusal is named, with the fix.
+    if unsafe { libc::geteuid() } == 0 {
+        let chown = Command::new("chown")
+            .args(["-R", "4242"])
+            .arg(&a.path)
+            .status()
+            .unwrap();
+        assert!(chown.success());
+        let out = a.forlop(&["note", "te-0001", "Fra en annen bruker", "--commit"]);
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert!(err.contains("dubious ownership"), "{err}");
+        assert!(err.contains("safe.directory"), "{err}");
+        assert!(!err.contains("ikke et git-repo"), "{err}");
+    }
 }

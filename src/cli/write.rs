@@ -265,6 +265,9 @@ fn edit_failure(e: EditError, ctx: &Ctx, mask: Mask<'_>) -> anyhow::Error {
             }
             Failure::work(Ui::Team(crate::i18n::TeamUi::FileHasConflicts { file }))
         }
+        EditError::PermissionDenied(path) => {
+            Failure::work(Ui::Team(crate::i18n::TeamUi::PermissionDenied { path }))
+        }
         EditError::CommitFailed { file, detail } => {
             Failure::work(Ui::Team(crate::i18n::TeamUi::CommitFailed { file, detail }))
         }
