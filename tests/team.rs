@@ -620,3 +620,39 @@ fn a_shared_working_copy_keeps_mode_and_group_and_names_refusals() {
         assert!(!err.contains("ikke et git-repo"), "{err}");
     }
 }
+
+#[test]
+fn the_server_hook_refuses_a_broken_case_from_a_clone_without_the_client_hook() {
+    let server = Server::new();
+    let hook = server.bare().join("hooks/pre-receive");
+    std::fs::copy(project("contrib/pre-receive"), &hook).unwrap();
+    // A plain clone: no `forlop init`, so no client hook.
+    let path = server.dir.path().join("plain");
+    let mut cmd = Command::new("git");
+    cmd.args(["clone", "-q"]).arg(server.bare()).arg(&path);
+    env(&mut cmd, server.home.path(), "Per");
+    ok(&cmd.output().unwrap());
+    let p = Clone {
+        server: &server,
+        path,
+        name: "Per",
+    };
+    p.write(
+        "cases/2026/te-0005.toml",
+        "id = \"te-0005\"\npathway = \"tykk\"\n",
+    );
+    p.git(&["add", "-A"]);
+    p.git(&["commit", "-qm", "broken"]);
+    let out = p.git_out(&["push", "-q"]);
+    assert!(!out.status.success(), "the server must refuse the push");
+    let err = stderr(&out);
+    assert!(err.contains("ukjent pakkeforløp `tykk`"), "{err}");
+    assert!(err.contains("registeret har feil"), "{err}");
+    // Fixed, it goes through.
+    p.write(
+        "cases/2026/te-0005.toml",
+        "id = \"te-0005\"\npathway = \"tykk-og-endetarmskreft\"\n",
+    );
+    p.git(&["commit", "-qam", "fixed"]);
+    ok(&p.git_out(&["push", "-q"]));
+}
