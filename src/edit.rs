@@ -661,6 +661,8 @@ pub enum EditError {
         file: String,
         diags: Vec<Diagnostic>,
     },
+    /// `--commit` while a merge is unfinished (git allows no commit of one file then).
+    MergeInProgress,
     /// The file system refused (a shared working copy without group write access).
     PermissionDenied(String),
     /// `--commit` failed; the file and the index were put back as they were.
@@ -933,6 +935,9 @@ pub fn edit_case(
         if !crate::git::repo_status(root)? {
             return Err(EditError::NotARepo);
         }
+        if crate::git::merge_in_progress(root) {
+            return Err(EditError::MergeInProgress);
+        }
         if crate::git::has_changes(root, &rel)? {
             return Err(EditError::Uncommitted(rel));
         }
@@ -1110,6 +1115,9 @@ pub fn create_case(
     }
     if message.is_some() && !crate::git::repo_status(root)? {
         return Err(EditError::NotARepo);
+    }
+    if message.is_some() && crate::git::merge_in_progress(root) {
+        return Err(EditError::MergeInProgress);
     }
     let dir = root.join("cases").join(new.referral.year().to_string());
     let path = dir.join(format!("{}.toml", new.id));

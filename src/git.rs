@@ -226,6 +226,11 @@ pub fn user_email(dir: &Path) -> Option<String> {
     Some(ident[start + 1..end].trim().to_string()).filter(|e| !e.is_empty())
 }
 
+/// Whether a merge is unfinished in the work tree of `dir` (conflicts not yet committed).
+pub fn merge_in_progress(dir: &Path) -> bool {
+    git(dir, &["rev-parse", "-q", "--verify", "MERGE_HEAD"]).is_ok()
+}
+
 /// Whether git refused a repository owned by another user.
 pub fn is_dubious(message: &str) -> bool {
     message.contains("dubious ownership")

@@ -194,7 +194,7 @@ fn init_commits_the_register_and_sets_up_a_fresh_clone() {
     // The clone is set up: hook from PATH, merge driver, pull without rebase.
     let hook = std::fs::read_to_string(a.path.join(".git/hooks/pre-commit")).unwrap();
     assert!(
-        hook.contains("exec forlop check --staged --register '.'"),
+        hook.contains("exec forlop check --staged --quiet --register '.'"),
         "{hook}"
     );
     assert!(!hook.contains(assert_cmd::cargo::cargo_bin("forlop").to_str().unwrap()));

@@ -85,7 +85,7 @@ fn hook_text(register_from_top: &str, lang: crate::i18n::Lang) -> String {
          \techo {} >&2\n\
          \texit 1\n\
          fi\n\
-         exec forlop check --staged --register {}\n",
+         exec forlop check --staged --quiet --register {}\n",
         sh_quote(&missing),
         sh_quote(register_from_top)
     )

@@ -189,7 +189,7 @@ pub fn sync(ctx: &mut Ctx, _args: SyncArgs) -> anyhow::Result<u8> {
         return Err(Failure::work(Ui::NotARepo));
     }
     let dir = PathBuf::from(crate::git::toplevel(&root).map_err(Failure::git)?);
-    if git(&dir, &["rev-parse", "-q", "--verify", "MERGE_HEAD"]).is_ok() {
+    if crate::git::merge_in_progress(&dir) {
         return Err(Failure::work(Ui::Team(TeamUi::MergeInProgress)));
     }
     let branch = git(&dir, &["symbolic-ref", "--short", "-q", "HEAD"])
@@ -237,7 +237,7 @@ pub fn sync(ctx: &mut Ctx, _args: SyncArgs) -> anyhow::Result<u8> {
     .unwrap_or_else(|_| format!("{remote}/{}", merge_ref.trim_start_matches("refs/heads/")));
     let pulled = count(&dir, &format!("HEAD..{upstream}"));
     if pulled > 0 {
-        let merged = git(&dir, &["merge", "--no-edit", "--no-ff", &upstream]);
+        let merged = git(&dir, &["merge", "--no-edit", &upstream]);
         if let Err(e) = merged {
             let conflicted =
                 git(&dir, &["diff", "--name-only", "--diff-filter=U", "-z"]).unwrap_or_default();

@@ -265,6 +265,7 @@ fn edit_failure(e: EditError, ctx: &Ctx, mask: Mask<'_>) -> anyhow::Error {
             }
             Failure::work(Ui::Team(crate::i18n::TeamUi::FileHasConflicts { file }))
         }
+        EditError::MergeInProgress => Failure::work(Ui::Team(crate::i18n::TeamUi::MergeInProgress)),
         EditError::PermissionDenied(path) => {
             Failure::work(Ui::Team(crate::i18n::TeamUi::PermissionDenied { path }))
         }
