@@ -894,10 +894,12 @@ question = "Operabel?"
                     time: None,
                     what: w,
                     place: None,
+                    milestone: None,
                 }),
                 (0u32..14, text).prop_map(move |(d, q)| Change::Mdt {
                     date: day(d),
                     question: Some(q),
+                    conclusion: None,
                 }),
                 (0u32..2, 0u32..14).prop_map(move |(t, d)| Change::TaskDone {
                     id: format!("t{}", 1 + side * 2 + t),
@@ -923,12 +925,14 @@ question = "Operabel?"
                     Change::Close {
                         date: day(d),
                         reason: CloseReason::Other,
+                        replace: false,
                     }
                 } else {
                     Change::Transfer {
                         date: day(d),
                         to: "OUS".into(),
                         contact: None,
+                        replace: false,
                     }
                 }),
                 Just(if side == 0 {

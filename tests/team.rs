@@ -378,6 +378,23 @@ fn a_true_conflict_is_named_by_case_and_field_and_nothing_is_lost() {
         "{}",
         stderr(&out)
     );
+    // A committing write elsewhere says the same, rather than "commit failed".
+    ok(&b.forlop(&[
+        "new",
+        "te-0007",
+        "--pathway",
+        "tykk-og-endetarmskreft",
+        "--referral",
+        "2026-11-20",
+    ]));
+    let out = b.forlop(&["note", "te-0007", "x", "--commit"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("fletting er ikke fullført"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_file(b.path.join("cases/2026/te-0007.toml")).unwrap();
     // Resolved by hand: keep Bo's date.
     let resolved = text
         .replace("<<<<<<< ours\n", "")
