@@ -442,6 +442,7 @@ pub enum Noun {
     Argument,
     Deadline,
     Commit,
+    Page,
 }
 
 impl Noun {
@@ -456,6 +457,7 @@ impl Noun {
             Noun::Argument => ["argument", "argumenter", "argument", "arguments"],
             Noun::Deadline => ["frist", "frister", "deadline", "deadlines"],
             Noun::Commit => ["commit", "commiter", "commit", "commits"],
+            Noun::Page => ["side", "sider", "page", "pages"],
         }
     }
 
@@ -472,6 +474,7 @@ impl Noun {
 }
 
 /// A count with its noun: `count(1, Noun::File, Nb)` is "1 fil", `count(2, …)` "2 filer".
+/// Every count forlop prints goes through this (or [`case_count`], [`days_text`]).
 pub fn count(n: impl TryInto<i64>, noun: Noun, lang: Lang) -> String {
     let n: i64 = n.try_into().unwrap_or(i64::MAX);
     format!("{n} {}", noun.word(n, lang))
