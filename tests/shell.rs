@@ -439,6 +439,11 @@ fn a_man_page_per_command_with_exit_status_environment_files_and_examples() {
     ] {
         assert!(pages.contains_key(name), "no {name}: {:?}", pages.keys());
     }
+    assert!(
+        !pages.keys().any(|p| p.contains("-help")),
+        "help is not a command of its own: {:?}",
+        pages.keys()
+    );
     for (name, roff) in &pages {
         for section in [
             ".SH EXIT STATUS",

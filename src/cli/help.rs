@@ -558,7 +558,23 @@ fn man_extra(command: &str, path: &[String], pages: &[String], lang: Lang) -> St
 /// `forlop-pathways-show.1`), each with its options, examples, exit status, environment and
 /// files, as (file name, roff).
 pub fn man_pages(lang: Lang) -> std::io::Result<Vec<(String, String)>> {
-    let mut root = command(lang).disable_help_subcommand(true);
+    // The `help` subcommands are a way to ask for help, not commands of their own: no pages.
+    fn hide_help(cmd: Command) -> Command {
+        let subs: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        subs.into_iter().fold(cmd, |cmd, sub| {
+            cmd.mut_subcommand(&sub, |s| {
+                if s.get_name() == "help" {
+                    s.hide(true)
+                } else {
+                    hide_help(s)
+                }
+            })
+        })
+    }
+    let mut root = hide_help(command(lang));
     root.build();
     fn walk(cmd: &Command, path: Vec<String>, out: &mut Vec<(Vec<String>, Command)>) {
         out.push((path.clone(), cmd.clone()));
