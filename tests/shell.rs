@@ -496,6 +496,14 @@ fn completions_offer_pathways_outcomes_and_reasons() {
     ] {
         assert!(bash.contains(word), "bash completions do not offer {word}");
     }
+    // Free text and ids are not file names.
+    for flag in ["--what)", "--reason)", "--note)", "--coordinator)"] {
+        for (i, _) in bash.match_indices(flag) {
+            let block = &bash[i..];
+            let block = &block[..block.find(";;").unwrap()];
+            assert!(!block.contains("compgen -f"), "{flag} completes file names: {block}");
+        }
+    }
     let fish = String::from_utf8(out(&["completions", "fish"]).stdout).unwrap();
     assert!(
         fish.contains("brystkreft") && fish.contains("no-disease"),

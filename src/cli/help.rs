@@ -658,12 +658,21 @@ pub fn completion_command(lang: Lang) -> Command {
     fn offer(cmd: Command, path: &str, ids: &[String]) -> Command {
         let values = || clap::builder::PossibleValuesParser::new(ids.to_vec());
         let mut cmd = cmd.mut_args(|a| {
+            use clap::ValueHint;
             let pathway_id =
                 a.get_id() == "pathway" || (a.get_id() == "id" && matches!(path, "show" | "copy"));
             if pathway_id {
-                a.value_parser(values())
-            } else {
-                a
+                return a.value_parser(values());
+            }
+            if !a.get_action().takes_values() || !a.get_possible_values().is_empty() {
+                return a;
+            }
+            // Paths complete as paths; every other value is text or an id, never a file name.
+            match a.get_id().as_str() {
+                "register" | "dir" => a.value_hint(ValueHint::DirPath),
+                "output" => a.value_hint(ValueHint::FilePath),
+                "paths" => a.value_hint(ValueHint::AnyPath),
+                _ => a.value_hint(ValueHint::Other),
             }
         });
         let subs: Vec<String> = cmd
