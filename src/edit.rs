@@ -9,7 +9,9 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
 use crate::check::case::CaseContext;
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{CloseReason, Outcome, Pathway, Role, Treatment, Vocab};
+use crate::model::{
+    CONTACT_RECEIVING, Case, CloseReason, IndividualPlan, Outcome, Pathway, Role, Treatment, Vocab,
+};
 use crate::register::{display_path, parse_case_text};
 
 /// One change to a case file.
@@ -22,6 +24,15 @@ pub enum Change {
         treatment: Option<Treatment>,
         note: Option<String>,
     },
+    /// Corrects the recorded event of `milestone` (the earliest, where there are several):
+    /// each given value replaces the recorded one.
+    AmendEvent {
+        milestone: String,
+        date: Option<NaiveDate>,
+        outcome: Option<Outcome>,
+        treatment: Option<Treatment>,
+        note: Option<String>,
+    },
     /// The planned treatment (set at decision).
     PlannedTreatment(Treatment),
     Appointment {
@@ -29,11 +40,20 @@ pub enum Change {
         time: Option<String>,
         what: String,
         place: Option<String>,
+        /// The milestone this appointment is the planned date of.
+        milestone: Option<String>,
     },
+    /// An MDT meeting; when the case has one on `date`, its question and conclusion are
+    /// filled in (the conclusion after the meeting) instead of adding another.
     Mdt {
         date: NaiveDate,
         question: Option<String>,
+        conclusion: Option<String>,
     },
+    /// A case field changed by `forlop set`.
+    Set(Field),
+    /// Removes `[closed]` (git keeps the history).
+    Reopen,
     TaskDone {
         id: String,
         date: NaiveDate,
@@ -57,11 +77,72 @@ pub enum Change {
         date: NaiveDate,
         to: String,
         contact: Option<String>,
+        /// Replace an existing `[transfer]` (otherwise the write is refused).
+        replace: bool,
     },
     Close {
         date: NaiveDate,
         reason: CloseReason,
+        /// Replace an existing `[closed]` (otherwise the write is refused).
+        replace: bool,
     },
+}
+
+/// A case field `forlop set` changes, with its new value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Field {
+    Coordinator(String),
+    Doctor(String),
+    Treatment(Treatment),
+    /// The patient's GP (fastlege), free text.
+    Gp(String),
+    IndividualPlan(IndividualPlan),
+    /// Consent to contact the municipal cancer coordinator.
+    Consent(bool),
+}
+
+impl Field {
+    /// The field's name on the command line.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Field::Coordinator(_) => "coordinator",
+            Field::Doctor(_) => "doctor",
+            Field::Treatment(_) => "treatment",
+            Field::Gp(_) => "gp",
+            Field::IndividualPlan(_) => "individual-plan",
+            Field::Consent(_) => "consent",
+        }
+    }
+}
+
+/// Why a change cannot be made to the case as it is (the file is left untouched).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Bookings and tasks are not added to a closed case.
+    Closed { date: NaiveDate },
+    /// `reopen` of a case that is not closed.
+    NotClosed,
+    /// `record --amend` of a milestone that is not recorded.
+    NotRecorded { milestone: String },
+}
+
+/// Sets `key` in `table` to `v`, keeping the comment and spacing of a value it replaces.
+fn set_value(table: &mut Table, key: &str, v: toml_edit::Value) {
+    let mut v = v;
+    if let Some(old) = table.get(key).and_then(Item::as_value) {
+        *v.decor_mut() = old.decor().clone();
+    }
+    table.insert(key, Item::Value(v));
+}
+
+/// The sub-table `[key]` of the document, created (after the root keys) when missing.
+fn sub_table<'d>(doc: &'d mut DocumentMut, key: &str) -> &'d mut Table {
+    if !doc.contains_table(key) {
+        let mut t = Table::new();
+        t.set_implicit(false);
+        doc.insert(key, Item::Table(t));
+    }
+    doc[key].as_table_mut().expect("a table just made sure of")
 }
 
 fn date(d: NaiveDate) -> toml_edit::Value {
@@ -98,10 +179,107 @@ fn s(v: &str) -> Option<toml_edit::Value> {
     Some(toml_edit::Value::from(v))
 }
 
+/// The date of a `date = …` entry of a table, if it is a plain date.
+fn table_date(t: &Table) -> Option<NaiveDate> {
+    let d = t.get("date")?.as_value()?.as_datetime()?.date?;
+    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+}
+
 impl Change {
+    /// Why the change cannot be made to `case` as it stands on `today`, if it cannot.
+    pub fn refusal(&self, case: &Case, today: NaiveDate) -> Option<Refusal> {
+        let closed = case
+            .closed
+            .as_ref()
+            .filter(|c| c.date.value <= today)
+            .map(|c| Refusal::Closed { date: c.date.value });
+        match self {
+            Change::Appointment { .. } | Change::AdHocTask { .. } => closed,
+            // Marking a task done and filling in an existing MDT's conclusion record what
+            // happened; adding either to a closed case is a booking.
+            Change::TaskDone { id, .. }
+                if id != CONTACT_RECEIVING && !case.tasks.iter().any(|t| t.id.value == *id) =>
+            {
+                closed
+            }
+            Change::Mdt { date, .. } if !case.mdts.iter().any(|m| m.date.value == *date) => closed,
+            Change::Reopen if case.closed.is_none() => Some(Refusal::NotClosed),
+            Change::AmendEvent { milestone, .. }
+                if !case.events.iter().any(|e| e.milestone.value == *milestone) =>
+            {
+                Some(Refusal::NotRecorded {
+                    milestone: milestone.clone(),
+                })
+            }
+            _ => None,
+        }
+    }
+
     /// Applies the change to the document.
+    /// The table this change would overwrite without `--replace` (`closed`, `transfer`):
+    /// a closure or transfer is never replaced by accident (SPEC §3).
+    pub fn would_replace(&self, doc: &DocumentMut) -> Option<&'static str> {
+        let table = match self {
+            Change::Close { replace: false, .. } => "closed",
+            Change::Transfer { replace: false, .. } => "transfer",
+            _ => return None,
+        };
+        doc.contains_key(table).then_some(table)
+    }
+
     pub fn apply(&self, doc: &mut DocumentMut) {
         match self {
+            Change::AmendEvent {
+                milestone,
+                date: d,
+                outcome,
+                treatment,
+                note,
+            } => {
+                let Some(events) = doc.get_mut("event").and_then(Item::as_array_of_tables_mut)
+                else {
+                    return;
+                };
+                let earliest = events
+                    .iter_mut()
+                    .filter(|t| t.get("milestone").and_then(Item::as_str) == Some(milestone))
+                    .min_by_key(|t| table_date(t));
+                if let Some(t) = earliest {
+                    if let Some(d) = d {
+                        set_value(t, "date", date(*d));
+                    }
+                    if let Some(o) = outcome {
+                        set_value(t, "outcome", toml_edit::Value::from(o.word()));
+                    }
+                    if let Some(tr) = treatment {
+                        set_value(t, "treatment", toml_edit::Value::from(tr.word()));
+                    }
+                    if let Some(n) = note {
+                        set_value(t, "note", toml_edit::Value::from(n.as_str()));
+                    }
+                }
+            }
+            Change::Set(field) => {
+                let root = doc.as_table_mut();
+                match field {
+                    Field::Coordinator(id) => set_value(root, "coordinator", id.as_str().into()),
+                    Field::Doctor(id) => set_value(root, "doctor", id.as_str().into()),
+                    Field::Treatment(t) => set_value(root, "treatment", t.word().into()),
+                    Field::Gp(gp) => {
+                        set_value(sub_table(doc, "patient"), "gp", gp.as_str().into());
+                    }
+                    Field::IndividualPlan(ip) => {
+                        set_value(sub_table(doc, "care"), "individual_plan", ip.word().into());
+                    }
+                    Field::Consent(yes) => {
+                        let care = sub_table(doc, "care");
+                        set_value(care, "municipal_contact_consent", (*yes).into());
+                    }
+                }
+            }
+            Change::Reopen => {
+                doc.remove("closed");
+            }
             Change::Event {
                 milestone,
                 date: d,
@@ -130,6 +308,7 @@ impl Change {
                 time,
                 what,
                 place,
+                milestone,
             } => push(
                 doc,
                 "appointment",
@@ -138,16 +317,38 @@ impl Change {
                     ("time", time.as_deref().and_then(s)),
                     ("what", s(what)),
                     ("where", place.as_deref().and_then(s)),
+                    ("milestone", milestone.as_deref().and_then(s)),
                 ]),
             ),
-            Change::Mdt { date: d, question } => push(
-                doc,
-                "mdt",
-                table(&[
-                    ("date", Some(date(*d))),
-                    ("question", question.as_deref().and_then(s)),
-                ]),
-            ),
+            Change::Mdt {
+                date: d,
+                question,
+                conclusion,
+            } => {
+                let existing = doc
+                    .get_mut("mdt")
+                    .and_then(Item::as_array_of_tables_mut)
+                    .and_then(|a| a.iter_mut().find(|t| table_date(t) == Some(*d)));
+                match existing {
+                    Some(t) => {
+                        if let Some(q) = question {
+                            set_value(t, "question", q.as_str().into());
+                        }
+                        if let Some(c) = conclusion {
+                            set_value(t, "conclusion", c.as_str().into());
+                        }
+                    }
+                    None => push(
+                        doc,
+                        "mdt",
+                        table(&[
+                            ("date", Some(date(*d))),
+                            ("question", question.as_deref().and_then(s)),
+                            ("conclusion", conclusion.as_deref().and_then(s)),
+                        ]),
+                    ),
+                }
+            }
             Change::TaskDone { id, date: d } => {
                 let existing = doc
                     .get_mut("task")
@@ -198,6 +399,7 @@ impl Change {
                 date: d,
                 to,
                 contact,
+                ..
             } => {
                 let t = table(&[
                     ("date", Some(date(*d))),
@@ -206,7 +408,9 @@ impl Change {
                 ]);
                 doc.insert("transfer", Item::Table(t));
             }
-            Change::Close { date: d, reason } => {
+            Change::Close {
+                date: d, reason, ..
+            } => {
                 let t = table(&[("date", Some(date(*d))), ("reason", s(reason.word()))]);
                 doc.insert("closed", Item::Table(t));
             }
@@ -234,9 +438,29 @@ impl Change {
                 time: time.clone(),
                 what: what.clone(),
             },
+            Change::Mdt {
+                date,
+                conclusion: Some(_),
+                ..
+            } => Done::MdtConclusion {
+                date: date.to_string(),
+            },
             Change::Mdt { date, .. } => Done::Mdt {
                 date: date.to_string(),
             },
+            Change::AmendEvent { milestone, .. } => Done::Amended {
+                milestone: milestone.clone(),
+            },
+            Change::Set(field) => Done::FieldSet {
+                field: field.name().to_string(),
+                value: match field {
+                    Field::Coordinator(v) | Field::Doctor(v) | Field::Gp(v) => v.clone(),
+                    Field::Treatment(t) => t.word().to_string(),
+                    Field::IndividualPlan(ip) => ip.word().to_string(),
+                    Field::Consent(yes) => if *yes { "yes" } else { "no" }.to_string(),
+                },
+            },
+            Change::Reopen => Done::Reopened,
             Change::TaskDone { id, date } => Done::TaskDone {
                 id: id.clone(),
                 date: date.to_string(),
@@ -256,7 +480,7 @@ impl Change {
                 to: to.clone(),
                 code: code("O"),
             },
-            Change::Close { date, reason } => Done::Close {
+            Change::Close { date, reason, .. } => Done::Close {
                 date: date.to_string(),
                 reason: *reason,
                 code: if reason.is_early_end() {
@@ -341,12 +565,57 @@ impl Change {
                     None => format!("{milestone} {date}"),
                 }
             }
+            Change::AmendEvent {
+                milestone,
+                date,
+                outcome,
+                treatment,
+                ..
+            } => {
+                let defined = pathway.is_some_and(|p| p.milestone(milestone).is_some());
+                let mut s = format!("{} amended", known(milestone, defined).trim_start());
+                if let Some(d) = date {
+                    s.push_str(&format!(" {d}"));
+                }
+                if let Some(o) = outcome {
+                    s.push_str(&format!(" {}", o.word()));
+                }
+                if let Some(t) = treatment {
+                    s.push_str(&format!(" {}", t.word()));
+                }
+                s
+            }
             Change::PlannedTreatment(t) => format!("treatment {}", t.word()),
-            Change::Appointment { date, .. } => format!("appointment {date}"),
-            Change::Mdt { date, .. } => format!("mdt {date}"),
+            Change::Appointment {
+                date, milestone, ..
+            } => match milestone {
+                Some(m) => {
+                    let defined = pathway.is_some_and(|p| p.milestone(m).is_some());
+                    format!("appointment {date} (planned{})", known(m, defined))
+                }
+                None => format!("appointment {date}"),
+            },
+            Change::Mdt {
+                date, conclusion, ..
+            } => match conclusion {
+                Some(_) => format!("mdt {date} conclusion"),
+                None => format!("mdt {date}"),
+            },
+            Change::Set(field) => match field {
+                Field::Coordinator(id) | Field::Doctor(id) => {
+                    let valid = crate::model::is_valid_id(id);
+                    format!("{}{}", field.name(), known(id, valid))
+                }
+                Field::Treatment(t) => format!("treatment {}", t.word()),
+                Field::IndividualPlan(ip) => format!("individual-plan {}", ip.word()),
+                Field::Consent(yes) => format!("consent {}", if *yes { "yes" } else { "no" }),
+                // Free text (a name) never goes into a commit subject.
+                Field::Gp(_) => "gp".into(),
+            },
+            Change::Reopen => "reopened".into(),
             Change::TaskDone { id, date } => {
                 let defined =
-                    pathway.is_some_and(|p| p.task(id).is_some()) || id == "contact-receiving";
+                    pathway.is_some_and(|p| p.task(id).is_some()) || id == CONTACT_RECEIVING;
                 format!("task{} done {date}", known(id, defined))
             }
             // An ad-hoc task's id is typed freely, like its name.
@@ -359,7 +628,7 @@ impl Change {
             Change::Transfer { date, .. } => {
                 format!("transfer {date} ({})", code("O".into()))
             }
-            Change::Close { date, reason } => {
+            Change::Close { date, reason, .. } => {
                 let x = if reason.is_early_end() {
                     format!(" ({})", code("X".into()))
                 } else {
@@ -379,6 +648,8 @@ pub enum EditError {
     BadId(String),
     /// The change would give the case these errors, which it did not have.
     WouldBreak(Vec<Diagnostic>),
+    /// The change cannot be made to the case as it stands.
+    Refused(Refusal),
     /// The file has uncommitted changes that are not ours (with `--commit`).
     Uncommitted(String),
     NotARepo,
@@ -391,6 +662,12 @@ pub enum EditError {
     BadLockFile(String),
     /// The case file cannot be read as TOML: its errors, which must be fixed by hand first.
     Unusable(Vec<Diagnostic>),
+    /// The case already has this `[closed]` or `[transfer]` (its table name and date), and
+    /// `--replace` was not given.
+    WouldReplace {
+        table: &'static str,
+        date: String,
+    },
 }
 
 impl From<crate::git::GitError> for EditError {
@@ -611,6 +888,21 @@ pub fn edit_case(
         Ok(doc) => doc,
         Err(_) => return Err(EditError::Unusable(errors_before)),
     };
+    if let (Some(case), _) = parse_case_text(&rel, text, id, ctx)
+        && let Some(refusal) = changes.iter().find_map(|c| c.refusal(&case, ctx.today))
+    {
+        return Err(EditError::Refused(refusal));
+    }
+    for c in changes {
+        if let Some(table) = c.would_replace(&doc) {
+            let date = doc
+                .get(table)
+                .and_then(|t| t.get("date"))
+                .map(|d| d.to_string().trim().trim_matches('"').to_string())
+                .unwrap_or_default();
+            return Err(EditError::WouldReplace { table, date });
+        }
+    }
     for c in changes {
         c.apply(&mut doc);
     }

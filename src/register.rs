@@ -523,6 +523,7 @@ impl Context {
             broken_pathways: &self.broken_pathways,
             team: self.team.as_ref(),
             today,
+            stale_days: self.settings.stale_days,
         }
     }
 }
@@ -571,7 +572,7 @@ pub enum Scope {
     All,
     /// Cases open on `today`.
     Open,
-    /// Cases open on `today`, or with an event on or after the date.
+    /// Cases open on `today`, or with an event, closure or transfer on or after the date.
     OpenOrSince(NaiveDate),
 }
 
@@ -580,9 +581,12 @@ impl Scope {
     pub fn keeps(self, case: &Case, today: NaiveDate) -> bool {
         match self {
             Scope::All => true,
-            Scope::Open => case.is_open(today),
+            Scope::Open => case.is_followed(today),
             Scope::OpenOrSince(from) => {
-                case.is_open(today) || case.events.iter().any(|e| e.date.value >= from)
+                case.is_followed(today)
+                    || case.events.iter().any(|e| e.date.value >= from)
+                    || case.closed.as_ref().is_some_and(|c| c.date.value >= from)
+                    || case.transfer.as_ref().is_some_and(|t| t.date.value >= from)
             }
         }
     }
@@ -630,6 +634,7 @@ fn load_with(root: &Path, today: NaiveDate, scope: Scope, overlay: Option<&Overl
         broken_pathways: &broken,
         team: team.as_ref(),
         today,
+        stale_days: settings.stale_days,
     };
     // Cases go straight into their own vector (no second copy of 100,000 structs on the way).
     type Checked = (Option<CaseKey>, Vec<Diagnostic>);

@@ -6,7 +6,9 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Case, Days, Event, Interval, Pathway, Role, TimesStatus, Treatment};
+use crate::model::{
+    CONTACT_RECEIVING, Case, Days, Event, Interval, Pathway, Role, TimesStatus, Treatment,
+};
 
 /// What a deadline is for (JSON: `interval`, `task`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -32,7 +34,7 @@ impl Kind {
 pub enum Urgency {
     /// today > due.
     Overdue,
-    /// 0 ≤ due − today ≤ warn_days.
+    /// Due today or within the warning window (see [`Warn`]).
     DueSoon,
     /// Further away.
     Open,
@@ -48,15 +50,116 @@ impl Urgency {
         }
     }
 
-    /// The urgency of a deadline due on `due`, seen on `today`.
-    pub fn of(due: NaiveDate, today: NaiveDate, warn_days: u32) -> Urgency {
-        let left = (due - today).num_days();
-        if left < 0 {
+    /// The urgency of a deadline due on `due`, seen on `today`, with the window `warn`.
+    pub fn of(due: NaiveDate, today: NaiveDate, warn: &Warn<'_>) -> Urgency {
+        if due < today {
             Urgency::Overdue
-        } else if left <= i64::from(warn_days) {
+        } else if warn.soon(due, today) {
             Urgency::DueSoon
         } else {
             Urgency::Open
+        }
+    }
+}
+
+/// The "due soon" window (SPEC §2): forlop.toml `warn_days`, counted as `warn_in` says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Warn<'a> {
+    pub days: u32,
+    /// Count working days (weekends, public holidays and `closed_days` do not count) rather than
+    /// calendar days.
+    pub working_days: bool,
+    /// The section's extra closed days.
+    pub closed_days: &'a [NaiveDate],
+}
+
+impl Warn<'_> {
+    /// The window counted in calendar days with no closed days (the behaviour before `warn_in`).
+    pub fn calendar(days: u32) -> Warn<'static> {
+        Warn {
+            days,
+            working_days: false,
+            closed_days: &[],
+        }
+    }
+
+    /// Whether `date` is a working day: not a weekend, a public holiday or a closed day.
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        !crate::calendar::is_weekend(date)
+            && crate::calendar::holiday(date).is_none()
+            && !self.closed_days.contains(&date)
+    }
+
+    /// The last day a deadline can fall on and still be due soon, seen on `today`.
+    pub fn horizon(&self, today: NaiveDate) -> NaiveDate {
+        if !self.working_days {
+            return today + chrono::Days::new(u64::from(self.days));
+        }
+        let mut d = today;
+        let mut count = 0u32;
+        loop {
+            let next = d.succ_opt().unwrap_or(d);
+            if self.is_working_day(next) {
+                if count == self.days {
+                    return d;
+                }
+                count += 1;
+            }
+            if next == d {
+                return d;
+            }
+            d = next;
+        }
+    }
+
+    /// Whether a deadline due on `due` (≥ `today`) is within the window: with working days, the
+    /// number of working days after today up to and including `due` is at most `days` (so on the
+    /// Wednesday before Easter a deadline on the Tuesday after it is due soon); with calendar
+    /// days, due − today ≤ days.
+    pub fn soon(&self, due: NaiveDate, today: NaiveDate) -> bool {
+        if due < today {
+            return false;
+        }
+        if !self.working_days {
+            return (due - today).num_days() <= i64::from(self.days);
+        }
+        let mut count = 0u32;
+        let mut d = today;
+        while d < due {
+            d = d.succ_opt().unwrap_or(d);
+            if self.is_working_day(d) {
+                count += 1;
+                if count > self.days {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+}
+
+/// Where a case stands on a day (SPEC §2; `status --format json` `state`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CaseState {
+    /// Its standard times are still running.
+    InPathway,
+    /// The pathway has ended (first treatment recorded, or a decision that ends it), but the
+    /// case is not closed: the coordinator still follows the patient.
+    FollowUp,
+    /// Moved to another hospital.
+    Transferred,
+    /// `[closed]`.
+    Closed,
+}
+
+impl CaseState {
+    /// The stable word used in JSON.
+    pub fn word(self) -> &'static str {
+        match self {
+            CaseState::InPathway => "in-pathway",
+            CaseState::FollowUp => "follow-up",
+            CaseState::Transferred => "transferred",
+            CaseState::Closed => "closed",
         }
     }
 }
@@ -201,6 +304,25 @@ impl<'c, 'p> CaseView<'c, 'p> {
         self.case.is_open(self.today)
     }
 
+    /// Whether the pathway's standard times to treatment are over: the first treatment is
+    /// recorded, or a decision ended the pathway.
+    pub fn pathway_ended(&self) -> bool {
+        self.first_with_role(Role::Treatment).is_some() || self.decision_ends()
+    }
+
+    /// Where the case stands on `today`.
+    pub fn state(&self) -> CaseState {
+        if self.case.is_closed(self.today) {
+            CaseState::Closed
+        } else if self.case.transferred(self.today).is_some() {
+            CaseState::Transferred
+        } else if self.pathway_ended() {
+            CaseState::FollowUp
+        } else {
+            CaseState::InPathway
+        }
+    }
+
     /// The state of one interval.
     pub fn interval(&self, interval: &'p Interval) -> IntervalStatus<'p> {
         IntervalStatus {
@@ -312,8 +434,21 @@ impl<'c, 'p> CaseView<'c, 'p> {
                 }
             })
             .collect();
+        if let Some(transfer) = self.case.transferred(self.today)
+            && pathway.task(CONTACT_RECEIVING).is_none()
+        {
+            out.push(TaskStatus {
+                id: CONTACT_RECEIVING,
+                name: CONTACT_RECEIVING,
+                after: None,
+                anchor: None,
+                days: None,
+                due: Some(transfer.date.value),
+                done: done(CONTACT_RECEIVING),
+            });
+        }
         for t in &self.case.tasks {
-            if pathway.task(&t.id.value).is_some() {
+            if pathway.task(&t.id.value).is_some() || t.id.value == CONTACT_RECEIVING {
                 continue;
             }
             let Some(due) = &t.due else { continue };
@@ -350,12 +485,14 @@ pub struct TaskStatus<'a> {
 }
 
 /// The open deadlines of one case on `today` (none when it is closed or transferred).
-pub fn case_deadlines<'a>(view: &CaseView<'a, 'a>, warn_days: u32) -> Vec<Deadline<'a>> {
+pub fn case_deadlines<'a>(view: &CaseView<'a, 'a>, warn: &Warn<'_>) -> Vec<Deadline<'a>> {
     let mut out = Vec::new();
-    if !view.is_open() {
+    let case: &'a Case = view.case;
+    if !case.is_followed(view.today) {
         return out;
     }
-    let case: &'a Case = view.case;
+    // A transferred case keeps one task, until it is done: call the receiving coordinator.
+    let transferred = case.transferred(view.today).is_some();
     let pathway: &'a Pathway = view.pathway;
     let unverified = pathway.times == TimesStatus::Unverified;
     let coordinator = case.coordinator.as_ref().map(|c| c.value.as_str());
@@ -373,11 +510,11 @@ pub fn case_deadlines<'a>(view: &CaseView<'a, 'a>, warn_days: u32) -> Vec<Deadli
         name,
         due,
         days_left: (due - view.today).num_days(),
-        urgency: Urgency::of(due, view.today, warn_days),
+        urgency: Urgency::of(due, view.today, warn),
         coordinator,
         why,
     };
-    for i in &pathway.intervals {
+    for i in pathway.intervals.iter().filter(|_| !transferred) {
         if let IntervalState::Open {
             due,
             days,
@@ -405,6 +542,9 @@ pub fn case_deadlines<'a>(view: &CaseView<'a, 'a>, warn_days: u32) -> Vec<Deadli
         let (Some(due), None) = (t.due, t.done) else {
             continue;
         };
+        if transferred && t.id != CONTACT_RECEIVING {
+            continue;
+        }
         let why = Why {
             anchor: t.after.zip(t.anchor),
             days: t.days,
@@ -463,8 +603,8 @@ pub fn missed(view: &CaseView<'_, '_>, since: NaiveDate) -> Vec<Missed> {
 }
 
 /// The most urgent open deadline of one case (first in the SPEC's order), if any.
-pub fn next_deadline<'a>(view: &CaseView<'a, 'a>, warn_days: u32) -> Option<Deadline<'a>> {
-    case_deadlines(view, warn_days)
+pub fn next_deadline<'a>(view: &CaseView<'a, 'a>, warn: &Warn<'_>) -> Option<Deadline<'a>> {
+    case_deadlines(view, warn)
         .into_iter()
         .min_by(|a, b| order(a, b))
 }
@@ -475,14 +615,14 @@ pub fn deadlines<'a>(
     cases: impl IntoIterator<Item = &'a Case>,
     pathway: impl Fn(&str) -> Option<&'a Pathway> + Sync,
     today: NaiveDate,
-    warn_days: u32,
+    warn: &Warn<'_>,
 ) -> Vec<Deadline<'a>> {
     use rayon::prelude::*;
     let cases: Vec<&Case> = cases.into_iter().collect();
     let mut out: Vec<Deadline<'a>> = cases
         .par_iter()
         .filter_map(|c| pathway(&c.pathway.value).map(|p| (*c, p)))
-        .flat_map_iter(|(c, p)| case_deadlines(&CaseView::new(c, p, today), warn_days))
+        .flat_map_iter(|(c, p)| case_deadlines(&CaseView::new(c, p, today), warn))
         .collect();
     sort(&mut out);
     out

@@ -6,7 +6,7 @@ use forlop::diag::Severity;
 use forlop::model::{Case, Pathway, Treatment};
 use forlop::register::{load_pathways, parse_case_text};
 use forlop::schedule::{
-    Basis, CaseView, Deadline, IntervalState, Kind, Urgency, case_deadlines, deadlines,
+    Basis, CaseView, Deadline, IntervalState, Kind, Urgency, Warn, case_deadlines, deadlines,
 };
 use proptest::prelude::*;
 
@@ -73,6 +73,7 @@ fn case(pathways: &[Pathway], body: &str) -> Case {
         broken_pathways: &[],
         team: None,
         today: date("2100-01-01"),
+        stale_days: 60,
     };
     let (case, diags) = parse_case_text("c.toml", &text, "c", &ctx);
     let errors: Vec<_> = diags
@@ -88,7 +89,7 @@ fn open<'a>(case: &'a Case, pathways: &'a [Pathway], today: &str) -> Vec<Deadlin
         .iter()
         .find(|p| p.id.value == case.pathway.value)
         .unwrap();
-    let mut list = case_deadlines(&CaseView::new(case, p, date(today)), 2);
+    let mut list = case_deadlines(&CaseView::new(case, p, date(today)), &Warn::calendar(2));
     forlop::schedule::sort(&mut list);
     list
 }
@@ -267,7 +268,25 @@ fn closed_and_transferred_cases_have_no_open_deadlines_but_keep_their_measures()
         &ps,
         &format!("{base}[transfer]\ndate = 2026-10-20\nto = \"OUS\"\n"),
     );
-    for c in [&closed, &moved] {
+    // A transfer leaves one task: call the receiving coordinator, due on the transfer date.
+    let ids: Vec<(Kind, String, NaiveDate)> = open(&moved, &ps, "2026-11-01")
+        .into_iter()
+        .map(|d| (d.kind, d.id.to_string(), d.due))
+        .collect();
+    assert_eq!(
+        ids,
+        [(Kind::Task, "contact-receiving".into(), date("2026-10-20"))]
+    );
+    let called = case(
+        &ps,
+        &format!(
+            "{base}[transfer]\ndate = 2026-10-20\nto = \"OUS\"\n[[task]]\nid = \"contact-receiving\"\ndone = 2026-10-21\n"
+        ),
+    );
+    // Marked done: nothing is open, and before it was done the task was.
+    assert!(open(&called, &ps, "2026-11-01").is_empty());
+    assert!(called.is_followed(date("2026-10-20")) && !called.is_followed(date("2026-10-21")));
+    for c in [&closed, &called] {
         assert!(open(c, &ps, "2026-11-01").is_empty());
         let IntervalState::Done(m) = state(c, &ps, "2026-11-01", "OF1") else {
             panic!()
@@ -378,7 +397,7 @@ fn ties_are_sorted_by_case_then_kind_then_id() {
         cases.iter(),
         |id| ps.iter().find(|p| p.id.value == id),
         date("2026-11-02"),
-        2,
+        &Warn::calendar(2),
     );
     let order: Vec<(&str, Kind, &str)> = list.iter().map(|d| (d.case, d.kind, d.id)).collect();
     assert_eq!(
@@ -484,13 +503,123 @@ proptest! {
         let lookup = |id: &str| ps.iter().find(|p| p.id.value == id);
         // Deadlines borrow from their cases: the first run keeps its own copy.
         let original = cases.clone();
-        let before = deadlines(original.iter(), lookup, today, 2);
+        let before = deadlines(original.iter(), lookup, today, &Warn::calendar(2));
         // Reverse and rotate files and events.
         cases.reverse();
         let k = (seed as usize) % cases.len();
         cases.rotate_left(k);
         for c in &mut cases { c.events.reverse(); }
-        let after = deadlines(cases.iter(), lookup, today, 2);
+        let after = deadlines(cases.iter(), lookup, today, &Warn::calendar(2));
         prop_assert_eq!(before, after);
+    }
+}
+
+/// Whether a deadline due on `due` is due soon on `today` with a window of 2, counted in
+/// working days (with `closed`) or calendar days.
+fn soon(today: &str, due: &str, working: bool, closed: &[NaiveDate]) -> bool {
+    let warn = Warn {
+        days: 2,
+        working_days: working,
+        closed_days: closed,
+    };
+    Urgency::of(date(due), date(today), &warn) == Urgency::DueSoon
+}
+
+#[test]
+fn the_working_day_window_skips_easter() {
+    // Wednesday before Easter 2026: Maundy Thursday, Good Friday, the weekend and Easter Monday
+    // are not working days, so Tuesday after is one working day away.
+    assert!(soon("2026-04-01", "2026-04-07", true, &[]));
+    assert!(soon("2026-04-01", "2026-04-08", true, &[]));
+    assert!(!soon("2026-04-01", "2026-04-09", true, &[]));
+    // Counted in calendar days (the old behaviour), Tuesday is six days away.
+    assert!(!soon("2026-04-01", "2026-04-07", false, &[]));
+    assert!(soon("2026-04-01", "2026-04-03", false, &[]));
+}
+
+#[test]
+fn the_working_day_window_skips_whitsun() {
+    // Friday before Whit Monday (2026-05-25).
+    assert!(soon("2026-05-22", "2026-05-26", true, &[]));
+    assert!(soon("2026-05-22", "2026-05-27", true, &[]));
+    assert!(!soon("2026-05-22", "2026-05-28", true, &[]));
+    assert!(!soon("2026-05-22", "2026-05-26", false, &[]));
+}
+
+#[test]
+fn the_working_day_window_skips_christmas_and_closed_days() {
+    let closed = [date("2026-12-24"), date("2026-12-31")];
+    // 23 December: the 24th is closed, the 25th and 26th are holidays, then a weekend.
+    assert!(soon("2026-12-23", "2026-12-28", true, &closed));
+    assert!(soon("2026-12-23", "2026-12-29", true, &closed));
+    // Without the closed day, the 24th counts and the 29th is the third working day.
+    assert!(!soon("2026-12-23", "2026-12-29", true, &[]));
+    assert!(!soon("2026-12-23", "2026-12-28", false, &closed));
+    // A closed weekday elsewhere: Wednesday 25 November closed.
+    let wednesday = [date("2026-11-25")];
+    assert!(soon("2026-11-23", "2026-11-26", true, &wednesday));
+    assert!(!soon("2026-11-23", "2026-11-26", true, &[]));
+    // calendar-days ignores closed days.
+    assert!(!soon("2026-11-23", "2026-11-26", false, &wednesday));
+}
+
+#[test]
+fn the_working_day_window_skips_a_weekend() {
+    // On a Friday, Monday's and Tuesday's deadlines are due soon; Wednesday's is not.
+    assert!(soon("2026-11-27", "2026-11-30", true, &[]));
+    assert!(soon("2026-11-27", "2026-12-01", true, &[]));
+    assert!(!soon("2026-11-27", "2026-12-02", true, &[]));
+    // With calendar days, Monday is three days away: not due soon (the old behaviour).
+    assert!(!soon("2026-11-27", "2026-11-30", false, &[]));
+    // Today is always due soon; yesterday is overdue in both modes.
+    assert!(soon("2026-11-28", "2026-11-28", true, &[]));
+    let warn = Warn::calendar(2);
+    assert_eq!(
+        Urgency::of(date("2026-11-27"), date("2026-11-28"), &warn),
+        Urgency::Overdue
+    );
+}
+
+#[test]
+fn days_left_stays_calendar_days_in_the_working_day_window() {
+    let ps = pathways();
+    // OF1 of tykk-og-endetarmskreft: 7 days; referral Friday 2026-11-20 → due Friday 27th.
+    let c = case(&ps, &format!("{TE}{}", ev("referral", "2026-11-20")));
+    let p = ps.iter().find(|p| p.id.value == c.pathway.value).unwrap();
+    let warn = Warn {
+        days: 2,
+        working_days: true,
+        closed_days: &[],
+    };
+    let list = case_deadlines(&CaseView::new(&c, p, date("2026-11-25")), &warn);
+    let of1 = find(&list, "OF1").unwrap();
+    assert_eq!(of1.days_left, (of1.due - date("2026-11-25")).num_days());
+    assert_eq!(of1.urgency, Urgency::DueSoon);
+}
+
+proptest! {
+    /// The working-day window is never narrower than the calendar window of the same size, and
+    /// its horizon is exactly the last day it admits.
+    #[test]
+    fn working_day_window_contains_the_calendar_window(
+        start in 0i64..3650,
+        ahead in 0i64..40,
+        days in 0u32..6,
+        closed_offset in proptest::option::of(0i64..40),
+    ) {
+        let today = date("2024-01-01") + chrono::Duration::days(start);
+        let due = today + chrono::Duration::days(ahead);
+        let closed: Vec<NaiveDate> =
+            closed_offset.map(|o| today + chrono::Duration::days(o)).into_iter().collect();
+        let working = Warn { days, working_days: true, closed_days: &closed };
+        let calendar = Warn { days, working_days: false, closed_days: &closed };
+        if calendar.soon(due, today) {
+            prop_assert!(working.soon(due, today));
+        }
+        prop_assert_eq!(working.soon(due, today), due <= working.horizon(today));
+        prop_assert_eq!(calendar.soon(due, today), due <= calendar.horizon(today));
+        // A deadline before today is overdue, never due soon, in both modes.
+        let yesterday = today - chrono::Duration::days(1);
+        prop_assert_eq!(Urgency::of(yesterday, today, &working), Urgency::Overdue);
     }
 }

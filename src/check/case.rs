@@ -16,6 +16,8 @@ pub struct CaseContext<'a> {
     pub broken_pathways: &'a [String],
     pub team: Option<&'a Team>,
     pub today: NaiveDate,
+    /// forlop.toml `stale_days`.
+    pub stale_days: u32,
 }
 
 impl CaseContext<'_> {
@@ -64,6 +66,16 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
     events(case, pathway, sink);
     ends_after_referral(case, pathway, sink);
     tasks(case, pathway, sink);
+    planned(case, pathway, ctx.today, sink);
+    if let Some(last) = case.stale_since(ctx.today, ctx.stale_days) {
+        sink.warn(
+            case.id.span,
+            Msg::StaleCase {
+                last_activity: last.to_string(),
+                days: (ctx.today - last).num_days(),
+            },
+        );
+    }
     for dev in &case.deviations {
         if pathway.interval(&dev.interval.value).is_none() {
             let suggestion = suggest(
@@ -78,6 +90,20 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
                     suggestion,
                 },
             );
+        } else if let Some(interval) = pathway.interval(&dev.interval.value) {
+            let view = crate::schedule::CaseView::new(case, pathway, ctx.today);
+            if let crate::schedule::IntervalState::Done(m) = view.interval(interval).state
+                && m.within()
+            {
+                sink.warn(
+                    dev.interval.span,
+                    Msg::DeviationOnMetInterval {
+                        interval: dev.interval.value.clone(),
+                        elapsed: m.elapsed,
+                        days: m.days,
+                    },
+                );
+            }
         }
     }
     if let Some(retired) = &pathway.retired {
@@ -258,6 +284,28 @@ fn order(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
             }
         }
     }
+    // Any event other than the role milestones (a biopsy, a local milestone) must not come
+    // before the referral either.
+    if let Some((start, start_date)) = first[0] {
+        for e in &case.events {
+            let known = pathway.milestone(&e.milestone.value).is_some();
+            let ordered = pathway
+                .role_of(&e.milestone.value)
+                .and_then(Role::order)
+                .is_some();
+            if known && !ordered && e.date.value < start_date {
+                sink.error(
+                    e.date.span,
+                    Msg::EventBeforeReferral {
+                        milestone: e.milestone.value.clone(),
+                        date: e.date.value.to_string(),
+                        referral: start.milestone.value.clone(),
+                        referral_date: start_date.to_string(),
+                    },
+                );
+            }
+        }
+    }
     for e in &case.events {
         let Some(k) = pathway.role_of(&e.milestone.value).and_then(Role::order) else {
             continue;
@@ -297,6 +345,10 @@ fn tasks(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
         }
         seen.insert(&t.id.value, t.id.span);
         if pathway.task(&t.id.value).is_some() || (t.name.is_some() && t.due.is_some()) {
+            continue;
+        }
+        // A transfer gives the task of calling the receiving coordinator.
+        if t.id.value == CONTACT_RECEIVING && case.transfer.is_some() {
             continue;
         }
         let suggestion = suggest(
@@ -345,6 +397,51 @@ fn treatments(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
                     intervals: lacking.join(", "),
                 },
             );
+        }
+    }
+}
+
+/// Appointments that are the planned date of a milestone: the milestone must be one of the
+/// pathway's, and a plan after the deadline of a running interval that ends there is a warning.
+fn planned(case: &Case, pathway: &Pathway, today: NaiveDate, sink: &mut Sink<'_>) {
+    let view = crate::schedule::CaseView::new(case, pathway, today);
+    for a in &case.appointments {
+        let Some(m) = &a.milestone else { continue };
+        if pathway.milestone(&m.value).is_none() {
+            let suggestion = suggest(
+                &m.value,
+                pathway.milestones.iter().map(|m| m.id.value.as_str()),
+            );
+            sink.error(
+                m.span,
+                Msg::UnknownMilestone {
+                    id: m.value.clone(),
+                    pathway: pathway.id.value.clone(),
+                    suggestion,
+                },
+            );
+            continue;
+        }
+        if !case.is_open(today) {
+            continue;
+        }
+        for status in view.intervals() {
+            if status.interval.to.value != m.value {
+                continue;
+            }
+            if let crate::schedule::IntervalState::Open { due, .. } = status.state
+                && a.date.value > due
+            {
+                sink.warn(
+                    a.date.span,
+                    Msg::PlanAfterDeadline {
+                        milestone: m.value.clone(),
+                        planned: a.date.value.to_string(),
+                        interval: status.interval.id.value.clone(),
+                        due: due.to_string(),
+                    },
+                );
+            }
         }
     }
 }

@@ -57,7 +57,7 @@ pub fn run(ctx: &mut Ctx, args: HandoverArgs) -> anyhow::Result<u8> {
         reg.cases
             .iter()
             .filter(|c| {
-                c.is_open(today)
+                c.is_followed(today)
                     && c.coordinator
                         .as_ref()
                         .is_some_and(|x| Some(x.value.as_str()) == coordinator)

@@ -41,6 +41,8 @@ pub enum Format {
     Markdown,
     Text,
     Html,
+    /// The whole mail (RFC 5322 + MIME) for `sendmail -t`.
+    Eml,
 }
 
 impl Format {
@@ -62,6 +64,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Text => "text",
             Format::Html => "html",
+            Format::Eml => "eml",
         }
     }
 }
@@ -206,6 +209,10 @@ pub enum Command {
     Transfer(write::TransferArgs),
     /// Close the pathway
     Close(write::CloseArgs),
+    /// Change a case field: coordinator, doctor, treatment, gp, individual-plan, consent
+    Set(write::SetArgs),
+    /// Reopen a closed case (removes [closed]; git keeps the history)
+    Reopen(write::ReopenArgs),
     /// The case's history from git: who changed what, when
     Log(log::LogArgs),
     /// Create a register: forlop.toml, team.toml, cases/, .gitignore, git and its pre-commit hook
@@ -595,6 +602,8 @@ pub fn run() -> ExitCode {
         Command::Deviation(args) => write::deviation(&mut ctx, args),
         Command::Transfer(args) => write::transfer(&mut ctx, args),
         Command::Close(args) => write::close(&mut ctx, args),
+        Command::Set(args) => write::set(&mut ctx, args),
+        Command::Reopen(args) => write::reopen(&mut ctx, args),
         Command::Log(args) => log::run(&mut ctx, args),
         Command::Init(args) => init::init(&mut ctx, args),
         Command::Hook(args) => init::hook(&mut ctx, args),

@@ -50,7 +50,7 @@ pub fn pages(reg: &Register, ctx: &Ctx, selection: &Selection) -> Vec<Page> {
     let redact = selection.redact;
     let lang = ctx.lang;
     let today = ctx.today;
-    let warn_days = reg.settings.warn_days;
+    let warn = reg.settings.warn();
     let info = SiteInfo {
         lang,
         today,
@@ -102,10 +102,14 @@ pub fn pages(reg: &Register, ctx: &Ctx, selection: &Selection) -> Vec<Page> {
         };
         out.push(page(
             &pages::case_file(&case.id.value),
-            pages::case_page(&info, &h, &tables, warn_days),
+            pages::case_page(&info, &h, &tables, &warn),
         ));
     }
-    let report = crate::views::report::report(reg, today, redact, |c| selection.admits(c));
+    // The report page dates registrations as the morning report does (by commit where it can).
+    let window = crate::views::report::recorded_window(today, &reg.settings.closed_days);
+    let recorded = crate::recorded::from_git(&reg.root, window.0, window.1).unwrap_or_default();
+    let report =
+        crate::views::report::report(reg, today, redact, &recorded, |c| selection.admits(c));
     out.push(page(
         pages::REPORT,
         pages::report(&info, &super::report::html_body(&report, lang)),

@@ -5,9 +5,9 @@ use clap::Args;
 
 use super::{Ctx, Failure, parse_date};
 use crate::diag::render_human_masked;
-use crate::edit::{Change, EditError, NewCase, Written, create_case, edit_case};
+use crate::edit::{Change, EditError, Field, NewCase, Refusal, Written, create_case, edit_case};
 use crate::i18n::Ui;
-use crate::model::{CloseReason, Outcome, Role, Treatment, Vocab};
+use crate::model::{CloseReason, IndividualPlan, Outcome, Role, Treatment, Vocab};
 use crate::register::Context;
 use crate::suggest::suggest;
 
@@ -68,6 +68,9 @@ pub struct RecordArgs {
     /// A note on the event
     #[arg(long)]
     pub note: Option<String>,
+    /// Correct the event already recorded (its date, outcome, type or note) instead of adding one
+    #[arg(long)]
+    pub amend: bool,
     #[command(flatten)]
     pub commit: CommitArgs,
 }
@@ -94,6 +97,50 @@ pub struct BookArgs {
     /// The question for the MDT meeting
     #[arg(long, requires = "mdt")]
     pub question: Option<String>,
+    /// The MDT meeting's conclusion (fills in the meeting on --date, or adds it)
+    #[arg(long, requires = "mdt")]
+    pub conclusion: Option<String>,
+    /// This appointment is the planned date of this milestone (e.g. treatment)
+    #[arg(long, conflicts_with = "mdt")]
+    pub milestone: Option<String>,
+    #[command(flatten)]
+    pub commit: CommitArgs,
+}
+
+/// The case fields `forlop set` changes.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldName {
+    /// The coordinator (a team.toml id)
+    Coordinator,
+    /// The responsible doctor (a team.toml id)
+    Doctor,
+    /// The planned treatment: surgery, drug, radiation, symptom-relief, surveillance, none
+    Treatment,
+    /// The patient's GP (fastlege), free text
+    Gp,
+    /// Individual plan: not-assessed, not-needed, wanted, established
+    IndividualPlan,
+    /// Consent to contact the municipal cancer coordinator: yes or no
+    Consent,
+}
+
+#[derive(Args, Debug)]
+pub struct SetArgs {
+    /// The case id
+    pub case: String,
+    /// The field to change
+    #[arg(value_enum)]
+    pub field: FieldName,
+    /// The new value
+    pub value: String,
+    #[command(flatten)]
+    pub commit: CommitArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct ReopenArgs {
+    /// The case id
+    pub case: String,
     #[command(flatten)]
     pub commit: CommitArgs,
 }
@@ -165,6 +212,9 @@ pub struct TransferArgs {
     /// The day the referral was sent (default: today)
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
+    /// Replace the transfer already recorded
+    #[arg(long)]
+    pub replace: bool,
     #[command(flatten)]
     pub commit: CommitArgs,
 }
@@ -179,6 +229,9 @@ pub struct CloseArgs {
     /// The date (default: today)
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
+    /// Replace the closure already recorded
+    #[arg(long)]
+    pub replace: bool,
     #[command(flatten)]
     pub commit: CommitArgs,
 }
@@ -200,6 +253,7 @@ fn edit_failure(e: EditError, ctx: &Ctx, mask: Mask<'_>) -> anyhow::Error {
             }
             Failure::work(Ui::WouldBreak)
         }
+        EditError::Refused(_) => Failure::work(Ui::WouldBreak),
         EditError::Uncommitted(file) => Failure::work(Ui::Uncommitted { file }),
         EditError::NotARepo => Failure::work(Ui::NotARepo),
         EditError::GitMissing => Failure::work(Ui::GitMissing),
@@ -207,6 +261,11 @@ fn edit_failure(e: EditError, ctx: &Ctx, mask: Mask<'_>) -> anyhow::Error {
         EditError::Io(detail) => Failure::work(Ui::Io { detail }),
         EditError::ThroughLink(path) => Failure::work(Ui::ThroughLink { path }),
         EditError::BadLockFile(path) => Failure::work(Ui::BadLockFile { path }),
+        EditError::WouldReplace { table, date } => Failure::work(if table == "closed" {
+            Ui::AlreadyClosed { date }
+        } else {
+            Ui::AlreadyTransferred { date }
+        }),
         EditError::Unusable(diags) => {
             for d in &diags {
                 super::to_stderr(&render_human_masked(d, ctx.lang, ctx.color, mask));
@@ -284,6 +343,19 @@ fn write(
                 let suggestion = suggest(&id, known.iter().map(String::as_str));
                 Failure::work(Ui::UnknownCase { id, suggestion })
             }
+            EditError::Refused(r) => Failure::work(match r {
+                Refusal::Closed { date } => Ui::CaseClosed {
+                    case: case.to_string(),
+                    date: date.to_string(),
+                },
+                Refusal::NotClosed => Ui::NotClosed {
+                    case: case.to_string(),
+                },
+                Refusal::NotRecorded { milestone } => Ui::NotRecorded {
+                    case: case.to_string(),
+                    milestone,
+                },
+            }),
             e => edit_failure(e, ctx, identity.as_deref()),
         })?;
     confirm(ctx, case, &done, &written, identity.as_deref());
@@ -368,12 +440,23 @@ pub fn record(ctx: &mut Ctx, a: RecordArgs) -> anyhow::Result<u8> {
     write(ctx, &case, &a.commit, |pathway| {
         // On a decision, --treatment is the planned treatment; elsewhere it is the event's type.
         let decision = pathway.and_then(|p| p.role_of(&a.milestone)) == Some(Role::Decision);
-        let mut changes = vec![Change::Event {
-            milestone: a.milestone,
-            date,
-            outcome: a.outcome,
-            treatment: if decision { None } else { a.treatment },
-            note: a.note,
+        let treatment = if decision { None } else { a.treatment };
+        let mut changes = vec![if a.amend {
+            Change::AmendEvent {
+                milestone: a.milestone,
+                date: a.date,
+                outcome: a.outcome,
+                treatment,
+                note: a.note,
+            }
+        } else {
+            Change::Event {
+                milestone: a.milestone,
+                date,
+                outcome: a.outcome,
+                treatment,
+                note: a.note,
+            }
         }];
         if let (true, Some(t)) = (decision, a.treatment) {
             changes.push(Change::PlannedTreatment(t));
@@ -387,6 +470,7 @@ pub fn book(ctx: &mut Ctx, a: BookArgs) -> anyhow::Result<u8> {
         Change::Mdt {
             date: a.date,
             question: a.question,
+            conclusion: a.conclusion,
         }
     } else {
         Change::Appointment {
@@ -394,12 +478,20 @@ pub fn book(ctx: &mut Ctx, a: BookArgs) -> anyhow::Result<u8> {
             time: a.time,
             what: a.what.unwrap_or_default(),
             place: a.place,
+            milestone: a.milestone,
         }
     };
     write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
 }
 
 pub fn task(ctx: &mut Ctx, a: TaskArgs) -> anyhow::Result<u8> {
+    let overdue = a
+        .due
+        .filter(|due| *due < ctx.today)
+        .map(|due| Ui::TaskAlreadyOverdue {
+            id: a.task.clone(),
+            due: due.to_string(),
+        });
     let change = match (a.done, a.name, a.due) {
         (true, _, _) => Change::TaskDone {
             id: a.task,
@@ -412,7 +504,61 @@ pub fn task(ctx: &mut Ctx, a: TaskArgs) -> anyhow::Result<u8> {
         },
         _ => unreachable!("clap requires --done or --name with --due"),
     };
+    let code = write(ctx, &a.case.clone(), &a.commit, |_| vec![change])?;
+    // Written, but worth saying at once: a task created already overdue is likely a typo.
+    if let Some(ui) = overdue {
+        ctx.warn(&ui);
+    }
+    Ok(code)
+}
+
+/// The value of `forlop set FIELD VALUE`, checked against the field's vocabulary (exit 2 with a
+/// did-you-mean otherwise).
+fn field_value(field: FieldName, value: &str) -> anyhow::Result<Field> {
+    fn word<V: Vocab>(field: &str, value: &str) -> anyhow::Result<V> {
+        V::from_word(value).ok_or_else(|| {
+            Failure::usage(Ui::BadFieldValue {
+                field: field.into(),
+                value: value.into(),
+                allowed: V::words(),
+                suggestion: suggest(value, V::ALL.iter().map(|(_, w)| *w)),
+            })
+        })
+    }
+    Ok(match field {
+        FieldName::Coordinator => Field::Coordinator(value.into()),
+        FieldName::Doctor => Field::Doctor(value.into()),
+        FieldName::Gp => Field::Gp(value.into()),
+        FieldName::Treatment => Field::Treatment(word("treatment", value)?),
+        FieldName::IndividualPlan => {
+            Field::IndividualPlan(word::<IndividualPlan>("individual-plan", value)?)
+        }
+        FieldName::Consent => {
+            let yes = ["yes", "ja", "true"];
+            let no = ["no", "nei", "false"];
+            if yes.contains(&value) {
+                Field::Consent(true)
+            } else if no.contains(&value) {
+                Field::Consent(false)
+            } else {
+                return Err(Failure::usage(Ui::BadFieldValue {
+                    field: "consent".into(),
+                    value: value.into(),
+                    allowed: "yes,no".into(),
+                    suggestion: suggest(value, yes.into_iter().chain(no)),
+                }));
+            }
+        }
+    })
+}
+
+pub fn set(ctx: &mut Ctx, a: SetArgs) -> anyhow::Result<u8> {
+    let change = Change::Set(field_value(a.field, &a.value)?);
     write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
+}
+
+pub fn reopen(ctx: &mut Ctx, a: ReopenArgs) -> anyhow::Result<u8> {
+    write(ctx, &a.case.clone(), &a.commit, |_| vec![Change::Reopen])
 }
 
 pub fn note(ctx: &mut Ctx, a: NoteArgs) -> anyhow::Result<u8> {
@@ -434,18 +580,44 @@ pub fn deviation(ctx: &mut Ctx, a: DeviationArgs) -> anyhow::Result<u8> {
 }
 
 pub fn transfer(ctx: &mut Ctx, a: TransferArgs) -> anyhow::Result<u8> {
+    let contact = a.contact.clone();
     let change = Change::Transfer {
         date: a.date.unwrap_or(ctx.today),
         to: a.to,
         contact: a.contact,
+        replace: a.replace,
     };
-    write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
+    let code = write(ctx, &a.case.clone(), &a.commit, |_| vec![change])?;
+    // The regional routine: call the receiving coordinator as soon as possible.
+    if !ctx.global.quiet {
+        let (_, context) = ctx.context()?;
+        let person = contact
+            .as_deref()
+            .and_then(|id| context.team.as_ref().and_then(|t| t.get(id)));
+        let contact = match person {
+            Some(p) => match &p.phone {
+                Some(phone) => format!("{}, {phone}", p.name),
+                None => p.name.clone(),
+            },
+            None => contact.unwrap_or_else(|| "–".into()),
+        };
+        let ui = Ui::CallReceiving {
+            case: a.case,
+            contact,
+        };
+        eprintln!("{}", ui.text(ctx.lang));
+        if let Some(h) = ui.hint(ctx.lang) {
+            eprintln!("  = {h}");
+        }
+    }
+    Ok(code)
 }
 
 pub fn close(ctx: &mut Ctx, a: CloseArgs) -> anyhow::Result<u8> {
     let change = Change::Close {
         date: a.date.unwrap_or(ctx.today),
         reason: a.reason,
+        replace: a.replace,
     };
     write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
 }

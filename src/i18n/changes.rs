@@ -54,6 +54,20 @@ pub enum Done {
         reason: CloseReason,
         code: Option<String>,
     },
+    /// `record --amend`: the recorded event corrected.
+    Amended {
+        milestone: String,
+    },
+    /// The conclusion of the MDT meeting on `date`.
+    MdtConclusion {
+        date: String,
+    },
+    /// `set FIELD VALUE`.
+    FieldSet {
+        field: String,
+        value: String,
+    },
+    Reopened,
 }
 
 fn with_code(s: String, code: &Option<String>) -> String {
@@ -140,6 +154,22 @@ impl Done {
                 ),
                 code,
             ),
+            Amended { milestone } => t!(
+                lang,
+                format!("hendelsen {milestone} rettet"),
+                format!("milestone {milestone} corrected")
+            ),
+            MdtConclusion { date } => t!(
+                lang,
+                format!("konklusjon fra MDT-møtet {date}"),
+                format!("conclusion of the MDT meeting on {date}")
+            ),
+            FieldSet { field, value } => t!(
+                lang,
+                format!("{field} satt til {value}"),
+                format!("{field} set to {value}")
+            ),
+            Reopened => t!(lang, "saken gjenåpnet", "case reopened"),
             Close { date, reason, code } => {
                 let why = close_reason_name(*reason, lang);
                 with_code(

@@ -327,6 +327,31 @@ pub enum Msg {
     TimesUnknownOpenCase {
         pathway: String,
     },
+    /// An event dated before the referral (start) of its pathway.
+    EventBeforeReferral {
+        milestone: String,
+        date: String,
+        referral: String,
+        referral_date: String,
+    },
+    /// An appointment planned for a milestone falls after the deadline of an interval ending there.
+    PlanAfterDeadline {
+        milestone: String,
+        planned: String,
+        interval: String,
+        due: String,
+    },
+    /// A deviation on an interval that was met.
+    DeviationOnMetInterval {
+        interval: String,
+        elapsed: i64,
+        days: u32,
+    },
+    /// An open case with nothing dated for `stale_days` and nothing booked.
+    StaleCase {
+        last_activity: String,
+        days: i64,
+    },
 }
 
 /// Renders a list of allowed words as `a`, `b` or `c`.
@@ -427,6 +452,10 @@ impl Msg {
             Msg::TaskDoneInFuture { .. } => "F5021",
             Msg::ClosedBeforeReferral { .. } => "F5022",
             Msg::TransferBeforeReferral { .. } => "F5023",
+            Msg::EventBeforeReferral { .. } => "F5024",
+            Msg::PlanAfterDeadline { .. } => "F5025",
+            Msg::DeviationOnMetInterval { .. } => "F5026",
+            Msg::StaleCase { .. } => "F5027",
         }
     }
 
@@ -824,6 +853,53 @@ impl Msg {
                 format!("forløpstidene for `{pathway}` er ukjente: ingen frister beregnes"),
                 format!("the standard times of `{pathway}` are unknown: no deadlines are computed")
             ),
+            EventBeforeReferral {
+                milestone,
+                date,
+                referral,
+                referral_date,
+            } => t!(
+                lang,
+                format!(
+                    "`{milestone}` {date} er før henvisningen (`{referral}` {referral_date}); ingen hendelse i forløpet kan komme før den"
+                ),
+                format!(
+                    "`{milestone}` {date} is before the referral (`{referral}` {referral_date}); no event of the pathway can precede it"
+                )
+            ),
+            PlanAfterDeadline {
+                milestone,
+                planned,
+                interval,
+                due,
+            } => t!(
+                lang,
+                format!("planlagt `{milestone}` {planned} er etter fristen for {interval} ({due})"),
+                format!(
+                    "the planned `{milestone}` on {planned} is after the {interval} deadline ({due})"
+                )
+            ),
+            DeviationOnMetInterval {
+                interval,
+                elapsed,
+                days,
+            } => t!(
+                lang,
+                format!(
+                    "avvik på {interval}, men {interval} ble overholdt ({elapsed} av {days} dager)"
+                ),
+                format!(
+                    "a deviation on {interval}, but {interval} was met ({elapsed} of {days} days)"
+                )
+            ),
+            StaleCase {
+                last_activity,
+                days,
+            } => t!(
+                lang,
+                format!("ingen aktivitet siden {last_activity} ({days} dager) og ingenting booket"),
+                format!("no activity since {last_activity} ({days} days) and nothing booked")
+            ),
         }
     }
 
@@ -1174,6 +1250,30 @@ impl Msg {
                 format!(
                     "start a local definition with `forlop pathways copy {pathway}` and add the section's times"
                 )
+            )),
+            EventBeforeReferral { .. } => Some(t!(
+                lang,
+                "sjekk datoen (rett den med `forlop record … --amend`)",
+                "check the date (correct it with `forlop record … --amend`)"
+            )),
+            PlanAfterDeadline { interval, .. } => Some(t!(
+                lang,
+                format!(
+                    "finn en tidligere time, eller skriv et avvik: `forlop deviation CASE {interval} --reason …`"
+                ),
+                format!(
+                    "find an earlier date, or document a deviation: `forlop deviation CASE {interval} --reason …`"
+                )
+            )),
+            DeviationOnMetInterval { .. } => Some(t!(
+                lang,
+                "sjekk forløpstiden avviket gjelder, eller datoene",
+                "check which standard time the deviation is for, or the dates"
+            )),
+            StaleCase { .. } => Some(t!(
+                lang,
+                "avslutt forløpet (`forlop close CASE --reason …`) eller book det som kommer (`forlop book`)",
+                "close the case (`forlop close CASE --reason …`) or book what comes next (`forlop book`)"
             )),
         }
     }

@@ -53,6 +53,10 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         }
         "report.output" => "Skriv rapporten til FIL (atomisk) i stedet for til standard ut",
         "report.fail_on_overdue" => "Avslutt med kode 3 når noe er forfalt (for varsling fra cron)",
+        "report.to" => {
+            "Mottaker av e-posten (`--format eml`; gjentas for flere; standard: `mail_to`)"
+        }
+        "report.from" => "Avsender av e-posten (`--format eml`; standard: `mail_from`)",
         "site" => {
             "Et statisk nettsted: tavla, én side per fulgt sak med tidslinje, rapporten, statistikk"
         }
@@ -78,6 +82,9 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         }
         "record.treatment" => "Ved behandlingsstart: typen; ved beslutning: planlagt behandling",
         "record.note" => "En merknad til hendelsen",
+        "record.amend" => {
+            "Rett hendelsen som allerede er registrert (dato, utfall, type eller merknad) i stedet for å legge til en ny"
+        }
         "book" => "Bestill en time, eller et MDT-møte med --mdt",
         "book.date" => "Dagen for timen eller MDT-møtet",
         "book.what" => "Hva som er bestilt (en time)",
@@ -85,6 +92,16 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         "book.place" => "Hvor",
         "book.mdt" => "Meld saken til et MDT-møte i stedet for en time",
         "book.question" => "Spørsmålet til MDT-møtet",
+        "book.conclusion" => {
+            "MDT-møtets konklusjon (fyller inn møtet på --date, eller legger det til)"
+        }
+        "book.milestone" => "Timen er planlagt dato for denne hendelsen (f.eks. treatment)",
+        "set" => {
+            "Endre et felt i saken: coordinator, doctor, treatment, gp, individual-plan, consent"
+        }
+        "set.field" => "Feltet som skal endres",
+        "set.value" => "Den nye verdien",
+        "reopen" => "Gjenåpne en avsluttet sak (fjerner [closed]; git tar vare på historikken)",
         "task" => "Merk en oppgave som utført, eller legg til en egen oppgave med --name og --due",
         "task.task" => {
             "Oppgavens id (en oppgave i forløpet, eller en ny egen oppgave med --name og --due)"
@@ -104,6 +121,8 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         "transfer.contact" => "Mottakende koordinator (en id i team.toml)",
         "close" => "Avslutt pakkeforløpet",
         "close.reason" => "treatment-started, not-cancer, transferred, declined, died eller other",
+        "close.replace" => "Erstatt avslutningen som allerede er registrert",
+        "transfer.replace" => "Erstatt overføringen som allerede er registrert",
         "log" => "Sakens historikk fra git: hvem endret hva, og når",
         "init" => {
             "Lag et register: forlop.toml, team.toml, cases/, .gitignore, git og pre-commit-krok"
@@ -274,6 +293,11 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "kode 3 når noe er forfalt",
                 "exit code 3 when anything is overdue",
             ),
+            (
+                "forlop report --format eml | /usr/sbin/sendmail -t",
+                "hele morgenposten, sendt til `mail_to`",
+                "the whole morning mail, sent to `mail_to`",
+            ),
         ],
         "site" => &[
             (
@@ -327,6 +351,11 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "behandlingsstart, og commit",
                 "treatment start, and commit",
             ),
+            (
+                "forlop record te-0150 first-visit --date 2026-11-24 --amend",
+                "rett datoen på en registrert hendelse",
+                "correct the date of a recorded event",
+            ),
         ],
         "book" => &[
             (
@@ -338,6 +367,16 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "forlop book te-0150 --mdt --date 2026-12-03 --question \"Operabel?\"",
                 "meld til MDT",
                 "book for the MDT meeting",
+            ),
+            (
+                "forlop book te-0150 --mdt --date 2026-12-03 --conclusion \"Operabel, henvises kirurgi\"",
+                "MDT-møtets konklusjon etter møtet",
+                "the MDT meeting's conclusion after the meeting",
+            ),
+            (
+                "forlop book te-0150 --date 2026-12-10 --what Operasjon --milestone treatment",
+                "planlagt behandlingsstart",
+                "the planned start of treatment",
             ),
         ],
         "task" => &[
@@ -379,6 +418,28 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "the patient declined",
             ),
         ],
+        "set" => &[
+            (
+                "forlop set te-0150 doctor dr-berg",
+                "ny ansvarlig lege",
+                "a new responsible doctor",
+            ),
+            (
+                "forlop set te-0150 individual-plan wanted",
+                "pasienten ønsker individuell plan",
+                "the patient wants an individual plan",
+            ),
+            (
+                "forlop set te-0150 consent yes",
+                "samtykke til å kontakte kommunens kreftkoordinator",
+                "consent to contact the municipal cancer coordinator",
+            ),
+        ],
+        "reopen" => &[(
+            "forlop reopen te-0150",
+            "gjenåpne en sak som ble avsluttet for tidlig",
+            "reopen a case closed too early",
+        )],
         "log" => &[
             ("forlop log te-0142", "hvem endret hva", "who changed what"),
             ("forlop log te-0142 --format json", "som JSON", "as JSON"),

@@ -238,16 +238,6 @@ pub fn days_of(elapsed: i64, limit: u32, lang: Lang) -> String {
     )
 }
 
-/// The length of a standard time: "forløpstid 12 dager" / "standard time 12 days".
-pub fn limit_days(limit: u32, lang: Lang) -> String {
-    let limit = super::count(limit, super::Noun::Day, lang);
-    t!(
-        lang,
-        format!("forløpstid {limit}"),
-        format!("standard time {limit}")
-    )
-}
-
 /// Cases whose next deadline is overdue: "4 med forfalt frist" / "4 with an overdue deadline".
 pub fn with_overdue(n: usize, lang: Lang) -> String {
     t!(

@@ -40,6 +40,18 @@ pub enum Ui {
     RegisterHasErrors {
         errors: usize,
     },
+    /// `report --output` inside the register.
+    OutputInsideRegister {
+        path: String,
+    },
+    /// `close` on a closed case without `--replace`.
+    AlreadyClosed {
+        date: String,
+    },
+    /// `transfer` on a transferred case without `--replace`.
+    AlreadyTransferred {
+        date: String,
+    },
     /// `cases/` exists but cannot be read: no listing can be made.
     CasesUnreadable {
         detail: String,
@@ -117,6 +129,48 @@ pub enum Ui {
     Io {
         detail: String,
     },
+    /// `report --format eml` without a sender or recipients.
+    MailAddressMissing {
+        /// The flag that gives it: `--from` or `--to`.
+        flag: String,
+        /// The forlop.toml key that gives it: `mail_from` or `mail_to`.
+        key: String,
+    },
+    /// A mail address that cannot go into a header as it is.
+    BadMailAddress {
+        address: String,
+    },
+    /// A booking or task on a closed case.
+    CaseClosed {
+        case: String,
+        date: String,
+    },
+    /// `reopen` on a case that is not closed.
+    NotClosed {
+        case: String,
+    },
+    /// `record --amend` of a milestone that is not recorded.
+    NotRecorded {
+        case: String,
+        milestone: String,
+    },
+    /// `set` with a value the field does not take.
+    BadFieldValue {
+        field: String,
+        value: String,
+        allowed: String,
+        suggestion: Option<String>,
+    },
+    /// An ad-hoc task written with a due date already past.
+    TaskAlreadyOverdue {
+        id: String,
+        due: String,
+    },
+    /// After a transfer: call the receiving coordinator.
+    CallReceiving {
+        case: String,
+        contact: String,
+    },
     /// A message of `forlop site`.
     Site(super::SiteUi),
 }
@@ -126,6 +180,55 @@ impl Ui {
     pub fn text(&self, lang: Lang) -> String {
         use Ui::*;
         match self {
+            CaseClosed { case, date } => t!(
+                lang,
+                format!(
+                    "{case} er avsluttet ({date}): bookinger og oppgaver skrives ikke på en avsluttet sak"
+                ),
+                format!(
+                    "{case} is closed ({date}): bookings and tasks are not added to a closed case"
+                )
+            ),
+            NotClosed { case } => t!(
+                lang,
+                format!("{case} er ikke avsluttet, så det er ingenting å gjenåpne"),
+                format!("{case} is not closed, so there is nothing to reopen")
+            ),
+            NotRecorded { case, milestone } => t!(
+                lang,
+                format!("{case} har ingen `{milestone}` registrert, så det er ingenting å rette"),
+                format!("{case} has no `{milestone}` recorded, so there is nothing to correct")
+            ),
+            BadFieldValue {
+                field,
+                value,
+                allowed,
+                ..
+            } => t!(
+                lang,
+                format!(
+                    "`{value}` er ikke en verdi for `{field}`; gyldige verdier er {}",
+                    one_of(lang, allowed)
+                ),
+                format!(
+                    "`{value}` is not a value of `{field}`; it takes {}",
+                    one_of(lang, allowed)
+                )
+            ),
+            TaskAlreadyOverdue { id, due } => t!(
+                lang,
+                format!(
+                    "oppgaven `{id}` har frist {due}, som allerede er passert: den står som forfalt"
+                ),
+                format!(
+                    "the task `{id}` is due {due}, which has already passed: it shows as overdue"
+                )
+            ),
+            CallReceiving { contact, .. } => t!(
+                lang,
+                format!("ring mottakende koordinator så snart som mulig: {contact}"),
+                format!("call the receiving coordinator as soon as possible: {contact}")
+            ),
             NoRegister { dir } => t!(
                 lang,
                 format!("fant ikke noe register (forlop.toml) i {dir} eller mappene over"),
@@ -181,6 +284,21 @@ impl Ui {
                     format!("the register has {errors}; the output names the files with errors")
                 )
             }
+            OutputInsideRegister { path } => t!(
+                lang,
+                format!("skriver ikke rapporten inne i registeret: {path}"),
+                format!("will not write the report inside the register: {path}")
+            ),
+            AlreadyClosed { date } => t!(
+                lang,
+                format!("saken er allerede avsluttet ({date}); ingenting er endret"),
+                format!("the case is already closed ({date}); nothing was changed")
+            ),
+            AlreadyTransferred { date } => t!(
+                lang,
+                format!("saken er allerede overført ({date}); ingenting er endret"),
+                format!("the case is already transferred ({date}); nothing was changed")
+            ),
             CasesUnreadable { detail } => t!(
                 lang,
                 format!("kan ikke lese `cases/`: {detail}; uten sakene kan ingen liste lages"),
@@ -334,6 +452,30 @@ impl Ui {
                 format!("inn/ut-feil: {detail}"),
                 format!("I/O error: {detail}")
             ),
+            MailAddressMissing { flag, .. } => t!(
+                lang,
+                format!(
+                    "e-posten mangler {} (`{flag}`)",
+                    if flag == "--from" {
+                        "avsender"
+                    } else {
+                        "mottaker"
+                    }
+                ),
+                format!(
+                    "the mail has no {} (`{flag}`)",
+                    if flag == "--from" {
+                        "sender"
+                    } else {
+                        "recipient"
+                    }
+                )
+            ),
+            BadMailAddress { address } => t!(
+                lang,
+                format!("ugyldig e-postadresse: {address:?}"),
+                format!("not a mail address: {address:?}")
+            ),
             Site(m) => m.text(lang),
         }
     }
@@ -342,6 +484,33 @@ impl Ui {
     pub fn hint(&self, lang: Lang) -> Option<String> {
         use Ui::*;
         match self {
+            CaseClosed { case, .. } => Some(t!(
+                lang,
+                format!("gjenåpne saken først med `forlop reopen {case}`; fila er uendret"),
+                format!("reopen the case first with `forlop reopen {case}`; the file is unchanged")
+            )),
+            NotClosed { case } => Some(t!(
+                lang,
+                format!("`forlop status {case}` viser hvor saken står"),
+                format!("`forlop status {case}` shows where the case stands")
+            )),
+            NotRecorded { .. } => Some(t!(
+                lang,
+                "registrer hendelsen uten `--amend`",
+                "record the event without `--amend`"
+            )),
+            BadFieldValue { suggestion, .. } => did_you_mean(lang, suggestion)
+                .or_else(|| Some(t!(lang, "fila er uendret", "the file is unchanged"))),
+            TaskAlreadyOverdue { .. } => Some(t!(
+                lang,
+                "mente du en senere dato? Rett den med en ny `forlop task … --due`",
+                "did you mean a later date? Correct it with a new `forlop task … --due`"
+            )),
+            CallReceiving { case, .. } => Some(t!(
+                lang,
+                format!("når det er gjort: `forlop task {case} contact-receiving --done`"),
+                format!("once done: `forlop task {case} contact-receiving --done`")
+            )),
             NoRegister { .. } => Some(t!(
                 lang,
                 "lag et register med `forlop init`, eller oppgi `--register MAPPE`",
@@ -389,6 +558,16 @@ impl Ui {
                 "run `forlop check` to see them"
             )),
             FileProblem { .. } => None,
+            OutputInsideRegister { .. } => Some(t!(
+                lang,
+                "skriv den utenfor registeret, f.eks. /tmp/forlop-rapport.html",
+                "write it outside the register, e.g. /tmp/forlop-report.html"
+            )),
+            AlreadyClosed { .. } | AlreadyTransferred { .. } => Some(t!(
+                lang,
+                "legg til `--replace` for å erstatte den (git tar vare på den gamle)",
+                "add `--replace` to replace it (git keeps the old one)"
+            )),
             CasesUnreadable { .. } => Some(t!(
                 lang,
                 "sjekk at `cases/` er en mappe du har lesetilgang til (ikke en lenke)",
@@ -483,6 +662,16 @@ impl Ui {
                 "for example `forlop handover te-0142` or `forlop handover --coordinator ssol`"
             )),
             PathNotFound { .. } | PathOutsideRegister { .. } | Io { .. } => None,
+            MailAddressMissing { flag, key } => Some(t!(
+                lang,
+                format!("sett `{key}` under [report] i forlop.toml, eller gi `{flag} ADRESSE`"),
+                format!("set `{key}` under [report] in forlop.toml, or give `{flag} ADDRESS`")
+            )),
+            BadMailAddress { .. } => Some(t!(
+                lang,
+                "skriv adressen som `navn@sykehus.no` (eller `Navn <navn@sykehus.no>`), på én linje",
+                "write the address as `name@hospital.example` (or `Name <name@hospital.example>`), on one line"
+            )),
             CheckSummary { .. } | CheckClean { .. } => None,
             Site(m) => m.hint(lang),
         }

@@ -4,6 +4,9 @@ use chrono::NaiveDate;
 
 use super::{CloseReason, IndividualPlan, Located, Outcome, Treatment};
 
+/// The task a transfer gives: call the receiving hospital's coordinator (SPEC §2).
+pub const CONTACT_RECEIVING: &str = "contact-receiving";
+
 /// One patient case (pasientforløp).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Case {
@@ -63,6 +66,8 @@ pub struct Appointment {
     pub time: Option<String>,
     pub what: String,
     pub place: Option<String>,
+    /// The milestone this appointment is the planned date of.
+    pub milestone: Option<Located<String>>,
 }
 
 /// A multidisciplinary team meeting.
@@ -122,6 +127,72 @@ impl Case {
             .as_ref()
             .is_some_and(|t| t.date.value <= today);
         !closed && !moved
+    }
+
+    /// Whether the case is closed on `today`.
+    pub fn is_closed(&self, today: NaiveDate) -> bool {
+        self.closed.as_ref().is_some_and(|c| c.date.value <= today)
+    }
+
+    /// The transfer, if it had happened by `today`.
+    pub fn transferred(&self, today: NaiveDate) -> Option<&Transfer> {
+        self.transfer.as_ref().filter(|t| t.date.value <= today)
+    }
+
+    /// The day the task `id` was marked done, if by `today`.
+    pub fn task_done(&self, id: &str, today: NaiveDate) -> Option<NaiveDate> {
+        self.tasks
+            .iter()
+            .find(|t| t.id.value == id)
+            .and_then(|t| t.done.as_ref())
+            .map(|d| d.value)
+            .filter(|d| *d <= today)
+    }
+
+    /// Whether the section still follows the case on `today` (SPEC §2): it is not closed, and
+    /// if it was transferred, the receiving coordinator has not yet been called
+    /// ([`CONTACT_RECEIVING`] not done). Every view lists the cases it follows.
+    pub fn is_followed(&self, today: NaiveDate) -> bool {
+        if self.is_closed(today) {
+            return false;
+        }
+        self.transferred(today).is_none() || self.task_done(CONTACT_RECEIVING, today).is_none()
+    }
+
+    /// The last day on or before `today` with something dated in the case: an event, an
+    /// appointment, an MDT meeting, a task completion, a note, a transfer or a closure.
+    pub fn last_activity(&self, today: NaiveDate) -> Option<NaiveDate> {
+        let dates = self
+            .events
+            .iter()
+            .map(|e| e.date.value)
+            .chain(self.appointments.iter().map(|a| a.date.value))
+            .chain(self.mdts.iter().map(|m| m.date.value))
+            .chain(
+                self.tasks
+                    .iter()
+                    .filter_map(|t| t.done.as_ref().map(|d| d.value)),
+            )
+            .chain(self.notes.iter().map(|n| n.date.value))
+            .chain(self.transfer.iter().map(|t| t.date.value))
+            .chain(self.closed.iter().map(|c| c.date.value));
+        dates.filter(|d| *d <= today).max()
+    }
+
+    /// Whether an appointment or MDT meeting is booked after `today`.
+    pub fn booked_after(&self, today: NaiveDate) -> bool {
+        self.appointments.iter().any(|a| a.date.value > today)
+            || self.mdts.iter().any(|m| m.date.value > today)
+    }
+
+    /// The last activity of a case the section follows that is *stale* on `today` (SPEC §2):
+    /// nothing dated within the last `stale_days` days and nothing booked after today.
+    pub fn stale_since(&self, today: NaiveDate, stale_days: u32) -> Option<NaiveDate> {
+        if !self.is_followed(today) || self.booked_after(today) {
+            return None;
+        }
+        let last = self.last_activity(today)?;
+        ((today - last).num_days() > i64::from(stale_days)).then_some(last)
     }
 
     /// The treatment type of a treatment event: its own, else the case's planned one.

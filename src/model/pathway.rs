@@ -33,6 +33,8 @@ pub struct Pathway {
     pub updated: Option<NaiveDate>,
     pub times: TimesStatus,
     pub retired: Option<Located<NaiveDate>>,
+    /// A caveat shown by `pathways show` and in status (e.g. which grades the times apply to).
+    pub note: Option<String>,
     pub milestones: Vec<Milestone>,
     pub intervals: Vec<Interval>,
     pub tasks: Vec<PathwayTask>,

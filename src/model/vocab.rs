@@ -241,3 +241,20 @@ pub fn is_valid_id(s: &str) -> bool {
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
+
+/// How `warn_days` is counted (forlop.toml `warn_in`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum WarnIn {
+    /// Weekends, public holidays and `closed_days` do not count (the default).
+    #[default]
+    WorkingDays,
+    /// Every day counts: 0 ≤ due − today ≤ warn_days.
+    CalendarDays,
+}
+
+impl Vocab for WarnIn {
+    const ALL: &'static [(Self, &'static str)] = &[
+        (WarnIn::WorkingDays, "working-days"),
+        (WarnIn::CalendarDays, "calendar-days"),
+    ];
+}

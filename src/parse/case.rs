@@ -166,7 +166,7 @@ fn event(d: &mut Decoder<'_>, e: Obj<'_, '_>) -> Option<Event> {
 }
 
 fn appointment(d: &mut Decoder<'_>, a: Obj<'_, '_>) -> Option<Appointment> {
-    d.keys(a, &["date", "time", "what", "where"]);
+    d.keys(a, &["date", "time", "what", "where", "milestone"]);
     let date = d.req_date(a, "date");
     let time = d.string(a, "time");
     if let Some(t) = &time
@@ -181,11 +181,13 @@ fn appointment(d: &mut Decoder<'_>, a: Obj<'_, '_>) -> Option<Appointment> {
     }
     let what = d.req_string(a, "what");
     let place = d.string(a, "where").map(|v| v.value);
+    let milestone = d.string(a, "milestone");
     Some(Appointment {
         date: date?,
         time: time.map(|t| t.value),
         what: what?.value,
         place,
+        milestone,
     })
 }
 

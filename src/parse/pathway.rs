@@ -17,6 +17,7 @@ const ROOT_KEYS: &[&str] = &[
     "updated",
     "times",
     "retired",
+    "note",
     "milestone",
     "interval",
     "task",
@@ -37,6 +38,7 @@ pub fn parse_pathway(d: &mut Decoder<'_>, text: &str, origin: Origin) -> Option<
     let updated = d.date(root, "updated").map(|v| v.value);
     let times = d.string(root, "times").and_then(|t| times_status(d, t));
     let retired = d.date(root, "retired");
+    let note = d.string(root, "note").map(|v| v.value);
     if d.raw(root, "milestone").is_none() {
         d.missing(root, "milestone");
     }
@@ -69,6 +71,7 @@ pub fn parse_pathway(d: &mut Decoder<'_>, text: &str, origin: Origin) -> Option<
         updated,
         times,
         retired,
+        note,
         milestones,
         intervals,
         tasks,

@@ -19,6 +19,8 @@ pub fn parse_settings(file: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
                 "name",
                 "hospital",
                 "warn_days",
+                "warn_in",
+                "stale_days",
                 "target",
                 "lang",
                 "auto_commit",
@@ -30,6 +32,12 @@ pub fn parse_settings(file: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
         s.hospital = d.string(root, "hospital").map(|v| v.value);
         if let Some(w) = d.int(root, "warn_days", 0, 365) {
             s.warn_days = w.value as u32;
+        }
+        if let Some(w) = d.vocab::<crate::model::WarnIn>(root, "warn_in") {
+            s.warn_in = w.value;
+        }
+        if let Some(w) = d.int(root, "stale_days", 1, 36500) {
+            s.stale_days = w.value as u32;
         }
         if let Some(t) = d.number(root, "target") {
             if (0.0..=1.0).contains(&t.value) {
@@ -62,13 +70,15 @@ pub fn parse_settings(file: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
         }
         s.closed_days = d.dates(root, "closed_days");
         if let Some(report) = d.table(root, "report", "[report]") {
-            d.keys(report, &["redact", "missed_days"]);
+            d.keys(report, &["redact", "missed_days", "mail_from", "mail_to"]);
             if let Some(b) = d.bool(report, "redact") {
                 s.redact = b;
             }
             if let Some(n) = d.int(report, "missed_days", 0, 3650) {
                 s.missed_days = n.value as u32;
             }
+            s.mail_from = d.string(report, "mail_from").map(|v| v.value);
+            s.mail_to = d.strings(report, "mail_to");
         }
     }
     (s, d.sink.diags)

@@ -116,11 +116,11 @@ pub fn agenda<'a>(
         deadline: None,
     };
     // Every case's lines in parallel, each tagged with its day (`None`: overdue).
-    let warn_days = reg.settings.warn_days;
+    let warn = reg.settings.warn();
     let mut lines: Vec<(Option<usize>, Item<'a>)> = reg
         .cases
         .par_iter()
-        .filter(|c| c.is_open(today) && keep(c))
+        .filter(|c| c.is_followed(today) && keep(c))
         .flat_map_iter(|case| {
             let mut out = Vec::new();
             for a in &case.appointments {
@@ -153,7 +153,7 @@ pub fn agenda<'a>(
                 }
             }
             if let Some(p) = reg.pathway(&case.pathway.value) {
-                for d in case_deadlines(&CaseView::new(case, p, today), warn_days) {
+                for d in case_deadlines(&CaseView::new(case, p, today), &warn) {
                     let overdue_now = d.urgency == Urgency::Overdue;
                     let n = day_of(d.due);
                     if !overdue_now && n.is_none() {

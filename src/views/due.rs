@@ -72,8 +72,10 @@ impl<'a> DeadlineRow<'a> {
 /// Which deadlines `due` lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Within {
-    /// Overdue ones, and those with at most this many calendar days left.
+    /// Overdue ones, and those with at most this many calendar days left (`due --days N`).
     Days(i64),
+    /// Overdue and due soon: the warning window, counted as `warn_in` says (`due`).
+    Soon,
     /// Overdue ones only.
     Overdue,
 }
@@ -87,9 +89,10 @@ pub fn due<'a>(
     today: NaiveDate,
     within: Within,
 ) -> Vec<DeadlineRow<'a>> {
-    let warn_days = reg.settings.warn_days;
+    let warn = reg.settings.warn();
     let keep = |d: &Deadline<'_>| match within {
         Within::Overdue => d.urgency == Urgency::Overdue,
+        Within::Soon => d.urgency != Urgency::Open,
         Within::Days(n) => d.urgency == Urgency::Overdue || d.days_left <= n,
     };
     let mut rows: Vec<DeadlineRow<'a>> = reg
@@ -98,7 +101,7 @@ pub fn due<'a>(
         .filter(|c| selection.admits(c))
         .filter_map(|c| reg.pathway(&c.pathway.value).map(|p| (c, p)))
         .flat_map_iter(|(c, p)| {
-            case_deadlines(&CaseView::new(c, p, today), warn_days)
+            case_deadlines(&CaseView::new(c, p, today), &warn)
                 .into_iter()
                 .filter(keep)
                 .map(move |d| DeadlineRow::new(d, c, selection.redact))

@@ -177,7 +177,7 @@ pub fn handover<'a>(
     notes.truncate(LATEST_NOTES);
     let next_deadline = view
         .as_ref()
-        .and_then(|v| next_deadline(v, reg.settings.warn_days));
+        .and_then(|v| next_deadline(v, &reg.settings.warn()));
     Handover {
         case,
         pathway,

@@ -63,7 +63,7 @@ pub fn mdt_list<'a>(
                 )
             });
             let deadline = pathway.and_then(|p| {
-                next_deadline(&CaseView::new(case, p, today), reg.settings.warn_days)
+                next_deadline(&CaseView::new(case, p, today), &reg.settings.warn())
                     .map(|d| DeadlineRow::new(d, case, redact))
             });
             out.push(MdtEntry {

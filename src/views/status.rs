@@ -62,7 +62,7 @@ pub fn row<'a>(reg: &'a Register, case: &'a Case, today: NaiveDate, redact: bool
     let events = timeline(case, today);
     let last = events.last();
     let next_deadline = pathway.and_then(|p| {
-        next_deadline(&CaseView::new(case, p, today), reg.settings.warn_days)
+        next_deadline(&CaseView::new(case, p, today), &reg.settings.warn())
             .map(|d| DeadlineRow::new(d, case, redact))
     });
     StatusRow {
@@ -92,7 +92,7 @@ pub fn rows<'a>(
         .par_iter()
         .filter(|c| {
             let named = if cases.is_empty() {
-                c.is_open(today)
+                c.is_followed(today)
             } else {
                 cases.contains(&c.id.value)
             };

@@ -105,13 +105,13 @@ fn interval_class(
     state: &IntervalState,
     h: &Handover<'_>,
     info: &SiteInfo,
-    warn_days: u32,
+    warn: &crate::schedule::Warn<'_>,
 ) -> Option<&'static str> {
     match state {
         IntervalState::Done(m) if m.within() => Some("met"),
         IntervalState::Done(_) => Some("missed"),
         IntervalState::Open { due, .. } if h.open => {
-            Some(urgency_class(Urgency::of(*due, info.today, warn_days)))
+            Some(urgency_class(Urgency::of(*due, info.today, warn)))
         }
         _ => None,
     }
@@ -146,7 +146,12 @@ fn words(list: &[Word], lang: Lang) -> Vec<String> {
 }
 
 /// The page of one case.
-pub fn case_page(info: &SiteInfo, h: &Handover<'_>, tables: &CaseTables, warn_days: u32) -> String {
+pub fn case_page(
+    info: &SiteInfo,
+    h: &Handover<'_>,
+    tables: &CaseTables,
+    warn: &crate::schedule::Warn<'_>,
+) -> String {
     let lang = info.lang;
     let today = info.today;
     let case = h.case;
@@ -155,7 +160,7 @@ pub fn case_page(info: &SiteInfo, h: &Handover<'_>, tables: &CaseTables, warn_da
     let interval_classes: Vec<Option<&'static str>> = h
         .intervals
         .iter()
-        .map(|st| interval_class(&st.state, h, info, warn_days))
+        .map(|st| interval_class(&st.state, h, info, warn))
         .collect();
     let tasks: Vec<Vec<String>> = h
         .open_tasks
@@ -174,10 +179,7 @@ pub fn case_page(info: &SiteInfo, h: &Handover<'_>, tables: &CaseTables, warn_da
     let task_classes: Vec<Option<&'static str>> = h
         .open_tasks
         .iter()
-        .map(|t| {
-            t.due
-                .map(|d| urgency_class(Urgency::of(d, today, warn_days)))
-        })
+        .map(|t| t.due.map(|d| urgency_class(Urgency::of(d, today, warn))))
         .collect();
     let appointments: Vec<Vec<String>> = h
         .appointments
@@ -244,7 +246,7 @@ pub fn case_page(info: &SiteInfo, h: &Handover<'_>, tables: &CaseTables, warn_da
             }
         }
         h2 { (SiteWord::Timeline.text(lang)) }
-        (timeline(h, today, warn_days, lang))
+        (timeline(h, today, warn, lang))
         h2 { (Word::Events.text(lang)) }
         (table(&words(&[Word::Date, Word::Milestone, Word::Npr, Word::Note], lang), &tables.events, &[], lang))
         @if !tables.intervals.is_empty() {
