@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod merge;
 pub mod model;
 pub mod parse;
+pub mod recorded;
 pub mod redact;
 pub mod register;
 pub mod render;

@@ -42,6 +42,8 @@ pub enum Format {
     Markdown,
     Text,
     Html,
+    /// The whole mail (RFC 5322 + MIME) for `sendmail -t`.
+    Eml,
 }
 
 impl Format {
@@ -63,6 +65,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Text => "text",
             Format::Html => "html",
+            Format::Eml => "eml",
         }
     }
 }

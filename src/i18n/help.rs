@@ -53,6 +53,10 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         }
         "report.output" => "Skriv rapporten til FIL (atomisk) i stedet for til standard ut",
         "report.fail_on_overdue" => "Avslutt med kode 3 når noe er forfalt (for varsling fra cron)",
+        "report.to" => {
+            "Mottaker av e-posten (`--format eml`; gjentas for flere; standard: `mail_to`)"
+        }
+        "report.from" => "Avsender av e-posten (`--format eml`; standard: `mail_from`)",
         "site" => {
             "Et statisk nettsted: tavla, én side per fulgt sak med tidslinje, rapporten, statistikk"
         }
@@ -296,6 +300,11 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "forlop report --fail-on-overdue --quiet",
                 "kode 3 når noe er forfalt",
                 "exit code 3 when anything is overdue",
+            ),
+            (
+                "forlop report --format eml | /usr/sbin/sendmail -t",
+                "hele morgenposten, sendt til `mail_to`",
+                "the whole morning mail, sent to `mail_to`",
             ),
         ],
         "site" => &[
