@@ -36,6 +36,9 @@ pub fn run(ctx: &mut Ctx, days: Option<u32>, overdue_only: bool) -> anyhow::Resu
     match format {
         Format::Json => render::json::write(&mut out, &rows)?,
         Format::Csv | Format::CsvExcel => render::due::csv(&mut out, &rows, format.dialect())?,
+        // Nothing to say: with --quiet, nothing at all (cron mails any output). A file the list
+        // could not use is still something to say.
+        _ if rows.is_empty() && ctx.global.quiet && reg.problems.is_empty() => {}
         _ => render::due::table(&mut out, &rows, ctx.lang, ctx.color_out, ctx.table_width())?,
     }
     render::finish(out)?;

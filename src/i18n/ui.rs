@@ -1,6 +1,6 @@
 //! Messages of the command line itself: errors, confirmations, summaries.
 
-use super::{Lang, Noun, count, did_you_mean, one_of};
+use super::{Lang, Noun, TeamUi, count, did_you_mean, one_of};
 
 /// Messages of the command line itself (not tied to a file position).
 #[derive(Clone, Debug, PartialEq, Eq, strum::EnumIter)]
@@ -128,6 +128,19 @@ pub enum Ui {
     },
     Io {
         detail: String,
+    },
+    /// Team work through git: init in a clone, merge driver, sync, shared working copies.
+    Team(TeamUi),
+    /// `report --format eml` without a sender or recipients.
+    MailAddressMissing {
+        /// The flag that gives it: `--from` or `--to`.
+        flag: String,
+        /// The forlop.toml key that gives it: `mail_from` or `mail_to`.
+        key: String,
+    },
+    /// A mail address that cannot go into a header as it is.
+    BadMailAddress {
+        address: String,
     },
     /// A booking or task on a closed case.
     CaseClosed {
@@ -441,6 +454,31 @@ impl Ui {
                 format!("inn/ut-feil: {detail}"),
                 format!("I/O error: {detail}")
             ),
+            Team(m) => m.text(lang),
+            MailAddressMissing { flag, .. } => t!(
+                lang,
+                format!(
+                    "e-posten mangler {} (`{flag}`)",
+                    if flag == "--from" {
+                        "avsender"
+                    } else {
+                        "mottaker"
+                    }
+                ),
+                format!(
+                    "the mail has no {} (`{flag}`)",
+                    if flag == "--from" {
+                        "sender"
+                    } else {
+                        "recipient"
+                    }
+                )
+            ),
+            BadMailAddress { address } => t!(
+                lang,
+                format!("ugyldig e-postadresse: {address:?}"),
+                format!("not a mail address: {address:?}")
+            ),
             Site(m) => m.text(lang),
         }
     }
@@ -627,6 +665,17 @@ impl Ui {
                 "for example `forlop handover te-0142` or `forlop handover --coordinator ssol`"
             )),
             PathNotFound { .. } | PathOutsideRegister { .. } | Io { .. } => None,
+            Team(m) => m.hint(lang),
+            MailAddressMissing { flag, key } => Some(t!(
+                lang,
+                format!("sett `{key}` under [report] i forlop.toml, eller gi `{flag} ADRESSE`"),
+                format!("set `{key}` under [report] in forlop.toml, or give `{flag} ADDRESS`")
+            )),
+            BadMailAddress { .. } => Some(t!(
+                lang,
+                "skriv adressen som `navn@sykehus.no` (eller `Navn <navn@sykehus.no>`), på én linje",
+                "write the address as `name@hospital.example` (or `Name <name@hospital.example>`), on one line"
+            )),
             CheckSummary { .. } | CheckClean { .. } => None,
             Site(m) => m.hint(lang),
         }

@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod csv;
 pub mod due;
+pub mod eml;
 pub mod ics;
 pub mod json;
 pub mod problems;
