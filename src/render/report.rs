@@ -1,7 +1,5 @@
 //! The morning report as text, Markdown and JSON (its HTML page is in [`super::html::report`]).
 
-#![allow(unused_imports)]
-
 use crate::i18n::t;
 use crate::i18n::{Lang, Word, basis_note, day_heading, days_left_text};
 use crate::render::json::value as deadline_json;
@@ -43,7 +41,11 @@ pub fn group_name(coordinator: &Option<String>, name: &Option<String>, lang: Lan
 }
 
 /// Overdue rows: case, patient, pathway, what, due, days over, deviation.
-pub fn overdue_rows(lines: &[crate::views::report::OverdueLine], lang: Lang) -> Vec<Vec<String>> {
+pub fn overdue_rows(
+    lines: &[crate::views::report::OverdueLine],
+    r: &Report,
+    lang: Lang,
+) -> Vec<Vec<String>> {
     lines
         .iter()
         .map(|l| {
@@ -56,7 +58,7 @@ pub fn overdue_rows(lines: &[crate::views::report::OverdueLine], lang: Lang) -> 
                 l.item.case.to_string(),
                 l.item.patient.to_string(),
                 l.item.pathway.to_string(),
-                what(&l.item, lang),
+                what(&l.item, r, lang),
                 d.due.to_string(),
                 days_left_text(d.days_left, lang),
                 deviation_text(l.deviation, lang),
@@ -80,7 +82,7 @@ pub fn overdue_headers(lang: Lang) -> Vec<String> {
     .collect()
 }
 
-pub fn due_rows(items: &[Item], lang: Lang) -> Vec<Vec<String>> {
+pub fn due_rows(items: &[Item], r: &Report, lang: Lang) -> Vec<Vec<String>> {
     items
         .iter()
         .filter_map(|i| i.deadline.as_ref().map(|d| (i, d)))
@@ -91,23 +93,36 @@ pub fn due_rows(items: &[Item], lang: Lang) -> Vec<Vec<String>> {
                 i.case.to_string(),
                 i.patient.to_string(),
                 i.pathway.to_string(),
-                what(i, lang),
+                what(i, r, lang),
                 i.coordinator.unwrap_or("–").to_string(),
             ]
         })
         .collect()
 }
 
-/// What a deadline is for, marked when the pathway's times are not verified (SPEC §1).
-pub fn what(i: &Item, lang: Lang) -> String {
-    match &i.deadline {
+/// What a deadline is for, marked when the pathway's times are not verified (SPEC §1) and
+/// when the case's file or its pathway's file has errors (the deadline may follow from them).
+pub fn what(i: &Item, r: &Report, lang: Lang) -> String {
+    let mut s = match &i.deadline {
         Some(d) if d.why.unverified => format!(
             "{} ({})",
             i.what,
             basis_note(crate::schedule::Basis::Fixed, true, lang)
         ),
         _ => i.what.to_string(),
+    };
+    if let Some(mark) = flag_mark(r, i.case, lang) {
+        s.push_str(&format!(" ({mark})"));
     }
+    s
+}
+
+/// The mark on a line of a case whose file or pathway file has errors.
+pub fn flag_mark(r: &Report, case: &str, lang: Lang) -> Option<String> {
+    r.flagged.get(case).map(|f| match f {
+        crate::views::report::FlaggedFile::Case => Word::FileHasErrorsMark.text(lang),
+        crate::views::report::FlaggedFile::Pathway => Word::PathwayFileHasErrorsMark.text(lang),
+    })
 }
 
 /// Missed standard times: case, patient, pathway, interval, due, reached, days over, coordinator.
@@ -124,6 +139,10 @@ pub fn missed_rows(r: &Report, lang: Lang) -> Vec<Vec<String>> {
                 )
             } else {
                 m.interval.clone()
+            };
+            let interval = match flag_mark(r, &m.case, lang) {
+                Some(mark) => format!("{interval} ({mark})"),
+                None => interval,
             };
             vec![
                 m.case.clone(),
@@ -372,7 +391,7 @@ pub fn sections(r: &Report, lang: Lang) -> Vec<Section> {
             title: Word::DueSoonHeading.text(lang),
             detail: None,
             headers: due_headers(lang),
-            rows: due_rows(&r.due_soon, lang),
+            rows: due_rows(&r.due_soon, r, lang),
         },
         Section {
             title: Word::TodayHeading.text(lang),
@@ -432,7 +451,7 @@ pub fn text(r: &Report, lang: Lang) -> String {
         s.push_str(&format!("{}\n", group_name(&g.coordinator, &g.name, lang)));
         s.push_str(&super::table(
             &overdue_headers(lang),
-            &overdue_rows(&g.lines, lang),
+            &overdue_rows(&g.lines, r, lang),
         ));
         s.push('\n');
     }
@@ -474,7 +493,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         ));
         s.push_str(&super::markdown_table(
             &overdue_headers(lang),
-            &overdue_rows(&g.lines, lang),
+            &overdue_rows(&g.lines, r, lang),
         ));
         s.push('\n');
     }

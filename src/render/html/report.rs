@@ -38,7 +38,7 @@ pub fn body(r: &Report, lang: Lang) -> String {
             "<h3>{}</h3>\n<div class=\"overdue\">\n",
             esc(&group_name(&g.coordinator, &g.name, lang))
         ));
-        let rows = overdue_rows(&g.lines, lang);
+        let rows = overdue_rows(&g.lines, r, lang);
         // Flag only the missing deviations.
         let missing = Word::DeviationMissing.text(lang);
         let rows: Vec<Vec<String>> = rows
