@@ -70,6 +70,7 @@ fn every_subcommand_has_a_summary_and_examples_in_both_languages() {
             "log",
             "init",
             "hook",
+            "sync",
             "completions",
             "man"
         ]
