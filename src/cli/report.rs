@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::stats::{percent, row_json};
 use super::{Ctx, Failure, Format, emit};
-use crate::i18n::{Lang, Ui, Word, day_heading, days_left_text};
+use crate::i18n::{Lang, Ui, Word, day_heading, days_left_text, t};
 use crate::render::json::value as deadline_json;
 use crate::render::{self, md_escape};
 use crate::views::agenda::Item;
@@ -108,7 +108,7 @@ fn overdue_rows(lines: &[crate::views::report::OverdueLine], lang: Lang) -> Vec<
                 l.item.case.to_string(),
                 l.item.patient.to_string(),
                 l.item.pathway.to_string(),
-                l.item.what.to_string(),
+                crate::render::agenda::what(&l.item, lang),
                 d.due.to_string(),
                 days_left_text(d.days_left, lang),
                 deviation_text(l.deviation, lang),
@@ -143,7 +143,7 @@ fn due_rows(items: &[Item], lang: Lang) -> Vec<Vec<String>> {
                 i.case.to_string(),
                 i.patient.to_string(),
                 i.pathway.to_string(),
-                i.what.to_string(),
+                crate::render::agenda::what(i, lang),
                 i.coordinator.unwrap_or("–").to_string(),
             ]
         })
@@ -301,12 +301,56 @@ fn sections(r: &Report, lang: Lang) -> Vec<Section> {
             rows: no_coordinator_rows(r),
         },
         Section {
+            title: Word::StaleCases.text(lang),
+            detail: (!r.stale.is_empty()).then(|| stale_detail(r.stale.len(), lang)),
+            headers: [
+                Word::LastActivity,
+                Word::Case,
+                Word::Patient,
+                Word::Pathway,
+                Word::Coordinator,
+            ]
+            .iter()
+            .map(|w| w.text(lang))
+            .collect(),
+            rows: r
+                .stale
+                .iter()
+                .take(STALE_SHOWN)
+                .map(|s| {
+                    vec![
+                        s.last_activity.to_string(),
+                        s.case.to_string(),
+                        s.patient.to_string(),
+                        s.pathway.to_string(),
+                        s.coordinator.unwrap_or("–").to_string(),
+                    ]
+                })
+                .collect(),
+        },
+        Section {
             title: Word::ComplianceHeading.text(lang),
             detail: Some(period(r, lang)),
             headers: compliance_headers,
             rows: compliance_rows,
         },
     ]
+}
+
+/// How many stale cases the human formats list (the oldest); JSON lists all.
+const STALE_SHOWN: usize = 20;
+
+/// The count of stale cases, and that only the oldest are listed when there are more.
+fn stale_detail(n: usize, lang: Lang) -> String {
+    if n > STALE_SHOWN {
+        t!(
+            lang,
+            format!("{n}; de {STALE_SHOWN} eldste"),
+            format!("{n}; the {STALE_SHOWN} oldest")
+        )
+    } else {
+        n.to_string()
+    }
 }
 
 fn overdue_total(r: &Report) -> usize {
@@ -592,6 +636,7 @@ fn json(r: &Report) -> serde_json::Value {
             "events": r.recorded.iter().map(recorded).collect::<Vec<_>>(),
         },
         "new_referrals": r.new_referrals.iter().map(recorded).collect::<Vec<_>>(),
+        "stale": &r.stale,
         "without_coordinator": r.no_coordinator.iter().map(|(c, p, pw)| serde_json::json!({"case": c, "patient": p, "pathway": pw})).collect::<Vec<_>>(),
         "compliance": {
             "from": r.compliance_from.to_string(),

@@ -56,6 +56,8 @@ pub struct Report<'a> {
     pub new_referrals: Vec<Recorded>,
     /// Open cases without a coordinator: (case, patient, pathway).
     pub no_coordinator: Vec<(String, String, String)>,
+    /// Open cases with no activity for `stale_days`, oldest first.
+    pub stale: Vec<super::status::StaleRow<'a>>,
     /// Compliance of the last four months, per interval.
     pub compliance: Vec<StatRow>,
     pub compliance_from: NaiveDate,
@@ -215,6 +217,7 @@ pub fn report<'a>(
         recorded: recorded.into_iter().map(|(_, r)| r).collect(),
         new_referrals,
         no_coordinator,
+        stale: super::status::stale(reg, today, redact, |c| keep(c)),
         compliance: stats(
             reg,
             today,
