@@ -77,10 +77,14 @@ pub enum Change {
         date: NaiveDate,
         to: String,
         contact: Option<String>,
+        /// Replace an existing `[transfer]` (otherwise the write is refused).
+        replace: bool,
     },
     Close {
         date: NaiveDate,
         reason: CloseReason,
+        /// Replace an existing `[closed]` (otherwise the write is refused).
+        replace: bool,
     },
 }
 
@@ -212,6 +216,17 @@ impl Change {
     }
 
     /// Applies the change to the document.
+    /// The table this change would overwrite without `--replace` (`closed`, `transfer`):
+    /// a closure or transfer is never replaced by accident (SPEC §3).
+    pub fn would_replace(&self, doc: &DocumentMut) -> Option<&'static str> {
+        let table = match self {
+            Change::Close { replace: false, .. } => "closed",
+            Change::Transfer { replace: false, .. } => "transfer",
+            _ => return None,
+        };
+        doc.contains_key(table).then_some(table)
+    }
+
     pub fn apply(&self, doc: &mut DocumentMut) {
         match self {
             Change::AmendEvent {
@@ -384,6 +399,7 @@ impl Change {
                 date: d,
                 to,
                 contact,
+                ..
             } => {
                 let t = table(&[
                     ("date", Some(date(*d))),
@@ -392,7 +408,9 @@ impl Change {
                 ]);
                 doc.insert("transfer", Item::Table(t));
             }
-            Change::Close { date: d, reason } => {
+            Change::Close {
+                date: d, reason, ..
+            } => {
                 let t = table(&[("date", Some(date(*d))), ("reason", s(reason.word()))]);
                 doc.insert("closed", Item::Table(t));
             }
@@ -462,7 +480,7 @@ impl Change {
                 to: to.clone(),
                 code: code("O"),
             },
-            Change::Close { date, reason } => Done::Close {
+            Change::Close { date, reason, .. } => Done::Close {
                 date: date.to_string(),
                 reason: *reason,
                 code: if reason.is_early_end() {
@@ -610,7 +628,7 @@ impl Change {
             Change::Transfer { date, .. } => {
                 format!("transfer {date} ({})", code("O".into()))
             }
-            Change::Close { date, reason } => {
+            Change::Close { date, reason, .. } => {
                 let x = if reason.is_early_end() {
                     format!(" ({})", code("X".into()))
                 } else {
@@ -644,6 +662,12 @@ pub enum EditError {
     BadLockFile(String),
     /// The case file cannot be read as TOML: its errors, which must be fixed by hand first.
     Unusable(Vec<Diagnostic>),
+    /// The case already has this `[closed]` or `[transfer]` (its table name and date), and
+    /// `--replace` was not given.
+    WouldReplace {
+        table: &'static str,
+        date: String,
+    },
 }
 
 impl From<crate::git::GitError> for EditError {
@@ -868,6 +892,16 @@ pub fn edit_case(
         && let Some(refusal) = changes.iter().find_map(|c| c.refusal(&case, ctx.today))
     {
         return Err(EditError::Refused(refusal));
+    }
+    for c in changes {
+        if let Some(table) = c.would_replace(&doc) {
+            let date = doc
+                .get(table)
+                .and_then(|t| t.get("date"))
+                .map(|d| d.to_string().trim().trim_matches('"').to_string())
+                .unwrap_or_default();
+            return Err(EditError::WouldReplace { table, date });
+        }
     }
     for c in changes {
         c.apply(&mut doc);

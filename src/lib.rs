@@ -13,6 +13,7 @@ pub mod git;
 pub mod i18n;
 pub mod model;
 pub mod parse;
+pub mod recorded;
 pub mod redact;
 pub mod register;
 pub mod render;

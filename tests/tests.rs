@@ -7,6 +7,7 @@ mod cli;
 mod deadlines;
 mod docs;
 mod hardening;
+mod mail;
 mod pathways;
 mod privacy;
 mod problems;

@@ -919,6 +919,55 @@ fn a_git_failure_in_log_is_shown_as_git_said_it() {
 }
 
 #[test]
+fn close_and_transfer_refuse_to_replace_what_is_recorded_unless_replace() {
+    let reg = Reg::new(false);
+    ok(&reg.forlop(&[
+        "close",
+        "te-0142",
+        "--reason",
+        "declined",
+        "--date",
+        "2026-11-22",
+    ]));
+    let closed = reg.read(TE);
+    let out = reg.forlop(&["close", "te-0142", "--reason", "died", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the case is already closed (2026-11-22); nothing was changed"),
+        "{err}"
+    );
+    assert!(err.contains("--replace"), "{err}");
+    assert_eq!(reg.read(TE), closed, "a refused write changes nothing");
+    ok(&reg.forlop(&["close", "te-0142", "--reason", "died", "--replace"]));
+    assert!(reg.read(TE).contains("reason = \"died\""));
+
+    ok(&reg.forlop(&["transfer", "te-0139", "--to", "Oslo universitetssykehus HF"]));
+    let file = "cases/2026/te-0139.toml";
+    let transferred = reg.read(file);
+    let out = reg.forlop(&[
+        "transfer",
+        "te-0139",
+        "--to",
+        "St. Olavs hospital HF",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("already transferred (2026-11-23)"), "{err}");
+    assert_eq!(reg.read(file), transferred);
+    ok(&reg.forlop(&[
+        "transfer",
+        "te-0139",
+        "--to",
+        "St. Olavs hospital HF",
+        "--replace",
+    ]));
+    assert!(reg.read(file).contains("St. Olavs hospital HF"));
+}
+
+#[test]
 fn one_staged_file_is_one_file() {
     let reg = Reg::new(true);
     std::fs::write(reg.file(TE), reg.read(TE) + "\n# endret\n").unwrap();

@@ -41,6 +41,8 @@ pub enum Format {
     Markdown,
     Text,
     Html,
+    /// The whole mail (RFC 5322 + MIME) for `sendmail -t`.
+    Eml,
 }
 
 impl Format {
@@ -62,6 +64,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Text => "text",
             Format::Html => "html",
+            Format::Eml => "eml",
         }
     }
 }

@@ -212,6 +212,9 @@ pub struct TransferArgs {
     /// The day the referral was sent (default: today)
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
+    /// Replace the transfer already recorded
+    #[arg(long)]
+    pub replace: bool,
     #[command(flatten)]
     pub commit: CommitArgs,
 }
@@ -226,6 +229,9 @@ pub struct CloseArgs {
     /// The date (default: today)
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
+    /// Replace the closure already recorded
+    #[arg(long)]
+    pub replace: bool,
     #[command(flatten)]
     pub commit: CommitArgs,
 }
@@ -255,6 +261,11 @@ fn edit_failure(e: EditError, ctx: &Ctx, mask: Mask<'_>) -> anyhow::Error {
         EditError::Io(detail) => Failure::work(Ui::Io { detail }),
         EditError::ThroughLink(path) => Failure::work(Ui::ThroughLink { path }),
         EditError::BadLockFile(path) => Failure::work(Ui::BadLockFile { path }),
+        EditError::WouldReplace { table, date } => Failure::work(if table == "closed" {
+            Ui::AlreadyClosed { date }
+        } else {
+            Ui::AlreadyTransferred { date }
+        }),
         EditError::Unusable(diags) => {
             for d in &diags {
                 super::to_stderr(&render_human_masked(d, ctx.lang, ctx.color, mask));
@@ -574,6 +585,7 @@ pub fn transfer(ctx: &mut Ctx, a: TransferArgs) -> anyhow::Result<u8> {
         date: a.date.unwrap_or(ctx.today),
         to: a.to,
         contact: a.contact,
+        replace: a.replace,
     };
     let code = write(ctx, &a.case.clone(), &a.commit, |_| vec![change])?;
     // The regional routine: call the receiving coordinator as soon as possible.
@@ -605,6 +617,7 @@ pub fn close(ctx: &mut Ctx, a: CloseArgs) -> anyhow::Result<u8> {
     let change = Change::Close {
         date: a.date.unwrap_or(ctx.today),
         reason: a.reason,
+        replace: a.replace,
     };
     write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
 }

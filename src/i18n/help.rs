@@ -59,6 +59,10 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         }
         "report.output" => "Skriv rapporten til FIL (atomisk) i stedet for til standard ut",
         "report.fail_on_overdue" => "Avslutt med kode 3 når noe er forfalt (for varsling fra cron)",
+        "report.to" => {
+            "Mottaker av e-posten (`--format eml`; gjentas for flere; standard: `mail_to`)"
+        }
+        "report.from" => "Avsender av e-posten (`--format eml`; standard: `mail_from`)",
         "site" => {
             "Et statisk nettsted: tavla, én side per fulgt sak med tidslinje, rapporten, statistikk"
         }
@@ -123,6 +127,8 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         "transfer.contact" => "Mottakende koordinator (en id i team.toml)",
         "close" => "Avslutt pakkeforløpet",
         "close.reason" => "treatment-started, not-cancer, transferred, declined, died eller other",
+        "close.replace" => "Erstatt avslutningen som allerede er registrert",
+        "transfer.replace" => "Erstatt overføringen som allerede er registrert",
         "log" => "Sakens historikk fra git: hvem endret hva, og når",
         "init" => {
             "Lag et register: forlop.toml, team.toml, cases/, .gitignore, git og pre-commit-krok"
@@ -302,6 +308,11 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "forlop report --fail-on-overdue --quiet",
                 "kode 3 når noe er forfalt",
                 "exit code 3 when anything is overdue",
+            ),
+            (
+                "forlop report --format eml | /usr/sbin/sendmail -t",
+                "hele morgenposten, sendt til `mail_to`",
+                "the whole morning mail, sent to `mail_to`",
             ),
         ],
         "site" => &[

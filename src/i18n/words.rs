@@ -131,6 +131,12 @@ pub enum Word {
     WithoutCoordinator,
     Period,
     ChartTitle,
+    /// The national indicator's interval, after its id.
+    IndicatorName,
+    /// A period not yet ended ("2026-T3 so far").
+    SoFar,
+    /// The pooled row of every pathway.
+    AllPathways,
     ReportWritten,
     Deviation,
     DeadlineCap,
@@ -157,6 +163,12 @@ pub enum Word {
     No,
     PathwayNote,
     AndMore,
+    ProblemsHeading,
+    ProblemsHint,
+    MissedHeading,
+    DaysOver,
+    StandardTime,
+    TimesUnverifiedNote,
 }
 
 impl Word {
@@ -328,16 +340,23 @@ impl Word {
             ),
             Word::ComplianceHeading => t!(
                 lang,
-                "Andel innenfor forløpstid, siste fire måneder",
-                "Share within the standard time, last four months"
+                "Andel innenfor forløpstid per forløp",
+                "Share within the standard time per pathway"
             ),
+            Word::IndicatorName => t!(
+                lang,
+                "start pakkeforløp – start behandling",
+                "start of pathway – start of treatment"
+            ),
+            Word::SoFar => t!(lang, "hittil", "so far"),
+            Word::AllPathways => t!(lang, "alle forløp", "all pathways"),
             Word::DeviationMissing => t!(lang, "avvik ikke registrert", "deviation not recorded"),
             Word::WithoutCoordinator => t!(lang, "uten koordinator", "without coordinator"),
             Word::Period => t!(lang, "periode", "period"),
             Word::ChartTitle => t!(
                 lang,
-                "Andel innenfor forløpstid per forløpstid, med målet som strek",
-                "Share within the standard time per interval, with the target as a line"
+                "Andel innenfor forløpstid per forløp i tertialet hittil, med målet som strek",
+                "Share within the standard time per pathway in the tertial so far, with the target as a line"
             ),
             Word::ReportWritten => t!(
                 lang,
@@ -387,6 +406,28 @@ impl Word {
             Word::No => t!(lang, "nei", "no"),
             Word::PathwayNote => t!(lang, "Merk", "Note"),
             Word::AndMore => t!(lang, "og flere", "and more"),
+            Word::ProblemsHeading => t!(
+                lang,
+                "Filer med feil – ikke fullt brukt i denne utskriften",
+                "Files with errors – not fully used in this output"
+            ),
+            Word::ProblemsHint => t!(
+                lang,
+                "Saker i disse filene kan mangle frister eller hendelser. Rett feilene; `forlop check` viser dem med linje og kolonne.",
+                "Cases in these files may lack deadlines or events. Fix the errors; `forlop check` shows them with line and column."
+            ),
+            Word::MissedHeading => t!(
+                lang,
+                "Forløpstider overskredet uten avvik – skriv avvik og meld til leder",
+                "Standard times missed without a deviation – write it and report it to the leader"
+            ),
+            Word::DaysOver => t!(lang, "dager over", "days over"),
+            Word::StandardTime => t!(lang, "forløpstid", "standard time"),
+            Word::TimesUnverifiedNote => t!(
+                lang,
+                "Frister merket «tider ikke verifisert» bygger på tider som ikke er bekreftet som nasjonale.",
+                "Deadlines marked \"times unverified\" rest on times not confirmed as the national ones."
+            ),
         }
     }
 }

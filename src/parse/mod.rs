@@ -399,6 +399,30 @@ impl<'t> Decoder<'t> {
             .collect()
     }
 
+    /// An optional array of strings; a single string is taken as an array of one.
+    pub fn strings(&mut self, obj: Obj<'_, '_>, key: &str) -> Vec<String> {
+        let Some(v) = obj.get(key) else {
+            return Vec::new();
+        };
+        match v.get_ref() {
+            DeValue::String(s) => vec![s.to_string()],
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|item| match item.get_ref() {
+                    DeValue::String(s) => Some(s.to_string()),
+                    _ => {
+                        self.wrong_type(key, item, Kind::String);
+                        None
+                    }
+                })
+                .collect(),
+            _ => {
+                self.wrong_type(key, v, Kind::Array);
+                Vec::new()
+            }
+        }
+    }
+
     /// An optional word from a vocabulary.
     pub fn vocab<V: Vocab>(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<Located<V>> {
         let s = self.string(obj, key)?;
