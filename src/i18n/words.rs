@@ -167,6 +167,8 @@ pub enum Word {
     ProblemsHint,
     MissedHeading,
     DaysOver,
+    FileHasErrorsMark,
+    PathwayFileHasErrorsMark,
     StandardTime,
     TimesUnverifiedNote,
 }
@@ -422,6 +424,16 @@ impl Word {
                 "Standard times missed without a deviation – write it and report it to the leader"
             ),
             Word::DaysOver => t!(lang, "dager over", "days over"),
+            Word::FileHasErrorsMark => t!(
+                lang,
+                "saksfila har feil, se øverst",
+                "the case file has errors, see the top"
+            ),
+            Word::PathwayFileHasErrorsMark => t!(
+                lang,
+                "forløpsfila har feil, se øverst",
+                "the pathway file has errors, see the top"
+            ),
             Word::StandardTime => t!(lang, "forløpstid", "standard time"),
             Word::TimesUnverifiedNote => t!(
                 lang,
@@ -541,6 +553,7 @@ pub enum Noun {
     Argument,
     Deadline,
     Commit,
+    Page,
 }
 
 impl Noun {
@@ -555,6 +568,7 @@ impl Noun {
             Noun::Argument => ["argument", "argumenter", "argument", "arguments"],
             Noun::Deadline => ["frist", "frister", "deadline", "deadlines"],
             Noun::Commit => ["commit", "commiter", "commit", "commits"],
+            Noun::Page => ["side", "sider", "page", "pages"],
         }
     }
 
@@ -571,6 +585,7 @@ impl Noun {
 }
 
 /// A count with its noun: `count(1, Noun::File, Nb)` is "1 fil", `count(2, …)` "2 filer".
+/// Every count forlop prints goes through this (or [`case_count`], [`days_text`]).
 pub fn count(n: impl TryInto<i64>, noun: Noun, lang: Lang) -> String {
     let n: i64 = n.try_into().unwrap_or(i64::MAX);
     format!("{n} {}", noun.word(n, lang))
