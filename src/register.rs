@@ -608,7 +608,7 @@ pub enum Scope {
     All,
     /// Cases open on `today`.
     Open,
-    /// Cases open on `today`, or with an event on or after the date.
+    /// Cases open on `today`, or with an event, closure or transfer on or after the date.
     OpenOrSince(NaiveDate),
 }
 
@@ -619,7 +619,10 @@ impl Scope {
             Scope::All => true,
             Scope::Open => case.is_followed(today),
             Scope::OpenOrSince(from) => {
-                case.is_followed(today) || case.events.iter().any(|e| e.date.value >= from)
+                case.is_followed(today)
+                    || case.events.iter().any(|e| e.date.value >= from)
+                    || case.closed.as_ref().is_some_and(|c| c.date.value >= from)
+                    || case.transfer.as_ref().is_some_and(|t| t.date.value >= from)
             }
         }
     }

@@ -95,6 +95,7 @@ const PLANTED_ELSEWHERE: &[(&str, &str)] = &[
         "F0014",
         "privacy::temporary_files_of_a_killed_write_are_named_and_removed_by_the_next_write",
     ),
+    ("F0016", "team::check_names_each_conflict_block_once"),
 ];
 
 #[test]

@@ -286,3 +286,218 @@ fn an_unreadable_cases_folder_is_an_error_never_zero_overdue() {
         .assert()
         .code(0);
 }
+
+/// The fixture register with one file of each kind broken.
+fn broken() -> std::path::PathBuf {
+    project("tests/fixtures/problems")
+}
+
+/// Runs forlop on the broken fixture with `--quiet`, `--lang en` and the pinned day.
+fn run(args: &[&str]) -> std::process::Output {
+    forlop()
+        .args(args)
+        .args(["--quiet", "--lang", "en", "--today", TODAY, "--register"])
+        .arg(broken())
+        .output()
+        .unwrap()
+}
+
+/// What every listing must name: each broken file with its line.
+const NAMED: [&str; 5] = [
+    "cases/2026/te-0142.toml:12",
+    "cases/2026/xx-0001.toml:3",
+    "cases/2026/zz-0009.toml:1",
+    "pathways/lungekreft.toml:5",
+    "pathways/sarkom.toml:26",
+];
+
+#[test]
+fn the_report_names_every_file_with_errors_first_in_every_format_with_quiet() {
+    for format in ["text", "markdown", "html"] {
+        let out = run(&["report", "--format", format]);
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        let body = String::from_utf8(out.stdout).unwrap();
+        let first = body
+            .find("Files with errors")
+            .or_else(|| body.find("FILES WITH ERRORS"))
+            .unwrap_or_else(|| panic!("{format}: no problems section\n{body}"));
+        // The first section: before the overdue deadlines.
+        let overdue = body
+            .find("Overdue")
+            .or_else(|| body.find("OVERDUE"))
+            .unwrap();
+        assert!(first < overdue, "{format}: problems come first\n{body}");
+        for place in NAMED {
+            assert!(body.contains(place), "{format}: {place} not named\n{body}");
+        }
+        assert!(
+            body.contains("unknown pathway `tykk-og-endetarmkreft`"),
+            "{format}"
+        );
+        assert!(
+            body.contains("`surgrey` is not a treatment type"),
+            "{format}"
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{format}: --quiet keeps stderr empty"
+        );
+    }
+    let out = run(&["report", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let problems: Vec<String> = json["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| format!("{}:{}", p["file"].as_str().unwrap(), p["line"]))
+        .collect();
+    assert_eq!(problems, NAMED);
+    assert_eq!(
+        json["problems"][3]["message"],
+        "invalid TOML: invalid date, expected month between 01 and 12"
+    );
+}
+
+#[test]
+fn what_is_readable_in_a_broken_file_still_counts_in_the_report() {
+    let out = run(&["report", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let overdue: Vec<String> = json["overdue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["deadlines"].as_array().unwrap().clone())
+        .map(|d| format!("{} {} {}", d["case"], d["id"], d["due"]))
+        .collect();
+    // te-0142: OF1 from its readable referral; lu-0001: the local 5-day OF1 and local task.
+    assert!(
+        overdue.contains(&r#""te-0142" "OF1" "2026-11-18""#.to_string()),
+        "{overdue:?}"
+    );
+    assert!(
+        overdue.contains(&r#""lu-0001" "OF1" "2026-11-21""#.to_string()),
+        "{overdue:?}"
+    );
+    assert!(
+        overdue.contains(&r#""lu-0001" "ring-fastlege" "2026-11-17""#.to_string()),
+        "{overdue:?}"
+    );
+    // sa-0001: the misspelt `surgery` leaves the strictest readable limit (drug, 12 days).
+    let due = run(&["due", "--days", "30", "--format", "json"]);
+    let due: serde_json::Value = serde_json::from_slice(&due.stdout).unwrap();
+    let sa = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["case"] == "sa-0001")
+        .unwrap();
+    assert_eq!(sa["due"], "2026-12-02");
+    // The local lung pathway's times are unverified: its deadline objects say so.
+    let lu = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["case"] == "lu-0001" && d["id"] == "OF1")
+        .unwrap();
+    assert_eq!(lu["times"], "unverified");
+}
+
+#[test]
+fn missed_standard_times_without_a_deviation_are_listed() {
+    let out = run(&["report", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["missed"],
+        serde_json::json!([{
+            "case": "te-0100", "pathway": "tykk-og-endetarmskreft", "interval": "OF1",
+            "due": "2026-11-11", "date": "2026-11-16", "days_over": 5, "coordinator": "ssol",
+        }])
+    );
+    let text = String::from_utf8(run(&["report"]).stdout).unwrap();
+    assert!(
+        text.contains("STANDARD TIMES MISSED WITHOUT A DEVIATION"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_listing_names_the_files_in_its_body_and_arrays_on_stderr() {
+    for cmd in [
+        &["status"][..],
+        &["due"],
+        &["overdue"],
+        &["agenda"],
+        &["agenda", "--format", "markdown"],
+        &["mdt"],
+    ] {
+        let out = run(cmd);
+        assert_eq!(out.status.code(), Some(0), "{cmd:?}");
+        let body = String::from_utf8(out.stdout).unwrap();
+        for place in NAMED {
+            assert!(body.contains(place), "{cmd:?}: {place} not named\n{body}");
+        }
+    }
+    // Bare arrays and file formats keep their shape and say it on stderr, also with --quiet.
+    for cmd in [
+        &["due", "--format", "json"][..],
+        &["overdue", "--format", "csv"],
+        &["status", "--format", "json"],
+        &["export", "ics"],
+    ] {
+        let out = run(cmd);
+        assert_eq!(out.status.code(), Some(0), "{cmd:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        for place in NAMED {
+            assert!(err.contains(place), "{cmd:?}: {place} not on stderr\n{err}");
+        }
+        if cmd[1] == "--format" && cmd[2] == "json" {
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert!(v.is_array(), "{cmd:?}");
+        }
+    }
+    // The agenda's JSON is a document: it says it in its body.
+    let out = run(&["agenda", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["problems"].as_array().unwrap().len(), NAMED.len());
+}
+
+#[test]
+fn status_of_a_case_whose_file_has_errors_says_so_with_the_place() {
+    let out = run(&["status", "zz-0009"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(
+            "the case file of `zz-0009` has errors and cannot be read as a case: cases/2026/zz-0009.toml:1: missing `pathway`"
+        ),
+        "{err}"
+    );
+    // A case read with errors shows them in its detail.
+    let out = run(&["status", "te-0142"]);
+    assert_eq!(out.status.code(), Some(0));
+    let body = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        body.contains("cases/2026/te-0142.toml:12: invalid TOML"),
+        "{body}"
+    );
+}
+
+#[test]
+fn report_output_inside_the_register_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&broken(), dir.path());
+    let out = forlop()
+        .args(["report", "--today", TODAY, "--lang", "en", "--output"])
+        .arg(dir.path().join("cases/report.txt"))
+        .arg("--register")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.path().join("cases/report.txt").exists());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("will not write the report inside the register"),
+        "{err}"
+    );
+}

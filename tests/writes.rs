@@ -784,7 +784,16 @@ fn init_makes_a_register_with_a_hook_that_blocks_a_broken_case() {
             .current_dir(cwd)
             .env("HOME", home.path())
             .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("PATH", path_with_forlop())
             .env("FORLOP_TODAY", TODAY);
+        for (k, v) in [
+            ("GIT_AUTHOR_NAME", "T"),
+            ("GIT_AUTHOR_EMAIL", "t@x"),
+            ("GIT_COMMITTER_NAME", "T"),
+            ("GIT_COMMITTER_EMAIL", "t@x"),
+        ] {
+            cmd.env(k, v);
+        }
         cmd.output().unwrap()
     };
     let git = |args: &[&str]| {
@@ -793,6 +802,7 @@ fn init_makes_a_register_with_a_hook_that_blocks_a_broken_case() {
             .arg(&dir)
             .args(args)
             .env("HOME", home.path())
+            .env("PATH", path_with_forlop())
             .env("GIT_CONFIG_NOSYSTEM", "1");
         for (k, v) in [
             ("GIT_AUTHOR_NAME", "T"),
@@ -814,13 +824,15 @@ fn init_makes_a_register_with_a_hook_that_blocks_a_broken_case() {
     ] {
         assert!(dir.join(f).exists(), "{f}");
     }
-    // A fresh register checks clean, and init refuses to overwrite it.
+    // A fresh register checks clean and is committed; init run again changes nothing
+    // (it sets up a clone of an existing register).
     ok(&run(&["check"], &dir));
+    assert_eq!(git(&["status", "--porcelain"]).stdout, b"");
+    let forlop_toml = std::fs::read_to_string(dir.join("forlop.toml")).unwrap();
+    ok(&run(&["init", dir.to_str().unwrap()], parent.path()));
     assert_eq!(
-        run(&["init", dir.to_str().unwrap()], parent.path())
-            .status
-            .code(),
-        Some(1)
+        std::fs::read_to_string(dir.join("forlop.toml")).unwrap(),
+        forlop_toml
     );
     std::fs::write(
         dir.join("cases/sa-0001.toml"),
@@ -916,6 +928,55 @@ fn a_git_failure_in_log_is_shown_as_git_said_it() {
         !err.contains("Failed("),
         "Rust debug text reached the user: {err}"
     );
+}
+
+#[test]
+fn close_and_transfer_refuse_to_replace_what_is_recorded_unless_replace() {
+    let reg = Reg::new(false);
+    ok(&reg.forlop(&[
+        "close",
+        "te-0142",
+        "--reason",
+        "declined",
+        "--date",
+        "2026-11-22",
+    ]));
+    let closed = reg.read(TE);
+    let out = reg.forlop(&["close", "te-0142", "--reason", "died", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the case is already closed (2026-11-22); nothing was changed"),
+        "{err}"
+    );
+    assert!(err.contains("--replace"), "{err}");
+    assert_eq!(reg.read(TE), closed, "a refused write changes nothing");
+    ok(&reg.forlop(&["close", "te-0142", "--reason", "died", "--replace"]));
+    assert!(reg.read(TE).contains("reason = \"died\""));
+
+    ok(&reg.forlop(&["transfer", "te-0139", "--to", "Oslo universitetssykehus HF"]));
+    let file = "cases/2026/te-0139.toml";
+    let transferred = reg.read(file);
+    let out = reg.forlop(&[
+        "transfer",
+        "te-0139",
+        "--to",
+        "St. Olavs hospital HF",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("already transferred (2026-11-23)"), "{err}");
+    assert_eq!(reg.read(file), transferred);
+    ok(&reg.forlop(&[
+        "transfer",
+        "te-0139",
+        "--to",
+        "St. Olavs hospital HF",
+        "--replace",
+    ]));
+    assert!(reg.read(file).contains("St. Olavs hospital HF"));
 }
 
 #[test]

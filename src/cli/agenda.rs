@@ -24,8 +24,20 @@ pub fn run(ctx: &mut Ctx, args: AgendaArgs) -> anyhow::Result<u8> {
         selection.admits(c)
     });
     let mut out = render::stdout();
+    {
+        use std::io::Write;
+        let problems = &reg.problems;
+        match format {
+            Format::Csv | Format::CsvExcel => ctx.problems_to_stderr(reg),
+            Format::Markdown => {
+                out.write_all(render::problems::markdown(problems, ctx.lang).as_bytes())?
+            }
+            Format::Json => {}
+            _ => out.write_all(render::problems::text(problems, ctx.lang, false).as_bytes())?,
+        }
+    }
     match format {
-        Format::Json => render::agenda::json(&mut out, &a, ctx.lang)?,
+        Format::Json => render::agenda::json(&mut out, &a, &reg.problems, ctx.lang)?,
         Format::Markdown => render::agenda::markdown(&mut out, &a, ctx.today, ctx.lang)?,
         Format::Csv | Format::CsvExcel => render::agenda::csv(&mut out, &a, format.dialect())?,
         _ => render::agenda::table(&mut out, &a, ctx.lang, ctx.color_out, ctx.table_width())?,

@@ -25,9 +25,20 @@ pub fn run(ctx: &mut Ctx, days: Option<u32>, overdue_only: bool) -> anyhow::Resu
     };
     let rows = due(reg, &selection, ctx.today, within);
     let mut out = render::stdout();
+    // The table says it in its body; JSON and CSV keep their shape and say it on stderr.
+    match format {
+        Format::Json | Format::Csv | Format::CsvExcel => ctx.problems_to_stderr(reg),
+        _ => {
+            use std::io::Write;
+            out.write_all(render::problems::text(&reg.problems, ctx.lang, false).as_bytes())?;
+        }
+    }
     match format {
         Format::Json => render::json::write(&mut out, &rows)?,
         Format::Csv | Format::CsvExcel => render::due::csv(&mut out, &rows, format.dialect())?,
+        // Nothing to say: with --quiet, nothing at all (cron mails any output). A file the list
+        // could not use is still something to say.
+        _ if rows.is_empty() && ctx.global.quiet && reg.problems.is_empty() => {}
         _ => render::due::table(&mut out, &rows, ctx.lang, ctx.color_out, ctx.table_width())?,
     }
     render::finish(out)?;

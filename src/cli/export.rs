@@ -51,7 +51,17 @@ fn entry(item: &Item<'_>, date: chrono::NaiveDate, lang: crate::i18n::Lang) -> E
         (_, Some(d)) => (
             // The same standard time or task of a case keeps its UID when its due date moves.
             format!("{}|{}|{}", item.case, d.kind.word(), d.id),
-            format!("{}: {} – {who}", Word::DeadlineCap.text(lang), item.what),
+            if d.why.unverified {
+                // The pathway's times are not verified: the calendar says so too (SPEC §1).
+                let note = crate::i18n::basis_note(crate::schedule::Basis::Fixed, true, lang);
+                format!(
+                    "{}: {} ({note}) – {who}",
+                    Word::DeadlineCap.text(lang),
+                    item.what
+                )
+            } else {
+                format!("{}: {} – {who}", Word::DeadlineCap.text(lang), item.what)
+            },
         ),
         (_, None) => (
             format!("{}|{}", item.case, item.what),
@@ -79,6 +89,8 @@ pub fn run(ctx: &mut Ctx, args: ExportArgs) -> anyhow::Result<u8> {
     let ExportWhat::Ics { days, output } = args.what;
     ctx.format("export ics", &[Format::Text])?;
     let reg = ctx.load_for_view(crate::register::Scope::Open)?;
+    // A calendar file has no body to say it in: stderr, also with --quiet.
+    ctx.problems_to_stderr(reg);
     let selection = ctx.select(reg, &[])?;
     let redact = selection.redact;
     let lang = ctx.lang;

@@ -558,7 +558,23 @@ fn man_extra(command: &str, path: &[String], pages: &[String], lang: Lang) -> St
 /// `forlop-pathways-show.1`), each with its options, examples, exit status, environment and
 /// files, as (file name, roff).
 pub fn man_pages(lang: Lang) -> std::io::Result<Vec<(String, String)>> {
-    let mut root = command(lang).disable_help_subcommand(true);
+    // The `help` subcommands are a way to ask for help, not commands of their own: no pages.
+    fn hide_help(cmd: Command) -> Command {
+        let subs: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        subs.into_iter().fold(cmd, |cmd, sub| {
+            cmd.mut_subcommand(&sub, |s| {
+                if s.get_name() == "help" {
+                    s.hide(true)
+                } else {
+                    hide_help(s)
+                }
+            })
+        })
+    }
+    let mut root = hide_help(command(lang));
     root.build();
     fn walk(cmd: &Command, path: Vec<String>, out: &mut Vec<(Vec<String>, Command)>) {
         out.push((path.clone(), cmd.clone()));
@@ -642,12 +658,21 @@ pub fn completion_command(lang: Lang) -> Command {
     fn offer(cmd: Command, path: &str, ids: &[String]) -> Command {
         let values = || clap::builder::PossibleValuesParser::new(ids.to_vec());
         let mut cmd = cmd.mut_args(|a| {
+            use clap::ValueHint;
             let pathway_id =
                 a.get_id() == "pathway" || (a.get_id() == "id" && matches!(path, "show" | "copy"));
             if pathway_id {
-                a.value_parser(values())
-            } else {
-                a
+                return a.value_parser(values());
+            }
+            if !a.get_action().takes_values() || !a.get_possible_values().is_empty() {
+                return a;
+            }
+            // Paths complete as paths; every other value is text or an id, never a file name.
+            match a.get_id().as_str() {
+                "register" | "dir" => a.value_hint(ValueHint::DirPath),
+                "output" => a.value_hint(ValueHint::FilePath),
+                "paths" => a.value_hint(ValueHint::AnyPath),
+                _ => a.value_hint(ValueHint::Other),
             }
         });
         let subs: Vec<String> = cmd

@@ -44,6 +44,20 @@ fn row(e: &MdtEntry, lang: crate::i18n::Lang) -> Vec<String> {
     ]
 }
 
+/// The files the list could not fully use: first in the human formats, on stderr for CSV
+/// (JSON has them as `"problems"`).
+fn problems_before(ctx: &Ctx, reg: &crate::register::Register, format: Format) -> String {
+    match format {
+        Format::Json => String::new(),
+        Format::Csv | Format::CsvExcel => {
+            ctx.problems_to_stderr(reg);
+            String::new()
+        }
+        Format::Markdown => render::problems::markdown(&reg.problems, ctx.lang),
+        _ => render::problems::text(&reg.problems, ctx.lang, false),
+    }
+}
+
 pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
     let format = ctx.format(
         "mdt",
@@ -56,9 +70,14 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
     let lang = ctx.lang;
     let Some(date) = meeting_date(reg, ctx.today, args.date, keep) else {
         let text = match format {
-            Format::Json => render::json(&serde_json::json!({ "date": null, "cases": [] })),
+            Format::Json => render::json(&serde_json::json!({
+                "date": null,
+                "cases": [],
+                "problems": render::problems::rows(&reg.problems, lang),
+            })),
             _ => format!("{}\n", Word::NoMdtAhead.text(lang)),
         };
+        emit(&problems_before(ctx, reg, format))?;
         emit(&text)?;
         return Ok(0);
     };
@@ -85,6 +104,7 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
     let text = match format {
         Format::Json => render::json(&serde_json::json!({
             "date": date.to_string(),
+            "problems": render::problems::rows(&reg.problems, lang),
             "cases": entries.iter().map(|e| serde_json::json!({
                 "case": e.case, "patient": e.patient, "pathway": e.pathway,
                 "coordinator": e.coordinator, "doctor": e.doctor,
@@ -158,6 +178,7 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
         _ if rows.is_empty() => format!("{title}\n{}\n", Word::NoCasesOnMdt.text(lang)),
         _ => format!("{title}\n{}", render::table(&headers, &rows)),
     };
+    emit(&problems_before(ctx, reg, format))?;
     emit(&text)?;
     Ok(0)
 }

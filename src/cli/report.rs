@@ -6,11 +6,13 @@ use clap::Args;
 
 use super::stats::{percent, row_json};
 use super::{Ctx, Failure, Format, emit};
-use crate::i18n::{Lang, Ui, Word, day_heading, days_left_text};
+use crate::i18n::t;
+use crate::i18n::{Lang, Ui, Word, basis_note, day_heading, days_left_text};
 use crate::render::json::value as deadline_json;
 use crate::render::{self, md_escape};
 use crate::views::agenda::Item;
-use crate::views::report::{Recorded, Report, report};
+use crate::views::report::{Recorded, RecordedKind, Report, recorded_window, report};
+use crate::views::stats::tertial;
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
@@ -20,31 +22,57 @@ pub struct ReportArgs {
     /// Exit with code 3 when anything is overdue (for cron alerts)
     #[arg(long)]
     pub fail_on_overdue: bool,
+    /// Recipient of the mail (`--format eml`; repeat for more; default: `mail_to`)
+    #[arg(long = "to", value_name = "ADDR")]
+    pub to: Vec<String>,
+    /// Sender of the mail (`--format eml`; default: `mail_from`)
+    #[arg(long = "from", value_name = "ADDR")]
+    pub from: Option<String>,
 }
 
 pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
     let format = ctx.format(
         "report",
-        &[Format::Text, Format::Markdown, Format::Html, Format::Json],
+        &[
+            Format::Text,
+            Format::Markdown,
+            Format::Html,
+            Format::Json,
+            Format::Eml,
+        ],
     )?;
-    // Everything the report shows is about open cases or events of the last four months.
-    let since = ctx
-        .today
-        .checked_sub_months(chrono::Months::new(4))
-        .unwrap_or(ctx.today);
+    // Everything the report shows is about open cases or events since the previous tertial began.
+    let this_tertial = crate::views::stats::tertial_start(ctx.today);
+    let since = crate::views::stats::tertial_start(this_tertial.pred_opt().unwrap_or(this_tertial));
     let reg = ctx.load_for_view(crate::register::Scope::OpenOrSince(since))?;
+    // The mail's addresses are checked before any work is done.
+    let addresses = if format == Format::Eml {
+        Some(mail_addresses(&args, &reg.settings)?)
+    } else {
+        None
+    };
     let selection = ctx.select(reg, &[])?;
     let redact = selection.redact;
-    let r = report(reg, ctx.today, redact, |c| selection.admits(c));
+    // When each registration was recorded: by commit where the register is its own git work
+    // tree, else by its own date. A git failure falls back to the dates rather than failing the
+    // morning report.
+    let window = recorded_window(ctx.today, &reg.settings.closed_days);
+    let days = crate::recorded::from_git(&reg.root, window.0, window.1).unwrap_or_default();
+    let r = report(reg, ctx.today, redact, &days, |c| selection.admits(c));
     let lang = ctx.lang;
     let text = match format {
-        Format::Json => render::json(&json(&r)),
+        Format::Json => render::json(&json(&r, lang)),
         Format::Markdown => markdown(&r, lang),
         Format::Html => html(&r, lang),
+        Format::Eml => {
+            let (from, to) = addresses.expect("checked above");
+            eml(&r, lang, &from, &to)
+        }
         _ => text(&r, lang),
     };
     match &args.output {
         Some(path) => {
+            refuse_inside_register(&reg.root, path)?;
             crate::atomic::write(path, text.as_bytes()).map_err(|e| {
                 Failure::work(Ui::Io {
                     detail: format!("{}: {e}", path.display()),
@@ -61,6 +89,99 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
     } else {
         0
     })
+}
+
+/// The sender and recipients: the flags, else forlop.toml; a usage error without them.
+fn mail_addresses(
+    args: &ReportArgs,
+    settings: &crate::model::Settings,
+) -> anyhow::Result<(String, Vec<String>)> {
+    let from = args
+        .from
+        .clone()
+        .or_else(|| settings.mail_from.clone())
+        .ok_or_else(|| {
+            Failure::usage(Ui::MailAddressMissing {
+                flag: "--from".into(),
+                key: "mail_from".into(),
+            })
+        })?;
+    let to = if args.to.is_empty() {
+        settings.mail_to.clone()
+    } else {
+        args.to.clone()
+    };
+    if to.is_empty() {
+        return Err(Failure::usage(Ui::MailAddressMissing {
+            flag: "--to".into(),
+            key: "mail_to".into(),
+        }));
+    }
+    if let Some(bad) = std::iter::once(&from)
+        .chain(&to)
+        .find(|a| !render::eml::address_ok(a))
+    {
+        return Err(Failure::usage(Ui::BadMailAddress {
+            address: bad.clone(),
+        }));
+    }
+    Ok((from, to))
+}
+
+/// The subject: the report, the section, the date and how many deadlines are overdue.
+fn subject(r: &Report, lang: Lang) -> String {
+    use chrono::Datelike;
+    let mut s = Word::ReportTitle.text(lang);
+    if let Some(name) = &r.name {
+        s.push_str(&format!(" – {name}"));
+    }
+    s.push_str(&format!(
+        " – {} {} – {}: {}",
+        day_heading(r.today, lang),
+        r.today.year(),
+        Word::Overdue.text(lang).to_lowercase(),
+        overdue_total(r)
+    ));
+    s
+}
+
+/// The whole morning mail: the text report first, the HTML report second. The Date header is
+/// the machine's clock (the one place the report reads it): that is when the mail was written.
+fn eml(r: &Report, lang: Lang, from: &str, to: &[String]) -> String {
+    let now = chrono::Local::now();
+    let message_id = format!(
+        "forlop.{}.{}.{}@{}",
+        r.today,
+        now.timestamp_nanos_opt().unwrap_or_default(),
+        std::process::id(),
+        render::eml::host_of(from)
+    );
+    render::eml::mail(&render::eml::Mail {
+        from,
+        to,
+        subject: &subject(r, lang),
+        date: &now.to_rfc2822(),
+        message_id: &message_id,
+        text: &text(r, lang),
+        html: &html(r, lang),
+    })
+}
+
+/// `report --output` never writes inside the register (SPEC §4): a report there would be
+/// committed, synced and read as part of it. Links in the path are resolved for the comparison.
+fn refuse_inside_register(root: &std::path::Path, path: &std::path::Path) -> anyhow::Result<()> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let absolute = cwd.join(path);
+    // The file may not exist yet: resolve its folder.
+    let folder = absolute.parent().unwrap_or(&absolute);
+    let resolved = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    let root = std::fs::canonicalize(cwd.join(root)).unwrap_or_else(|_| root.to_path_buf());
+    if resolved.starts_with(&root) {
+        return Err(Failure::usage(Ui::OutputInsideRegister {
+            path: path.display().to_string(),
+        }));
+    }
+    Ok(())
 }
 
 fn title(r: &Report, lang: Lang) -> String {
@@ -108,7 +229,7 @@ fn overdue_rows(lines: &[crate::views::report::OverdueLine], lang: Lang) -> Vec<
                 l.item.case.to_string(),
                 l.item.patient.to_string(),
                 l.item.pathway.to_string(),
-                l.item.what.to_string(),
+                what(&l.item, lang),
                 d.due.to_string(),
                 days_left_text(d.days_left, lang),
                 deviation_text(l.deviation, lang),
@@ -143,11 +264,68 @@ fn due_rows(items: &[Item], lang: Lang) -> Vec<Vec<String>> {
                 i.case.to_string(),
                 i.patient.to_string(),
                 i.pathway.to_string(),
-                i.what.to_string(),
+                what(i, lang),
                 i.coordinator.unwrap_or("–").to_string(),
             ]
         })
         .collect()
+}
+
+/// What a deadline is for, marked when the pathway's times are not verified (SPEC §1).
+fn what(i: &Item, lang: Lang) -> String {
+    match &i.deadline {
+        Some(d) if d.why.unverified => format!(
+            "{} ({})",
+            i.what,
+            basis_note(crate::schedule::Basis::Fixed, true, lang)
+        ),
+        _ => i.what.to_string(),
+    }
+}
+
+/// Missed standard times: case, patient, pathway, interval, due, reached, days over, coordinator.
+fn missed_rows(r: &Report, lang: Lang) -> Vec<Vec<String>> {
+    r.missed
+        .iter()
+        .map(|l| {
+            let m = &l.missed;
+            let interval = if m.unverified {
+                format!(
+                    "{} ({})",
+                    m.interval,
+                    basis_note(crate::schedule::Basis::Fixed, true, lang)
+                )
+            } else {
+                m.interval.clone()
+            };
+            vec![
+                m.case.clone(),
+                l.patient.clone(),
+                m.pathway.clone(),
+                interval,
+                m.due.to_string(),
+                m.date.to_string(),
+                m.days_over.to_string(),
+                m.coordinator.clone().unwrap_or_else(|| "–".into()),
+            ]
+        })
+        .collect()
+}
+
+fn missed_headers(lang: Lang) -> Vec<String> {
+    [
+        Word::Case,
+        Word::Patient,
+        Word::Pathway,
+        Word::StandardTime,
+        Word::Due,
+        Word::Date,
+        Word::DaysOver,
+        Word::Coordinator,
+    ]
+    .iter()
+    .map(|w| w.text(lang))
+    .collect()
 }
 
 fn due_headers(lang: Lang) -> Vec<String> {
@@ -184,13 +362,22 @@ fn recorded_rows(list: &[Recorded], lang: Lang) -> Vec<Vec<String>> {
                 e.case.clone(),
                 e.patient.clone(),
                 e.pathway.clone(),
-                e.milestone.clone(),
+                recorded_what(e, lang),
                 e.code
                     .clone()
                     .unwrap_or_else(|| Word::LocalMilestone.text(lang)),
             ]
         })
         .collect()
+}
+
+/// The milestone of a recorded event, or what a transfer or an early end is.
+fn recorded_what(e: &Recorded, lang: Lang) -> String {
+    match (e.kind, &e.milestone) {
+        (RecordedKind::Event, Some(m)) => m.clone(),
+        (RecordedKind::Transfer, _) => Word::Transferred.text(lang),
+        (RecordedKind::EarlyEnd, _) | (RecordedKind::Event, None) => Word::Closed.text(lang),
+    }
 }
 
 fn recorded_headers(lang: Lang) -> Vec<String> {
@@ -221,17 +408,95 @@ fn no_coordinator_headers(lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// Days as a person reads them: `25,5` in Norwegian, `25.5` in English.
+fn days_text(d: f64, lang: Lang) -> String {
+    let s = super::stats::days_json(d).to_string();
+    if lang == Lang::Nb {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// The national indicator per pathway and overall: the tertial so far beside the previous one.
 fn compliance(r: &Report, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
-    super::stats::table_rows(&r.compliance, r.target, lang, false)
+    let c = &r.compliance;
+    let now = format!("{} {}", tertial(c.current.from), Word::SoFar.text(lang));
+    let before = tertial(c.previous.from);
+    let mut headers = vec![Word::Pathway.text(lang)];
+    // The period names its first column; the two after it belong to the same period.
+    for label in [&now, &before] {
+        headers.push(format!("{label}: {}", Word::MeasuredCount.text(lang)));
+        headers.push(Word::Share.text(lang));
+        headers.push(Word::Median.text(lang));
+    }
+    headers.push(Word::Note.text(lang));
+    let rows = c
+        .indicator_rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![
+                row.pathway
+                    .clone()
+                    .unwrap_or_else(|| Word::AllPathways.text(lang)),
+            ];
+            for period in [&row.current, &row.previous] {
+                match period {
+                    Some(s) => cells.extend([
+                        s.cases.to_string(),
+                        percent(s.share),
+                        days_text(s.median_days, lang),
+                    ]),
+                    None => cells.extend(["–".into(), "–".into(), "–".into()]),
+                }
+            }
+            let mut note = Vec::new();
+            if row.current.as_ref().is_some_and(|s| s.share < r.target) {
+                note.push(Word::BelowTarget.text(lang));
+            }
+            if row.unverified {
+                note.push(crate::i18n::basis_note(
+                    crate::schedule::Basis::Fixed,
+                    true,
+                    lang,
+                ));
+            }
+            cells.push(note.join("; "));
+            cells
+        })
+        .collect();
+    (headers, rows)
 }
 
 fn period(r: &Report, lang: Lang) -> String {
+    let c = &r.compliance;
     format!(
-        "{} {} – {}",
-        Word::Period.text(lang),
-        r.compliance_from,
-        r.today
+        "{} {}; {} {}; {} {}: {} – {}; {}: {} – {}",
+        c.indicator,
+        Word::IndicatorName.text(lang),
+        Word::Target.text(lang),
+        percent(r.target),
+        tertial(c.current.from),
+        Word::SoFar.text(lang),
+        c.current.from,
+        c.current.to,
+        tertial(c.previous.from),
+        c.previous.from,
+        c.previous.to,
     )
+}
+
+fn missed_period(r: &Report, lang: Lang) -> String {
+    t!(
+        lang,
+        format!("siste {} dager", r.missed_days),
+        format!("last {} days", r.missed_days)
+    )
+}
+
+/// The note under the date line when some deadline shown rests on unverified times.
+fn unverified_note(r: &Report, lang: Lang) -> Option<String> {
+    r.unverified.then(|| Word::TimesUnverifiedNote.text(lang))
 }
 
 fn window(r: &Report) -> String {
@@ -270,6 +535,12 @@ impl Section {
 fn sections(r: &Report, lang: Lang) -> Vec<Section> {
     let (compliance_headers, compliance_rows) = compliance(r, lang);
     vec![
+        Section {
+            title: Word::MissedHeading.text(lang),
+            detail: Some(missed_period(r, lang)),
+            headers: missed_headers(lang),
+            rows: missed_rows(r, lang),
+        },
         Section {
             title: Word::DueSoonHeading.text(lang),
             detail: None,
@@ -316,7 +587,12 @@ fn overdue_total(r: &Report) -> usize {
 /// Plain text for a mail body.
 fn text(r: &Report, lang: Lang) -> String {
     let none = Word::NoneRecorded.text(lang);
-    let mut s = format!("{}\n{}\n\n", title(r, lang), date_line(r, lang));
+    let mut s = format!("{}\n{}\n", title(r, lang), date_line(r, lang));
+    if let Some(note) = unverified_note(r, lang) {
+        s.push_str(&format!("{note}\n"));
+    }
+    s.push('\n');
+    s.push_str(&render::problems::text(r.problems, lang, true));
     s.push_str(&format!(
         "{} ({})\n",
         Word::Overdue.text(lang).to_uppercase(),
@@ -352,6 +628,10 @@ fn markdown(r: &Report, lang: Lang) -> String {
         md_escape(&title(r, lang)),
         date_line(r, lang)
     );
+    if let Some(note) = unverified_note(r, lang) {
+        s.push_str(&format!("{note}\n\n"));
+    }
+    s.push_str(&render::problems::markdown(r.problems, lang));
     s.push_str(&format!(
         "## {} ({})\n\n",
         Word::Overdue.text(lang),
@@ -430,11 +710,23 @@ fn html_table(
 
 /// A horizontal bar per interval: the share within the standard time, the target as a line.
 fn chart(r: &Report, lang: Lang) -> String {
-    if r.compliance.is_empty() {
+    let bars: Vec<(String, &crate::views::stats::StatRow)> = r
+        .compliance
+        .indicator_rows
+        .iter()
+        .filter_map(|row| {
+            let label = row
+                .pathway
+                .clone()
+                .unwrap_or_else(|| Word::AllPathways.text(lang));
+            row.current.as_ref().map(|s| (label, s))
+        })
+        .collect();
+    if bars.is_empty() {
         return String::new();
     }
-    let (left, width, bar_h, gap) = (130.0, 380.0, 22.0, 10.0);
-    let height = r.compliance.len() as f64 * (bar_h + gap) + 40.0;
+    let (left, width, bar_h, gap) = (200.0, 340.0, 22.0, 10.0);
+    let height = bars.len() as f64 * (bar_h + gap) + 40.0;
     let total_w = left + width + 120.0;
     let title = Word::ChartTitle.text(lang);
     let mut s = format!(
@@ -442,7 +734,7 @@ fn chart(r: &Report, lang: Lang) -> String {
         esc(&title),
         esc(&title)
     );
-    for (n, row) in r.compliance.iter().enumerate() {
+    for (n, (label, row)) in bars.iter().enumerate() {
         let y = 10.0 + n as f64 * (bar_h + gap);
         let w = (row.share * width).max(1.0);
         let colour = if row.share >= r.target {
@@ -454,7 +746,7 @@ fn chart(r: &Report, lang: Lang) -> String {
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
             left - 8.0,
             y + bar_h * 0.7,
-            esc(&row.interval)
+            esc(label)
         ));
         s.push_str(&format!(
             "<rect x=\"{left}\" y=\"{y}\" width=\"{width}\" height=\"{bar_h}\" fill=\"#eeeeee\"/>\n"
@@ -484,7 +776,8 @@ fn chart(r: &Report, lang: Lang) -> String {
 
 const CSS: &str = "body{font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;max-width:1000px;margin:0 auto;padding:16px;line-height:1.4}\
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:24px 0 6px;border-bottom:2px solid #1a1a1a;padding-bottom:2px}\
-h3{font-size:15px;margin:14px 0 4px}.date{color:#555;margin:0 0 12px}\
+h3{font-size:15px;margin:14px 0 4px}.date{color:#555;margin:0 0 12px}.note{color:#555;font-size:13px}\
+.problems{border-left:4px solid #b00020;padding:0 0 0 12px;margin:12px 0}.problems h2{color:#b00020;border-bottom-color:#b00020}\
 table{border-collapse:collapse;width:100%;margin:4px 0 10px;font-size:13px}\
 th{text-align:left;background:#f0f0f0;border-bottom:1px solid #999;padding:4px 6px}\
 td{border-bottom:1px solid #ddd;padding:4px 6px;vertical-align:top}\
@@ -512,6 +805,10 @@ pub(super) fn html_body(r: &Report, lang: Lang) -> String {
         esc(&title(r, lang)),
         esc(&date_line(r, lang))
     );
+    if let Some(note) = unverified_note(r, lang) {
+        s.push_str(&format!("<p class=\"note\">{}</p>\n", esc(&note)));
+    }
+    s.push_str(&render::problems::html(r.problems, lang, esc));
     let total: usize = r.overdue.iter().map(|g| g.lines.len()).sum();
     s.push_str(&format!(
         "<h2>{} ({total})</h2>\n",
@@ -556,7 +853,7 @@ pub(super) fn html_body(r: &Report, lang: Lang) -> String {
     s
 }
 
-fn json(r: &Report) -> serde_json::Value {
+fn json(r: &Report, lang: Lang) -> serde_json::Value {
     let item = |i: &Item| {
         serde_json::json!({
             "kind": i.kind.word(), "time": i.time, "case": i.case, "patient": i.patient,
@@ -574,6 +871,12 @@ fn json(r: &Report) -> serde_json::Value {
         "name": r.name,
         "hospital": r.hospital,
         "date": r.today.to_string(),
+        "problems": render::problems::rows(r.problems, lang),
+        "missed": r.missed.iter().map(|l| serde_json::json!({
+            "case": l.missed.case, "pathway": l.missed.pathway, "interval": l.missed.interval,
+            "due": l.missed.due.to_string(), "date": l.missed.date.to_string(),
+            "days_over": l.missed.days_over, "coordinator": l.missed.coordinator,
+        })).collect::<Vec<_>>(),
         "overdue": r.overdue.iter().map(|g| serde_json::json!({
             "coordinator": g.coordinator,
             "name": g.name,
@@ -594,10 +897,15 @@ fn json(r: &Report) -> serde_json::Value {
         "new_referrals": r.new_referrals.iter().map(recorded).collect::<Vec<_>>(),
         "without_coordinator": r.no_coordinator.iter().map(|(c, p, pw)| serde_json::json!({"case": c, "patient": p, "pathway": pw})).collect::<Vec<_>>(),
         "compliance": {
-            "from": r.compliance_from.to_string(),
-            "to": r.today.to_string(),
+            "from": r.compliance.current.from.to_string(),
+            "to": r.compliance.current.to.to_string(),
             "target": r.target,
-            "rows": r.compliance.iter().map(row_json).collect::<Vec<_>>(),
+            "rows": r.compliance.current.rows.iter().map(row_json).collect::<Vec<_>>(),
+            "previous": {
+                "from": r.compliance.previous.from.to_string(),
+                "to": r.compliance.previous.to.to_string(),
+                "rows": r.compliance.previous.rows.iter().map(row_json).collect::<Vec<_>>(),
+            },
         },
     })
 }

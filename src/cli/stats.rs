@@ -177,12 +177,8 @@ pub fn run(ctx: &mut Ctx, args: StatsArgs) -> anyhow::Result<u8> {
         }
         _ if rows.is_empty() => format!("{}\n", Word::NoMeasures.text(ctx.lang)),
         _ => {
-            let (headers, body) = table_rows(
-                &rows,
-                reg.settings.target,
-                ctx.lang,
-                By::from(args.by) != By::Interval,
-            );
+            // Grouped by interval, the group column names each row's pathway.
+            let (headers, body) = table_rows(&rows, reg.settings.target, ctx.lang, true);
             render::table(&headers, &body)
         }
     };

@@ -29,6 +29,7 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
         Scope::All
     };
     let reg = ctx.load_for_view(scope)?;
+    unreadable_cases(reg, &args.cases, ctx)?;
     let selection = ctx.select(reg, &args.cases)?;
     if format == Format::Table && args.cases.len() == 1 {
         let case = reg
@@ -42,12 +43,46 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
     let rows = rows(reg, ctx.today, &selection, &args.cases);
     let mut out = render::stdout();
     match format {
+        Format::Json | Format::Csv | Format::CsvExcel => ctx.problems_to_stderr(reg),
+        _ => {
+            use std::io::Write;
+            out.write_all(render::problems::text(&reg.problems, ctx.lang, false).as_bytes())?;
+        }
+    }
+    match format {
         Format::Json => render::json::write(&mut out, &rows)?,
         Format::Csv | Format::CsvExcel => render::status::csv(&mut out, &rows, format.dialect())?,
         _ => render::status::table(&mut out, &rows, ctx.lang, ctx.color_out, ctx.table_width())?,
     }
     render::finish(out)?;
     Ok(0)
+}
+
+/// A named case that could not be read as a case (no readable id or pathway, a file that cannot
+/// be read) is not "no such case": its file's problem is the answer, with its place.
+fn unreadable_cases(reg: &Register, cases: &[String], ctx: &Ctx) -> anyhow::Result<()> {
+    for id in cases {
+        if reg.keys.iter().any(|k| &k.id.value == id) {
+            continue;
+        }
+        let stem_is = |file: &str| {
+            std::path::Path::new(file)
+                .file_stem()
+                .is_some_and(|s| s.to_string_lossy() == id.as_str())
+        };
+        if let Some(p) = reg
+            .problems
+            .iter()
+            .find(|p| p.file.starts_with("cases/") && stem_is(&p.file))
+        {
+            return Err(super::Failure::work(crate::i18n::Ui::CaseFileHasErrors {
+                id: id.clone(),
+                place: p.place(),
+                message: p.msg.text(ctx.lang),
+            }));
+        }
+    }
+    Ok(())
 }
 
 /// One case in full: facts, timeline with NPR codes, each standard time, tasks.
@@ -93,6 +128,19 @@ fn detail(reg: &Register, case: &Case, ctx: &Ctx, redact: bool) -> String {
     }
     if !facts.is_empty() {
         out.push_str(&facts.join(" · "));
+        out.push('\n');
+    }
+    // The problems of this case's file and of its pathway's file, with their places.
+    let pathway_file = format!("pathways/{}.toml", case.pathway.value);
+    let own: Vec<crate::register::Problem> = reg
+        .problems
+        .iter()
+        .filter(|p| p.file == case.file || p.file == pathway_file)
+        .cloned()
+        .collect();
+    if !own.is_empty() {
+        out.push('\n');
+        out.push_str(render::problems::text(&own, lang, false).trim_end());
         out.push('\n');
     }
     let Some(pathway) = h.pathway else {

@@ -176,7 +176,7 @@ pub struct NoteArgs {
     /// The date (default: today)
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
-    /// Who writes it (a team.toml id)
+    /// Who writes it (a team.toml id; default: the person with your git email)
     #[arg(long)]
     pub by: Option<String>,
     #[command(flatten)]
@@ -212,6 +212,9 @@ pub struct TransferArgs {
     /// The day the referral was sent (default: today)
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
+    /// Replace the transfer already recorded
+    #[arg(long)]
+    pub replace: bool,
     #[command(flatten)]
     pub commit: CommitArgs,
 }
@@ -226,6 +229,9 @@ pub struct CloseArgs {
     /// The date (default: today)
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
+    /// Replace the closure already recorded
+    #[arg(long)]
+    pub replace: bool,
     #[command(flatten)]
     pub commit: CommitArgs,
 }
@@ -251,10 +257,28 @@ fn edit_failure(e: EditError, ctx: &Ctx, mask: Mask<'_>) -> anyhow::Error {
         EditError::Uncommitted(file) => Failure::work(Ui::Uncommitted { file }),
         EditError::NotARepo => Failure::work(Ui::NotARepo),
         EditError::GitMissing => Failure::work(Ui::GitMissing),
-        EditError::Git(detail) => Failure::work(Ui::Git { detail }),
+        EditError::Git(detail) => Failure::work(super::git_ui(detail)),
         EditError::Io(detail) => Failure::work(Ui::Io { detail }),
+        EditError::Conflict { file, diags } => {
+            for d in &diags {
+                super::to_stderr(&render_human_masked(d, ctx.lang, ctx.color, mask));
+            }
+            Failure::work(Ui::Team(crate::i18n::TeamUi::FileHasConflicts { file }))
+        }
+        EditError::MergeInProgress => Failure::work(Ui::Team(crate::i18n::TeamUi::MergeInProgress)),
+        EditError::PermissionDenied(path) => {
+            Failure::work(Ui::Team(crate::i18n::TeamUi::PermissionDenied { path }))
+        }
+        EditError::CommitFailed { file, detail } => {
+            Failure::work(Ui::Team(crate::i18n::TeamUi::CommitFailed { file, detail }))
+        }
         EditError::ThroughLink(path) => Failure::work(Ui::ThroughLink { path }),
         EditError::BadLockFile(path) => Failure::work(Ui::BadLockFile { path }),
+        EditError::WouldReplace { table, date } => Failure::work(if table == "closed" {
+            Ui::AlreadyClosed { date }
+        } else {
+            Ui::AlreadyTransferred { date }
+        }),
         EditError::Unusable(diags) => {
             for d in &diags {
                 super::to_stderr(&render_human_masked(d, ctx.lang, ctx.color, mask));
@@ -551,10 +575,21 @@ pub fn reopen(ctx: &mut Ctx, a: ReopenArgs) -> anyhow::Result<u8> {
 }
 
 pub fn note(ctx: &mut Ctx, a: NoteArgs) -> anyhow::Result<u8> {
+    // The author by default: the team person whose `email` is git's user.email.
+    let by = match a.by {
+        Some(by) => Some(by),
+        None => {
+            let (root, context) = ctx.context()?;
+            crate::git::user_email(&root).and_then(|email| {
+                let team = context.team.as_ref()?;
+                team.by_email(&email).map(|p| p.id.value.clone())
+            })
+        }
+    };
     let change = Change::Note {
         date: a.date.unwrap_or(ctx.today),
         text: a.text,
-        by: a.by,
+        by,
     };
     write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
 }
@@ -574,6 +609,7 @@ pub fn transfer(ctx: &mut Ctx, a: TransferArgs) -> anyhow::Result<u8> {
         date: a.date.unwrap_or(ctx.today),
         to: a.to,
         contact: a.contact,
+        replace: a.replace,
     };
     let code = write(ctx, &a.case.clone(), &a.commit, |_| vec![change])?;
     // The regional routine: call the receiving coordinator as soon as possible.
@@ -605,6 +641,7 @@ pub fn close(ctx: &mut Ctx, a: CloseArgs) -> anyhow::Result<u8> {
     let change = Change::Close {
         date: a.date.unwrap_or(ctx.today),
         reason: a.reason,
+        replace: a.replace,
     };
     write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
 }

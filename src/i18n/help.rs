@@ -53,6 +53,10 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         }
         "report.output" => "Skriv rapporten til FIL (atomisk) i stedet for til standard ut",
         "report.fail_on_overdue" => "Avslutt med kode 3 når noe er forfalt (for varsling fra cron)",
+        "report.to" => {
+            "Mottaker av e-posten (`--format eml`; gjentas for flere; standard: `mail_to`)"
+        }
+        "report.from" => "Avsender av e-posten (`--format eml`; standard: `mail_from`)",
         "site" => {
             "Et statisk nettsted: tavla, én side per fulgt sak med tidslinje, rapporten, statistikk"
         }
@@ -107,7 +111,7 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         "task.due" => "Fristen for en egen oppgave",
         "note" => "Skriv et notat",
         "note.text" => "Notatet",
-        "note.by" => "Hvem som skriver (en id i team.toml)",
+        "note.by" => "Hvem som skriver (en id i team.toml; standard: den med din git-e-post)",
         "deviation" => "Dokumenter hvorfor en forløpstid ble overskredet (avvik)",
         "deviation.interval" => "Forløpstiden som ble overskredet (f.eks. OF2)",
         "deviation.reason" => "Hvorfor",
@@ -117,12 +121,20 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         "transfer.contact" => "Mottakende koordinator (en id i team.toml)",
         "close" => "Avslutt pakkeforløpet",
         "close.reason" => "treatment-started, not-cancer, transferred, declined, died eller other",
+        "close.replace" => "Erstatt avslutningen som allerede er registrert",
+        "transfer.replace" => "Erstatt overføringen som allerede er registrert",
         "log" => "Sakens historikk fra git: hvem endret hva, og når",
         "init" => {
-            "Lag et register: forlop.toml, team.toml, cases/, .gitignore, git og pre-commit-krok"
+            "Lag et register og commit det, eller gjør en klone klar: pre-commit-krok, flettedriver"
         }
         "init.dir" => "Hvor registeret skal lages (standard: mappa du står i)",
         "hook" => "Git-kroker",
+        "sync" => "Hent teamets arbeid (fletting, aldri rebase), sjekk, og send ditt",
+        "merge-driver" => "Flettedriveren git kjører for saksfiler (satt opp av `forlop init`)",
+        "merge-driver.base" => "Felles forgjenger (gits %O)",
+        "merge-driver.ours" => "Vår versjon (gits %A); resultatet skrives hit",
+        "merge-driver.theirs" => "Deres versjon (gits %B)",
+        "merge-driver.path" => "Filas sti i repoet (gits %P)",
         "hook.install" => "Installer `forlop check --staged` som repoets pre-commit-krok",
         "completions" => "Skallutfylling (bash, zsh, fish, elvish, powershell)",
         "completions.shell" => "Skallet",
@@ -139,7 +151,9 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
             "Vis registeret slik det var denne dagen (standard: $FORLOP_TODAY, ellers i dag)"
         }
         "global.format" => "Utformat",
-        "global.coordinator" => "Bare saker til denne koordinatoren (en id i team.toml)",
+        "global.coordinator" => {
+            "Bare saker til denne koordinatoren (en id i team.toml; `me`: den med din git-e-post)"
+        }
         "global.pathway" => "Bare saker i dette forløpet",
         "global.quiet" => "Skriv bare feil og det som er bedt om",
         "global.lang" => "Språk på alt som vises (standard: `lang` i forlop.toml, ellers nb)",
@@ -287,6 +301,11 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "kode 3 når noe er forfalt",
                 "exit code 3 when anything is overdue",
             ),
+            (
+                "forlop report --format eml | /usr/sbin/sendmail -t",
+                "hele morgenposten, sendt til `mail_to`",
+                "the whole morning mail, sent to `mail_to`",
+            ),
         ],
         "site" => &[
             (
@@ -433,10 +452,22 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
             ("forlop log te-0142", "hvem endret hva", "who changed what"),
             ("forlop log te-0142 --format json", "som JSON", "as JSON"),
         ],
-        "init" => &[(
-            "forlop init /srv/forlop/register",
-            "nytt register med git og pre-commit-krok",
-            "a new register with git and a pre-commit hook",
+        "init" => &[
+            (
+                "forlop init /srv/forlop/register",
+                "nytt register med git og pre-commit-krok",
+                "a new register with git and a pre-commit hook",
+            ),
+            (
+                "git clone server:seksjon/register && cd register && forlop init",
+                "en klone klar for teamarbeid: krok og flettedriver",
+                "a clone ready for team work: hook and merge driver",
+            ),
+        ],
+        "sync" => &[(
+            "forlop sync",
+            "morgen og ettermiddag: hent og send",
+            "morning and afternoon: fetch and send",
         )],
         "hook" => &[(
             "forlop hook install",

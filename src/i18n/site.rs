@@ -175,11 +175,14 @@ impl SiteUi {
                 format!("mappen som skal holde {dir} finnes ikke"),
                 format!("the folder that should hold {dir} does not exist")
             ),
-            Written { dir, pages } => t!(
-                lang,
-                format!("nettstedet er skrevet til {dir} ({pages} sider)"),
-                format!("the site was written to {dir} ({pages} pages)")
-            ),
+            Written { dir, pages } => {
+                let pages = super::count(*pages, super::Noun::Page, lang);
+                t!(
+                    lang,
+                    format!("nettstedet er skrevet til {dir} ({pages})"),
+                    format!("the site was written to {dir} ({pages})")
+                )
+            }
         }
     }
 
@@ -227,19 +230,11 @@ pub fn short_date(date: chrono::NaiveDate, lang: Lang) -> String {
 
 /// Days used of a standard time: "7 av 9 dager" / "7 of 9 days".
 pub fn days_of(elapsed: i64, limit: u32, lang: Lang) -> String {
+    let limit = super::count(limit, super::Noun::Day, lang);
     t!(
         lang,
-        format!("{elapsed} av {limit} dager"),
-        format!("{elapsed} of {limit} days")
-    )
-}
-
-/// The length of a standard time: "forløpstid 12 dager" / "standard time 12 days".
-pub fn limit_days(limit: u32, lang: Lang) -> String {
-    t!(
-        lang,
-        format!("forløpstid {limit} dager"),
-        format!("standard time {limit} days")
+        format!("{elapsed} av {limit}"),
+        format!("{elapsed} of {limit}")
     )
 }
 

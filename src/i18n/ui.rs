@@ -1,6 +1,6 @@
 //! Messages of the command line itself: errors, confirmations, summaries.
 
-use super::{Lang, Noun, count, did_you_mean, one_of};
+use super::{Lang, Noun, TeamUi, count, did_you_mean, one_of};
 
 /// Messages of the command line itself (not tied to a file position).
 #[derive(Clone, Debug, PartialEq, Eq, strum::EnumIter)]
@@ -39,6 +39,18 @@ pub enum Ui {
     },
     RegisterHasErrors {
         errors: usize,
+    },
+    /// `report --output` inside the register.
+    OutputInsideRegister {
+        path: String,
+    },
+    /// `close` on a closed case without `--replace`.
+    AlreadyClosed {
+        date: String,
+    },
+    /// `transfer` on a transferred case without `--replace`.
+    AlreadyTransferred {
+        date: String,
     },
     /// `cases/` exists but cannot be read: no listing can be made.
     CasesUnreadable {
@@ -116,6 +128,19 @@ pub enum Ui {
     },
     Io {
         detail: String,
+    },
+    /// Team work through git: init in a clone, merge driver, sync, shared working copies.
+    Team(TeamUi),
+    /// `report --format eml` without a sender or recipients.
+    MailAddressMissing {
+        /// The flag that gives it: `--from` or `--to`.
+        flag: String,
+        /// The forlop.toml key that gives it: `mail_from` or `mail_to`.
+        key: String,
+    },
+    /// A mail address that cannot go into a header as it is.
+    BadMailAddress {
+        address: String,
     },
     /// A booking or task on a closed case.
     CaseClosed {
@@ -261,6 +286,21 @@ impl Ui {
                     format!("the register has {errors}; the output names the files with errors")
                 )
             }
+            OutputInsideRegister { path } => t!(
+                lang,
+                format!("skriver ikke rapporten inne i registeret: {path}"),
+                format!("will not write the report inside the register: {path}")
+            ),
+            AlreadyClosed { date } => t!(
+                lang,
+                format!("saken er allerede avsluttet ({date}); ingenting er endret"),
+                format!("the case is already closed ({date}); nothing was changed")
+            ),
+            AlreadyTransferred { date } => t!(
+                lang,
+                format!("saken er allerede overført ({date}); ingenting er endret"),
+                format!("the case is already transferred ({date}); nothing was changed")
+            ),
             CasesUnreadable { detail } => t!(
                 lang,
                 format!("kan ikke lese `cases/`: {detail}; uten sakene kan ingen liste lages"),
@@ -414,6 +454,31 @@ impl Ui {
                 format!("inn/ut-feil: {detail}"),
                 format!("I/O error: {detail}")
             ),
+            Team(m) => m.text(lang),
+            MailAddressMissing { flag, .. } => t!(
+                lang,
+                format!(
+                    "e-posten mangler {} (`{flag}`)",
+                    if flag == "--from" {
+                        "avsender"
+                    } else {
+                        "mottaker"
+                    }
+                ),
+                format!(
+                    "the mail has no {} (`{flag}`)",
+                    if flag == "--from" {
+                        "sender"
+                    } else {
+                        "recipient"
+                    }
+                )
+            ),
+            BadMailAddress { address } => t!(
+                lang,
+                format!("ugyldig e-postadresse: {address:?}"),
+                format!("not a mail address: {address:?}")
+            ),
             Site(m) => m.text(lang),
         }
     }
@@ -496,6 +561,16 @@ impl Ui {
                 "run `forlop check` to see them"
             )),
             FileProblem { .. } => None,
+            OutputInsideRegister { .. } => Some(t!(
+                lang,
+                "skriv den utenfor registeret, f.eks. /tmp/forlop-rapport.html",
+                "write it outside the register, e.g. /tmp/forlop-report.html"
+            )),
+            AlreadyClosed { .. } | AlreadyTransferred { .. } => Some(t!(
+                lang,
+                "legg til `--replace` for å erstatte den (git tar vare på den gamle)",
+                "add `--replace` to replace it (git keeps the old one)"
+            )),
             CasesUnreadable { .. } => Some(t!(
                 lang,
                 "sjekk at `cases/` er en mappe du har lesetilgang til (ikke en lenke)",
@@ -590,6 +665,17 @@ impl Ui {
                 "for example `forlop handover te-0142` or `forlop handover --coordinator ssol`"
             )),
             PathNotFound { .. } | PathOutsideRegister { .. } | Io { .. } => None,
+            Team(m) => m.hint(lang),
+            MailAddressMissing { flag, key } => Some(t!(
+                lang,
+                format!("sett `{key}` under [report] i forlop.toml, eller gi `{flag} ADRESSE`"),
+                format!("set `{key}` under [report] in forlop.toml, or give `{flag} ADDRESS`")
+            )),
+            BadMailAddress { .. } => Some(t!(
+                lang,
+                "skriv adressen som `navn@sykehus.no` (eller `Navn <navn@sykehus.no>`), på én linje",
+                "write the address as `name@hospital.example` (or `Name <name@hospital.example>`), on one line"
+            )),
             CheckSummary { .. } | CheckClean { .. } => None,
             Site(m) => m.hint(lang),
         }

@@ -131,12 +131,24 @@ pub enum Word {
     WithoutCoordinator,
     Period,
     ChartTitle,
+    /// The national indicator's interval, after its id.
+    IndicatorName,
+    /// A period not yet ended ("2026-T3 so far").
+    SoFar,
+    /// The pooled row of every pathway.
+    AllPathways,
     ReportWritten,
     Deviation,
     DeadlineCap,
     Commit,
     NoCaseChange,
     Author,
+    ProblemsHeading,
+    ProblemsHint,
+    MissedHeading,
+    DaysOver,
+    StandardTime,
+    TimesUnverifiedNote,
 }
 
 impl Word {
@@ -308,16 +320,23 @@ impl Word {
             ),
             Word::ComplianceHeading => t!(
                 lang,
-                "Andel innenfor forløpstid, siste fire måneder",
-                "Share within the standard time, last four months"
+                "Andel innenfor forløpstid per forløp",
+                "Share within the standard time per pathway"
             ),
+            Word::IndicatorName => t!(
+                lang,
+                "start pakkeforløp – start behandling",
+                "start of pathway – start of treatment"
+            ),
+            Word::SoFar => t!(lang, "hittil", "so far"),
+            Word::AllPathways => t!(lang, "alle forløp", "all pathways"),
             Word::DeviationMissing => t!(lang, "avvik ikke registrert", "deviation not recorded"),
             Word::WithoutCoordinator => t!(lang, "uten koordinator", "without coordinator"),
             Word::Period => t!(lang, "periode", "period"),
             Word::ChartTitle => t!(
                 lang,
-                "Andel innenfor forløpstid per forløpstid, med målet som strek",
-                "Share within the standard time per interval, with the target as a line"
+                "Andel innenfor forløpstid per forløp i tertialet hittil, med målet som strek",
+                "Share within the standard time per pathway in the tertial so far, with the target as a line"
             ),
             Word::ReportWritten => t!(
                 lang,
@@ -329,6 +348,28 @@ impl Word {
             Word::Commit => t!(lang, "commit", "commit"),
             Word::NoCaseChange => t!(lang, "(ingen endring i saken)", "(no change to the case)"),
             Word::Author => t!(lang, "forfatter", "author"),
+            Word::ProblemsHeading => t!(
+                lang,
+                "Filer med feil – ikke fullt brukt i denne utskriften",
+                "Files with errors – not fully used in this output"
+            ),
+            Word::ProblemsHint => t!(
+                lang,
+                "Saker i disse filene kan mangle frister eller hendelser. Rett feilene; `forlop check` viser dem med linje og kolonne.",
+                "Cases in these files may lack deadlines or events. Fix the errors; `forlop check` shows them with line and column."
+            ),
+            Word::MissedHeading => t!(
+                lang,
+                "Forløpstider overskredet uten avvik – skriv avvik og meld til leder",
+                "Standard times missed without a deviation – write it and report it to the leader"
+            ),
+            Word::DaysOver => t!(lang, "dager over", "days over"),
+            Word::StandardTime => t!(lang, "forløpstid", "standard time"),
+            Word::TimesUnverifiedNote => t!(
+                lang,
+                "Frister merket «tider ikke verifisert» bygger på tider som ikke er bekreftet som nasjonale.",
+                "Deadlines marked \"times unverified\" rest on times not confirmed as the national ones."
+            ),
         }
     }
 }
@@ -442,6 +483,7 @@ pub enum Noun {
     Argument,
     Deadline,
     Commit,
+    Page,
 }
 
 impl Noun {
@@ -456,6 +498,7 @@ impl Noun {
             Noun::Argument => ["argument", "argumenter", "argument", "arguments"],
             Noun::Deadline => ["frist", "frister", "deadline", "deadlines"],
             Noun::Commit => ["commit", "commiter", "commit", "commits"],
+            Noun::Page => ["side", "sider", "page", "pages"],
         }
     }
 
@@ -472,6 +515,7 @@ impl Noun {
 }
 
 /// A count with its noun: `count(1, Noun::File, Nb)` is "1 fil", `count(2, …)` "2 filer".
+/// Every count forlop prints goes through this (or [`case_count`], [`days_text`]).
 pub fn count(n: impl TryInto<i64>, noun: Noun, lang: Lang) -> String {
     let n: i64 = n.try_into().unwrap_or(i64::MAX);
     format!("{n} {}", noun.word(n, lang))

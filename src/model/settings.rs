@@ -24,6 +24,10 @@ pub struct Settings {
     pub closed_days: Vec<NaiveDate>,
     /// Outputs show initials + case id, never name or fnr.
     pub redact: bool,
+    /// The sender of the morning mail (`report --format eml`).
+    pub mail_from: Option<String>,
+    /// The recipients of the morning mail.
+    pub mail_to: Vec<String>,
     /// The report lists standard times missed within this many days (`[report] missed_days`).
     pub missed_days: u32,
 }
@@ -41,6 +45,8 @@ impl Default for Settings {
             auto_commit: false,
             closed_days: Vec::new(),
             redact: true,
+            mail_from: None,
+            mail_to: Vec::new(),
             missed_days: 30,
         }
     }

@@ -70,13 +70,15 @@ pub fn parse_settings(file: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
         }
         s.closed_days = d.dates(root, "closed_days");
         if let Some(report) = d.table(root, "report", "[report]") {
-            d.keys(report, &["redact", "missed_days"]);
+            d.keys(report, &["redact", "missed_days", "mail_from", "mail_to"]);
             if let Some(b) = d.bool(report, "redact") {
                 s.redact = b;
             }
             if let Some(n) = d.int(report, "missed_days", 0, 3650) {
                 s.missed_days = n.value as u32;
             }
+            s.mail_from = d.string(report, "mail_from").map(|v| v.value);
+            s.mail_to = d.strings(report, "mail_to");
         }
     }
     (s, d.sink.diags)

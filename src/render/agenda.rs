@@ -68,7 +68,15 @@ fn what(item: &Item<'_>, lang: Lang) -> String {
     match item.kind {
         ItemKind::Mdt if item.what.is_empty() => Word::MdtMeeting.text(lang),
         ItemKind::Mdt => format!("{}: {}", Word::MdtMeeting.text(lang), item.what),
-        _ => item.what.to_string(),
+        // A deadline of a pathway whose times are not verified says so (SPEC §1).
+        _ => match &item.deadline {
+            Some(d) if d.why.unverified => format!(
+                "{} ({})",
+                item.what,
+                crate::i18n::basis_note(crate::schedule::Basis::Fixed, true, lang)
+            ),
+            _ => item.what.to_string(),
+        },
     }
 }
 
@@ -187,7 +195,7 @@ pub fn markdown(
 pub fn csv(out: &mut impl Write, a: &Agenda<'_>, dialect: Dialect) -> io::Result<()> {
     let mut w = Csv::new(out, dialect);
     w.header(&[
-        "date", "kind", "time", "case", "patient", "pathway", "what", "where", "status",
+        "date", "kind", "time", "case", "patient", "pathway", "what", "where", "status", "times",
     ])?;
     let mut row = |date: chrono::NaiveDate, i: &Item<'_>| -> io::Result<()> {
         w.field(date)?;
@@ -199,6 +207,7 @@ pub fn csv(out: &mut impl Write, a: &Agenda<'_>, dialect: Dialect) -> io::Result
         w.field(&i.what)?;
         w.opt(i.place)?;
         w.opt(i.deadline.as_ref().map(|d| d.urgency.word()))?;
+        w.opt(i.deadline.as_ref().and_then(|d| d.times))?;
         w.end()
     };
     for i in &a.overdue {
@@ -218,6 +227,8 @@ pub fn csv(out: &mut impl Write, a: &Agenda<'_>, dialect: Dialect) -> io::Result
 /// closed, items}]}`.
 #[derive(Serialize)]
 struct AgendaJson<'x, 'a> {
+    /// Every file the agenda could not fully use (SPEC §4).
+    problems: Vec<super::problems::ProblemRow>,
     overdue: &'x [Item<'a>],
     days: Vec<DayJson<'x, 'a>>,
 }
@@ -234,8 +245,14 @@ struct DayJson<'x, 'a> {
 }
 
 /// Writes the agenda's JSON, streaming its items.
-pub fn json(out: &mut impl Write, a: &Agenda<'_>, lang: Lang) -> io::Result<()> {
+pub fn json(
+    out: &mut impl Write,
+    a: &Agenda<'_>,
+    problems: &[crate::register::Problem],
+    lang: Lang,
+) -> io::Result<()> {
     let doc = AgendaJson {
+        problems: super::problems::rows(problems, lang),
         overdue: &a.overdue,
         days: a
             .days

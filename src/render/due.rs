@@ -9,8 +9,8 @@ use crate::i18n::{Lang, Word, basis_note, days_left_text};
 use crate::schedule::{Kind, Urgency};
 use crate::views::due::DeadlineRow;
 
-/// The CSV keys: the JSON's, in its order.
-pub const CSV_KEYS: [&str; 9] = [
+/// The CSV keys: the JSON's, in its order (`times` is `unverified` or empty).
+pub const CSV_KEYS: [&str; 10] = [
     "case",
     "pathway",
     "kind",
@@ -20,6 +20,7 @@ pub const CSV_KEYS: [&str; 9] = [
     "days_left",
     "status",
     "coordinator",
+    "times",
 ];
 
 /// The human table: most urgent first, overdue rows painted when `color`.
@@ -95,6 +96,7 @@ pub fn csv(out: &mut impl Write, rows: &[DeadlineRow<'_>], dialect: Dialect) -> 
         w.field(d.days_left)?;
         w.field(d.urgency.word())?;
         w.opt(d.coordinator)?;
+        w.opt(d.times)?;
         w.end()?;
     }
     Ok(())

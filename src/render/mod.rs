@@ -3,8 +3,10 @@
 pub mod agenda;
 pub mod csv;
 pub mod due;
+pub mod eml;
 pub mod ics;
 pub mod json;
+pub mod problems;
 pub mod site;
 pub mod status;
 pub mod table;

@@ -1,15 +1,16 @@
 //! The morning report: everything the team must see at 06:30, built from the other views.
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 
 use super::agenda::{Item, ItemKind, agenda};
 use super::due::DeadlineRow;
-use super::stats::{By, StatRow, stats};
+use super::stats::{By, StatRow, measures, pooled, rows, tertial_start};
 use super::{event_code, patient_label};
 use crate::calendar::{holiday, is_weekend};
 use crate::model::{Case, Role};
-use crate::register::Register;
-use crate::schedule::{Kind, Urgency};
+use crate::recorded::{RecordedDays, Registration, registrations};
+use crate::register::{Problem, Register};
+use crate::schedule::{CaseView, Kind, Missed, Urgency, missed};
 
 /// One overdue deadline with what the report says of it.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,15 +29,136 @@ pub struct CoordinatorGroup<'a> {
     pub lines: Vec<OverdueLine<'a>>,
 }
 
-/// An event recorded in the window before today.
+/// What kind of registration a recorded line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordedKind {
+    Event,
+    /// Transfer to another hospital (NPR `O`).
+    Transfer,
+    /// The pathway ended early (NPR `X`).
+    EarlyEnd,
+}
+
+/// A registration recorded in the window before today: an event, a transfer or an early end.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Recorded {
     pub case: String,
     pub patient: String,
     pub pathway: String,
+    /// The registration's own date (what is coded in PAS).
     pub date: NaiveDate,
-    pub milestone: String,
+    /// The day it was recorded in the register (the commit's day, or the date itself).
+    pub recorded: NaiveDate,
+    pub kind: RecordedKind,
+    /// The milestone of an event; `None` for transfers and early ends.
+    pub milestone: Option<String>,
     pub code: Option<String>,
+}
+
+/// The measured standard times of one period, one row per (pathway, interval).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompliancePeriod {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub rows: Vec<StatRow>,
+}
+
+/// The national indicator of one pathway (or of all pooled) in both periods.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorRow {
+    /// The pathway id; `None` for all pathways together.
+    pub pathway: Option<String>,
+    pub current: Option<StatRow>,
+    pub previous: Option<StatRow>,
+    /// The pathway's times are not verified (never set on the pooled row).
+    pub unverified: bool,
+}
+
+/// Compliance with the standard times: the tertial so far beside the previous tertial (NPR
+/// publishes by tertial), with the national indicator per pathway and overall.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compliance {
+    pub current: CompliancePeriod,
+    pub previous: CompliancePeriod,
+    /// The indicator's interval (`OF4`: start of pathway to start of treatment).
+    pub indicator: String,
+    /// One row per pathway with the indicator measured in either period, then the pooled row.
+    pub indicator_rows: Vec<IndicatorRow>,
+}
+
+/// The national indicator: start of pathway (referral) to start of treatment.
+pub const INDICATOR: &str = "OF4";
+
+/// Compliance for the report on `today`: the tertial so far and the one before it.
+pub fn compliance(
+    reg: &Register,
+    today: NaiveDate,
+    keep: impl Fn(&Case) -> bool + Sync,
+) -> Compliance {
+    let from = tertial_start(today);
+    let prev_to = from.pred_opt().unwrap_or(from);
+    let prev_from = tertial_start(prev_to);
+    // One pass over the cases for both periods.
+    let all = measures(reg, today, Some(prev_from), Some(today), keep);
+    let current = CompliancePeriod {
+        from,
+        to: today,
+        rows: rows(&all, Some(from), Some(today), By::Pathway),
+    };
+    let previous = CompliancePeriod {
+        from: prev_from,
+        to: prev_to,
+        rows: rows(&all, Some(prev_from), Some(prev_to), By::Pathway),
+    };
+    let find = |period: &CompliancePeriod, pathway: &str| {
+        period
+            .rows
+            .iter()
+            .find(|r| r.group == pathway && r.interval == INDICATOR)
+            .cloned()
+    };
+    let mut pathways: Vec<&str> = current
+        .rows
+        .iter()
+        .chain(&previous.rows)
+        .filter(|r| r.interval == INDICATOR)
+        .map(|r| r.group.as_str())
+        .collect();
+    pathways.sort_unstable();
+    pathways.dedup();
+    let mut indicator_rows: Vec<IndicatorRow> = pathways
+        .into_iter()
+        .map(|p| {
+            let (c, pr) = (find(&current, p), find(&previous, p));
+            IndicatorRow {
+                pathway: Some(p.to_string()),
+                unverified: c.iter().chain(&pr).any(|r| r.unverified),
+                current: c,
+                previous: pr,
+            }
+        })
+        .collect();
+    if !indicator_rows.is_empty() {
+        indicator_rows.push(IndicatorRow {
+            pathway: None,
+            current: pooled(&all, INDICATOR, from, today, "all"),
+            previous: pooled(&all, INDICATOR, prev_from, prev_to, "all"),
+            unverified: false,
+        });
+    }
+    Compliance {
+        current,
+        previous,
+        indicator: INDICATOR.to_string(),
+        indicator_rows,
+    }
+}
+
+/// A standard time missed without a deviation, with the patient as the report shows them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MissedLine {
+    pub missed: Missed,
+    pub patient: String,
 }
 
 /// The whole report.
@@ -56,11 +178,18 @@ pub struct Report<'a> {
     pub new_referrals: Vec<Recorded>,
     /// Open cases without a coordinator: (case, patient, pathway).
     pub no_coordinator: Vec<(String, String, String)>,
-    /// Compliance of the last four months, per interval.
-    pub compliance: Vec<StatRow>,
-    pub compliance_from: NaiveDate,
+    /// Compliance in the tertial so far and in the previous tertial.
+    pub compliance: Compliance,
     pub target: f64,
     pub warn_days: u32,
+    /// Every file the report could not fully use: its first section.
+    pub problems: &'a [Problem],
+    /// Standard times missed within the last `missed_days` days without a `[[deviation]]`,
+    /// by the date of their late event.
+    pub missed: Vec<MissedLine>,
+    pub missed_days: u32,
+    /// Some deadline or measure shown rests on a pathway whose times are not verified.
+    pub unverified: bool,
 }
 
 impl Report<'_> {
@@ -82,11 +211,22 @@ pub fn previous_working_day(today: NaiveDate, closed: &[NaiveDate]) -> NaiveDate
     today.pred_opt().unwrap_or(today)
 }
 
-/// Builds the report for the cases `keep` admits.
+/// The days "recorded since the previous working day" covers on `today`: from the previous
+/// working day through yesterday.
+pub fn recorded_window(today: NaiveDate, closed: &[NaiveDate]) -> (NaiveDate, NaiveDate) {
+    (
+        previous_working_day(today, closed),
+        today.pred_opt().unwrap_or(today),
+    )
+}
+
+/// Builds the report for the cases `keep` admits; `days` says when each registration was
+/// recorded (by commit, or by its own date).
 pub fn report<'a>(
     reg: &'a Register,
     today: NaiveDate,
     redact: bool,
+    recorded_days: &RecordedDays,
     keep: impl Fn(&Case) -> bool + Copy + Sync,
 ) -> Report<'a> {
     // One agenda covers today and the days of the warning window after it.
@@ -160,27 +300,54 @@ pub fn report<'a>(
         .into_iter()
         .filter(|i| matches!(i.kind, ItemKind::Appointment | ItemKind::Mdt))
         .collect();
-    let window = (
-        previous_working_day(today, &reg.settings.closed_days),
-        today.pred_opt().unwrap_or(today),
-    );
+    let window = recorded_window(today, &reg.settings.closed_days);
     let mut recorded = Vec::new();
     for case in reg.cases.iter().filter(|c| keep(c)) {
         let pathway = reg.pathway(&case.pathway.value);
-        for e in case
-            .events
-            .iter()
-            .filter(|e| e.date.value >= window.0 && e.date.value <= window.1)
-        {
+        for registration in registrations(case) {
+            let Some(day) = recorded_days.day(&case.id.value, &registration) else {
+                continue;
+            };
+            if day < window.0 || day > window.1 {
+                continue;
+            }
+            let (kind, role, milestone, code) = match &registration {
+                Registration::Event { milestone, date } => {
+                    let event = case
+                        .events
+                        .iter()
+                        .find(|e| e.milestone.value == *milestone && e.date.value == *date);
+                    (
+                        RecordedKind::Event,
+                        pathway.and_then(|p| p.role_of(milestone)),
+                        Some(milestone.clone()),
+                        pathway.zip(event).and_then(|(p, e)| event_code(p, case, e)),
+                    )
+                }
+                Registration::Transfer { .. } => (
+                    RecordedKind::Transfer,
+                    None,
+                    None,
+                    Some(pathway.map_or_else(|| "O".into(), |p| p.npr_code("O"))),
+                ),
+                Registration::EarlyEnd { .. } => (
+                    RecordedKind::EarlyEnd,
+                    None,
+                    None,
+                    Some(pathway.map_or_else(|| "X".into(), |p| p.npr_code("X"))),
+                ),
+            };
             recorded.push((
-                pathway.and_then(|p| p.role_of(&e.milestone.value)),
+                role,
                 Recorded {
                     case: case.id.value.clone(),
                     patient: patient_label(case, redact),
                     pathway: case.pathway.value.clone(),
-                    date: e.date.value,
-                    milestone: e.milestone.value.clone(),
-                    code: pathway.and_then(|p| event_code(p, case, e)),
+                    date: registration.date(),
+                    recorded: day,
+                    kind,
+                    milestone,
+                    code,
                 },
             ));
         }
@@ -203,7 +370,39 @@ pub fn report<'a>(
             )
         })
         .collect();
-    let compliance_from = today.checked_sub_months(Months::new(4)).unwrap_or(today);
+    let missed_since = today
+        .checked_sub_days(chrono::Days::new(u64::from(reg.settings.missed_days)))
+        .unwrap_or(today);
+    let mut missed_lines: Vec<MissedLine> = reg
+        .cases
+        .iter()
+        .filter(|c| keep(c))
+        .filter_map(|c| reg.pathway(&c.pathway.value).map(|p| (c, p)))
+        .flat_map(|(c, p)| {
+            missed(&CaseView::new(c, p, today), missed_since)
+                .into_iter()
+                .map(move |m| MissedLine {
+                    missed: m,
+                    patient: patient_label(c, redact),
+                })
+        })
+        .collect();
+    missed_lines.sort_by(|a, b| {
+        (a.missed.date, &a.missed.case, &a.missed.interval).cmp(&(
+            b.missed.date,
+            &b.missed.case,
+            &b.missed.interval,
+        ))
+    });
+    let compliance = compliance(reg, today, keep);
+    let unverified = missed_lines.iter().any(|m| m.missed.unverified)
+        || compliance.current.rows.iter().any(|r| r.unverified)
+        || groups
+            .iter()
+            .flat_map(|g| &g.lines)
+            .map(|l| &l.item)
+            .chain(&due_soon)
+            .any(|i| i.deadline.as_ref().is_some_and(|d| d.why.unverified));
     Report {
         name: reg.settings.name.clone(),
         hospital: reg.settings.hospital.clone(),
@@ -215,16 +414,12 @@ pub fn report<'a>(
         recorded: recorded.into_iter().map(|(_, r)| r).collect(),
         new_referrals,
         no_coordinator,
-        compliance: stats(
-            reg,
-            today,
-            Some(compliance_from),
-            Some(today),
-            By::Interval,
-            keep,
-        ),
-        compliance_from,
+        compliance,
         target: reg.settings.target,
         warn_days: reg.settings.warn_days,
+        problems: &reg.problems,
+        missed: missed_lines,
+        missed_days: reg.settings.missed_days,
+        unverified,
     }
 }

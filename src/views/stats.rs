@@ -76,21 +76,34 @@ pub fn measured<'p>(
         .collect()
 }
 
-/// The statistics of the cases `keep` admits, for measures whose `to` date is in the period.
-pub fn stats(
+/// One measured standard time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measure {
+    pub pathway: String,
+    pub coordinator: Option<String>,
+    pub interval: String,
+    /// The date of its `to` event: the period it belongs to.
+    pub to: NaiveDate,
+    pub elapsed: i64,
+    pub within: bool,
+    /// The pathway's times are not verified.
+    pub unverified: bool,
+}
+
+/// Every measure of the cases `keep` admits whose `to` date is in `from..=to`.
+pub fn measures(
     reg: &Register,
     today: NaiveDate,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-    by: By,
     keep: impl Fn(&Case) -> bool + Sync,
-) -> Vec<StatRow> {
+) -> Vec<Measure> {
     use rayon::prelude::*;
     // A case whose every event is before the period has no measure in it: skip it early (most
     // of a register that spans years, for a report over the last months).
     let recent = |c: &Case| from.is_none_or(|f| c.events.iter().any(|e| e.date.value >= f));
     let cases: Vec<&Case> = reg.cases.iter().filter(|c| recent(c) && keep(c)).collect();
-    let measures: Vec<(String, String, i64, bool, bool)> = cases
+    cases
         .par_iter()
         .flat_map_iter(|case| {
             measured(reg, case, today)
@@ -99,34 +112,52 @@ pub fn stats(
                     if from.is_some_and(|f| m.to < f) || to.is_some_and(|t| m.to > t) {
                         return None;
                     }
-                    let group = match by {
-                        By::Pathway => case.pathway.value.clone(),
-                        By::Interval => interval.to_string(),
-                        By::Coordinator => case
-                            .coordinator
-                            .as_ref()
-                            .map_or_else(|| "–".to_string(), |c| c.value.clone()),
-                        By::Month => format!("{}-{:02}", m.to.year(), m.to.month()),
-                        By::Tertial => tertial(m.to),
-                    };
-                    Some((
-                        group,
-                        interval.to_string(),
-                        m.elapsed,
-                        m.within(),
+                    Some(Measure {
+                        pathway: case.pathway.value.clone(),
+                        coordinator: case.coordinator.as_ref().map(|c| c.value.clone()),
+                        interval: interval.to_string(),
+                        to: m.to,
+                        elapsed: m.elapsed,
+                        within: m.within(),
                         unverified,
-                    ))
+                    })
                 })
         })
-        .collect();
-    let mut groups: BTreeMap<(String, String), (Vec<i64>, usize, bool)> = BTreeMap::new();
-    for (group, interval, elapsed, within, unverified) in measures {
-        let entry = groups.entry((group, interval)).or_default();
-        entry.0.push(elapsed);
-        entry.1 += usize::from(within);
-        entry.2 |= unverified;
+        .collect()
+}
+
+/// The group a measure falls in. Grouped by interval, each pathway keeps its own rows (group =
+/// the pathway id): pooling one pathway's 3-day OF1 with another's 9-day one gives a median
+/// that means nothing.
+fn group_of(m: &Measure, by: By) -> String {
+    match by {
+        By::Pathway | By::Interval => m.pathway.clone(),
+        By::Coordinator => m.coordinator.clone().unwrap_or_else(|| "–".to_string()),
+        By::Month => format!("{}-{:02}", m.to.year(), m.to.month()),
+        By::Tertial => tertial(m.to),
     }
-    groups
+}
+
+/// The rows of `measures` in `from..=to`, one per (group, interval).
+pub fn rows(
+    measures: &[Measure],
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    by: By,
+) -> Vec<StatRow> {
+    let mut groups: BTreeMap<(String, String), (Vec<i64>, usize, bool)> = BTreeMap::new();
+    for m in measures
+        .iter()
+        .filter(|m| from.is_none_or(|f| m.to >= f) && to.is_none_or(|t| m.to <= t))
+    {
+        let entry = groups
+            .entry((group_of(m, by), m.interval.clone()))
+            .or_default();
+        entry.0.push(m.elapsed);
+        entry.1 += usize::from(m.within);
+        entry.2 |= m.unverified;
+    }
+    let mut out: Vec<StatRow> = groups
         .into_iter()
         .map(|((group, interval), (mut days, within, unverified))| {
             days.sort_unstable();
@@ -141,7 +172,64 @@ pub fn stats(
                 unverified,
             }
         })
-        .collect()
+        .collect();
+    if by == By::Interval {
+        out.sort_by(|a, b| (&a.interval, &a.group).cmp(&(&b.interval, &b.group)));
+    }
+    out
+}
+
+/// One interval pooled over every pathway (each case measured against its own pathway's limit,
+/// as NPR's "all pathways" figure): `None` without measures.
+pub fn pooled(
+    measures: &[Measure],
+    interval: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+    group: &str,
+) -> Option<StatRow> {
+    let mut days: Vec<i64> = Vec::new();
+    let mut within = 0;
+    let mut unverified = false;
+    for m in measures
+        .iter()
+        .filter(|m| m.interval == interval && m.to >= from && m.to <= to)
+    {
+        days.push(m.elapsed);
+        within += usize::from(m.within);
+        unverified |= m.unverified;
+    }
+    if days.is_empty() {
+        return None;
+    }
+    days.sort_unstable();
+    Some(StatRow {
+        group: group.to_string(),
+        interval: interval.to_string(),
+        cases: days.len(),
+        within,
+        share: within as f64 / days.len() as f64,
+        median_days: median(&days),
+        p90_days: nearest_rank(&days, 90),
+        unverified,
+    })
+}
+
+/// The statistics of the cases `keep` admits, for measures whose `to` date is in the period.
+pub fn stats(
+    reg: &Register,
+    today: NaiveDate,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    by: By,
+    keep: impl Fn(&Case) -> bool + Sync,
+) -> Vec<StatRow> {
+    rows(&measures(reg, today, from, to, keep), None, None, by)
+}
+
+/// The first day of the tertial `date` is in (1 January, 1 May or 1 September).
+pub fn tertial_start(date: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(date.year(), date.month0() / 4 * 4 + 1, 1).unwrap_or(date)
 }
 
 #[cfg(test)]
@@ -163,5 +251,8 @@ mod tests {
         assert_eq!(tertial(d("2026-04-30")), "2026-T1");
         assert_eq!(tertial(d("2026-05-01")), "2026-T2");
         assert_eq!(tertial(d("2026-12-31")), "2026-T3");
+        assert_eq!(tertial_start(d("2026-11-23")), d("2026-09-01"));
+        assert_eq!(tertial_start(d("2026-04-30")), d("2026-01-01"));
+        assert_eq!(tertial_start(d("2026-05-01")), d("2026-05-01"));
     }
 }

@@ -102,8 +102,12 @@ ul.notes{padding-left:20px}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:8px 0}
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
-.timeline{overflow-x:auto;border:1px solid #ddd;border-radius:4px;padding:6px;margin:6px 0 4px}
-.timeline svg{display:block;width:100%;min-width:760px;height:auto}
+.timeline{--s:1;display:flex;border:1px solid #ddd;border-radius:4px;padding:6px;margin:6px 0 4px}
+.timeline svg{display:block;height:auto}
+.timeline svg.labels{flex:none;width:calc(190px * var(--s))}
+.timeline .plot{overflow-x:auto;min-width:0}
+.timeline .plot svg{width:calc(810px * var(--s))}
+@media (min-width:1200px){.timeline{--s:1.15}}
 .legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:13px;color:#333;margin:4px 0 12px;padding:0;list-style:none}
 .legend i{display:inline-block;width:14px;height:10px;margin-right:4px;vertical-align:baseline;border-radius:2px}
 .chart svg{max-width:100%;height:auto}
@@ -125,6 +129,7 @@ footer{max-width:1200px;margin:0 auto;padding:10px 16px 24px;color:#555;font-siz
  .filter input{width:100%}
  main table:not(.cards){display:block;overflow-x:auto}
  dl.facts{grid-template-columns:1fr}
+ .timeline{--s:.7;padding:4px}
  dl.facts dd{margin-bottom:6px}
  h1{font-size:20px;overflow-wrap:anywhere}
  table.cards tr.met{border-left:5px solid #2e7d32}
@@ -138,8 +143,8 @@ footer{max-width:1200px;margin:0 auto;padding:10px 16px 24px;color:#555;font-siz
  a{color:inherit;text-decoration:none}
  h2{page-break-after:avoid}
  tr{page-break-inside:avoid}
- .timeline{overflow:visible;border:0}
- .timeline svg{min-width:0}
+ .timeline{--s:.9;border:0}
+ .timeline .plot{overflow:visible}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 "#;
@@ -150,8 +155,7 @@ const FILTER_JS: &str = r#"(function(){var p=document.getElementById('filter');i
 
 /// Case pages: a timeline wider than a phone scrolls sideways; start it at its right end, where
 /// today and the running deadlines are.
-const TIMELINE_JS: &str =
-    r#"document.querySelectorAll('.timeline').forEach(function(t){t.scrollLeft=t.scrollWidth;});"#;
+const TIMELINE_JS: &str = r#"document.querySelectorAll('.timeline .plot').forEach(function(t){t.scrollLeft=t.scrollWidth;});"#;
 
 /// Replaces control characters from data (a note with an escape sequence) by their escaped
 /// form, as every human format does; newlines and tabs are plain whitespace in HTML.

@@ -1,0 +1,286 @@
+//! The morning mail (`report --format eml`): RFC 5322 headers, a MIME multipart/alternative body
+//! with the plain-text report first and the HTML report second, UTF-8 in quoted-printable, CRLF
+//! line ends and no line longer than 78 characters — what `sendmail -t` takes as it is.
+//!
+//! Hand-written (RFC 5322, 2045–2047): a few dozen lines against a crate; the tests parse the
+//! result back with `mail-parser`.
+
+use std::fmt::Write as _;
+
+/// Everything the mail carries; the caller has checked the addresses ([`address_ok`]).
+#[derive(Clone, Debug)]
+pub struct Mail<'a> {
+    /// The sender, `addr@host` or `Name <addr@host>`.
+    pub from: &'a str,
+    /// The recipients, as `from`.
+    pub to: &'a [String],
+    pub subject: &'a str,
+    /// The RFC 5322 date, e.g. `Mon, 23 Nov 2026 06:30:00 +0100`.
+    pub date: &'a str,
+    /// Without the angle brackets: `id@host`.
+    pub message_id: &'a str,
+    pub text: &'a str,
+    pub html: &'a str,
+}
+
+/// Whether `address` can go into a header: one line, `addr@host` or `Name <addr@host>`, with an
+/// ASCII address part.
+pub fn address_ok(address: &str) -> bool {
+    if address.chars().any(char::is_control) {
+        return false;
+    }
+    let addr = match (address.find('<'), address.rfind('>')) {
+        (Some(a), Some(b)) if a < b && address[b + 1..].trim().is_empty() => &address[a + 1..b],
+        (None, None) => address.trim(),
+        _ => return false,
+    };
+    let Some((local, host)) = addr.split_once('@') else {
+        return false;
+    };
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_graphic() && !"<>()[]\\,;:\"@".contains(c))
+    };
+    plain(local) && plain(host)
+}
+
+/// The host part of an address (for the Message-ID), or `localhost`.
+pub fn host_of(address: &str) -> &str {
+    let addr = address.rsplit('<').next().unwrap_or(address);
+    addr.split_once('@')
+        .map(|(_, h)| h.trim_end_matches('>').trim())
+        .filter(|h| !h.is_empty())
+        .unwrap_or("localhost")
+}
+
+/// The whole mail, CRLF line ends.
+pub fn mail(m: &Mail<'_>) -> String {
+    // "=_" never occurs in quoted-printable output ('=' is always "=XX" there), so no body line
+    // can look like the boundary.
+    // Unique per mail (FNV-1a of the Message-ID) and short: RFC 2046 allows 70 characters.
+    let hash = m
+        .message_id
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    let boundary = format!("=_forlop_{hash:016x}");
+    let mut s = String::new();
+    header(
+        &mut s,
+        "From",
+        &address_header(std::slice::from_ref(&m.from)),
+    );
+    header(
+        &mut s,
+        "To",
+        &address_header(&m.to.iter().map(String::as_str).collect::<Vec<_>>()),
+    );
+    header(
+        &mut s,
+        "Subject",
+        &encode_words(m.subject, "Subject: ".len()),
+    );
+    header(&mut s, "Date", m.date);
+    header(&mut s, "Message-ID", &format!("<{}>", m.message_id));
+    header(&mut s, "MIME-Version", "1.0");
+    // RFC 3834: no vacation replies to a cron job.
+    header(&mut s, "Auto-Submitted", "auto-generated");
+    header(
+        &mut s,
+        "Content-Type",
+        &format!("multipart/alternative;\r\n boundary=\"{boundary}\""),
+    );
+    s.push_str("\r\n");
+    for (kind, body) in [("plain", m.text), ("html", m.html)] {
+        let _ = write!(
+            s,
+            "--{boundary}\r\nContent-Type: text/{kind}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+        );
+        s.push_str(&quoted_printable(body));
+        s.push_str("\r\n");
+    }
+    let _ = write!(s, "--{boundary}--\r\n");
+    s
+}
+
+fn header(s: &mut String, name: &str, value: &str) {
+    let _ = write!(s, "{name}: {value}\r\n");
+}
+
+/// Addresses for From/To: display names with non-ASCII letters become encoded words; one
+/// address per line after the first.
+fn address_header(list: &[&str]) -> String {
+    list.iter()
+        .map(|a| match (a.find('<'), a.rfind('>')) {
+            (Some(i), Some(j)) if i < j => {
+                let name = a[..i].trim().trim_matches('"');
+                let addr = &a[i + 1..j];
+                if name.is_empty() {
+                    format!("<{addr}>")
+                } else if name.is_ascii() && !name.chars().any(|c| "()<>[]:;@\\,.\"".contains(c)) {
+                    format!("{name} <{addr}>")
+                } else if name.is_ascii() {
+                    let quoted = name.replace('\\', "\\\\").replace('"', "\\\"");
+                    format!("\"{quoted}\" <{addr}>")
+                } else {
+                    format!("{} <{addr}>", encode_words(name, 0))
+                }
+            }
+            _ => a.trim().to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(",\r\n ")
+}
+
+/// A header value as RFC 2047 encoded words where it is not plain ASCII (or too long for one
+/// line); words are at most 75 characters and folded onto continuation lines. `used` is how much
+/// of the first line the header name takes.
+pub fn encode_words(text: &str, used: usize) -> String {
+    if text.is_ascii() && !text.contains("=?") && used + text.len() <= 78 {
+        return text.to_string();
+    }
+    // 40 bytes of text (cut at a character boundary) are 56 base64 characters: a word of 68,
+    // under RFC 2047's 75, and "Subject: " and a word fit the 78 of RFC 5322.
+    let mut words = Vec::new();
+    let mut chunk = String::new();
+    for c in text.chars() {
+        if chunk.len() + c.len_utf8() > 40 {
+            words.push(std::mem::take(&mut chunk));
+        }
+        chunk.push(c);
+    }
+    if !chunk.is_empty() {
+        words.push(chunk);
+    }
+    words
+        .iter()
+        .map(|w| format!("=?UTF-8?B?{}?=", base64(w.as_bytes())))
+        .collect::<Vec<_>>()
+        .join("\r\n ")
+}
+
+/// Standard base64 with padding (RFC 4648).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Quoted-printable (RFC 2045 §6.7) of UTF-8 text: line ends become CRLF, lines are cut with
+/// soft breaks so none is longer than 76 characters, and no encoded byte is split.
+pub fn quoted_printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut lines = text.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let bytes = line.as_bytes();
+        let mut width = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let last = i + 1 == bytes.len();
+            let literal = match b {
+                b'=' => false,
+                b' ' | b'\t' => !last,
+                33..=126 => true,
+                _ => false,
+            };
+            let token_len = if literal { 1 } else { 3 };
+            // Room for the token and a soft break ("=") after it, unless the line ends here.
+            let room = if last { 76 } else { 75 };
+            if width + token_len > room {
+                out.push_str("=\r\n");
+                width = 0;
+            }
+            if literal {
+                out.push(b as char);
+            } else {
+                let _ = write!(out, "={b:02X}");
+            }
+            width += token_len;
+        }
+        if lines.peek().is_some() {
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648_vectors() {
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), coded);
+        }
+    }
+
+    #[test]
+    fn quoted_printable_keeps_lines_short_and_bytes_whole() {
+        let long = "æ".repeat(100);
+        let qp = quoted_printable(&format!("a = b \n{long}\nend"));
+        assert!(qp.starts_with("a =3D b=20\r\n"), "{qp}");
+        for line in qp.split("\r\n") {
+            assert!(line.len() <= 76, "{line}");
+            // A soft break never cuts "=C3" in two.
+            let body = line.strip_suffix('=').unwrap_or(line);
+            assert!(!body.ends_with("=C") && !body.ends_with("=C3="), "{line}");
+        }
+        assert!(qp.ends_with("\r\nend"));
+    }
+
+    #[test]
+    fn headers_are_encoded_words_when_not_ascii() {
+        assert_eq!(encode_words("Morning report", 9), "Morning report");
+        let s = encode_words(
+            "Morgenrapport – Onkologisk seksjon, Eksempelsykehuset – forfalt: 5",
+            9,
+        );
+        for line in s.split("\r\n ") {
+            assert!(line.starts_with("=?UTF-8?B?") && line.len() <= 75, "{line}");
+        }
+    }
+
+    #[test]
+    fn addresses() {
+        assert!(address_ok("leder@sykehus.example"));
+        assert!(address_ok("Kari Nordmann <kari@sykehus.example>"));
+        assert!(!address_ok("kari@sykehus.example\r\nBcc: x@y"));
+        assert!(!address_ok("kari"));
+        assert!(!address_ok("<kari@sykehus.example"));
+        assert_eq!(
+            host_of("Forlop <forlop@sykehus.example>"),
+            "sykehus.example"
+        );
+        assert_eq!(host_of("x"), "localhost");
+        assert_eq!(
+            address_header(&["Åse Lien <ase@sykehus.example>", "b@sykehus.example"]),
+            "=?UTF-8?B?w4VzZSBMaWVu?= <ase@sykehus.example>,\r\n b@sykehus.example"
+        );
+    }
+}
