@@ -147,6 +147,8 @@ pub enum Word {
     ProblemsHint,
     MissedHeading,
     DaysOver,
+    FileHasErrorsMark,
+    PathwayFileHasErrorsMark,
     StandardTime,
     TimesUnverifiedNote,
 }
@@ -364,6 +366,16 @@ impl Word {
                 "Standard times missed without a deviation – write it and report it to the leader"
             ),
             Word::DaysOver => t!(lang, "dager over", "days over"),
+            Word::FileHasErrorsMark => t!(
+                lang,
+                "saksfila har feil, se øverst",
+                "the case file has errors, see the top"
+            ),
+            Word::PathwayFileHasErrorsMark => t!(
+                lang,
+                "forløpsfila har feil, se øverst",
+                "the pathway file has errors, see the top"
+            ),
             Word::StandardTime => t!(lang, "forløpstid", "standard time"),
             Word::TimesUnverifiedNote => t!(
                 lang,
