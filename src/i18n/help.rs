@@ -242,9 +242,14 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
             ),
             ("forlop due --days 7", "neste uke", "the next week"),
             (
-                "forlop due --format csv > frister.csv",
-                "til regneark",
-                "to a spreadsheet",
+                "forlop due --format csv-excel > frister.csv",
+                "til regneark (Excel åpner fila i kolonner)",
+                "to a spreadsheet (Excel opens the file in columns)",
+            ),
+            (
+                "forlop due --format csv",
+                "CSV med faste engelske kolonnenavn, til skript",
+                "CSV with stable English column names, for scripts",
             ),
         ],
         "overdue" => &[
