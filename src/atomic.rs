@@ -81,9 +81,32 @@ fn temporary(
     }
 }
 
-/// Writes `bytes` to `path` atomically.
+/// Gives `file` the permission bits and group of `like` (a shared working copy: every writer's
+/// files stay readable and writable by the group). A group the writer is not in is left as it
+/// is, as the system allows.
+#[cfg(unix)]
+fn take_mode_and_group(file: &Path, like: &fs::Metadata, dir: bool) {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let mut mode = like.mode() & 0o7777;
+    if dir {
+        // A folder is searchable where its model file is readable.
+        mode |= (mode & 0o444) >> 2;
+    }
+    let _ = std::os::unix::fs::lchown(file, None, Some(like.gid()));
+    let _ = fs::set_permissions(file, fs::Permissions::from_mode(mode));
+}
+
+#[cfg(not(unix))]
+fn take_mode_and_group(_file: &Path, _like: &fs::Metadata, _dir: bool) {}
+
+/// Writes `bytes` to `path` atomically, keeping the mode and group of the file it replaces.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let (tmp, dir) = temporary(path, bytes, "tmp")?;
+    if let Ok(old) = fs::symlink_metadata(path)
+        && old.is_file()
+    {
+        take_mode_and_group(&tmp, &old, false);
+    }
     if let Err(e) = fs::rename(&tmp, path) {
         let _ = fs::remove_file(&tmp);
         return Err(e);
@@ -98,14 +121,61 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// Creates `path` with `bytes` atomically, failing with `AlreadyExists` if it exists: the text is
 /// written to a temporary file which is then hard-linked to its name.
 pub fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    create_new_like(path, bytes, None)
+}
+
+/// Like [`create_new`], the new file taking the mode and group of `like` (forlop.toml: new files
+/// in a shared register get the register's).
+pub fn create_new_like(path: &Path, bytes: &[u8], like: Option<&Path>) -> std::io::Result<()> {
     let (tmp, _) = temporary(path, bytes, "new")?;
+    if let Some(meta) = like.and_then(|l| fs::metadata(l).ok()) {
+        take_mode_and_group(&tmp, &meta, false);
+    }
     let linked = fs::hard_link(&tmp, path);
     let _ = fs::remove_file(&tmp);
     linked
 }
 
+/// Creates `dir` and its missing parents, each new folder taking the mode and group of `like`
+/// (forlop.toml).
+pub fn create_dir_all_like(dir: &Path, like: &Path) -> std::io::Result<()> {
+    let missing: Vec<&Path> = dir.ancestors().take_while(|d| !d.exists()).collect();
+    fs::create_dir_all(dir)?;
+    if let Ok(meta) = fs::metadata(like) {
+        for d in missing {
+            take_mode_and_group(d, &meta, true);
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_mode_and_new_files_take_the_model_s() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile_dir("mode");
+        let mode =
+            |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        let target = dir.join("c.toml");
+        std::fs::write(&target, "old").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o660)).unwrap();
+        super::write(&target, b"new").unwrap();
+        assert_eq!(mode(&target), 0o660);
+        let model = dir.join("forlop.toml");
+        std::fs::write(&model, "").unwrap();
+        std::fs::set_permissions(&model, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let sub = dir.join("cases/2027");
+        super::create_dir_all_like(&sub, &model).unwrap();
+        assert_eq!(mode(&dir.join("cases")), 0o750);
+        assert_eq!(mode(&sub), 0o750);
+        let new = sub.join("n.toml");
+        super::create_new_like(&new, b"x", Some(&model)).unwrap();
+        assert_eq!(mode(&new), 0o640);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn temporary_names_are_recognised() {
         assert!(super::is_temporary(".te-0142.toml.4711.tmp"));

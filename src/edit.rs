@@ -656,6 +656,20 @@ pub enum EditError {
     GitMissing,
     Git(String),
     Io(String),
+    /// The file has git conflict blocks (their diagnostics); nothing was written.
+    Conflict {
+        file: String,
+        diags: Vec<Diagnostic>,
+    },
+    /// `--commit` while a merge is unfinished (git allows no commit of one file then).
+    MergeInProgress,
+    /// The file system refused (a shared working copy without group write access).
+    PermissionDenied(String),
+    /// `--commit` failed; the file and the index were put back as they were.
+    CommitFailed {
+        file: String,
+        detail: String,
+    },
     /// The write would go through a symbolic link (register-relative path).
     ThroughLink(String),
     /// The lock file is not a plain file (a link, a FIFO).
@@ -681,6 +695,14 @@ impl From<crate::git::GitError> for EditError {
 
 fn io(e: std::io::Error) -> EditError {
     EditError::Io(e.to_string())
+}
+
+/// An I/O error on `rel` (register-relative): a refusal names the file, others say which file.
+fn io_at(rel: &str) -> impl Fn(std::io::Error) -> EditError + '_ {
+    move |e| match e.kind() {
+        std::io::ErrorKind::PermissionDenied => EditError::PermissionDenied(rel.to_string()),
+        _ => EditError::Io(format!("{rel}: {e}")),
+    }
 }
 
 /// Every case file under `cases/` named `<id>.toml` (the register's one walker:
@@ -727,10 +749,24 @@ pub fn lock(root: &Path) -> Result<Lock, EditError> {
         options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
     let bad = || EditError::BadLockFile(LOCK_FILE.to_string());
-    let f = options.open(&path).map_err(|e| match e.raw_os_error() {
+    // Another user's lock file may be read-only for us: a lock on a read-only handle holds as well.
+    let opened = options.open(&path).or_else(|e| {
+        if e.kind() != std::io::ErrorKind::PermissionDenied {
+            return Err(e);
+        }
+        let mut read = fs::OpenOptions::new();
+        read.read(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            read.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        read.open(&path).map_err(|_| e)
+    });
+    let f = opened.map_err(|e| match e.raw_os_error() {
         #[cfg(unix)]
         Some(libc::ELOOP | libc::ENXIO) => bad(),
-        _ => io(e),
+        _ => io_at(LOCK_FILE)(e),
     })?;
     if !f.metadata().map_err(io)?.is_file() {
         return Err(bad());
@@ -757,15 +793,8 @@ pub fn lock(root: &Path) -> Result<Lock, EditError> {
 /// Removes the temporary files a killed write left under `cases/` (each a full copy of a case).
 /// Called with the lock held, so no write is under way.
 fn remove_stale_temporaries(root: &Path) {
-    let walker = walkdir::WalkDir::new(root.join("cases"))
-        .follow_links(false)
-        .into_iter()
-        .filter_map(Result::ok);
-    for e in walker {
-        if e.file_type().is_file() && crate::atomic::is_temporary(&e.file_name().to_string_lossy())
-        {
-            let _ = fs::remove_file(e.path());
-        }
+    for path in crate::register::stale_temporaries(root) {
+        let _ = fs::remove_file(path);
     }
 }
 
@@ -789,7 +818,7 @@ pub fn refuse_links(root: &Path, path: &Path) -> Result<(), EditError> {
 }
 
 /// The errors and the warnings of a case text.
-fn problems(
+pub fn problems(
     rel: &str,
     text: &str,
     stem: &str,
@@ -803,7 +832,7 @@ fn problems(
 
 /// Problems in `after` that `before` did not have (compared by message: positions shift when
 /// lines are added).
-fn new_problems(before: &[Diagnostic], after: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub fn new_problems(before: &[Diagnostic], after: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut old: Vec<&crate::i18n::Msg> = before.iter().map(|d| &d.msg).collect();
     after
         .into_iter()
@@ -834,6 +863,45 @@ fn commit(root: &Path, rel: &str, message: &str) -> Result<Option<String>, EditE
     Ok(Some(hash.trim().to_string()))
 }
 
+/// Commits `rel`; when that fails, `undo` puts the file back and the index entry is restored,
+/// so a failed `--commit` leaves no trace.
+fn commit_or_undo(
+    root: &Path,
+    rel: &str,
+    message: &str,
+    undo: impl FnOnce(),
+) -> Result<Option<String>, EditError> {
+    match commit(root, rel, message) {
+        Ok(c) => Ok(c),
+        Err(e) => {
+            undo();
+            if crate::git::git(root, &["reset", "--quiet", "--", rel]).is_err() {
+                let _ = crate::git::git(
+                    root,
+                    &["rm", "--cached", "--quiet", "--ignore-unmatch", "--", rel],
+                );
+            }
+            let detail = match e {
+                EditError::Git(m) => m,
+                EditError::GitMissing => "git".into(),
+                other => format!("{other:?}"),
+            };
+            Err(EditError::CommitFailed {
+                file: rel.to_string(),
+                detail: detail.trim().to_string(),
+            })
+        }
+    }
+}
+
+/// The git conflict blocks of a case text, as diagnostics.
+fn conflicts(rel: &str, text: &str, stem: &str, ctx: &CaseContext<'_>) -> Vec<Diagnostic> {
+    if crate::merge::conflict_blocks(text).is_empty() {
+        return Vec::new();
+    }
+    problems(rel, text, stem, ctx).0
+}
+
 /// Applies `changes` to the case `id`: refuses (file untouched) if the result has an error the
 /// file did not have; with `message`, commits the file alone.
 pub fn edit_case(
@@ -860,6 +928,9 @@ pub fn edit_case(
         if !crate::git::repo_status(root)? {
             return Err(EditError::NotARepo);
         }
+        if crate::git::merge_in_progress(root) {
+            return Err(EditError::MergeInProgress);
+        }
         if crate::git::has_changes(root, &rel)? {
             return Err(EditError::Uncommitted(rel));
         }
@@ -873,6 +944,13 @@ pub fn edit_case(
     })?;
     let had_bom = original.starts_with('\u{feff}');
     let text = crate::parse::strip_bom(&original);
+    let blocks = conflicts(&rel, text, id, ctx);
+    if !blocks.is_empty() {
+        return Err(EditError::Conflict {
+            file: rel,
+            diags: blocks,
+        });
+    }
     let (errors_before, warnings_before) = problems(&rel, text, id, ctx);
     // Not TOML (or too large to parse): say where, as `check` would, not as an I/O error.
     let unparsable = |d: &Diagnostic| {
@@ -920,9 +998,11 @@ pub fn edit_case(
     if had_bom {
         updated.insert(0, '\u{feff}');
     }
-    crate::atomic::write(&path, updated.as_bytes()).map_err(io)?;
+    crate::atomic::write(&path, updated.as_bytes()).map_err(io_at(&rel))?;
     let commit = match message {
-        Some(m) => commit(root, &rel, m)?,
+        Some(m) => commit_or_undo(root, &rel, m, || {
+            let _ = crate::atomic::write(&path, original.as_bytes());
+        })?,
         None => None,
     };
     Ok(Written {
@@ -1029,6 +1109,9 @@ pub fn create_case(
     if message.is_some() && !crate::git::repo_status(root)? {
         return Err(EditError::NotARepo);
     }
+    if message.is_some() && crate::git::merge_in_progress(root) {
+        return Err(EditError::MergeInProgress);
+    }
     let dir = root.join("cases").join(new.referral.year().to_string());
     let path = dir.join(format!("{}.toml", new.id));
     let rel = display_path(root, &path);
@@ -1041,15 +1124,25 @@ pub fn create_case(
         return Err(EditError::WouldBreak(errors));
     }
     refuse_links(root, &path)?;
-    fs::create_dir_all(&dir).map_err(io)?;
+    let new_dir = !dir.exists();
+    // New folders and files take forlop.toml's mode and group (a shared working copy).
+    let model = root.join("forlop.toml");
+    crate::atomic::create_dir_all_like(&dir, &model).map_err(io_at(&rel))?;
     // A link planted between the check and the creation is still not written through.
     refuse_links(root, &path)?;
-    crate::atomic::create_new(&path, text.as_bytes()).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => EditError::CaseExists(rel.clone()),
-        _ => io(e),
+    crate::atomic::create_new_like(&path, text.as_bytes(), Some(&model)).map_err(|e| {
+        match e.kind() {
+            std::io::ErrorKind::AlreadyExists => EditError::CaseExists(rel.clone()),
+            _ => io_at(&rel)(e),
+        }
     })?;
     let commit = match message {
-        Some(m) => commit(root, &rel, m)?,
+        Some(m) => commit_or_undo(root, &rel, m, || {
+            let _ = fs::remove_file(&path);
+            if new_dir {
+                let _ = fs::remove_dir(&dir);
+            }
+        })?,
         None => None,
     };
     Ok(Written {

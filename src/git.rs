@@ -42,6 +42,10 @@ pub fn repo_status(dir: &Path) -> Result<bool, GitError> {
     match git(dir, &["rev-parse", "--is-inside-work-tree"]) {
         Ok(s) => Ok(s.trim() == "true"),
         Err(GitError::Missing) => Err(GitError::Missing),
+        // A repository git refuses to use is one, and the refusal is the news.
+        Err(GitError::Failed(m)) if is_dubious(&m) || m.contains("Permission denied") => {
+            Err(GitError::Failed(m))
+        }
         Err(GitError::Failed(_)) => Ok(false),
     }
 }
@@ -212,4 +216,62 @@ pub fn toplevel(dir: &Path) -> Result<String, GitError> {
     Ok(git(dir, &["rev-parse", "--show-toplevel"])?
         .trim()
         .to_string())
+}
+
+/// The email git would write as author in `dir` (user.email, or GIT_AUTHOR_EMAIL).
+pub fn user_email(dir: &Path) -> Option<String> {
+    let ident = git(dir, &["var", "GIT_AUTHOR_IDENT"]).ok()?;
+    let start = ident.find('<')?;
+    let end = ident[start..].find('>')? + start;
+    Some(ident[start + 1..end].trim().to_string()).filter(|e| !e.is_empty())
+}
+
+/// Whether a merge is unfinished in the work tree of `dir` (conflicts not yet committed).
+pub fn merge_in_progress(dir: &Path) -> bool {
+    git(dir, &["rev-parse", "-q", "--verify", "MERGE_HEAD"]).is_ok()
+}
+
+/// Whether git refused a repository owned by another user.
+pub fn is_dubious(message: &str) -> bool {
+    message.contains("dubious ownership")
+}
+
+/// The path git names in a "dubious ownership" or "Permission denied" message.
+pub fn path_in_message(message: &str) -> Option<String> {
+    if let Some(rest) = message.split("repository at '").nth(1) {
+        return rest.split('\'').next().map(String::from);
+    }
+    let line = message.lines().find(|l| l.contains("Permission denied"))?;
+    if let Some(quoted) = line.split('\'').nth(1) {
+        return Some(quoted.to_string());
+    }
+    let before = line.split(": Permission denied").next()?;
+    // `… file .git/config: Permission denied`: the path is the last word before it.
+    Some(
+        before
+            .rsplit(' ')
+            .next()
+            .unwrap_or(before)
+            .trim()
+            .to_string(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn git_refusals_name_their_path() {
+        let dubious = "fatal: detected dubious ownership in repository at '/srv/reg'\nTo add an exception for this directory, call:\n\n\tgit config --global --add safe.directory /srv/reg";
+        assert!(is_dubious(dubious));
+        assert_eq!(path_in_message(dubious).as_deref(), Some("/srv/reg"));
+        let lock = "fatal: Unable to create '/srv/reg/.git/index.lock': Permission denied";
+        assert_eq!(
+            path_in_message(lock).as_deref(),
+            Some("/srv/reg/.git/index.lock")
+        );
+        let config = "error: could not lock config file .git/config: Permission denied";
+        assert_eq!(path_in_message(config).as_deref(), Some(".git/config"));
+    }
 }

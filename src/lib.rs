@@ -11,6 +11,7 @@ pub mod edit;
 pub mod fnr;
 pub mod git;
 pub mod i18n;
+pub mod merge;
 pub mod model;
 pub mod parse;
 pub mod recorded;

@@ -382,6 +382,22 @@ fn what_is_readable_in_a_broken_file_still_counts_in_the_report() {
         overdue.contains(&r#""lu-0001" "ring-fastlege" "2026-11-17""#.to_string()),
         "{overdue:?}"
     );
+    // Their lines say that the deadline may follow from an error in a file.
+    let text = String::from_utf8(run(&["report"]).stdout).unwrap();
+    let line = |case: &str| {
+        text.lines()
+            .find(|l| l.contains(case) && l.contains("OF1"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        line("te-0142").contains("(the case file has errors, see the top)"),
+        "{text}"
+    );
+    assert!(
+        line("lu-0001").contains("(the pathway file has errors, see the top)"),
+        "{text}"
+    );
     // sa-0001: the misspelt `surgery` leaves the strictest readable limit (drug, 12 days).
     let due = run(&["due", "--days", "30", "--format", "json"]);
     let due: serde_json::Value = serde_json::from_slice(&due.stdout).unwrap();

@@ -70,6 +70,7 @@ fn every_subcommand_has_a_summary_and_examples_in_both_languages() {
             "log",
             "init",
             "hook",
+            "sync",
             "completions",
             "man"
         ]
@@ -441,6 +442,11 @@ fn a_man_page_per_command_with_exit_status_environment_files_and_examples() {
     ] {
         assert!(pages.contains_key(name), "no {name}: {:?}", pages.keys());
     }
+    assert!(
+        !pages.keys().any(|p| p.contains("-help")),
+        "help is not a command of its own: {:?}",
+        pages.keys()
+    );
     for (name, roff) in &pages {
         for section in [
             ".SH EXIT STATUS",
@@ -492,6 +498,17 @@ fn completions_offer_pathways_outcomes_and_reasons() {
         "symptom-relief",
     ] {
         assert!(bash.contains(word), "bash completions do not offer {word}");
+    }
+    // Free text and ids are not file names.
+    for flag in ["--what)", "--reason)", "--note)", "--coordinator)"] {
+        for (i, _) in bash.match_indices(flag) {
+            let block = &bash[i..];
+            let block = &block[..block.find(";;").unwrap()];
+            assert!(
+                !block.contains("compgen -f"),
+                "{flag} completes file names: {block}"
+            );
+        }
     }
     let fish = String::from_utf8(out(&["completions", "fish"]).stdout).unwrap();
     assert!(
@@ -549,4 +566,20 @@ fn the_handover_heading_gives_the_year() {
         text.starts_with("# Overlevering mandag 23. november 2026\n"),
         "{text}"
     );
+}
+
+#[test]
+fn usage_errors_follow_the_colour_conventions() {
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = forlop();
+        cmd.env_remove("NO_COLOR").env_remove("CLICOLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.args(args).output().unwrap().stderr).unwrap()
+    };
+    assert!(run(&[("CLICOLOR_FORCE", "1")], &["stauts"]).contains("\x1b["));
+    assert!(!run(&[], &["stauts"]).contains("\x1b["), "not a terminal");
+    assert!(run(&[], &["--color", "always", "stauts"]).contains("\x1b["));
+    assert!(!run(&[("CLICOLOR_FORCE", "1")], &["--color=never", "stauts"]).contains("\x1b["));
 }

@@ -17,5 +17,6 @@ mod schedule;
 mod shell;
 mod site;
 mod status;
+mod team;
 mod views;
 mod writes;

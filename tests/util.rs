@@ -200,3 +200,15 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// PATH with the directory of the built binary first, so `forlop` resolves as for a user (the
+/// pre-commit hook and the merge driver call it from PATH).
+pub fn path_with_forlop() -> std::ffi::OsString {
+    let bin = assert_cmd::cargo::cargo_bin("forlop");
+    let dir = bin.parent().unwrap().to_path_buf();
+    let mut paths = vec![dir];
+    if let Some(p) = std::env::var_os("PATH") {
+        paths.extend(std::env::split_paths(&p));
+    }
+    std::env::join_paths(paths).unwrap()
+}

@@ -243,6 +243,26 @@ fn named_command(root: &Command, args: &[std::ffi::OsString]) -> Command {
     cmd
 }
 
+/// `--color always|never` as given, before (or without) the arguments being parsed.
+pub fn early_color(args: &[std::ffi::OsString]) -> Option<bool> {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    args.iter().enumerate().find_map(|(i, a)| {
+        let value = match a.strip_prefix("--color=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--color" => args.get(i + 1).cloned(),
+            None => None,
+        };
+        match value.as_deref() {
+            Some("always") => Some(true),
+            Some("never") => Some(false),
+            _ => None,
+        }
+    })
+}
+
 /// The language for help, before the arguments are parsed: `--lang`, else `$FORLOP_LANG`-free
 /// default of the register's forlop.toml if one is found, else bokmål.
 pub fn early_lang(args: &[std::ffi::OsString]) -> Lang {
@@ -558,7 +578,23 @@ fn man_extra(command: &str, path: &[String], pages: &[String], lang: Lang) -> St
 /// `forlop-pathways-show.1`), each with its options, examples, exit status, environment and
 /// files, as (file name, roff).
 pub fn man_pages(lang: Lang) -> std::io::Result<Vec<(String, String)>> {
-    let mut root = command(lang).disable_help_subcommand(true);
+    // The `help` subcommands are a way to ask for help, not commands of their own: no pages.
+    fn hide_help(cmd: Command) -> Command {
+        let subs: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        subs.into_iter().fold(cmd, |cmd, sub| {
+            cmd.mut_subcommand(&sub, |s| {
+                if s.get_name() == "help" {
+                    s.hide(true)
+                } else {
+                    hide_help(s)
+                }
+            })
+        })
+    }
+    let mut root = hide_help(command(lang));
     root.build();
     fn walk(cmd: &Command, path: Vec<String>, out: &mut Vec<(Vec<String>, Command)>) {
         out.push((path.clone(), cmd.clone()));
@@ -642,12 +678,21 @@ pub fn completion_command(lang: Lang) -> Command {
     fn offer(cmd: Command, path: &str, ids: &[String]) -> Command {
         let values = || clap::builder::PossibleValuesParser::new(ids.to_vec());
         let mut cmd = cmd.mut_args(|a| {
+            use clap::ValueHint;
             let pathway_id =
                 a.get_id() == "pathway" || (a.get_id() == "id" && matches!(path, "show" | "copy"));
             if pathway_id {
-                a.value_parser(values())
-            } else {
-                a
+                return a.value_parser(values());
+            }
+            if !a.get_action().takes_values() || !a.get_possible_values().is_empty() {
+                return a;
+            }
+            // Paths complete as paths; every other value is text or an id, never a file name.
+            match a.get_id().as_str() {
+                "register" | "dir" => a.value_hint(ValueHint::DirPath),
+                "output" => a.value_hint(ValueHint::FilePath),
+                "paths" => a.value_hint(ValueHint::AnyPath),
+                _ => a.value_hint(ValueHint::Other),
             }
         });
         let subs: Vec<String> = cmd

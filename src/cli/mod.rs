@@ -14,6 +14,7 @@ mod report;
 mod site;
 mod stats;
 mod status;
+mod sync;
 mod write;
 
 use std::io::{self, Write};
@@ -137,7 +138,7 @@ pub struct GlobalArgs {
     /// Output format
     #[arg(long, global = true, value_enum)]
     pub format: Option<Format>,
-    /// Only cases of this coordinator (a team.toml id)
+    /// Only cases of this coordinator (a team.toml id; `me`: the one with your git email)
     #[arg(long, global = true, value_name = "ID")]
     pub coordinator: Option<String>,
     /// Only cases of this pathway
@@ -215,10 +216,15 @@ pub enum Command {
     Reopen(write::ReopenArgs),
     /// The case's history from git: who changed what, when
     Log(log::LogArgs),
-    /// Create a register: forlop.toml, team.toml, cases/, .gitignore, git and its pre-commit hook
+    /// Create a register and commit it, or set up a clone: pre-commit hook, merge driver
     Init(init::InitArgs),
     /// Git hooks
     Hook(init::HookArgs),
+    /// Pull the team's work (merge, never rebase), check, and push yours
+    Sync(sync::SyncArgs),
+    /// The merge driver git runs for case files (set up by `forlop init`)
+    #[command(hide = true)]
+    MergeDriver(sync::MergeDriverArgs),
     /// Shell completions (bash, zsh, fish, elvish, powershell)
     Completions {
         /// The shell
@@ -257,12 +263,27 @@ impl Failure {
     pub fn git(e: crate::git::GitError) -> anyhow::Error {
         match e {
             crate::git::GitError::Missing => Failure::work(Ui::GitMissing),
-            crate::git::GitError::Failed(detail) => Failure::work(Ui::Git { detail }),
+            crate::git::GitError::Failed(detail) => Failure::work(git_ui(detail)),
         }
     }
     /// A usage error (exit 2).
     pub fn usage(ui: Ui) -> anyhow::Error {
         Failure { ui, code: 2 }.into()
+    }
+}
+
+/// What git's failure message means: a refused repository or file says so, with its path and
+/// the fix; anything else is shown as git said it.
+pub fn git_ui(detail: String) -> Ui {
+    use crate::i18n::TeamUi;
+    match crate::git::path_in_message(&detail) {
+        Some(path) if crate::git::is_dubious(&detail) => {
+            Ui::Team(TeamUi::DubiousOwnership { path })
+        }
+        Some(path) if detail.contains("Permission denied") => {
+            Ui::Team(TeamUi::PermissionDenied { path })
+        }
+        _ => Ui::Git { detail },
     }
 }
 
@@ -322,7 +343,34 @@ impl Ctx {
         let root = self.root()?;
         let context = register::load_context(&root);
         self.adopt_lang(&context.settings);
+        self.resolve_me(&root, context.team.as_ref())?;
         Ok((root, context))
+    }
+
+    /// `--coordinator me`: the team person whose `email` is git's user.email (the author
+    /// identity git would use, so GIT_AUTHOR_EMAIL counts too).
+    fn resolve_me(
+        &mut self,
+        root: &std::path::Path,
+        team: Option<&crate::model::Team>,
+    ) -> anyhow::Result<()> {
+        if self.global.coordinator.as_deref() != Some("me") {
+            return Ok(());
+        }
+        let email = crate::git::user_email(root).unwrap_or_default();
+        match team.and_then(|t| t.by_email(&email)) {
+            Some(p) => {
+                self.global.coordinator = Some(p.id.value.clone());
+                Ok(())
+            }
+            None => Err(Failure::work(Ui::Team(crate::i18n::TeamUi::NoSuchMe {
+                email: if email.is_empty() {
+                    "—".into()
+                } else {
+                    email
+                },
+            }))),
+        }
     }
 
     /// Finds the register's root directory.
@@ -356,6 +404,7 @@ impl Ctx {
         let reg: &'static Register =
             Box::leak(Box::new(register::load_scoped(&root, self.today, scope)));
         self.adopt_lang(&reg.settings);
+        self.resolve_me(&root, reg.team.as_ref())?;
         Ok(reg)
     }
 
@@ -557,9 +606,11 @@ pub fn run() -> ExitCode {
                     return ExitCode::SUCCESS;
                 }
             } else {
-                use std::io::IsTerminal;
-                let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && io::stderr().is_terminal();
+                // The arguments did not parse: `--color` is read from them as it stands, else
+                // anstream decides as for every other message.
+                let color = help::early_color(&args).unwrap_or_else(|| {
+                    anstream::AutoStream::choice(&io::stderr()) == anstream::ColorChoice::Always
+                });
                 eprint!("{}", help::render_usage_error(&e, &args, lang, color));
             }
             return ExitCode::from(code as u8);
@@ -607,6 +658,8 @@ pub fn run() -> ExitCode {
         Command::Log(args) => log::run(&mut ctx, args),
         Command::Init(args) => init::init(&mut ctx, args),
         Command::Hook(args) => init::hook(&mut ctx, args),
+        Command::Sync(args) => sync::sync(&mut ctx, args),
+        Command::MergeDriver(args) => sync::merge_driver(&mut ctx, args),
         Command::Completions { shell } => {
             let mut cmd = help::completion_command(ctx.lang);
             let mut out = Vec::new();

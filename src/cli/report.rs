@@ -216,7 +216,11 @@ fn group_name(coordinator: &Option<String>, name: &Option<String>, lang: Lang) -
 }
 
 /// Overdue rows: case, patient, pathway, what, due, days over, deviation.
-fn overdue_rows(lines: &[crate::views::report::OverdueLine], lang: Lang) -> Vec<Vec<String>> {
+fn overdue_rows(
+    lines: &[crate::views::report::OverdueLine],
+    r: &Report,
+    lang: Lang,
+) -> Vec<Vec<String>> {
     lines
         .iter()
         .map(|l| {
@@ -229,7 +233,7 @@ fn overdue_rows(lines: &[crate::views::report::OverdueLine], lang: Lang) -> Vec<
                 l.item.case.to_string(),
                 l.item.patient.to_string(),
                 l.item.pathway.to_string(),
-                what(&l.item, lang),
+                what(&l.item, r, lang),
                 d.due.to_string(),
                 days_left_text(d.days_left, lang),
                 deviation_text(l.deviation, lang),
@@ -253,7 +257,7 @@ fn overdue_headers(lang: Lang) -> Vec<String> {
     .collect()
 }
 
-fn due_rows(items: &[Item], lang: Lang) -> Vec<Vec<String>> {
+fn due_rows(items: &[Item], r: &Report, lang: Lang) -> Vec<Vec<String>> {
     items
         .iter()
         .filter_map(|i| i.deadline.as_ref().map(|d| (i, d)))
@@ -264,23 +268,39 @@ fn due_rows(items: &[Item], lang: Lang) -> Vec<Vec<String>> {
                 i.case.to_string(),
                 i.patient.to_string(),
                 i.pathway.to_string(),
-                what(i, lang),
+                what(i, r, lang),
                 i.coordinator.unwrap_or("–").to_string(),
             ]
         })
         .collect()
 }
 
-/// What a deadline is for, marked when the pathway's times are not verified (SPEC §1).
-fn what(i: &Item, lang: Lang) -> String {
-    match &i.deadline {
+/// What a deadline is for, marked when the pathway's times are not verified (SPEC §1) and
+/// when the case's file or its pathway's file has errors (the deadline may follow from them).
+fn what(i: &Item, r: &Report, lang: Lang) -> String {
+    let mut s = match &i.deadline {
+        Some(d) if d.is_contact_receiving() => {
+            format!("{}: {}", Word::CallReceiving.text(lang), i.what)
+        }
         Some(d) if d.why.unverified => format!(
             "{} ({})",
             i.what,
             basis_note(crate::schedule::Basis::Fixed, true, lang)
         ),
         _ => i.what.to_string(),
+    };
+    if let Some(mark) = flag_mark(r, i.case, lang) {
+        s.push_str(&format!(" ({mark})"));
     }
+    s
+}
+
+/// The mark on a line of a case whose file or pathway file has errors.
+fn flag_mark(r: &Report, case: &str, lang: Lang) -> Option<String> {
+    r.flagged.get(case).map(|f| match f {
+        crate::views::report::FlaggedFile::Case => Word::FileHasErrorsMark.text(lang),
+        crate::views::report::FlaggedFile::Pathway => Word::PathwayFileHasErrorsMark.text(lang),
+    })
 }
 
 /// Missed standard times: case, patient, pathway, interval, due, reached, days over, coordinator.
@@ -297,6 +317,10 @@ fn missed_rows(r: &Report, lang: Lang) -> Vec<Vec<String>> {
                 )
             } else {
                 m.interval.clone()
+            };
+            let interval = match flag_mark(r, &m.case, lang) {
+                Some(mark) => format!("{interval} ({mark})"),
+                None => interval,
             };
             vec![
                 m.case.clone(),
@@ -545,7 +569,7 @@ fn sections(r: &Report, lang: Lang) -> Vec<Section> {
             title: Word::DueSoonHeading.text(lang),
             detail: None,
             headers: due_headers(lang),
-            rows: due_rows(&r.due_soon, lang),
+            rows: due_rows(&r.due_soon, r, lang),
         },
         Section {
             title: Word::TodayHeading.text(lang),
@@ -572,12 +596,56 @@ fn sections(r: &Report, lang: Lang) -> Vec<Section> {
             rows: no_coordinator_rows(r),
         },
         Section {
+            title: Word::StaleCases.text(lang),
+            detail: (!r.stale.is_empty()).then(|| stale_detail(r.stale.len(), lang)),
+            headers: [
+                Word::LastActivity,
+                Word::Case,
+                Word::Patient,
+                Word::Pathway,
+                Word::Coordinator,
+            ]
+            .iter()
+            .map(|w| w.text(lang))
+            .collect(),
+            rows: r
+                .stale
+                .iter()
+                .take(STALE_SHOWN)
+                .map(|s| {
+                    vec![
+                        s.last_activity.to_string(),
+                        s.case.to_string(),
+                        s.patient.to_string(),
+                        s.pathway.to_string(),
+                        s.coordinator.unwrap_or("–").to_string(),
+                    ]
+                })
+                .collect(),
+        },
+        Section {
             title: Word::ComplianceHeading.text(lang),
             detail: Some(period(r, lang)),
             headers: compliance_headers,
             rows: compliance_rows,
         },
     ]
+}
+
+/// How many stale cases the human formats list (the oldest); JSON lists all.
+const STALE_SHOWN: usize = 20;
+
+/// The count of stale cases, and that only the oldest are listed when there are more.
+fn stale_detail(n: usize, lang: Lang) -> String {
+    if n > STALE_SHOWN {
+        t!(
+            lang,
+            format!("{n}; de {STALE_SHOWN} eldste"),
+            format!("{n}; the {STALE_SHOWN} oldest")
+        )
+    } else {
+        n.to_string()
+    }
 }
 
 fn overdue_total(r: &Report) -> usize {
@@ -605,7 +673,7 @@ fn text(r: &Report, lang: Lang) -> String {
         s.push_str(&format!("{}\n", group_name(&g.coordinator, &g.name, lang)));
         s.push_str(&render::table(
             &overdue_headers(lang),
-            &overdue_rows(&g.lines, lang),
+            &overdue_rows(&g.lines, r, lang),
         ));
         s.push('\n');
     }
@@ -647,7 +715,7 @@ fn markdown(r: &Report, lang: Lang) -> String {
         ));
         s.push_str(&render::markdown_table(
             &overdue_headers(lang),
-            &overdue_rows(&g.lines, lang),
+            &overdue_rows(&g.lines, r, lang),
         ));
         s.push('\n');
     }
@@ -892,7 +960,7 @@ pub(super) fn html_body(r: &Report, lang: Lang) -> String {
             "<h3>{}</h3>\n<div class=\"overdue\">\n",
             esc(&group_name(&g.coordinator, &g.name, lang))
         ));
-        let rows = overdue_rows(&g.lines, lang);
+        let rows = overdue_rows(&g.lines, r, lang);
         // Flag only the missing deviations.
         let missing = Word::DeviationMissing.text(lang);
         let rows: Vec<Vec<String>> = rows
@@ -964,6 +1032,7 @@ fn json(r: &Report, lang: Lang) -> serde_json::Value {
             "events": r.recorded.iter().map(recorded).collect::<Vec<_>>(),
         },
         "new_referrals": r.new_referrals.iter().map(recorded).collect::<Vec<_>>(),
+        "stale": &r.stale,
         "without_coordinator": r.no_coordinator.iter().map(|(c, p, pw)| serde_json::json!({"case": c, "patient": p, "pathway": pw})).collect::<Vec<_>>(),
         "compliance": {
             "from": r.compliance.current.from.to_string(),

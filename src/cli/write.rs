@@ -176,7 +176,7 @@ pub struct NoteArgs {
     /// The date (default: today)
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
-    /// Who writes it (a team.toml id)
+    /// Who writes it (a team.toml id; default: the person with your git email)
     #[arg(long)]
     pub by: Option<String>,
     #[command(flatten)]
@@ -257,8 +257,21 @@ fn edit_failure(e: EditError, ctx: &Ctx, mask: Mask<'_>) -> anyhow::Error {
         EditError::Uncommitted(file) => Failure::work(Ui::Uncommitted { file }),
         EditError::NotARepo => Failure::work(Ui::NotARepo),
         EditError::GitMissing => Failure::work(Ui::GitMissing),
-        EditError::Git(detail) => Failure::work(Ui::Git { detail }),
+        EditError::Git(detail) => Failure::work(super::git_ui(detail)),
         EditError::Io(detail) => Failure::work(Ui::Io { detail }),
+        EditError::Conflict { file, diags } => {
+            for d in &diags {
+                super::to_stderr(&render_human_masked(d, ctx.lang, ctx.color, mask));
+            }
+            Failure::work(Ui::Team(crate::i18n::TeamUi::FileHasConflicts { file }))
+        }
+        EditError::MergeInProgress => Failure::work(Ui::Team(crate::i18n::TeamUi::MergeInProgress)),
+        EditError::PermissionDenied(path) => {
+            Failure::work(Ui::Team(crate::i18n::TeamUi::PermissionDenied { path }))
+        }
+        EditError::CommitFailed { file, detail } => {
+            Failure::work(Ui::Team(crate::i18n::TeamUi::CommitFailed { file, detail }))
+        }
         EditError::ThroughLink(path) => Failure::work(Ui::ThroughLink { path }),
         EditError::BadLockFile(path) => Failure::work(Ui::BadLockFile { path }),
         EditError::WouldReplace { table, date } => Failure::work(if table == "closed" {
@@ -562,10 +575,21 @@ pub fn reopen(ctx: &mut Ctx, a: ReopenArgs) -> anyhow::Result<u8> {
 }
 
 pub fn note(ctx: &mut Ctx, a: NoteArgs) -> anyhow::Result<u8> {
+    // The author by default: the team person whose `email` is git's user.email.
+    let by = match a.by {
+        Some(by) => Some(by),
+        None => {
+            let (root, context) = ctx.context()?;
+            crate::git::user_email(&root).and_then(|email| {
+                let team = context.team.as_ref()?;
+                team.by_email(&email).map(|p| p.id.value.clone())
+            })
+        }
+    };
     let change = Change::Note {
         date: a.date.unwrap_or(ctx.today),
         text: a.text,
-        by: a.by,
+        by,
     };
     write(ctx, &a.case.clone(), &a.commit, |_| vec![change])
 }

@@ -73,6 +73,11 @@ pub enum Msg {
     NotUtf8,
     /// A symbolic link where a file was expected; never followed.
     Symlink,
+    /// A git conflict block (`<<<<<<<` … `>>>>>>>`) left by a merge.
+    GitConflict {
+        ours: String,
+        theirs: String,
+    },
     /// Not a regular file (a device, socket, fifo).
     NotRegularFile,
     /// The file could not be read.
@@ -397,6 +402,7 @@ impl Msg {
             Msg::HiddenFile => "F0013",
             Msg::StaleTemporary => "F0014",
             Msg::TooManyEntries { .. } => "F0015",
+            Msg::GitConflict { .. } => "F0016",
             Msg::UnknownKey { .. } => "F1001",
             Msg::WrongType { .. } => "F1002",
             Msg::MissingKey { .. } => "F1003",
@@ -478,6 +484,11 @@ impl Msg {
                 lang,
                 "symbolsk lenke blir ikke fulgt",
                 "symbolic link is not followed"
+            ),
+            GitConflict { ours, theirs } => t!(
+                lang,
+                format!("git-konflikt mellom {ours} og {theirs}"),
+                format!("git conflict between {ours} and {theirs}")
             ),
             NotRegularFile => t!(lang, "ikke en vanlig fil", "not a regular file"),
             Unreadable { detail } => t!(
@@ -927,6 +938,11 @@ impl Msg {
                 lang,
                 "legg selve fila i registeret i stedet for en lenke",
                 "put the file itself in the register instead of a link"
+            )),
+            GitConflict { .. } => Some(t!(
+                lang,
+                "løs den (behold riktig verdi, slett markørlinjene), og kjør så `forlop check`",
+                "resolve it (keep the right value, delete the marker lines), then run `forlop check`"
             )),
             NotRegularFile => Some(t!(
                 lang,

@@ -28,6 +28,12 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         "copy.id" => "Forløpets id",
         "status" => "Åpne saker: forløp, koordinator, siste hendelse, neste frist; én sak i detalj",
         "status.cases" => "Bare disse sakene (vises også når de er avsluttet eller overført)",
+        "status.stale" => {
+            "Saker uten aktivitet: åpne, ingenting datert på `stale_days` dager og ingenting booket (til opprydding)"
+        }
+        "status.care" => {
+            "Til koordinatormøtet: åpne saker der individuell plan ikke er vurdert, og der samtykke til å kontakte kommunens kreftkoordinator ikke er avklart"
+        }
         "due" => "Frister (forløpstider og oppgaver) de nærmeste dagene, og alt som er forfalt",
         "due.days" => "Frister innen så mange dager (standard: `warn_days` i forlop.toml)",
         "overdue" => "Bare det som er forfalt",
@@ -111,7 +117,7 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         "task.due" => "Fristen for en egen oppgave",
         "note" => "Skriv et notat",
         "note.text" => "Notatet",
-        "note.by" => "Hvem som skriver (en id i team.toml)",
+        "note.by" => "Hvem som skriver (en id i team.toml; standard: den med din git-e-post)",
         "deviation" => "Dokumenter hvorfor en forløpstid ble overskredet (avvik)",
         "deviation.interval" => "Forløpstiden som ble overskredet (f.eks. OF2)",
         "deviation.reason" => "Hvorfor",
@@ -125,10 +131,16 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         "transfer.replace" => "Erstatt overføringen som allerede er registrert",
         "log" => "Sakens historikk fra git: hvem endret hva, og når",
         "init" => {
-            "Lag et register: forlop.toml, team.toml, cases/, .gitignore, git og pre-commit-krok"
+            "Lag et register og commit det, eller gjør en klone klar: pre-commit-krok, flettedriver"
         }
         "init.dir" => "Hvor registeret skal lages (standard: mappa du står i)",
         "hook" => "Git-kroker",
+        "sync" => "Hent teamets arbeid (fletting, aldri rebase), sjekk, og send ditt",
+        "merge-driver" => "Flettedriveren git kjører for saksfiler (satt opp av `forlop init`)",
+        "merge-driver.base" => "Felles forgjenger (gits %O)",
+        "merge-driver.ours" => "Vår versjon (gits %A); resultatet skrives hit",
+        "merge-driver.theirs" => "Deres versjon (gits %B)",
+        "merge-driver.path" => "Filas sti i repoet (gits %P)",
         "hook.install" => "Installer `forlop check --staged` som repoets pre-commit-krok",
         "completions" => "Skallutfylling (bash, zsh, fish, elvish, powershell)",
         "completions.shell" => "Skallet",
@@ -145,7 +157,9 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
             "Vis registeret slik det var denne dagen (standard: $FORLOP_TODAY, ellers i dag)"
         }
         "global.format" => "Utformat",
-        "global.coordinator" => "Bare saker til denne koordinatoren (en id i team.toml)",
+        "global.coordinator" => {
+            "Bare saker til denne koordinatoren (en id i team.toml; `me`: den med din git-e-post)"
+        }
         "global.pathway" => "Bare saker i dette forløpet",
         "global.quiet" => "Skriv bare feil og det som er bedt om",
         "global.lang" => "Språk på alt som vises (standard: `lang` i forlop.toml, ellers nb)",
@@ -209,6 +223,16 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "saker til én koordinator",
                 "one coordinator's cases",
             ),
+            (
+                "forlop status --stale",
+                "saker ingen har rørt på lenge, til opprydding",
+                "cases nobody touched for long, for a clean-up",
+            ),
+            (
+                "forlop status --care",
+                "individuell plan og samtykke, til koordinatormøtet",
+                "individual plan and consent, for the coordinators' meeting",
+            ),
         ],
         "due" => &[
             (
@@ -218,9 +242,14 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
             ),
             ("forlop due --days 7", "neste uke", "the next week"),
             (
-                "forlop due --format csv > frister.csv",
-                "til regneark",
-                "to a spreadsheet",
+                "forlop due --format csv-excel > frister.csv",
+                "til regneark (Excel åpner fila i kolonner)",
+                "to a spreadsheet (Excel opens the file in columns)",
+            ),
+            (
+                "forlop due --format csv",
+                "CSV med faste engelske kolonnenavn, til skript",
+                "CSV with stable English column names, for scripts",
             ),
         ],
         "overdue" => &[
@@ -444,10 +473,22 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
             ("forlop log te-0142", "hvem endret hva", "who changed what"),
             ("forlop log te-0142 --format json", "som JSON", "as JSON"),
         ],
-        "init" => &[(
-            "forlop init /srv/forlop/register",
-            "nytt register med git og pre-commit-krok",
-            "a new register with git and a pre-commit hook",
+        "init" => &[
+            (
+                "forlop init /srv/forlop/register",
+                "nytt register med git og pre-commit-krok",
+                "a new register with git and a pre-commit hook",
+            ),
+            (
+                "git clone server:seksjon/register && cd register && forlop init",
+                "en klone klar for teamarbeid: krok og flettedriver",
+                "a clone ready for team work: hook and merge driver",
+            ),
+        ],
+        "sync" => &[(
+            "forlop sync",
+            "morgen og ettermiddag: hent og send",
+            "morning and afternoon: fetch and send",
         )],
         "hook" => &[(
             "forlop hook install",

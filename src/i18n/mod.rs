@@ -53,6 +53,7 @@ mod diag;
 mod help;
 mod names;
 mod site;
+mod team;
 mod ui;
 mod usage;
 mod words;
@@ -62,6 +63,7 @@ pub use diag::*;
 pub use help::*;
 pub use names::*;
 pub use site::*;
+pub use team::*;
 pub use ui::*;
 pub use usage::*;
 pub use words::*;
@@ -235,6 +237,7 @@ mod tests {
         assert_eq!(count(1, Noun::File, Lang::En), "1 file");
         assert_eq!(count(21, Noun::File, Lang::En), "21 files");
         assert_eq!(count(-1, Noun::Day, Lang::Nb), "-1 dag");
+        assert_eq!(days_of(0, 1, Lang::Nb), "0 av 1 dag");
         for noun in Noun::iter() {
             assert_ne!(noun.word(1, Lang::En), noun.word(2, Lang::En), "{noun:?}");
         }

@@ -1,6 +1,6 @@
 //! Messages of the command line itself: errors, confirmations, summaries.
 
-use super::{Lang, Noun, count, did_you_mean, one_of};
+use super::{Lang, Noun, TeamUi, count, did_you_mean, one_of};
 
 /// Messages of the command line itself (not tied to a file position).
 #[derive(Clone, Debug, PartialEq, Eq, strum::EnumIter)]
@@ -129,6 +129,8 @@ pub enum Ui {
     Io {
         detail: String,
     },
+    /// Team work through git: init in a clone, merge driver, sync, shared working copies.
+    Team(TeamUi),
     /// `report --format eml` without a sender or recipients.
     MailAddressMissing {
         /// The flag that gives it: `--from` or `--to`.
@@ -452,6 +454,7 @@ impl Ui {
                 format!("inn/ut-feil: {detail}"),
                 format!("I/O error: {detail}")
             ),
+            Team(m) => m.text(lang),
             MailAddressMissing { flag, .. } => t!(
                 lang,
                 format!(
@@ -662,6 +665,7 @@ impl Ui {
                 "for example `forlop handover te-0142` or `forlop handover --coordinator ssol`"
             )),
             PathNotFound { .. } | PathOutsideRegister { .. } | Io { .. } => None,
+            Team(m) => m.hint(lang),
             MailAddressMissing { flag, key } => Some(t!(
                 lang,
                 format!("sett `{key}` under [report] i forlop.toml, eller gi `{flag} ADRESSE`"),

@@ -143,10 +143,32 @@ pub enum Word {
     Commit,
     NoCaseChange,
     Author,
+    InPathway,
+    FollowUp,
+    StateCap,
+    AtReceivingHospital,
+    CallReceiving,
+    PlannedCap,
+    AfterDeadline,
+    WithinDeadline,
+    StaleCases,
+    LastActivity,
+    NoStaleCases,
+    IpNotAssessed,
+    ConsentUnanswered,
+    NoneInList,
+    IndividualPlanCap,
+    ConsentCap,
+    Yes,
+    No,
+    PathwayNote,
+    AndMore,
     ProblemsHeading,
     ProblemsHint,
     MissedHeading,
     DaysOver,
+    FileHasErrorsMark,
+    PathwayFileHasErrorsMark,
     StandardTime,
     TimesUnverifiedNote,
 }
@@ -348,6 +370,44 @@ impl Word {
             Word::Commit => t!(lang, "commit", "commit"),
             Word::NoCaseChange => t!(lang, "(ingen endring i saken)", "(no change to the case)"),
             Word::Author => t!(lang, "forfatter", "author"),
+            Word::InPathway => t!(lang, "i forløp", "in pathway"),
+            Word::FollowUp => t!(lang, "i oppfølging", "in follow-up"),
+            Word::StateCap => t!(lang, "Tilstand", "State"),
+            Word::AtReceivingHospital => {
+                t!(lang, "på mottakende sykehus", "at the receiving hospital")
+            }
+            Word::CallReceiving => t!(
+                lang,
+                "Ring mottakende koordinator",
+                "Call the receiving coordinator"
+            ),
+            Word::PlannedCap => t!(lang, "Planlagt", "Planned"),
+            Word::AfterDeadline => t!(lang, "etter fristen", "after the deadline"),
+            Word::WithinDeadline => t!(lang, "innen fristen", "within the deadline"),
+            Word::StaleCases => t!(lang, "Saker uten aktivitet", "Stale cases"),
+            Word::LastActivity => t!(lang, "siste aktivitet", "last activity"),
+            Word::NoStaleCases => t!(lang, "Ingen saker uten aktivitet.", "No stale cases."),
+            Word::IpNotAssessed => t!(
+                lang,
+                "Individuell plan ikke vurdert",
+                "Individual plan not assessed"
+            ),
+            Word::ConsentUnanswered => t!(
+                lang,
+                "Samtykke til kommunal kreftkoordinator ikke avklart",
+                "Consent to contact the municipal cancer coordinator not answered"
+            ),
+            Word::NoneInList => t!(lang, "Ingen.", "None."),
+            Word::IndividualPlanCap => t!(lang, "Individuell plan", "Individual plan"),
+            Word::ConsentCap => t!(
+                lang,
+                "Samtykke kommunal kreftkoordinator",
+                "Consent, municipal cancer coordinator"
+            ),
+            Word::Yes => t!(lang, "ja", "yes"),
+            Word::No => t!(lang, "nei", "no"),
+            Word::PathwayNote => t!(lang, "Merk", "Note"),
+            Word::AndMore => t!(lang, "og flere", "and more"),
             Word::ProblemsHeading => t!(
                 lang,
                 "Filer med feil – ikke fullt brukt i denne utskriften",
@@ -364,6 +424,16 @@ impl Word {
                 "Standard times missed without a deviation – write it and report it to the leader"
             ),
             Word::DaysOver => t!(lang, "dager over", "days over"),
+            Word::FileHasErrorsMark => t!(
+                lang,
+                "saksfila har feil, se øverst",
+                "the case file has errors, see the top"
+            ),
+            Word::PathwayFileHasErrorsMark => t!(
+                lang,
+                "forløpsfila har feil, se øverst",
+                "the pathway file has errors, see the top"
+            ),
             Word::StandardTime => t!(lang, "forløpstid", "standard time"),
             Word::TimesUnverifiedNote => t!(
                 lang,
@@ -483,6 +553,7 @@ pub enum Noun {
     Argument,
     Deadline,
     Commit,
+    Page,
 }
 
 impl Noun {
@@ -497,6 +568,7 @@ impl Noun {
             Noun::Argument => ["argument", "argumenter", "argument", "arguments"],
             Noun::Deadline => ["frist", "frister", "deadline", "deadlines"],
             Noun::Commit => ["commit", "commiter", "commit", "commits"],
+            Noun::Page => ["side", "sider", "page", "pages"],
         }
     }
 
@@ -513,6 +585,7 @@ impl Noun {
 }
 
 /// A count with its noun: `count(1, Noun::File, Nb)` is "1 fil", `count(2, …)` "2 filer".
+/// Every count forlop prints goes through this (or [`case_count`], [`days_text`]).
 pub fn count(n: impl TryInto<i64>, noun: Noun, lang: Lang) -> String {
     let n: i64 = n.try_into().unwrap_or(i64::MAX);
     format!("{n} {}", noun.word(n, lang))

@@ -11,6 +11,8 @@ pub struct Person {
     pub phone: Option<String>,
     pub hospital: Option<String>,
     pub unit: Option<String>,
+    /// Matches git's user.email: `--coordinator me` and note authors.
+    pub email: Option<String>,
 }
 
 /// The team; absent when the register has no team.toml.
@@ -23,5 +25,15 @@ impl Team {
     /// The person with `id`.
     pub fn get(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.id.value == id)
+    }
+
+    /// The person whose `email` is `email` (letter case ignored, as mail addresses are).
+    pub fn by_email(&self, email: &str) -> Option<&Person> {
+        let email = email.trim();
+        self.people.iter().find(|p| {
+            p.email
+                .as_deref()
+                .is_some_and(|e| e.trim().eq_ignore_ascii_case(email))
+        })
     }
 }

@@ -126,6 +126,20 @@ impl<'t> Decoder<'t> {
             self.error(0..0, Msg::TooManyEntries { max: MAX_ENTRIES });
             return None;
         }
+        // A merge left conflict blocks: one diagnostic per block says so, instead of the
+        // TOML errors the markers would give.
+        let blocks = crate::merge::conflict_blocks(text);
+        if !blocks.is_empty() {
+            for b in blocks {
+                let label = |l: String, mark: &str| if l.is_empty() { mark.to_string() } else { l };
+                let msg = Msg::GitConflict {
+                    ours: label(b.ours_label, crate::merge::MARK_OURS),
+                    theirs: label(b.theirs_label, crate::merge::MARK_THEIRS),
+                };
+                self.error(b.start..b.start + crate::merge::MARK_OURS.len(), msg);
+            }
+            return None;
+        }
         let (doc, errors) = DeTable::parse_recoverable(text);
         if errors.is_empty() && empty_is_error && is_blank(text) {
             self.error(0..0, Msg::EmptyFile);

@@ -17,13 +17,17 @@ pub fn parse_team(file: &str, text: &str) -> (Team, Vec<Diagnostic>) {
         d.keys(root, &["person"]);
         let mut seen: HashMap<String, crate::diag::Span> = HashMap::new();
         for p in d.tables(root, "person", "[[person]]") {
-            d.keys(p, &["id", "name", "role", "phone", "hospital", "unit"]);
+            d.keys(
+                p,
+                &["id", "name", "role", "phone", "hospital", "unit", "email"],
+            );
             let id = d.req_id(p, "id");
             let name = d.req_string(p, "name");
             let role = d.vocab(p, "role").map(|r| r.value);
             let phone = d.string(p, "phone").map(|v| v.value);
             let hospital = d.string(p, "hospital").map(|v| v.value);
             let unit = d.string(p, "unit").map(|v| v.value);
+            let email = d.string(p, "email").map(|v| v.value);
             let Some(id) = id else { continue };
             if let Some(&first) = seen.get(&id.value) {
                 let first_line = d.sink.line(first);
@@ -44,6 +48,7 @@ pub fn parse_team(file: &str, text: &str) -> (Team, Vec<Diagnostic>) {
                 phone,
                 hospital,
                 unit,
+                email,
             });
         }
     }

@@ -27,6 +27,14 @@ pub fn rows(problems: &[Problem], lang: Lang) -> Vec<ProblemRow> {
         .collect()
 }
 
+/// The message with its hint (a did-you-mean, the date format), as the human formats show it.
+fn message(p: &Problem, lang: Lang) -> String {
+    match p.msg.hint(lang) {
+        Some(hint) => format!("{} – {hint}", p.msg.text(lang)),
+        None => p.msg.text(lang),
+    }
+}
+
 /// Plain text (terminal, mail): a heading, one `file:line: message` line each, the hint, and a
 /// blank line; nothing when there are no problems. `upper` writes the heading in capitals, as
 /// the text report's headings are.
@@ -45,7 +53,7 @@ pub fn text(problems: &[Problem], lang: Lang, upper: bool) -> String {
         s.push_str(&format!(
             " {}: {}\n",
             escape(&p.place()),
-            escape(&p.msg.text(lang))
+            escape(&message(p, lang))
         ));
     }
     s.push_str(&format!(" {}\n\n", Word::ProblemsHint.text(lang)));
@@ -66,7 +74,7 @@ pub fn markdown(problems: &[Problem], lang: Lang) -> String {
         s.push_str(&format!(
             "- `{}`: {}\n",
             p.place().replace('`', "'").replace(['\r', '\n'], " "),
-            super::md_escape(&p.msg.text(lang))
+            super::md_escape(&message(p, lang))
         ));
     }
     s.push_str(&format!("\n{}\n\n", Word::ProblemsHint.text(lang)));
@@ -87,7 +95,7 @@ pub fn html(problems: &[Problem], lang: Lang, esc: impl Fn(&str) -> String) -> S
         s.push_str(&format!(
             "<li><code>{}</code>: {}</li>\n",
             esc(&p.place()),
-            esc(&p.msg.text(lang))
+            esc(&message(p, lang))
         ));
     }
     s.push_str(&format!(

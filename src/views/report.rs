@@ -161,6 +161,13 @@ pub struct MissedLine {
     pub patient: String,
 }
 
+/// Which file of a case has errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlaggedFile {
+    Case,
+    Pathway,
+}
+
 /// The whole report.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report<'a> {
@@ -178,6 +185,8 @@ pub struct Report<'a> {
     pub new_referrals: Vec<Recorded>,
     /// Open cases without a coordinator: (case, patient, pathway).
     pub no_coordinator: Vec<(String, String, String)>,
+    /// Open cases with no activity for `stale_days`, oldest first.
+    pub stale: Vec<super::status::StaleRow<'a>>,
     /// Compliance in the tertial so far and in the previous tertial.
     pub compliance: Compliance,
     pub target: f64,
@@ -190,6 +199,9 @@ pub struct Report<'a> {
     pub missed_days: u32,
     /// Some deadline or measure shown rests on a pathway whose times are not verified.
     pub unverified: bool,
+    /// Cases whose own file, or whose pathway's file, has errors: their lines are marked, since
+    /// a deadline shown may follow from the error (an unreadable event date, a misspelt limit).
+    pub flagged: std::collections::HashMap<&'a str, FlaggedFile>,
 }
 
 impl Report<'_> {
@@ -403,6 +415,21 @@ pub fn report<'a>(
             .map(|l| &l.item)
             .chain(&due_soon)
             .any(|i| i.deadline.as_ref().is_some_and(|d| d.why.unverified));
+    let files: std::collections::HashSet<&str> =
+        reg.problems.iter().map(|p| p.file.as_str()).collect();
+    let flagged = reg
+        .keys
+        .iter()
+        .filter_map(|k| {
+            if files.contains(k.file.as_str()) {
+                Some((k.id.value.as_str(), FlaggedFile::Case))
+            } else if files.contains(format!("pathways/{}.toml", k.pathway).as_str()) {
+                Some((k.id.value.as_str(), FlaggedFile::Pathway))
+            } else {
+                None
+            }
+        })
+        .collect();
     Report {
         name: reg.settings.name.clone(),
         hospital: reg.settings.hospital.clone(),
@@ -414,6 +441,7 @@ pub fn report<'a>(
         recorded: recorded.into_iter().map(|(_, r)| r).collect(),
         new_referrals,
         no_coordinator,
+        stale: super::status::stale(reg, today, redact, |c| keep(c)),
         compliance,
         target: reg.settings.target,
         warn_days: reg.settings.warn_days,
@@ -421,5 +449,6 @@ pub fn report<'a>(
         missed: missed_lines,
         missed_days: reg.settings.missed_days,
         unverified,
+        flagged,
     }
 }

@@ -75,8 +75,8 @@ def board_to_case_and_back(browser, site, shots, size):
     page.wait_for_load_state()
     assert page.url.endswith(f"/{CASE}.html"), page.url
     assert CASE in page.locator("h1").inner_text()
-    assert page.locator(".timeline svg").count() == 1, "no timeline"
-    box = page.locator(".timeline svg").bounding_box()
+    assert page.locator(".timeline svg").count() == 2, "no timeline (labels and plot)"
+    box = page.locator(".timeline .plot svg").bounding_box()
     assert box and box["height"] > 100, f"timeline too small: {box}"
     if size == "phone":
         width = page.evaluate("document.documentElement.scrollWidth")

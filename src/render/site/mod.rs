@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::i18n::{Lang, SiteWord, Word, case_count, day_heading, days_left_text};
-use crate::schedule::Urgency;
+use crate::schedule::{CaseState, Urgency};
 use crate::views::board::{BoardGroup, Grouping};
 use crate::views::stats::StatRow;
 
@@ -102,8 +102,12 @@ ul.notes{padding-left:20px}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:8px 0}
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
-.timeline{overflow-x:auto;border:1px solid #ddd;border-radius:4px;padding:6px;margin:6px 0 4px}
-.timeline svg{display:block;width:100%;min-width:760px;height:auto}
+.timeline{--s:1;display:flex;border:1px solid #ddd;border-radius:4px;padding:6px;margin:6px 0 4px}
+.timeline svg{display:block;height:auto}
+.timeline svg.labels{flex:none;width:calc(190px * var(--s))}
+.timeline .plot{overflow-x:auto;min-width:0}
+.timeline .plot svg{width:calc(810px * var(--s))}
+@media (min-width:1200px){.timeline{--s:1.15}}
 .legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:13px;color:#333;margin:4px 0 12px;padding:0;list-style:none}
 .legend i{display:inline-block;width:14px;height:10px;margin-right:4px;vertical-align:baseline;border-radius:2px}
 .chart svg{max-width:100%;height:auto}
@@ -125,6 +129,7 @@ footer{max-width:1200px;margin:0 auto;padding:10px 16px 24px;color:#555;font-siz
  .filter input{width:100%}
  main table:not(.cards){display:block;overflow-x:auto}
  dl.facts{grid-template-columns:1fr}
+ .timeline{--s:.7;padding:4px}
  dl.facts dd{margin-bottom:6px}
  h1{font-size:20px;overflow-wrap:anywhere}
  table.cards tr.met{border-left:5px solid #2e7d32}
@@ -138,8 +143,8 @@ footer{max-width:1200px;margin:0 auto;padding:10px 16px 24px;color:#555;font-siz
  a{color:inherit;text-decoration:none}
  h2{page-break-after:avoid}
  tr{page-break-inside:avoid}
- .timeline{overflow:visible;border:0}
- .timeline svg{min-width:0}
+ .timeline{--s:.9;border:0}
+ .timeline .plot{overflow:visible}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 "#;
@@ -150,8 +155,7 @@ const FILTER_JS: &str = r#"(function(){var p=document.getElementById('filter');i
 
 /// Case pages: a timeline wider than a phone scrolls sideways; start it at its right end, where
 /// today and the running deadlines are.
-const TIMELINE_JS: &str =
-    r#"document.querySelectorAll('.timeline').forEach(function(t){t.scrollLeft=t.scrollWidth;});"#;
+const TIMELINE_JS: &str = r#"document.querySelectorAll('.timeline .plot').forEach(function(t){t.scrollLeft=t.scrollWidth;});"#;
 
 /// Replaces control characters from data (a note with an escape sequence) by their escaped
 /// form, as every human format does; newlines and tabs are plain whitespace in HTML.
@@ -224,40 +228,11 @@ pub fn page(info: &SiteInfo, section: Section, title: &str, body: Markup, script
     clean(doc.into_string())
 }
 
-/// A file that `forlop site` could not fully use.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub file: String,
-    pub line: Option<u32>,
-    pub message: String,
-}
-
-/// The problems section: every file with errors, on top of the board.
-pub fn problems(list: &[Problem], lang: Lang) -> Markup {
-    html! {
-        @if !list.is_empty() {
-            section.problems role="alert" {
-                h2 { (SiteWord::Problems.text(lang)) " (" (list.len()) ")" }
-                p { (SiteWord::ProblemsLead.text(lang)) }
-                table.cards {
-                    thead { tr {
-                        th { (SiteWord::File.text(lang)) }
-                        th { (SiteWord::Line.text(lang)) }
-                        th { (SiteWord::Message.text(lang)) }
-                    } }
-                    tbody {
-                        @for p in list {
-                            tr {
-                                td data-label=(SiteWord::File.text(lang)) { code { (p.file) } }
-                                td data-label=(SiteWord::Line.text(lang)) { @if let Some(l) = p.line { (l) } }
-                                td data-label=(SiteWord::Message.text(lang)) { (p.message) }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
+/// The problems section (SPEC §4: every file the site could not fully use), as the report
+/// shows it.
+fn problems(list: &[crate::register::Problem], lang: Lang) -> Markup {
+    let esc = |t: &str| html! { (t) }.into_string();
+    PreEscaped(crate::render::problems::html(list, lang, esc))
 }
 
 fn urgency_class(u: Urgency) -> &'static str {
@@ -285,7 +260,7 @@ pub fn board(
     info: &SiteInfo,
     groups: &[BoardGroup],
     by: Grouping,
-    problem_list: &[Problem],
+    problem_list: &[crate::register::Problem],
 ) -> String {
     let lang = info.lang;
     let rows = || groups.iter().flat_map(|g| &g.rows);
@@ -362,10 +337,11 @@ pub fn board(
                                     Grouping::Coordinator => td data-label=(label(Word::Pathway)) { (s.pathway) },
                                     Grouping::Pathway => td data-label=(label(Word::Coordinator)) { (s.coordinator.unwrap_or("–")) },
                                 }
-                                @if r.follow_up {
-                                    td data-label=(label(Word::State)) { span.state.follow-up { (SiteWord::FollowUp.text(lang)) } }
-                                } @else {
-                                    td.minor data-label=(label(Word::State)) { span.state { (SiteWord::InPathway.text(lang)) } }
+                                @match r.state {
+                                    CaseState::InPathway => td.minor data-label=(label(Word::State)) { span.state { (SiteWord::InPathway.text(lang)) } },
+                                    CaseState::FollowUp => td data-label=(label(Word::State)) { span.state.follow-up { (SiteWord::FollowUp.text(lang)) } },
+                                    CaseState::Transferred => td data-label=(label(Word::State)) { span.state.follow-up { (Word::Transferred.text(lang)) } },
+                                    CaseState::Closed => td data-label=(label(Word::State)) { span.state { (Word::Closed.text(lang)) } },
                                 }
                                 td data-label=(label(Word::LastMilestone)) {
                                     @if let (Some(m), Some(date)) = (s.last_milestone, s.last_date) {
@@ -477,14 +453,23 @@ pub fn stats(
     page(info, Section::Stats, &title, body, false)
 }
 
-/// The morning report in the site's frame: `report_body` is the report's own HTML body.
-pub fn report(info: &SiteInfo, report_body: &str) -> String {
+/// The morning report in the site's frame: `report_body` is the report's own HTML body; each
+/// cell that holds just the id of a case with a page becomes a link to it.
+pub fn report(info: &SiteInfo, report_body: &str, cases: &[&str]) -> String {
     let title = SiteWord::MorningReport.text(info.lang);
+    let mut body = report_body.to_string();
+    for id in cases {
+        // Case ids are [a-z0-9-]: nothing in them needs escaping.
+        body = body.replace(
+            &format!("<td>{id}</td>"),
+            &format!("<td><a href=\"{}\">{id}</a></td>", case_file(id)),
+        );
+    }
     page(
         info,
         Section::Report,
         &title,
-        html! { (PreEscaped(report_body)) },
+        html! { (PreEscaped(body)) },
         false,
     )
 }

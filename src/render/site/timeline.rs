@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use maud::{Markup, html};
 
-use crate::i18n::{Lang, SiteWord, Word, days_left_text, days_of, limit_days, short_date};
+use crate::i18n::{Lang, SiteWord, Word, days_left_text, days_of, short_date};
 use crate::schedule::{IntervalState, Urgency};
 use crate::views::handover::{EventKind, Handover};
 
@@ -88,9 +88,20 @@ fn marker_row(
 ) -> (Markup, f64) {
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by_key(|&i| items[i].0);
+    // A label that would run past the right edge ends at its marker instead.
+    let width = |i: usize| items[i].1.chars().count() as f64 * 6.4;
+    let at_end = |i: usize| scale.x(items[i].0) - 4.0 + width(i) > WIDTH - 4.0;
     let placed: Vec<(f64, usize)> = order
         .iter()
-        .map(|&i| (scale.x(items[i].0) - 4.0, items[i].1.chars().count()))
+        .map(|&i| {
+            let x = scale.x(items[i].0);
+            let start = if at_end(i) {
+                x + 4.0 - width(i)
+            } else {
+                x - 4.0
+            };
+            (start, items[i].1.chars().count())
+        })
         .collect();
     let (lines, n) = stack(&placed);
     let marker_y = y0 + n as f64 * LABEL_H + 10.0;
@@ -104,7 +115,11 @@ fn marker_row(
             g {
                 title { (tip) }
                 (shape(x, marker_y, colour))
-                text x=(f(x - 4.0)) y=(f(y0 + (lines[k] + 1) as f64 * LABEL_H - 2.0)) font-size="11" fill="#333" { (text) }
+                @if at_end(i) {
+                    text x=(f(x + 4.0)) y=(f(y0 + (lines[k] + 1) as f64 * LABEL_H - 2.0)) font-size="11" fill="#333" text-anchor="end" { (text) }
+                } @else {
+                    text x=(f(x - 4.0)) y=(f(y0 + (lines[k] + 1) as f64 * LABEL_H - 2.0)) font-size="11" fill="#333" { (text) }
+                }
             }
         }
     };
@@ -307,10 +322,6 @@ pub fn timeline(
                 (text, colour, shapes)
             }
         };
-        let days = match &st.state {
-            IntervalState::Open { days, .. } => Some(*days),
-            _ => None,
-        };
         bars.push(html! {
             g {
                 text x="8" y=(f(row_y + 12.0)) font-weight="600" {
@@ -321,7 +332,6 @@ pub fn timeline(
                 }
                 text x="8" y=(f(row_y + 26.0)) font-size="11.5" fill=(state_colour) {
                     (state_text)
-                    @if let Some(d) = days { tspan fill="#555" { " · " (limit_days(d, lang)) } }
                 }
                 (shapes)
             }
@@ -373,27 +383,38 @@ pub fn timeline(
     let height = axis_y + 24.0;
     let tx = scale.x(today);
     let title = SiteWord::TimelineTitle.text(lang);
+    // Everything is drawn once in one coordinate system and shown through two windows: the
+    // labels (which stay put) and the plot (which scrolls sideways on a narrow screen).
+    let drawing = html! {
+        @for d in ticks(start, end) {
+            @let x = scale.x(d);
+            line x1=(f(x)) y1="14" x2=(f(x)) y2=(f(axis_y)) stroke="#eef0f3" {}
+            text x=(f(x)) y=(f(axis_y + 16.0)) text-anchor="middle" font-size="11" fill="#555" { (short_date(d, lang)) }
+        }
+        line x1=(f(LEFT)) y1=(f(axis_y)) x2=(f(WIDTH - RIGHT)) y2=(f(axis_y)) stroke="#888" {}
+        @if intervals_bottom > intervals_top {
+            line x1="4" y1=(f(intervals_top - 3.0)) x2=(f(WIDTH - RIGHT)) y2=(f(intervals_top - 3.0)) stroke="#e2e6ea" {}
+        }
+        (events_row)
+        @for b in &bars { (b) }
+        (appointment_row)
+        (mdt_row)
+        g.today {
+            title { (SiteWord::Today.text(lang)) " " (today) }
+            line x1=(f(tx)) y1="12" x2=(f(tx)) y2=(f(axis_y)) stroke="#b00020" stroke-width="2" stroke-dasharray="4,3" {}
+            text x=(f(tx)) y="10" text-anchor="middle" font-size="11.5" font-weight="600" fill="#b00020" { (SiteWord::Today.text(lang)) }
+        }
+    };
+    let font = "system-ui, Arial, sans-serif";
     html! {
         div.timeline {
-            svg viewBox=(format!("0 0 {WIDTH} {}", f(height))) width=(WIDTH) height=(f(height)) role="img" aria-label=(title) font-family="system-ui, Arial, sans-serif" font-size="12.5" fill="#1a1a1a" {
-                title { (title) }
-                @for d in ticks(start, end) {
-                    @let x = scale.x(d);
-                    line x1=(f(x)) y1="14" x2=(f(x)) y2=(f(axis_y)) stroke="#eef0f3" {}
-                    text x=(f(x)) y=(f(axis_y + 16.0)) text-anchor="middle" font-size="11" fill="#555" { (short_date(d, lang)) }
-                }
-                line x1=(f(LEFT)) y1=(f(axis_y)) x2=(f(WIDTH - RIGHT)) y2=(f(axis_y)) stroke="#888" {}
-                @if intervals_bottom > intervals_top {
-                    line x1="4" y1=(f(intervals_top - 3.0)) x2=(f(WIDTH - RIGHT)) y2=(f(intervals_top - 3.0)) stroke="#e2e6ea" {}
-                }
-                (events_row)
-                @for b in &bars { (b) }
-                (appointment_row)
-                (mdt_row)
-                g.today {
-                    title { (SiteWord::Today.text(lang)) " " (today) }
-                    line x1=(f(tx)) y1="12" x2=(f(tx)) y2=(f(axis_y)) stroke="#b00020" stroke-width="2" stroke-dasharray="4,3" {}
-                    text x=(f(tx)) y="10" text-anchor="middle" font-size="11.5" font-weight="600" fill="#b00020" { (SiteWord::Today.text(lang)) }
+            svg.labels viewBox=(format!("0 0 {LEFT} {}", f(height))) width=(LEFT) height=(f(height)) aria-hidden="true" font-family=(font) font-size="12.5" fill="#1a1a1a" {
+                (drawing)
+            }
+            div.plot {
+                svg viewBox=(format!("{LEFT} 0 {} {}", WIDTH - LEFT, f(height))) width=(WIDTH - LEFT) height=(f(height)) role="img" aria-label=(title) font-family=(font) font-size="12.5" fill="#1a1a1a" {
+                    title { (title) }
+                    (drawing)
                 }
             }
         }
