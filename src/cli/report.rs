@@ -767,9 +767,9 @@ fn html_table(
             // Ids, dates and short values never break at their hyphens (a mail client's
             // narrow window made "lu-0077" and "2026-11-11" two lines each).
             let td = if c.chars().count() <= 20 || !c.contains(char::is_whitespace) {
-                "<td class=\"nw\">"
-            } else {
                 "<td>"
+            } else {
+                "<td class=\"wrap\">"
             };
             if Some(i) == flag_col && !c.is_empty() {
                 s.push_str(&format!("{td}<span class=\"flag\">{}</span></td>", esc(c)));
@@ -915,11 +915,11 @@ h3{font-size:15px;margin:14px 0 4px}.date{color:#555;margin:0 0 12px}.note{color
 .problems{border-left:4px solid #b00020;padding:0 0 0 12px;margin:12px 0}.problems h2{color:#b00020;border-bottom-color:#b00020}\
 table{border-collapse:collapse;width:100%;margin:4px 0 10px;font-size:13px}\
 th{text-align:left;background:#f0f0f0;border-bottom:1px solid #999;padding:4px 6px}\
-td{border-bottom:1px solid #ddd;padding:4px 6px;vertical-align:top}\
+td{border-bottom:1px solid #ddd;padding:4px 6px;vertical-align:top;white-space:nowrap}\
 .overdue td:nth-child(6){color:#b00020;font-weight:bold}\
 .flag{background:#fde7ea;color:#b00020;font-weight:bold;padding:1px 4px;white-space:nowrap}\
 .none{color:#555;font-style:italic}\
-.nw{white-space:nowrap}.num{text-align:right}.muted{color:#555}.compliance th.period{text-align:center;border-left:2px solid #999}\
+td.wrap{white-space:normal}.num{text-align:right}.muted{color:#555}.compliance th.period{text-align:center;border-left:2px solid #999}\
 .compliance td:nth-child(2),.compliance td:nth-child(5),.compliance thead tr+tr th:nth-child(1),.compliance thead tr+tr th:nth-child(4){border-left:2px solid #999}\
 .compliance tr.total td{font-weight:bold;border-top:2px solid #999}\
 @media print{body{max-width:none;padding:0}h2{page-break-after:avoid}table{page-break-inside:auto}tr{page-break-inside:avoid}}";
