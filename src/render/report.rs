@@ -104,6 +104,9 @@ pub fn due_rows(items: &[Item], r: &Report, lang: Lang) -> Vec<Vec<String>> {
 /// when the case's file or its pathway's file has errors (the deadline may follow from them).
 pub fn what(i: &Item, r: &Report, lang: Lang) -> String {
     let mut s = match &i.deadline {
+        Some(d) if d.is_contact_receiving() => {
+            format!("{}: {}", Word::CallReceiving.text(lang), i.what)
+        }
         Some(d) if d.why.unverified => format!(
             "{} ({})",
             i.what,
@@ -418,12 +421,56 @@ pub fn sections(r: &Report, lang: Lang) -> Vec<Section> {
             rows: no_coordinator_rows(r),
         },
         Section {
+            title: Word::StaleCases.text(lang),
+            detail: (!r.stale.is_empty()).then(|| stale_detail(r.stale.len(), lang)),
+            headers: [
+                Word::LastActivity,
+                Word::Case,
+                Word::Patient,
+                Word::Pathway,
+                Word::Coordinator,
+            ]
+            .iter()
+            .map(|w| w.text(lang))
+            .collect(),
+            rows: r
+                .stale
+                .iter()
+                .take(STALE_SHOWN)
+                .map(|s| {
+                    vec![
+                        s.last_activity.to_string(),
+                        s.case.to_string(),
+                        s.patient.to_string(),
+                        s.pathway.to_string(),
+                        s.coordinator.unwrap_or("–").to_string(),
+                    ]
+                })
+                .collect(),
+        },
+        Section {
             title: Word::ComplianceHeading.text(lang),
             detail: Some(period(r, lang)),
             headers: compliance_headers,
             rows: compliance_rows,
         },
     ]
+}
+
+/// How many stale cases the human formats list (the oldest); JSON lists all.
+const STALE_SHOWN: usize = 20;
+
+/// The count of stale cases, and that only the oldest are listed when there are more.
+pub fn stale_detail(n: usize, lang: Lang) -> String {
+    if n > STALE_SHOWN {
+        t!(
+            lang,
+            format!("{n}; de {STALE_SHOWN} eldste"),
+            format!("{n}; the {STALE_SHOWN} oldest")
+        )
+    } else {
+        n.to_string()
+    }
 }
 
 pub fn overdue_total(r: &Report) -> usize {
@@ -552,6 +599,7 @@ pub fn json(r: &Report, lang: Lang) -> serde_json::Value {
             "events": r.recorded.iter().map(recorded).collect::<Vec<_>>(),
         },
         "new_referrals": r.new_referrals.iter().map(recorded).collect::<Vec<_>>(),
+        "stale": &r.stale,
         "without_coordinator": r.no_coordinator.iter().map(|(c, p, pw)| serde_json::json!({"case": c, "patient": p, "pathway": pw})).collect::<Vec<_>>(),
         "compliance": {
             "from": r.compliance.current.from.to_string(),

@@ -6,6 +6,7 @@ use crate::i18n::{Lang, Word};
 use crate::render::report::*;
 use crate::render::stats::percent;
 use crate::views::report::Report;
+use crate::views::stats::tertial;
 
 /// One self-contained HTML file: inline CSS, no scripts, nothing fetched.
 pub fn html(r: &Report, lang: Lang) -> String {
@@ -57,15 +58,74 @@ pub fn body(r: &Report, lang: Lang) -> String {
     let last = all.len() - 1;
     for (n, sec) in all.into_iter().enumerate() {
         s.push_str(&format!("<h2>{}</h2>\n", esc(&sec.heading(false))));
-        // The compliance section: the chart, then its figures with "below target" flagged.
-        let flag = if n == last {
+        // The compliance section: the chart, then its figures, the two periods side by side.
+        if n == last {
             s.push_str(&chart(r, lang));
-            Some(sec.headers.len() - 1)
+            s.push_str(&compliance_html(r, &sec.rows, lang, &none));
         } else {
-            None
-        };
-        s.push_str(&html_table(&sec.headers, &sec.rows, &none, flag));
+            s.push_str(&html_table(&sec.headers, &sec.rows, &none, None));
+        }
     }
+    s
+}
+
+/// The compliance table for HTML: a heading row that spans each period's columns, "below
+/// target" flagged; "times unverified" is a note, not an alarm.
+fn compliance_html(r: &Report, rows: &[Vec<String>], lang: Lang, empty: &str) -> String {
+    if rows.is_empty() {
+        return format!("<p class=\"none\">{}</p>\n", esc(empty));
+    }
+    let c = &r.compliance;
+    let now = format!("{} {}", tertial(c.current.from), Word::SoFar.text(lang));
+    let before = tertial(c.previous.from);
+    let mut s = format!(
+        "<table class=\"compliance\">\n<thead><tr><th rowspan=\"2\">{}</th><th colspan=\"3\" class=\"period\">{}<br><small>{} – {}</small></th><th colspan=\"3\" class=\"period\">{}<br><small>{} – {}</small></th><th rowspan=\"2\">{}</th></tr>\n<tr>",
+        esc(&Word::Pathway.text(lang)),
+        esc(&now),
+        c.current.from,
+        c.current.to,
+        esc(&before),
+        c.previous.from,
+        c.previous.to,
+        esc(&Word::Note.text(lang)),
+    );
+    for _ in 0..2 {
+        for w in [Word::MeasuredCount, Word::Share, Word::Median] {
+            s.push_str(&format!("<th class=\"num\">{}</th>", esc(&w.text(lang))));
+        }
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    let below = Word::BelowTarget.text(lang);
+    let last = rows.len() - 1;
+    for (n, row) in rows.iter().enumerate() {
+        s.push_str(if n == last {
+            "<tr class=\"total\">"
+        } else {
+            "<tr>"
+        });
+        for (i, cell) in row.iter().enumerate() {
+            if i == row.len() - 1 {
+                let notes: Vec<String> = cell
+                    .split("; ")
+                    .filter(|x| !x.is_empty())
+                    .map(|x| {
+                        if x == below {
+                            format!("<span class=\"flag\">{}</span>", esc(x))
+                        } else {
+                            format!("<span class=\"muted\">{}</span>", esc(x))
+                        }
+                    })
+                    .collect();
+                s.push_str(&format!("<td>{}</td>", notes.join(" ")));
+            } else if i == 0 {
+                s.push_str(&format!("<td>{}</td>", esc(cell)));
+            } else {
+                s.push_str(&format!("<td class=\"num\">{}</td>", esc(cell)));
+            }
+        }
+        s.push_str("</tr>\n");
+    }
+    s.push_str("</tbody>\n</table>\n");
     s
 }
 
