@@ -474,3 +474,20 @@ pub fn report(info: &SiteInfo, report_body: &str, cases: &[&str]) -> String {
         false,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_case_named_like_a_page_of_the_site_gets_its_own_name() {
+        assert_eq!(case_file("te-0142"), "te-0142.html");
+        assert_eq!(case_file("index"), "case_index.html");
+        assert_eq!(case_file("report"), "case_report.html");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_page() {
+        assert_eq!(clean("a\u{1b}[31mb\nc".into()), "a\\u{1b}[31mb\nc");
+    }
+}
