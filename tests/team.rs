@@ -438,6 +438,16 @@ fn sync_refuses_politely_without_upstream_with_changes_and_offline() {
         stderr(&out)
     );
     assert_eq!(a.git(&["rev-parse", "HEAD"]), head);
+    // A clone without `forlop init`: sync says so.
+    a.git(&["config", "--unset", "merge.forlop.driver"]);
+    let out = a.forlop(&["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("kjør `forlop init`"),
+        "{}",
+        stderr(&out)
+    );
+    ok(&a.forlop(&["init"]));
     // No upstream.
     a.git(&["checkout", "-q", "-b", "eget"]);
     let out = a.forlop(&["sync"]);
