@@ -182,9 +182,10 @@ fn detail(reg: &Register, case: &Case, ctx: &Ctx, redact: bool) -> String {
                     (None, Some(due)) if h.open => days_left_text((due - today).num_days(), lang),
                     (None, _) => Word::OpenTask.text(lang),
                 };
+                // An ad-hoc task's name is free text.
                 vec![
                     t.id.to_string(),
-                    t.name.to_string(),
+                    crate::views::redact_text(t.name, h.case, h.identity.is_none()),
                     t.due.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),
                     state,
                 ]

@@ -61,7 +61,7 @@ pub fn table(
         t.text(d.case);
         t.cell(d.patient);
         t.text(d.pathway);
-        match (d.kind, d.name) {
+        match (d.kind, d.name.as_deref()) {
             (Kind::Interval, Some(name)) => t.cell(format_args!("{} {name}", d.id)),
             (_, Some(name)) => t.text(name),
             (_, None) => t.text(d.id),
