@@ -28,6 +28,12 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         "copy.id" => "Forløpets id",
         "status" => "Åpne saker: forløp, koordinator, siste hendelse, neste frist; én sak i detalj",
         "status.cases" => "Bare disse sakene (vises også når de er avsluttet eller overført)",
+        "status.stale" => {
+            "Saker uten aktivitet: åpne, ingenting datert på `stale_days` dager og ingenting booket (til opprydding)"
+        }
+        "status.care" => {
+            "Til koordinatormøtet: åpne saker der individuell plan ikke er vurdert, og der samtykke til å kontakte kommunens kreftkoordinator ikke er avklart"
+        }
         "due" => "Frister (forløpstider og oppgaver) de nærmeste dagene, og alt som er forfalt",
         "due.days" => "Frister innen så mange dager (standard: `warn_days` i forlop.toml)",
         "overdue" => "Bare det som er forfalt",
@@ -216,6 +222,16 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "forlop status --coordinator ssol",
                 "saker til én koordinator",
                 "one coordinator's cases",
+            ),
+            (
+                "forlop status --stale",
+                "saker ingen har rørt på lenge, til opprydding",
+                "cases nobody touched for long, for a clean-up",
+            ),
+            (
+                "forlop status --care",
+                "individuell plan og samtykke, til koordinatormøtet",
+                "individual plan and consent, for the coordinators' meeting",
             ),
         ],
         "due" => &[
