@@ -511,6 +511,9 @@ pub fn emit(text: &str) -> io::Result<()> {
         #[cfg(unix)]
         return Err(io::Error::from_raw_os_error(libc::EBADF));
     }
+    // No control character from the register's files reaches a terminal raw (SPEC §3); the
+    // text handed here carries no colour of its own.
+    let text = crate::terminal::escape_output(text);
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()
@@ -583,9 +586,13 @@ pub fn run() -> ExitCode {
     note_closed_stdout();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = help::early_lang(&args);
-    let parsed = help::command(lang)
-        .try_get_matches_from(&args)
-        .and_then(|m| Cli::from_arg_matches(&m));
+    // The plain definition parses exactly as the translated one; only help and errors need the
+    // translation, which costs a few milliseconds to build, so it is built only for them.
+    let parsed = Cli::try_parse_from(&args).or_else(|_| {
+        help::command(lang)
+            .try_get_matches_from(&args)
+            .and_then(|m| Cli::from_arg_matches(&m))
+    });
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {

@@ -129,67 +129,98 @@ fn compliance_html(r: &Report, rows: &[Vec<String>], lang: Lang, empty: &str) ->
     s
 }
 
-/// A horizontal bar per interval: the share within the standard time, the target as a line.
+/// A horizontal bar per pathway: the share within the standard time this tertial, the previous
+/// tertial under it, the target as a line.
 fn chart(r: &Report, lang: Lang) -> String {
-    let bars: Vec<(String, &crate::views::stats::StatRow)> = r
+    type Row<'a> = Option<&'a crate::views::stats::StatRow>;
+    let bars: Vec<(String, Row<'_>, Row<'_>)> = r
         .compliance
         .indicator_rows
         .iter()
-        .filter_map(|row| {
+        .map(|row| {
             let label = row
                 .pathway
                 .clone()
                 .unwrap_or_else(|| Word::AllPathways.text(lang));
-            row.current.as_ref().map(|s| (label, s))
+            (label, row.current.as_ref(), row.previous.as_ref())
         })
         .collect();
     if bars.is_empty() {
         return String::new();
     }
-    let (left, width, bar_h, gap) = (200.0, 340.0, 22.0, 10.0);
-    let height = bars.len() as f64 * (bar_h + gap) + 40.0;
-    let total_w = left + width + 120.0;
+    // Per pathway: this tertial's bar (green within the target, red below), the previous
+    // tertial's thin grey bar under it.
+    let (left, width, bar_h, prev_h, gap) = (200.0, 340.0, 18.0, 8.0, 14.0);
+    let group_h = bar_h + 3.0 + prev_h + gap;
+    let height = bars.len() as f64 * group_h + 52.0;
+    let total_w = left + width + 160.0;
     let title = Word::ChartTitle.text(lang);
+    let c = &r.compliance;
+    let now = format!("{} {}", tertial(c.current.from), Word::SoFar.text(lang));
+    let before = tertial(c.previous.from);
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{total_w}\" height=\"{height}\" viewBox=\"0 0 {total_w} {height}\" role=\"img\" aria-label=\"{}\" font-family=\"Arial, sans-serif\" font-size=\"13\">\n<title>{}</title>\n",
         esc(&title),
         esc(&title)
     );
-    for (n, (label, row)) in bars.iter().enumerate() {
-        let y = 10.0 + n as f64 * (bar_h + gap);
-        let w = (row.share * width).max(1.0);
-        let colour = if row.share >= r.target {
-            "#2e7d32"
-        } else {
-            "#c62828"
-        };
+    for (n, (label, current, previous)) in bars.iter().enumerate() {
+        let y = 10.0 + n as f64 * group_h;
         s.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
             left - 8.0,
-            y + bar_h * 0.7,
+            y + bar_h * 0.75,
             esc(label)
         ));
         s.push_str(&format!(
             "<rect x=\"{left}\" y=\"{y}\" width=\"{width}\" height=\"{bar_h}\" fill=\"#eeeeee\"/>\n"
         ));
-        s.push_str(&format!(
-            "<rect x=\"{left}\" y=\"{y}\" width=\"{w:.1}\" height=\"{bar_h}\" fill=\"{colour}\"/>\n"
-        ));
-        s.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\">{} (n={})</text>\n",
-            left + width + 8.0,
-            y + bar_h * 0.7,
-            esc(&percent(row.share)),
-            row.cases
-        ));
+        if let Some(row) = current {
+            let w = (row.share * width).max(1.0);
+            let colour = if row.share >= r.target {
+                "#2e7d32"
+            } else {
+                "#c62828"
+            };
+            s.push_str(&format!(
+                "<rect x=\"{left}\" y=\"{y}\" width=\"{w:.1}\" height=\"{bar_h}\" fill=\"{colour}\"/>\n<text x=\"{}\" y=\"{}\">{} (n={})</text>\n",
+                left + width + 8.0,
+                y + bar_h * 0.75,
+                esc(&percent(row.share)),
+                row.cases
+            ));
+        }
+        let py = y + bar_h + 3.0;
+        if let Some(row) = previous {
+            let w = (row.share * width).max(1.0);
+            s.push_str(&format!(
+                "<rect x=\"{left}\" y=\"{py}\" width=\"{w:.1}\" height=\"{prev_h}\" fill=\"#9e9e9e\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#555555\">{}: {} (n={})</text>\n",
+                left + width + 8.0,
+                py + prev_h,
+                esc(&before),
+                esc(&percent(row.share)),
+                row.cases
+            ));
+        }
     }
     let tx = left + r.target * width;
-    let bottom = height - 24.0;
+    let bottom = height - 42.0;
     s.push_str(&format!(
         "<line x1=\"{tx:.1}\" y1=\"4\" x2=\"{tx:.1}\" y2=\"{bottom}\" stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>\n<text x=\"{tx:.1}\" y=\"{}\" text-anchor=\"middle\">{} {}</text>\n",
         bottom + 16.0,
         esc(&Word::Target.text(lang)),
         esc(&percent(r.target))
+    ));
+    // The legend: which bar is which period.
+    let ly = height - 12.0;
+    s.push_str(&format!(
+        "<rect x=\"{left}\" y=\"{}\" width=\"12\" height=\"10\" fill=\"#2e7d32\"/><text x=\"{}\" y=\"{ly}\" font-size=\"11\">{}</text>\n<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"6\" fill=\"#9e9e9e\"/><text x=\"{}\" y=\"{ly}\" font-size=\"11\">{}</text>\n",
+        ly - 9.0,
+        left + 16.0,
+        esc(&now),
+        left + 150.0,
+        ly - 7.0,
+        left + 166.0,
+        esc(&before)
     ));
     s.push_str("</svg>\n");
     s
