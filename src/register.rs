@@ -617,8 +617,27 @@ pub enum Scope {
 }
 
 impl Scope {
-    /// `case` with what the scope does not need dropped.
+    /// `case` with what the scope does not need dropped: no command but `status CASE`,
+    /// `handover`, `mdt`, `log` and `site` (all with [`Scope::All`]) shows a note's text, an
+    /// event's note, a deviation's reason, an MDT conclusion or the GP.
     pub fn slim(self, mut case: Case) -> Case {
+        if self == Scope::All {
+            return case;
+        }
+        for n in &mut case.notes {
+            n.text = String::new();
+            n.by = None;
+        }
+        for e in &mut case.events {
+            e.note = None;
+        }
+        for d in &mut case.deviations {
+            d.reason = String::new();
+        }
+        for m in &mut case.mdts {
+            m.conclusion = None;
+        }
+        case.patient.gp = None;
         if self == Scope::Deadlines {
             case.notes = Vec::new();
             case.appointments = Vec::new();
