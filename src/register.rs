@@ -614,6 +614,9 @@ pub enum Scope {
     /// `status` list): their notes, appointments, MDT meetings, deviations and GP are dropped
     /// as soon as the case is checked (an output-heavy register keeps most of its cases).
     Deadlines,
+    /// Like [`Scope::Deadlines`], keeping the appointments and MDT meetings dated within the
+    /// window (`agenda`: its days).
+    Window(NaiveDate, NaiveDate),
 }
 
 impl Scope {
@@ -638,8 +641,18 @@ impl Scope {
             m.conclusion = None;
         }
         case.patient.gp = None;
-        if self == Scope::Deadlines {
+        if let Scope::Window(from, to) = self {
+            let inside = |d: NaiveDate| d >= from && d <= to;
+            case.appointments.retain(|a| inside(a.date.value));
+            case.appointments.shrink_to_fit();
+            case.mdts.retain(|m| inside(m.date.value));
+            case.mdts.shrink_to_fit();
+        }
+        if matches!(self, Scope::Deadlines | Scope::Window(..)) {
             case.notes = Vec::new();
+            case.deviations = Vec::new();
+        }
+        if self == Scope::Deadlines {
             case.appointments = Vec::new();
             case.mdts = Vec::new();
             case.deviations = Vec::new();
@@ -657,7 +670,7 @@ impl Scope {
     pub fn keeps(self, case: &Case, today: NaiveDate) -> bool {
         match self {
             Scope::All => true,
-            Scope::Open | Scope::Deadlines => case.is_followed(today),
+            Scope::Open | Scope::Deadlines | Scope::Window(..) => case.is_followed(today),
             Scope::OpenOrSince(from) => {
                 case.is_followed(today)
                     || case.events.iter().any(|e| e.date.value >= from)
