@@ -793,15 +793,8 @@ pub fn lock(root: &Path) -> Result<Lock, EditError> {
 /// Removes the temporary files a killed write left under `cases/` (each a full copy of a case).
 /// Called with the lock held, so no write is under way.
 fn remove_stale_temporaries(root: &Path) {
-    let walker = walkdir::WalkDir::new(root.join("cases"))
-        .follow_links(false)
-        .into_iter()
-        .filter_map(Result::ok);
-    for e in walker {
-        if e.file_type().is_file() && crate::atomic::is_temporary(&e.file_name().to_string_lossy())
-        {
-            let _ = fs::remove_file(e.path());
-        }
+    for path in crate::register::stale_temporaries(root) {
+        let _ = fs::remove_file(path);
     }
 }
 

@@ -791,6 +791,31 @@ question = "Operabel?"
     }
 
     #[test]
+    fn an_amended_event_merges_with_a_note_and_conflicts_with_another_amendment() {
+        let amend = |d: &str| BASE.replace("date = 2026-11-02", &format!("date = {d}"));
+        let note = with("\n[[note]]\ndate = 2026-11-04\ntext = \"x\"\n");
+        let m = merge(BASE, &amend("2026-11-03"), &note).unwrap();
+        assert!(m.conflicts.is_empty());
+        assert!(m.text.contains("date = 2026-11-03") && m.text.contains("[[note]]"));
+        let m = merge(BASE, &amend("2026-11-03"), &amend("2026-11-01")).unwrap();
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].name(), "[[event]] referral date");
+    }
+
+    #[test]
+    fn two_closures_with_different_reasons_conflict_on_the_reason_only() {
+        let close = |r: &str| {
+            with(&format!(
+                "\n[closed]\ndate = 2026-12-01\nreason = \"{r}\"\n"
+            ))
+        };
+        let m = merge(BASE, &close("died"), &close("declined")).unwrap();
+        let names: Vec<String> = m.conflicts.iter().map(Conflict::name).collect();
+        assert_eq!(names, vec!["[closed] reason"]);
+        assert_eq!(conflict_blocks(&m.text).len(), 1);
+    }
+
+    #[test]
     fn a_patient_field_changed_on_both_sides_names_the_table() {
         let ours = BASE.replace("Ola Nordmann", "Ola Nordmann Berg");
         let theirs = BASE.replace("Ola Nordmann", "Ola Berg");

@@ -302,7 +302,11 @@ fn load_pathways_with(
     if let Some(root) = root {
         let dir = root.join("pathways");
         let mut paths = Vec::new();
-        if let Ok(entries) = fs::read_dir(&dir) {
+        // A linked folder is not read: nothing is read through a link.
+        let linked = fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink());
+        if linked {
+            diags.push(file_diag(Severity::Error, "pathways", Msg::Symlink));
+        } else if let Ok(entries) = fs::read_dir(&dir) {
             for entry in entries.flatten() {
                 let path = entry.path();
                 if path.extension().is_some_and(|e| e == "toml") {
@@ -371,11 +375,23 @@ pub fn parse_pathway_text(
 }
 
 /// Every case file under `cases/`, sorted: the one walker behind the loader, the writes, `log`
-/// and the pre-commit check. Dot-folders and dot-files are skipped, links are never followed,
-/// only regular `.toml` files count.
+/// and the pre-commit check. Dot-folders and dot-files are not read (the loader says so), links
+/// are never followed, only regular `.toml` files count.
 pub fn case_files(root: &Path) -> Vec<PathBuf> {
     let mut ignored = Vec::new();
     case_paths(root, &mut ignored).unwrap_or_default()
+}
+
+/// The temporary files under `cases/` that a killed write left behind (each a full copy of a
+/// case, name and fødselsnummer included), found by the same walker.
+pub fn stale_temporaries(root: &Path) -> Vec<PathBuf> {
+    let mut diags = Vec::new();
+    let _ = case_paths(root, &mut diags);
+    diags
+        .into_iter()
+        .filter(|d| d.msg == Msg::StaleTemporary)
+        .map(|d| root.join(d.file))
+        .collect()
 }
 
 /// Collects case file paths under `cases/`, sorted, with diagnostics for what is not read.
@@ -408,12 +424,11 @@ fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, 
         diags.push(file_diag(Severity::Error, "cases", msg.clone()));
         return Err(msg);
     }
-    let walker = walkdir::WalkDir::new(&dir)
+    let mut walker = walkdir::WalkDir::new(&dir)
         .follow_links(false)
         .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
+        .into_iter();
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -434,6 +449,27 @@ fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, 
             }
         };
         let ft = entry.file_type();
+        let name = entry.file_name().to_string_lossy();
+        // Hidden entries are not read, but never skipped silently: a `.te-0142.toml` would
+        // otherwise be a case nobody sees, and a killed write's temporary file a copy of one.
+        // Other dot-files (`.gitkeep`) are nobody's case.
+        if entry.depth() > 0 && name.starts_with('.') {
+            let msg = if ft.is_dir() {
+                walker.skip_current_dir();
+                Some(Msg::HiddenFile)
+            } else if crate::atomic::is_temporary(&name) {
+                Some(Msg::StaleTemporary)
+            } else if name.ends_with(".toml") {
+                Some(Msg::HiddenFile)
+            } else {
+                None
+            };
+            if let Some(msg) = msg {
+                let shown = display_path(root, entry.path());
+                diags.push(file_diag(Severity::Warning, &shown, msg));
+            }
+            continue;
+        }
         if ft.is_dir() {
             continue;
         }

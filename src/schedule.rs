@@ -139,7 +139,8 @@ impl Warn<'_> {
 }
 
 /// Where a case stands on a day (SPEC §2; `status --format json` `state`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum CaseState {
     /// Its standard times are still running.
     InPathway,
@@ -153,6 +154,17 @@ pub enum CaseState {
 }
 
 impl CaseState {
+    /// Where `case` stands on `today` without its pathway (closed, transferred, else in pathway).
+    pub fn without_pathway(case: &Case, today: NaiveDate) -> CaseState {
+        if case.is_closed(today) {
+            CaseState::Closed
+        } else if case.transferred(today).is_some() {
+            CaseState::Transferred
+        } else {
+            CaseState::InPathway
+        }
+    }
+
     /// The stable word used in JSON.
     pub fn word(self) -> &'static str {
         match self {

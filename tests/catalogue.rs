@@ -87,10 +87,15 @@ const PLANTED_ELSEWHERE: &[(&str, &str)] = &[
         "F0015",
         "privacy::a_file_of_millions_of_tiny_entries_is_not_parsed",
     ),
+    (
+        "F0013",
+        "privacy::a_hidden_case_file_is_named_not_skipped_silently",
+    ),
+    (
+        "F0014",
+        "privacy::temporary_files_of_a_killed_write_are_named_and_removed_by_the_next_write",
+    ),
     ("F0016", "team::check_names_each_conflict_block_once"),
-    // Declared in the catalogue, but no rule gives them yet.
-    ("F0013", "(hidden files in cases/: not emitted yet)"),
-    ("F0014", "(stale temporary files: not emitted yet)"),
 ];
 
 #[test]

@@ -495,15 +495,54 @@ fn a_writer_waiting_for_the_lock_says_so() {
 }
 
 #[test]
-fn temporary_files_of_a_killed_write_are_removed_by_the_next_write() {
+fn temporary_files_of_a_killed_write_are_named_and_removed_by_the_next_write() {
     let reg = Reg::new(false);
     let stale = reg.file("cases/2026/.te-0142.toml.4242.tmp");
     std::fs::write(&stale, reg.read(TE)).unwrap();
     let other = reg.file("cases/2025/.lu-0071.toml.99-2.new");
     std::fs::create_dir_all(other.parent().unwrap()).unwrap();
     std::fs::write(&other, "kopi").unwrap();
+    let (_, json) = check_json(reg.path());
+    let named: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["message"].as_str().unwrap().contains("interrupted write"))
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        named,
+        [
+            "cases/2025/.lu-0071.toml.99-2.new",
+            "cases/2026/.te-0142.toml.4242.tmp"
+        ]
+    );
     ok(&reg.forlop(&["note", "te-0142", "Hei"]));
     assert!(!stale.exists() && !other.exists());
+}
+
+#[test]
+fn a_hidden_case_file_is_named_not_skipped_silently() {
+    let reg = Reg::new(false);
+    reg.write(
+        "cases/2026/.te-0999.toml",
+        "id = \"te-0999\"\npathway = \"sarkom\"\n",
+    );
+    reg.write(
+        "cases/.arkiv/te-0998.toml",
+        "id = \"te-0998\"\npathway = \"sarkom\"\n",
+    );
+    let (_, json) = check_json(reg.path());
+    let named: Vec<(&str, &str)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap(), d["message"].as_str().unwrap()))
+        .filter(|(_, m)| m.contains("hidden"))
+        .collect();
+    assert_eq!(named.len(), 2, "{named:?}");
+    assert_eq!(named[0].0, "cases/.arkiv");
+    assert_eq!(named[1].0, "cases/2026/.te-0999.toml");
 }
 
 // ---- links ----
@@ -525,6 +564,37 @@ fn new_refuses_to_write_through_a_linked_year_folder() {
     ]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_linked_pathways_or_cases_folder_is_not_read() {
+    let reg = Reg::new(false);
+    let outside = tempfile::tempdir().unwrap();
+    // A pathway elsewhere that would change every deadline of its cases.
+    let pathway = std::fs::read_to_string(project("pathways/sarkom.toml"))
+        .unwrap()
+        .replace("name = \"", "name = \"UTENFRA ");
+    std::fs::write(outside.path().join("sarkom.toml"), pathway).unwrap();
+    std::fs::remove_dir_all(reg.file("pathways")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), reg.file("pathways")).unwrap();
+    let out = reg.forlop(&["pathways", "show", "sarkom"]);
+    assert!(!text(&out).contains("UTENFRA"), "{}", text(&out));
+    let (_, json) = check_json(reg.path());
+    assert!(
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["file"] == "pathways" && d["message"].as_str().unwrap().contains("link")),
+        "{json:#}"
+    );
+    // A linked cases/ is not listed.
+    let cases = tempfile::tempdir().unwrap();
+    std::fs::rename(reg.file("cases"), cases.path().join("c")).unwrap();
+    std::os::unix::fs::symlink(cases.path().join("c"), reg.file("cases")).unwrap();
+    let out = reg.forlop(&["status", "--show-identity"]);
+    assert!(!text(&out).contains("Ola Nordmann"), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
 }
 
 /// `timeout_output`: the output with a time limit, so a hang fails the test instead of blocking.

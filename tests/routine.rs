@@ -404,3 +404,317 @@ fn an_ad_hoc_task_created_overdue_is_written_with_a_warning() {
     ok(&out);
     assert!(!stderr(&out).contains("already passed"));
 }
+
+#[test]
+fn a_treated_case_stays_in_follow_up_with_its_bookings_until_closed() {
+    let reg = Reg::new();
+    ok(&reg.run(&["record", "te-0142", "first-visit", "--date", "2026-11-21"]));
+    ok(&reg.run(&[
+        "record",
+        "te-0142",
+        "decision",
+        "--date",
+        "2026-11-22",
+        "--treatment",
+        "surgery",
+    ]));
+    ok(&reg.run(&["record", "te-0142", "treatment", "--date", "2026-11-23"]));
+    // After the first treatment: no standard time runs, but the case is followed.
+    ok(&reg.run(&[
+        "book",
+        "te-0142",
+        "--date",
+        "2026-11-24",
+        "--what",
+        "Kontroll",
+    ]));
+    ok(&reg.run(&[
+        "task",
+        "te-0142",
+        "ring",
+        "--name",
+        "Ring etter operasjonen",
+        "--due",
+        "2026-11-24",
+    ]));
+    let json = reg.json(&["status", "--format", "json"]);
+    let row = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["case"] == "te-0142")
+        .expect("a case in follow-up is listed")
+        .clone();
+    assert_eq!(row["state"], "follow-up");
+    assert_eq!(row["next_deadline"]["id"], "ring");
+    let agenda = String::from_utf8(reg.run(&["agenda", "--days", "2"]).stdout).unwrap();
+    assert!(
+        agenda.contains("Kontroll") && agenda.contains("Ring etter operasjonen"),
+        "{agenda}"
+    );
+    let table = String::from_utf8(reg.run(&["status"]).stdout).unwrap();
+    assert!(table.contains("i oppfølging"), "{table}");
+    let detail = String::from_utf8(reg.run(&["status", "te-0142"]).stdout).unwrap();
+    assert!(detail.contains("Tilstand: i oppfølging"), "{detail}");
+    // Closed: the coordinator's follow-up ends.
+    ok(&reg.run(&["close", "te-0142", "--reason", "treatment-started"]));
+    let json = reg.json(&["status", "--format", "json"]);
+    assert!(
+        !json
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["case"] == "te-0142")
+    );
+    let json = reg.json(&["status", "te-0142", "--format", "json"]);
+    assert_eq!(json[0]["state"], "closed");
+}
+
+#[test]
+fn a_transfer_asks_for_a_call_to_the_receiving_coordinator_until_done() {
+    let reg = Reg::new();
+    let out = reg.run(&[
+        "transfer",
+        "te-0142",
+        "--to",
+        "Oslo universitetssykehus HF",
+        "--contact",
+        "ext-ous-lunge",
+    ]);
+    ok(&out);
+    assert!(
+        stderr(&out).contains("Jonas Eide, 23 00 00 40"),
+        "{}",
+        stderr(&out)
+    );
+    // The task, due on the transfer date, in due (JSON and table), agenda and the report.
+    let due = reg.json(&["due", "--format", "json"]);
+    let task = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["case"] == "te-0142")
+        .expect("the call is due")
+        .clone();
+    assert_eq!(task["kind"], "task");
+    assert_eq!(task["id"], "contact-receiving");
+    assert_eq!(task["due"], TODAY);
+    assert_eq!(task["milestone"], serde_json::Value::Null);
+    let table = String::from_utf8(reg.run(&["due"]).stdout).unwrap();
+    assert!(
+        table.contains(
+            "Ring mottakende koordinator: Jonas Eide, 23 00 00 40 – Oslo universitetssykehus HF"
+        ),
+        "{table}"
+    );
+    let agenda = String::from_utf8(reg.run(&["--lang", "en", "agenda"]).stdout).unwrap();
+    assert!(
+        agenda.contains("Call the receiving coordinator: Jonas Eide, 23 00 00 40"),
+        "{agenda}"
+    );
+    let report = String::from_utf8(reg.run(&["report"]).stdout).unwrap();
+    assert!(
+        report.contains("Ring mottakende koordinator: Jonas Eide"),
+        "{report}"
+    );
+    // The standard times now run at the receiving hospital; status says so with the due date.
+    let detail = String::from_utf8(reg.run(&["status", "te-0142"]).stdout).unwrap();
+    assert!(detail.contains("Tilstand: overført"), "{detail}");
+    let of4 = detail.lines().find(|l| l.contains(" OF4 ")).unwrap();
+    assert!(of4.contains("på mottakende sykehus"), "{of4}");
+    assert!(
+        of4.contains("2026-12-25") || of4.contains("2026-12-"),
+        "{of4}"
+    );
+    let handover = String::from_utf8(reg.run(&["handover", "te-0142"]).stdout).unwrap();
+    assert!(handover.contains("på mottakende sykehus"), "{handover}");
+    // Done: nothing is due, and the case leaves the section's lists.
+    ok(&reg.run(&["task", "te-0142", "contact-receiving", "--done"]));
+    let due = reg.json(&["due", "--days", "400", "--format", "json"]);
+    assert!(
+        !due.as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["case"] == "te-0142")
+    );
+    let json = reg.json(&["status", "--format", "json"]);
+    assert!(
+        !json
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["case"] == "te-0142")
+    );
+    let json = reg.json(&["status", "te-0142", "--format", "json"]);
+    assert_eq!(json[0]["state"], "transferred");
+}
+
+#[test]
+fn stale_cases_are_warned_listed_and_reported() {
+    let reg = Reg::new();
+    // Three months on, nothing has happened in the example's open cases.
+    let later = "2027-03-01";
+    let run = |args: &[&str]| {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("forlop"));
+        cmd.args(args)
+            .args(["--today", later, "--register"])
+            .arg(reg.path())
+            .env("NO_COLOR", "1")
+            .env_remove("FORLOP_REGISTER");
+        cmd.output().unwrap()
+    };
+    let out = run(&["status", "--stale", "--format", "json"]);
+    ok(&out);
+    let stale: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = stale.as_array().unwrap();
+    assert!(!list.is_empty());
+    // Oldest activity first; each row has the SPEC's keys.
+    let first = &list[0];
+    for key in ["case", "pathway", "coordinator", "last_activity"] {
+        assert!(first.get(key).is_some(), "{first}");
+    }
+    let dates: Vec<&str> = list
+        .iter()
+        .map(|r| r["last_activity"].as_str().unwrap())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    let out = run(&["report", "--format", "json"]);
+    ok(&out);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["stale"], stale);
+    let text = String::from_utf8(run(&["report"]).stdout).unwrap();
+    assert!(
+        text.contains(&format!("SAKER UTEN AKTIVITET ({})", list.len())),
+        "{text}"
+    );
+    let out = run(&["--lang", "en", "check"]);
+    assert!(
+        stderr(&out).contains("no activity since"),
+        "{}",
+        stderr(&out)
+    );
+    // A booking ahead takes a case off the list.
+    let case = first["case"].as_str().unwrap().to_string();
+    ok(&run(&[
+        "book",
+        &case,
+        "--date",
+        "2027-03-10",
+        "--what",
+        "Kontroll",
+    ]));
+    let out = run(&["status", "--stale", "--format", "json"]);
+    let after: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        !after
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["case"] == case.as_str())
+    );
+    // At the example's own date nothing is stale.
+    let none = String::from_utf8(reg.run(&["status", "--stale"]).stdout).unwrap();
+    assert_eq!(none, "Ingen saker uten aktivitet.\n");
+}
+
+#[test]
+fn the_care_lists_follow_set() {
+    let reg = Reg::new();
+    let gaps = |reg: &Reg| -> Vec<(String, String)> {
+        reg.json(&["status", "--care", "--format", "json"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["case"] == "te-0142")
+            .map(|r| {
+                (
+                    r["case"].as_str().unwrap().into(),
+                    r["gap"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        gaps(&reg),
+        [
+            ("te-0142".into(), "individual-plan-not-assessed".into()),
+            ("te-0142".into(), "consent-unanswered".into())
+        ]
+    );
+    ok(&reg.run(&["set", "te-0142", "individual-plan", "not-needed"]));
+    ok(&reg.run(&["set", "te-0142", "consent", "no"]));
+    assert!(gaps(&reg).is_empty());
+    let table = String::from_utf8(reg.run(&["status", "--care"]).stdout).unwrap();
+    assert!(
+        table.starts_with("Individuell plan ikke vurdert ("),
+        "{table}"
+    );
+    assert!(table.contains("Samtykke til kommunal kreftkoordinator ikke avklart ("));
+}
+
+#[test]
+fn status_shows_the_planned_date_against_the_deadline() {
+    let reg = Reg::new();
+    ok(&reg.run(&[
+        "book",
+        "te-0142",
+        "--date",
+        "2026-12-10",
+        "--what",
+        "Operasjon",
+        "--milestone",
+        "treatment",
+    ]));
+    let detail = String::from_utf8(reg.run(&["status", "te-0142"]).stdout).unwrap();
+    assert!(detail.contains("\nPlanlagt\n"), "{detail}");
+    let line = detail
+        .lines()
+        .find(|l| l.contains("2026-12-10") && l.contains("OF4"))
+        .expect("the plan against OF4");
+    assert!(line.contains("innen fristen"), "{line}");
+}
+
+#[test]
+fn neuroendocrine_times_come_with_the_g3_caveat() {
+    let out = Command::new(assert_cmd::cargo::cargo_bin("forlop"))
+        .args(["pathways", "show", "nevroendokrine-svulster"])
+        .output()
+        .unwrap();
+    ok(&out);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("forløpstider: bekreftet"), "{text}");
+    assert!(
+        text.contains("Merk: Forløpstidene gjelder godt og middels differensierte svulster (G1–2)")
+    );
+    assert!(text.contains("G3"));
+    let out = Command::new(assert_cmd::cargo::cargo_bin("forlop"))
+        .args([
+            "pathways",
+            "show",
+            "nevroendokrine-svulster",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let days: Vec<String> = json["intervals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| format!("{}={}", i["id"].as_str().unwrap(), i["days"]))
+        .collect();
+    assert_eq!(days[0], "OF1=14");
+    assert_eq!(days[1], "OF2=21");
+    assert!(
+        days[2].starts_with("OF3=") && days[2].contains("21"),
+        "{days:?}"
+    );
+    assert!(
+        days[3].starts_with("OF4=") && days[3].contains("56"),
+        "{days:?}"
+    );
+    assert!(json["note"].as_str().unwrap().contains("G1–2"));
+}

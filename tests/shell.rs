@@ -567,3 +567,19 @@ fn the_handover_heading_gives_the_year() {
         "{text}"
     );
 }
+
+#[test]
+fn usage_errors_follow_the_colour_conventions() {
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = forlop();
+        cmd.env_remove("NO_COLOR").env_remove("CLICOLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.args(args).output().unwrap().stderr).unwrap()
+    };
+    assert!(run(&[("CLICOLOR_FORCE", "1")], &["stauts"]).contains("\x1b["));
+    assert!(!run(&[], &["stauts"]).contains("\x1b["), "not a terminal");
+    assert!(run(&[], &["--color", "always", "stauts"]).contains("\x1b["));
+    assert!(!run(&[("CLICOLOR_FORCE", "1")], &["--color=never", "stauts"]).contains("\x1b["));
+}

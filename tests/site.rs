@@ -163,6 +163,7 @@ fn report_and_statistics_pages_are_linked_from_every_page() {
     let report = read(&dir, "report.html");
     assert!(report.contains("Morgenrapport – Onkologisk seksjon"));
     assert!(report.contains("<svg"));
+    assert!(report.contains("<td><a href=\"lu-0077.html\">lu-0077</a></td>"));
     let stats = read(&dir, "stats.html");
     assert!(stats.contains("Per forløp") && stats.contains("Per tertial"));
     assert!(stats.contains("2026-T3"));
@@ -335,4 +336,22 @@ fn the_board_names_files_with_errors_on_top() {
     // Without errors there is no such section.
     let (_t, clean) = example_site();
     assert!(!read(&clean, "index.html").contains("class=\"problems\""));
+}
+
+#[test]
+fn cases_in_follow_up_stay_on_the_board_and_keep_their_page() {
+    let reg = tempfile::tempdir().unwrap();
+    copy_dir(&project("examples/onkologi"), reg.path());
+    let file = reg.path().join("cases/2026/te-0131.toml");
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("\n[[event]]\nmilestone = \"treatment\"\ndate = 2026-11-20\n");
+    std::fs::write(&file, text).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("site");
+    assert_eq!(site(reg.path(), &dir, &[]).status.code(), Some(0));
+    let board = read(&dir, "index.html");
+    let row = &board[board.find("href=\"te-0131.html\"").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("i oppfølging"), "{row}");
+    assert!(dir.join("te-0131.html").is_file());
 }

@@ -477,6 +477,27 @@ fn a_failed_commit_leaves_no_trace() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(!a.path.join("cases/2025").exists());
     assert_eq!(a.git(&["status", "--porcelain"]), "");
+    // No git identity: the same, nothing left behind.
+    std::fs::remove_file(&hook).unwrap();
+    a.git(&["config", "user.useConfigOnly", "true"]);
+    let mut cmd = a.cmd(assert_cmd::cargo::cargo_bin("forlop").to_str().unwrap());
+    for k in [
+        "GIT_AUTHOR_NAME",
+        "GIT_AUTHOR_EMAIL",
+        "GIT_COMMITTER_NAME",
+        "GIT_COMMITTER_EMAIL",
+    ] {
+        cmd.env_remove(k);
+    }
+    let out = cmd
+        .args(["note", "te-0001", "Uten identitet", "--commit"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("git-identitet"), "{}", stderr(&out));
+    assert_eq!(a.read(CASE), before);
+    assert_eq!(a.git(&["status", "--porcelain"]), "");
+    std::fs::write(&hook, "#!/bin/sh\nexit 1\n").unwrap();
     // The retry after fixing records the entry once.
     std::fs::remove_file(&hook).unwrap();
     ok(&a.forlop(&["init"]));
@@ -672,4 +693,26 @@ fn the_server_hook_refuses_a_broken_case_from_a_clone_without_the_client_hook() 
     );
     p.git(&["commit", "-qam", "fixed"]);
     ok(&p.git_out(&["push", "-q"]));
+}
+
+#[test]
+fn a_conflict_on_the_patient_is_named_without_the_identity_under_redaction() {
+    let server = Server::new();
+    let a = server.clone("Anne");
+    let b = server.clone("Bo");
+    let name = |c: &Clone<'_>, n: &str| {
+        let text = c.read(CASE);
+        c.write(CASE, &format!("{text}\n[patient]\nname = \"{n}\"\n"));
+        c.git(&["commit", "-qam", "navn"]);
+    };
+    name(&a, "Kari Nordmann");
+    ok(&a.forlop(&["sync"]));
+    name(&b, "Kari Nordhagen");
+    let out = b.forlop(&["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("te-0001: [patient] name"), "{err}");
+    assert!(!err.contains("Kari") && !err.contains("Nordhagen"), "{err}");
+    let out = b.forlop(&["sync", "--show-identity"]);
+    assert!(stderr(&out).contains("fletting er ikke fullført"));
 }

@@ -243,6 +243,26 @@ fn named_command(root: &Command, args: &[std::ffi::OsString]) -> Command {
     cmd
 }
 
+/// `--color always|never` as given, before (or without) the arguments being parsed.
+pub fn early_color(args: &[std::ffi::OsString]) -> Option<bool> {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    args.iter().enumerate().find_map(|(i, a)| {
+        let value = match a.strip_prefix("--color=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--color" => args.get(i + 1).cloned(),
+            None => None,
+        };
+        match value.as_deref() {
+            Some("always") => Some(true),
+            Some("never") => Some(false),
+            _ => None,
+        }
+    })
+}
+
 /// The language for help, before the arguments are parsed: `--lang`, else `$FORLOP_LANG`-free
 /// default of the register's forlop.toml if one is found, else bokmål.
 pub fn early_lang(args: &[std::ffi::OsString]) -> Lang {

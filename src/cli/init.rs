@@ -51,7 +51,11 @@ const TEAM_TOML: &str = r#"# Folk som saker kan vise til: koordinatorer, leger, 
 "#;
 
 /// What `.gitignore` must hold: forlop's lock file and the temporary files of atomic writes.
-const GITIGNORE: &[&str] = &[".forlop.lock", ".*.tmp", ".*.new"];
+const GITIGNORE: &[&str] = &[
+    crate::edit::LOCK_FILE,
+    crate::atomic::IGNORE_PATTERNS[0],
+    crate::atomic::IGNORE_PATTERNS[1],
+];
 
 /// What `.gitattributes` must hold: case files go through forlop's merge driver.
 const GITATTRIBUTES: &[&str] = &["cases/**/*.toml merge=forlop"];

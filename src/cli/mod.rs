@@ -606,9 +606,11 @@ pub fn run() -> ExitCode {
                     return ExitCode::SUCCESS;
                 }
             } else {
-                use std::io::IsTerminal;
-                let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && io::stderr().is_terminal();
+                // The arguments did not parse: `--color` is read from them as it stands, else
+                // anstream decides as for every other message.
+                let color = help::early_color(&args).unwrap_or_else(|| {
+                    anstream::AutoStream::choice(&io::stderr()) == anstream::ColorChoice::Always
+                });
                 eprint!("{}", help::render_usage_error(&e, &args, lang, color));
             }
             return ExitCode::from(code as u8);

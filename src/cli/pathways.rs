@@ -217,6 +217,7 @@ fn show(ctx: &mut Ctx, id: &str) -> anyhow::Result<u8> {
             "retired": p.retired.as_ref().map(|r| r.value.to_string()),
             "updated": p.updated.map(|d| d.to_string()),
             "source": p.source, "source_url": p.source_url, "origin": origin_word(p.origin),
+            "note": p.note,
             "milestones": p.milestones.iter().map(|m| serde_json::json!({
                 "id": m.id.value, "name": m.name, "code": m.code,
                 "npr": m.code.as_ref().map(|c| p.npr_code(c)),
@@ -250,7 +251,11 @@ fn show(ctx: &mut Ctx, id: &str) -> anyhow::Result<u8> {
         origin_name(p.origin, lang)
     ));
     out.push_str(&facts.join(" · "));
-    out.push_str("\n\n");
+    out.push('\n');
+    if let Some(note) = &p.note {
+        out.push_str(&format!("{}: {note}\n", Word::PathwayNote.text(lang)));
+    }
+    out.push('\n');
     out.push_str(&format!("{}\n", Word::Milestones.text(lang)));
     let rows: Vec<Vec<String>> = p
         .milestones

@@ -279,6 +279,9 @@ fn due_rows(items: &[Item], r: &Report, lang: Lang) -> Vec<Vec<String>> {
 /// when the case's file or its pathway's file has errors (the deadline may follow from them).
 fn what(i: &Item, r: &Report, lang: Lang) -> String {
     let mut s = match &i.deadline {
+        Some(d) if d.is_contact_receiving() => {
+            format!("{}: {}", Word::CallReceiving.text(lang), i.what)
+        }
         Some(d) if d.why.unverified => format!(
             "{} ({})",
             i.what,
@@ -593,12 +596,56 @@ fn sections(r: &Report, lang: Lang) -> Vec<Section> {
             rows: no_coordinator_rows(r),
         },
         Section {
+            title: Word::StaleCases.text(lang),
+            detail: (!r.stale.is_empty()).then(|| stale_detail(r.stale.len(), lang)),
+            headers: [
+                Word::LastActivity,
+                Word::Case,
+                Word::Patient,
+                Word::Pathway,
+                Word::Coordinator,
+            ]
+            .iter()
+            .map(|w| w.text(lang))
+            .collect(),
+            rows: r
+                .stale
+                .iter()
+                .take(STALE_SHOWN)
+                .map(|s| {
+                    vec![
+                        s.last_activity.to_string(),
+                        s.case.to_string(),
+                        s.patient.to_string(),
+                        s.pathway.to_string(),
+                        s.coordinator.unwrap_or("–").to_string(),
+                    ]
+                })
+                .collect(),
+        },
+        Section {
             title: Word::ComplianceHeading.text(lang),
             detail: Some(period(r, lang)),
             headers: compliance_headers,
             rows: compliance_rows,
         },
     ]
+}
+
+/// How many stale cases the human formats list (the oldest); JSON lists all.
+const STALE_SHOWN: usize = 20;
+
+/// The count of stale cases, and that only the oldest are listed when there are more.
+fn stale_detail(n: usize, lang: Lang) -> String {
+    if n > STALE_SHOWN {
+        t!(
+            lang,
+            format!("{n}; de {STALE_SHOWN} eldste"),
+            format!("{n}; the {STALE_SHOWN} oldest")
+        )
+    } else {
+        n.to_string()
+    }
 }
 
 fn overdue_total(r: &Report) -> usize {
@@ -717,10 +764,77 @@ fn html_table(
     for r in rows {
         s.push_str("<tr>");
         for (i, c) in r.iter().enumerate() {
-            if Some(i) == flag_col && !c.is_empty() {
-                s.push_str(&format!("<td><span class=\"flag\">{}</span></td>", esc(c)));
+            // Ids, dates and short values never break at their hyphens (a mail client's
+            // narrow window made "lu-0077" and "2026-11-11" two lines each).
+            let td = if c.chars().count() <= 20 || !c.contains(char::is_whitespace) {
+                "<td>"
             } else {
-                s.push_str(&format!("<td>{}</td>", esc(c)));
+                "<td class=\"wrap\">"
+            };
+            if Some(i) == flag_col && !c.is_empty() {
+                s.push_str(&format!("{td}<span class=\"flag\">{}</span></td>", esc(c)));
+            } else {
+                s.push_str(&format!("{td}{}</td>", esc(c)));
+            }
+        }
+        s.push_str("</tr>\n");
+    }
+    s.push_str("</tbody>\n</table>\n");
+    s
+}
+
+/// The compliance table for HTML: a heading row that spans each period's columns, "below
+/// target" flagged; "times unverified" is a note, not an alarm.
+fn compliance_html(r: &Report, rows: &[Vec<String>], lang: Lang, empty: &str) -> String {
+    if rows.is_empty() {
+        return format!("<p class=\"none\">{}</p>\n", esc(empty));
+    }
+    let c = &r.compliance;
+    let now = format!("{} {}", tertial(c.current.from), Word::SoFar.text(lang));
+    let before = tertial(c.previous.from);
+    let mut s = format!(
+        "<table class=\"compliance\">\n<thead><tr><th rowspan=\"2\">{}</th><th colspan=\"3\" class=\"period\">{}<br><small>{} – {}</small></th><th colspan=\"3\" class=\"period\">{}<br><small>{} – {}</small></th><th rowspan=\"2\">{}</th></tr>\n<tr>",
+        esc(&Word::Pathway.text(lang)),
+        esc(&now),
+        c.current.from,
+        c.current.to,
+        esc(&before),
+        c.previous.from,
+        c.previous.to,
+        esc(&Word::Note.text(lang)),
+    );
+    for _ in 0..2 {
+        for w in [Word::MeasuredCount, Word::Share, Word::Median] {
+            s.push_str(&format!("<th class=\"num\">{}</th>", esc(&w.text(lang))));
+        }
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    let below = Word::BelowTarget.text(lang);
+    let last = rows.len() - 1;
+    for (n, row) in rows.iter().enumerate() {
+        s.push_str(if n == last {
+            "<tr class=\"total\">"
+        } else {
+            "<tr>"
+        });
+        for (i, cell) in row.iter().enumerate() {
+            if i == row.len() - 1 {
+                let notes: Vec<String> = cell
+                    .split("; ")
+                    .filter(|x| !x.is_empty())
+                    .map(|x| {
+                        if x == below {
+                            format!("<span class=\"flag\">{}</span>", esc(x))
+                        } else {
+                            format!("<span class=\"muted\">{}</span>", esc(x))
+                        }
+                    })
+                    .collect();
+                s.push_str(&format!("<td>{}</td>", notes.join(" ")));
+            } else if i == 0 {
+                s.push_str(&format!("<td>{}</td>", esc(cell)));
+            } else {
+                s.push_str(&format!("<td class=\"num\">{}</td>", esc(cell)));
             }
         }
         s.push_str("</tr>\n");
@@ -801,10 +915,13 @@ h3{font-size:15px;margin:14px 0 4px}.date{color:#555;margin:0 0 12px}.note{color
 .problems{border-left:4px solid #b00020;padding:0 0 0 12px;margin:12px 0}.problems h2{color:#b00020;border-bottom-color:#b00020}\
 table{border-collapse:collapse;width:100%;margin:4px 0 10px;font-size:13px}\
 th{text-align:left;background:#f0f0f0;border-bottom:1px solid #999;padding:4px 6px}\
-td{border-bottom:1px solid #ddd;padding:4px 6px;vertical-align:top}\
+td{border-bottom:1px solid #ddd;padding:4px 6px;vertical-align:top;white-space:nowrap}\
 .overdue td:nth-child(6){color:#b00020;font-weight:bold}\
-.flag{background:#fde7ea;color:#b00020;font-weight:bold;padding:1px 4px}\
+.flag{background:#fde7ea;color:#b00020;font-weight:bold;padding:1px 4px;white-space:nowrap}\
 .none{color:#555;font-style:italic}\
+td.wrap{white-space:normal}.num{text-align:right}.muted{color:#555}.compliance th.period{text-align:center;border-left:2px solid #999}\
+.compliance td:nth-child(2),.compliance td:nth-child(5),.compliance thead tr+tr th:nth-child(1),.compliance thead tr+tr th:nth-child(4){border-left:2px solid #999}\
+.compliance tr.total td{font-weight:bold;border-top:2px solid #999}\
 @media print{body{max-width:none;padding:0}h2{page-break-after:avoid}table{page-break-inside:auto}tr{page-break-inside:avoid}}";
 
 /// One self-contained HTML file: inline CSS, no scripts, nothing fetched.
@@ -862,14 +979,13 @@ pub(super) fn html_body(r: &Report, lang: Lang) -> String {
     let last = all.len() - 1;
     for (n, sec) in all.into_iter().enumerate() {
         s.push_str(&format!("<h2>{}</h2>\n", esc(&sec.heading(false))));
-        // The compliance section: the chart, then its figures with "below target" flagged.
-        let flag = if n == last {
+        // The compliance section: the chart, then its figures, the two periods side by side.
+        if n == last {
             s.push_str(&chart(r, lang));
-            Some(sec.headers.len() - 1)
+            s.push_str(&compliance_html(r, &sec.rows, lang, &none));
         } else {
-            None
-        };
-        s.push_str(&html_table(&sec.headers, &sec.rows, &none, flag));
+            s.push_str(&html_table(&sec.headers, &sec.rows, &none, None));
+        }
     }
     s
 }
@@ -916,6 +1032,7 @@ fn json(r: &Report, lang: Lang) -> serde_json::Value {
             "events": r.recorded.iter().map(recorded).collect::<Vec<_>>(),
         },
         "new_referrals": r.new_referrals.iter().map(recorded).collect::<Vec<_>>(),
+        "stale": &r.stale,
         "without_coordinator": r.no_coordinator.iter().map(|(c, p, pw)| serde_json::json!({"case": c, "patient": p, "pathway": pw})).collect::<Vec<_>>(),
         "compliance": {
             "from": r.compliance.current.from.to_string(),

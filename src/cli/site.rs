@@ -10,7 +10,7 @@ use super::{Ctx, Failure};
 use crate::i18n::{SiteUi, Ui};
 use crate::model::TimesStatus;
 use crate::register::{Register, Scope};
-use crate::render::site::{self as pages, CaseTables, Problem, SiteInfo, StatsTable};
+use crate::render::site::{self as pages, CaseTables, SiteInfo, StatsTable};
 use crate::select::Selection;
 use crate::site::{Page, SiteError};
 use crate::views::board::{Grouping, board_rows, group};
@@ -22,18 +22,6 @@ pub struct SiteArgs {
     /// The folder to write the site to (replaced as a whole; must lie outside the register)
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
-}
-
-/// Every file the site could not fully use (the register's problems), for the board's top.
-fn problems(reg: &Register, lang: crate::i18n::Lang) -> Vec<Problem> {
-    reg.problems
-        .iter()
-        .map(|p| Problem {
-            file: p.file.clone(),
-            line: p.line,
-            message: p.msg.text(lang),
-        })
-        .collect()
 }
 
 fn stats_table(reg: &Register, rows: Vec<crate::views::stats::StatRow>, ctx: &Ctx) -> StatsTable {
@@ -62,8 +50,9 @@ pub fn pages(reg: &Register, ctx: &Ctx, selection: &Selection) -> Vec<Page> {
         name: name.to_string(),
         bytes: html.into_bytes(),
     };
-    let problem_list = problems(reg, lang);
+    let problem_list = &reg.problems;
     let rows = board_rows(reg, today, selection);
+    let followed: Vec<&str> = rows.iter().map(|r| r.status.case).collect();
     let mut out = vec![
         page(
             pages::BOARD,
@@ -71,7 +60,7 @@ pub fn pages(reg: &Register, ctx: &Ctx, selection: &Selection) -> Vec<Page> {
                 &info,
                 &group(reg, &rows, Grouping::Coordinator),
                 Grouping::Coordinator,
-                &problem_list,
+                problem_list,
             ),
         ),
         page(
@@ -80,7 +69,7 @@ pub fn pages(reg: &Register, ctx: &Ctx, selection: &Selection) -> Vec<Page> {
                 &info,
                 &group(reg, &rows, Grouping::Pathway),
                 Grouping::Pathway,
-                &problem_list,
+                problem_list,
             ),
         ),
     ];
@@ -112,7 +101,7 @@ pub fn pages(reg: &Register, ctx: &Ctx, selection: &Selection) -> Vec<Page> {
         crate::views::report::report(reg, today, redact, &recorded, |c| selection.admits(c));
     out.push(page(
         pages::REPORT,
-        pages::report(&info, &super::report::html_body(&report, lang)),
+        pages::report(&info, &super::report::html_body(&report, lang), &followed),
     ));
     let from = today
         .checked_sub_months(chrono::Months::new(12))

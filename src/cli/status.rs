@@ -8,10 +8,11 @@ use super::{Ctx, Format, emit};
 use crate::i18n::{
     Lang, Word, basis_note, close_reason_name, days_left_text, days_text, treatment_name,
 };
-use crate::model::{Case, TimesStatus};
+use crate::model::{CONTACT_RECEIVING, Case, Pathway, TimesStatus};
 use crate::register::{Register, Scope};
 use crate::render;
-use crate::schedule::{CaseView, IntervalState, IntervalStatus};
+use crate::schedule::{CaseState, CaseView, IntervalState, IntervalStatus};
+use crate::views::due::receiving_contact;
 use crate::views::handover::{EventKind, EventLine, PersonRef, handover};
 use crate::views::status::rows;
 
@@ -19,9 +20,19 @@ use crate::views::status::rows;
 pub struct StatusArgs {
     /// Only these cases (shown also when closed or transferred)
     pub cases: Vec<String>,
+    /// Stale cases: open, nothing dated for `stale_days` and nothing booked (for a clean-up)
+    #[arg(long, conflicts_with_all = ["cases", "care"])]
+    pub stale: bool,
+    /// For the coordinators' meeting: open cases whose individual plan is not assessed, and
+    /// those without an answer on consent to contact the municipal cancer coordinator
+    #[arg(long, conflicts_with = "cases")]
+    pub care: bool,
 }
 
 pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
+    if args.stale || args.care {
+        return lists(ctx, &args);
+    }
     let format = ctx.format("status", &[Format::Table, Format::Json, Format::Csv])?;
     let scope = if args.cases.is_empty() {
         Scope::Open
@@ -126,6 +137,21 @@ fn detail(reg: &Register, case: &Case, ctx: &Ctx, redact: bool) -> String {
     if let Some((date, to, _)) = &h.transfer {
         facts.push(format!("{} {date} → {to}", Word::Transferred.text(lang)));
     }
+    let state = h.pathway.map_or_else(
+        || CaseState::without_pathway(case, today),
+        |p| CaseView::new(case, p, today).state(),
+    );
+    facts.push(format!(
+        "{}: {}",
+        Word::StateCap.text(lang),
+        match state {
+            CaseState::InPathway => Word::InPathway,
+            CaseState::FollowUp => Word::FollowUp,
+            CaseState::Transferred => Word::Transferred,
+            CaseState::Closed => Word::Closed,
+        }
+        .text(lang)
+    ));
     if !facts.is_empty() {
         out.push_str(&facts.join(" · "));
         out.push('\n');
@@ -146,6 +172,9 @@ fn detail(reg: &Register, case: &Case, ctx: &Ctx, redact: bool) -> String {
     let Some(pathway) = h.pathway else {
         return out;
     };
+    if let Some(note) = &pathway.note {
+        out.push_str(&format!("{}: {note}\n", Word::PathwayNote.text(lang)));
+    }
     out.push_str(&format!("\n{}\n", Word::Events.text(lang)));
     let headers = [Word::Date, Word::Milestone, Word::Npr, Word::Note].map(|w| w.text(lang));
     out.push_str(&render::table(&headers, &event_rows(&h.events, lang)));
@@ -171,6 +200,20 @@ fn detail(reg: &Register, case: &Case, ctx: &Ctx, redact: bool) -> String {
         out.push_str(&render::table(&headers, &rows));
     }
 
+    let planned = planned_rows(case, pathway, today, h.open, lang);
+    if !planned.is_empty() {
+        out.push_str(&format!("\n{}\n", Word::PlannedCap.text(lang)));
+        let headers = [
+            Word::Date,
+            Word::Milestone,
+            Word::Id,
+            Word::Due,
+            Word::State,
+        ]
+        .map(|w| w.text(lang));
+        out.push_str(&render::table(&headers, &planned));
+    }
+
     let tasks = CaseView::new(case, pathway, today).tasks();
     if !tasks.is_empty() {
         out.push_str(&format!("\n{}\n", Word::Tasks.text(lang)));
@@ -182,9 +225,15 @@ fn detail(reg: &Register, case: &Case, ctx: &Ctx, redact: bool) -> String {
                     (None, Some(due)) if h.open => days_left_text((due - today).num_days(), lang),
                     (None, _) => Word::OpenTask.text(lang),
                 };
+                let name = if t.id == CONTACT_RECEIVING {
+                    let who = receiving_contact(reg, case, redact).unwrap_or_default();
+                    format!("{}: {who}", Word::CallReceiving.text(lang))
+                } else {
+                    t.name.to_string()
+                };
                 vec![
                     t.id.to_string(),
-                    t.name.to_string(),
+                    name,
                     t.due.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),
                     state,
                 ]
@@ -242,10 +291,11 @@ pub(super) fn interval_row(
                 .transfer
                 .as_ref()
                 .is_some_and(|t| t.date.value <= today);
-            let state = if open {
+            let state = if moved {
+                // The standard time still counts for the hospital that started the pathway.
+                Word::AtReceivingHospital.text(lang)
+            } else if open {
                 days_left_text((*due - today).num_days(), lang)
-            } else if moved {
-                Word::Transferred.text(lang)
             } else {
                 Word::Closed.text(lang)
             };
@@ -270,4 +320,137 @@ pub(super) fn interval_row(
         state,
         note.join("; "),
     ]
+}
+
+/// The appointments that are the planned date of a milestone, each against the deadline of
+/// every running standard time that ends at that milestone: date, milestone, interval, due,
+/// and whether the plan is within the deadline.
+fn planned_rows(
+    case: &Case,
+    pathway: &Pathway,
+    today: NaiveDate,
+    open: bool,
+    lang: Lang,
+) -> Vec<Vec<String>> {
+    let view = CaseView::new(case, pathway, today);
+    let mut rows = Vec::new();
+    for a in &case.appointments {
+        let Some(m) = &a.milestone else { continue };
+        let mut any = false;
+        for st in view.intervals() {
+            if st.interval.to.value != m.value {
+                continue;
+            }
+            if let IntervalState::Open { due, .. } = st.state
+                && open
+            {
+                any = true;
+                let verdict = if a.date.value > due {
+                    Word::AfterDeadline
+                } else {
+                    Word::WithinDeadline
+                };
+                rows.push(vec![
+                    a.date.value.to_string(),
+                    m.value.clone(),
+                    st.interval.id.value.clone(),
+                    due.to_string(),
+                    verdict.text(lang),
+                ]);
+            }
+        }
+        if !any {
+            rows.push(vec![
+                a.date.value.to_string(),
+                m.value.clone(),
+                "–".into(),
+                "–".into(),
+                String::new(),
+            ]);
+        }
+    }
+    rows
+}
+
+/// `status --stale` and `status --care`: the cross-case lists of a clean-up or a coordinators'
+/// meeting.
+fn lists(ctx: &mut Ctx, args: &StatusArgs) -> anyhow::Result<u8> {
+    use crate::views::status::{CareGap, care, stale};
+    let format = ctx.format("status", &[Format::Table, Format::Json])?;
+    let reg = ctx.load_for_view(Scope::Open)?;
+    let selection = ctx.select(reg, &[])?;
+    let lang = ctx.lang;
+    let today = ctx.today;
+    let keep = |c: &Case| selection.admits(c);
+    let text = if args.stale {
+        let rows = stale(reg, today, selection.redact, keep);
+        if format == Format::Json {
+            render::json(&serde_json::to_value(&rows)?)
+        } else if rows.is_empty() {
+            format!("{}\n", Word::NoStaleCases.text(lang))
+        } else {
+            let headers = [
+                Word::LastActivity,
+                Word::Case,
+                Word::Patient,
+                Word::Pathway,
+                Word::Coordinator,
+            ]
+            .map(|w| w.text(lang));
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.last_activity.to_string(),
+                        r.case.to_string(),
+                        r.patient.to_string(),
+                        r.pathway.to_string(),
+                        r.coordinator.unwrap_or("–").to_string(),
+                    ]
+                })
+                .collect();
+            format!(
+                "{} ({})\n{}",
+                Word::StaleCases.text(lang),
+                rows.len(),
+                render::table(&headers, &body)
+            )
+        }
+    } else {
+        let rows = care(reg, today, selection.redact, keep);
+        if format == Format::Json {
+            render::json(&serde_json::to_value(&rows)?)
+        } else {
+            let headers =
+                [Word::Case, Word::Patient, Word::Pathway, Word::Coordinator].map(|w| w.text(lang));
+            let mut out = String::new();
+            for (gap, title) in [
+                (CareGap::IndividualPlanNotAssessed, Word::IpNotAssessed),
+                (CareGap::ConsentUnanswered, Word::ConsentUnanswered),
+            ] {
+                let body: Vec<Vec<String>> = rows
+                    .iter()
+                    .filter(|r| r.gap == gap)
+                    .map(|r| {
+                        vec![
+                            r.case.to_string(),
+                            r.patient.to_string(),
+                            r.pathway.to_string(),
+                            r.coordinator.unwrap_or("–").to_string(),
+                        ]
+                    })
+                    .collect();
+                out.push_str(&format!("{} ({})\n", title.text(lang), body.len()));
+                if body.is_empty() {
+                    out.push_str(&format!(" {}\n", Word::NoneInList.text(lang)));
+                } else {
+                    out.push_str(&render::table(&headers, &body));
+                }
+                out.push('\n');
+            }
+            out
+        }
+    };
+    emit(&text)?;
+    Ok(0)
 }

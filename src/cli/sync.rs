@@ -184,7 +184,8 @@ fn count(dir: &Path, range: &str) -> usize {
 /// `forlop sync`: fetch and merge the server's work (never rebase) with the merge driver, check
 /// the register, push.
 pub fn sync(ctx: &mut Ctx, _args: SyncArgs) -> anyhow::Result<u8> {
-    let (root, _) = ctx.context()?;
+    let (root, context) = ctx.context()?;
+    let redact = context.settings.redact && !ctx.global.show_identity;
     if !crate::git::repo_status(&root).map_err(Failure::git)? {
         return Err(Failure::work(Ui::NotARepo));
     }
@@ -257,8 +258,15 @@ pub fn sync(ctx: &mut Ctx, _args: SyncArgs) -> anyhow::Result<u8> {
                 if blocks.is_empty() {
                     lines.push(f.to_string());
                 }
+                // Under redaction the values shown mask the patient's identity.
+                let identity = crate::redact::identity_values_in_text(&text);
                 for b in &blocks {
-                    lines.push(describe_block(ctx.lang, case, &text, b));
+                    let line = describe_block(ctx.lang, case, &text, b);
+                    lines.push(if redact {
+                        crate::redact::mask(&line, &identity)
+                    } else {
+                        line
+                    });
                 }
             }
             let cases = format!("\n  {}", lines.join("\n  "));
@@ -273,7 +281,6 @@ pub fn sync(ctx: &mut Ctx, _args: SyncArgs) -> anyhow::Result<u8> {
         .filter(|d| d.severity == Severity::Error)
         .collect();
     if !errors.is_empty() {
-        let redact = reg.settings.redact && !ctx.global.show_identity;
         for d in errors {
             let mask = (redact && d.file.starts_with("cases/")).then(|| {
                 crate::register::read_text(&root.join(&d.file), &d.file)

@@ -28,6 +28,12 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
         "copy.id" => "Forløpets id",
         "status" => "Åpne saker: forløp, koordinator, siste hendelse, neste frist; én sak i detalj",
         "status.cases" => "Bare disse sakene (vises også når de er avsluttet eller overført)",
+        "status.stale" => {
+            "Saker uten aktivitet: åpne, ingenting datert på `stale_days` dager og ingenting booket (til opprydding)"
+        }
+        "status.care" => {
+            "Til koordinatormøtet: åpne saker der individuell plan ikke er vurdert, og der samtykke til å kontakte kommunens kreftkoordinator ikke er avklart"
+        }
         "due" => "Frister (forløpstider og oppgaver) de nærmeste dagene, og alt som er forfalt",
         "due.days" => "Frister innen så mange dager (standard: `warn_days` i forlop.toml)",
         "overdue" => "Bare det som er forfalt",
@@ -217,6 +223,16 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "saker til én koordinator",
                 "one coordinator's cases",
             ),
+            (
+                "forlop status --stale",
+                "saker ingen har rørt på lenge, til opprydding",
+                "cases nobody touched for long, for a clean-up",
+            ),
+            (
+                "forlop status --care",
+                "individuell plan og samtykke, til koordinatormøtet",
+                "individual plan and consent, for the coordinators' meeting",
+            ),
         ],
         "due" => &[
             (
@@ -226,9 +242,14 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
             ),
             ("forlop due --days 7", "neste uke", "the next week"),
             (
-                "forlop due --format csv > frister.csv",
-                "til regneark",
-                "to a spreadsheet",
+                "forlop due --format csv-excel > frister.csv",
+                "til regneark (Excel åpner fila i kolonner)",
+                "to a spreadsheet (Excel opens the file in columns)",
+            ),
+            (
+                "forlop due --format csv",
+                "CSV med faste engelske kolonnenavn, til skript",
+                "CSV with stable English column names, for scripts",
             ),
         ],
         "overdue" => &[

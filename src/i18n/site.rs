@@ -19,12 +19,6 @@ pub enum SiteWord {
     Timeline,
     TimelineTitle,
     BackToBoard,
-    Problems,
-    ProblemsLead,
-    File,
-    Line,
-    Message,
-    Legend,
     Appointment,
     AppointmentsRow,
     MdtRow,
@@ -36,9 +30,7 @@ pub enum SiteWord {
     PerPathway,
     StatsChartTitle,
     NoMeasures,
-    Within,
     WithoutPathway,
-    CaseHeading,
     NoNextDeadline,
     Noscript,
 }
@@ -74,20 +66,6 @@ impl SiteWord {
                 "Timeline: milestones, standard times, appointments and MDT meetings"
             ),
             BackToBoard => t!(lang, "Tilbake til tavla", "Back to the board"),
-            Problems => t!(
-                lang,
-                "Filer med feil – ikke fullt brukt",
-                "Files with errors – not fully used"
-            ),
-            ProblemsLead => t!(
-                lang,
-                "Disse filene har feil. Det som kunne leses er brukt; rett feilene (forlop check) så stemmer tavla igjen.",
-                "These files have errors. What could be read is used; fix them (forlop check) and the board is whole again."
-            ),
-            File => t!(lang, "fil", "file"),
-            Line => t!(lang, "linje", "line"),
-            Message => t!(lang, "feil", "error"),
-            Legend => t!(lang, "Forklaring", "Legend"),
             Appointment => t!(lang, "time", "appointment"),
             AppointmentsRow => t!(lang, "Timer", "Appointments"),
             MdtRow => t!(lang, "MDT", "MDT meetings"),
@@ -107,9 +85,7 @@ impl SiteWord {
                 "Ingen målte forløpstider i perioden.",
                 "No measured standard times in the period."
             ),
-            Within => t!(lang, "innenfor", "within"),
             WithoutPathway => t!(lang, "ukjent forløp", "unknown pathway"),
-            CaseHeading => t!(lang, "Sak", "Case"),
             NoNextDeadline => t!(lang, "ingen åpen frist", "no open deadline"),
             Noscript => t!(
                 lang,

@@ -143,6 +143,26 @@ pub enum Word {
     Commit,
     NoCaseChange,
     Author,
+    InPathway,
+    FollowUp,
+    StateCap,
+    AtReceivingHospital,
+    CallReceiving,
+    PlannedCap,
+    AfterDeadline,
+    WithinDeadline,
+    StaleCases,
+    LastActivity,
+    NoStaleCases,
+    IpNotAssessed,
+    ConsentUnanswered,
+    NoneInList,
+    IndividualPlanCap,
+    ConsentCap,
+    Yes,
+    No,
+    PathwayNote,
+    AndMore,
     ProblemsHeading,
     ProblemsHint,
     MissedHeading,
@@ -350,6 +370,44 @@ impl Word {
             Word::Commit => t!(lang, "commit", "commit"),
             Word::NoCaseChange => t!(lang, "(ingen endring i saken)", "(no change to the case)"),
             Word::Author => t!(lang, "forfatter", "author"),
+            Word::InPathway => t!(lang, "i forløp", "in pathway"),
+            Word::FollowUp => t!(lang, "i oppfølging", "in follow-up"),
+            Word::StateCap => t!(lang, "Tilstand", "State"),
+            Word::AtReceivingHospital => {
+                t!(lang, "på mottakende sykehus", "at the receiving hospital")
+            }
+            Word::CallReceiving => t!(
+                lang,
+                "Ring mottakende koordinator",
+                "Call the receiving coordinator"
+            ),
+            Word::PlannedCap => t!(lang, "Planlagt", "Planned"),
+            Word::AfterDeadline => t!(lang, "etter fristen", "after the deadline"),
+            Word::WithinDeadline => t!(lang, "innen fristen", "within the deadline"),
+            Word::StaleCases => t!(lang, "Saker uten aktivitet", "Stale cases"),
+            Word::LastActivity => t!(lang, "siste aktivitet", "last activity"),
+            Word::NoStaleCases => t!(lang, "Ingen saker uten aktivitet.", "No stale cases."),
+            Word::IpNotAssessed => t!(
+                lang,
+                "Individuell plan ikke vurdert",
+                "Individual plan not assessed"
+            ),
+            Word::ConsentUnanswered => t!(
+                lang,
+                "Samtykke til kommunal kreftkoordinator ikke avklart",
+                "Consent to contact the municipal cancer coordinator not answered"
+            ),
+            Word::NoneInList => t!(lang, "Ingen.", "None."),
+            Word::IndividualPlanCap => t!(lang, "Individuell plan", "Individual plan"),
+            Word::ConsentCap => t!(
+                lang,
+                "Samtykke kommunal kreftkoordinator",
+                "Consent, municipal cancer coordinator"
+            ),
+            Word::Yes => t!(lang, "ja", "yes"),
+            Word::No => t!(lang, "nei", "no"),
+            Word::PathwayNote => t!(lang, "Merk", "Note"),
+            Word::AndMore => t!(lang, "og flere", "and more"),
             Word::ProblemsHeading => t!(
                 lang,
                 "Filer med feil – ikke fullt brukt i denne utskriften",

@@ -64,10 +64,18 @@ fn when(item: &Item<'_>, lang: Lang) -> String {
     }
 }
 
-fn what(item: &Item<'_>, lang: Lang) -> String {
+pub fn what(item: &Item<'_>, lang: Lang) -> String {
     match item.kind {
         ItemKind::Mdt if item.what.is_empty() => Word::MdtMeeting.text(lang),
         ItemKind::Mdt => format!("{}: {}", Word::MdtMeeting.text(lang), item.what),
+        ItemKind::Task
+            if item
+                .deadline
+                .as_ref()
+                .is_some_and(|d| d.is_contact_receiving()) =>
+        {
+            format!("{}: {}", Word::CallReceiving.text(lang), item.what)
+        }
         // A deadline of a pathway whose times are not verified says so (SPEC §1).
         _ => match &item.deadline {
             Some(d) if d.why.unverified => format!(
@@ -112,7 +120,7 @@ pub fn table(
             t.text(i.case);
             t.cell(i.patient);
             t.text(i.pathway);
-            t.text(&i.what);
+            t.text(&what(i, lang));
             t.end_row(color.then_some(OVERDUE));
         }
         t.write_to(out, max_width)?;
@@ -157,7 +165,7 @@ pub fn markdown(
                 days_left_text(d.days_left, lang),
                 Word::DeadlineShort.text(lang),
                 d.due,
-                md_escape(&i.what),
+                md_escape(&what(i, lang)),
                 i.case,
                 i.patient,
                 i.pathway

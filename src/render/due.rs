@@ -62,6 +62,11 @@ pub fn table(
         t.cell(d.patient);
         t.text(d.pathway);
         match (d.kind, d.name) {
+            _ if d.is_contact_receiving() => t.cell(format_args!(
+                "{}: {}",
+                Word::CallReceiving.text(lang),
+                d.what()
+            )),
             (Kind::Interval, Some(name)) => t.cell(format_args!("{} {name}", d.id)),
             (_, Some(name)) => t.text(name),
             (_, None) => t.text(d.id),

@@ -6,7 +6,7 @@ use super::Table;
 use super::csv::{Csv, Dialect};
 use super::table::OVERDUE;
 use crate::i18n::{Lang, Word, days_left_text};
-use crate::schedule::Urgency;
+use crate::schedule::{CaseState, Urgency};
 use crate::views::status::StatusRow;
 
 /// The human table, most urgent first; rows with an overdue deadline painted when `color`.
@@ -46,7 +46,14 @@ pub fn table(
             None => t.text(""),
         };
         t.text(r.last_code.as_deref().unwrap_or(""));
-        t.text(r.next_milestone.unwrap_or("–"));
+        match (r.next_milestone, r.state) {
+            (Some(m), _) => t.text(m),
+            // No milestone to wait for: say why (after treatment, the coordinator still follows).
+            (None, CaseState::FollowUp) => t.text(&Word::FollowUp.text(lang)),
+            (None, CaseState::Transferred) => t.text(&Word::Transferred.text(lang)),
+            (None, CaseState::Closed) => t.text(&Word::Closed.text(lang)),
+            (None, CaseState::InPathway) => t.text("–"),
+        };
         match &r.next_deadline {
             Some(d) => {
                 if d.why.unverified {

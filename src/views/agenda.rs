@@ -164,7 +164,7 @@ pub fn agenda<'a>(
                     } else {
                         ItemKind::Task
                     };
-                    let row = DeadlineRow::new(d, case, redact);
+                    let row = DeadlineRow::new(d, case, redact).with_receiving(reg, case);
                     let item = Item {
                         what: row.what(),
                         deadline: Some(row),

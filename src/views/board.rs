@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::status::{StatusRow, rows};
 use crate::register::Register;
+use crate::schedule::{CaseState, CaseView};
 use crate::select::Selection;
 
 /// How the board groups its cases.
@@ -19,8 +20,8 @@ pub enum Grouping {
 #[derive(Clone, Debug, PartialEq)]
 pub struct BoardRow<'a> {
     pub status: StatusRow<'a>,
-    /// The treatment has started or a decision ended the pathway: the case is followed up.
-    pub follow_up: bool,
+    /// In the pathway, in follow-up, or transferred (until the receiving hospital is called).
+    pub state: CaseState,
     /// The coordinator's name from team.toml.
     pub coordinator_name: Option<&'a str>,
 }
@@ -44,9 +45,12 @@ pub fn board_rows<'a>(
     rows(reg, today, selection, &[])
         .into_iter()
         .map(|status| {
-            let follow_up = status.next_milestone.is_none()
-                && reg.pathway(status.pathway).is_some()
-                && status.last_milestone.is_some();
+            let case = status.patient.case;
+            let state = reg
+                .pathway(status.pathway)
+                .map_or(CaseState::InPathway, |p| {
+                    CaseView::new(case, p, today).state()
+                });
             let coordinator_name = status.coordinator.and_then(|c| {
                 reg.team
                     .as_ref()
@@ -55,7 +59,7 @@ pub fn board_rows<'a>(
             });
             BoardRow {
                 status,
-                follow_up,
+                state,
                 coordinator_name,
             }
         })

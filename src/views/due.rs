@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{PatientLabel, iso_date};
-use crate::model::Case;
+use crate::model::{CONTACT_RECEIVING, Case};
 use crate::register::Register;
 use crate::schedule::{CaseView, Deadline, Kind, Urgency, Why, case_deadlines};
 use crate::select::Selection;
@@ -37,6 +37,32 @@ pub struct DeadlineRow<'a> {
     /// The patient as the selection may show them (human formats).
     #[serde(skip)]
     pub patient: PatientLabel<'a>,
+    /// For the task `contact-receiving`: who to call — the receiving coordinator's name and
+    /// phone from team.toml, and the receiving hospital (human formats).
+    #[serde(skip)]
+    pub receiving: Option<String>,
+}
+
+/// Who to call about a transferred case: the receiving coordinator's name and phone from
+/// team.toml, then the receiving hospital (`Jonas Eide, 23 00 00 40 – Oslo universitetssykehus HF`).
+pub fn receiving_contact(reg: &Register, case: &Case, redact: bool) -> Option<String> {
+    let transfer = case.transfer.as_ref()?;
+    let person =
+        transfer
+            .contact
+            .as_ref()
+            .map(|c| match reg.team.as_ref().and_then(|t| t.get(&c.value)) {
+                Some(p) => match &p.phone {
+                    Some(phone) => format!("{}, {phone}", p.name),
+                    None => p.name.clone(),
+                },
+                None => c.value.clone(),
+            });
+    let to = super::redact_text(&transfer.to, case, redact);
+    Some(match person {
+        Some(p) => format!("{p} – {to}"),
+        None => to,
+    })
 }
 
 impl<'a> DeadlineRow<'a> {
@@ -56,11 +82,28 @@ impl<'a> DeadlineRow<'a> {
             name: d.name,
             why: d.why,
             patient: PatientLabel { case, redact },
+            receiving: None,
         }
+    }
+
+    /// Whether this is the task of calling the receiving hospital's coordinator.
+    pub fn is_contact_receiving(&self) -> bool {
+        self.kind == Kind::Task && self.id == CONTACT_RECEIVING
+    }
+
+    /// Fills in who to call, for the task `contact-receiving`.
+    pub fn with_receiving(mut self, reg: &Register, case: &Case) -> Self {
+        if self.is_contact_receiving() {
+            self.receiving = receiving_contact(reg, case, self.patient.redact);
+        }
+        self
     }
 
     /// What it is about, for people: `OF1 Henvisning mottatt – …` or the task's name.
     pub fn what(&self) -> std::borrow::Cow<'a, str> {
+        if let Some(r) = &self.receiving {
+            return r.clone().into();
+        }
         match (self.kind, self.name) {
             (Kind::Interval, Some(name)) => format!("{} {name}", self.id).into(),
             (_, Some(name)) => name.into(),
@@ -104,7 +147,7 @@ pub fn due<'a>(
             case_deadlines(&CaseView::new(c, p, today), &warn)
                 .into_iter()
                 .filter(keep)
-                .map(move |d| DeadlineRow::new(d, c, selection.redact))
+                .map(move |d| DeadlineRow::new(d, c, selection.redact).with_receiving(reg, c))
         })
         .collect();
     rows.par_sort_by(|a, b| (a.due, a.case, a.kind, a.id).cmp(&(b.due, b.case, b.kind, b.id)));

@@ -185,6 +185,8 @@ pub struct Report<'a> {
     pub new_referrals: Vec<Recorded>,
     /// Open cases without a coordinator: (case, patient, pathway).
     pub no_coordinator: Vec<(String, String, String)>,
+    /// Open cases with no activity for `stale_days`, oldest first.
+    pub stale: Vec<super::status::StaleRow<'a>>,
     /// Compliance in the tertial so far and in the previous tertial.
     pub compliance: Compliance,
     pub target: f64,
@@ -439,6 +441,7 @@ pub fn report<'a>(
         recorded: recorded.into_iter().map(|(_, r)| r).collect(),
         new_referrals,
         no_coordinator,
+        stale: super::status::stale(reg, today, redact, |c| keep(c)),
         compliance,
         target: reg.settings.target,
         warn_days: reg.settings.warn_days,

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::i18n::{Lang, SiteWord, Word, case_count, day_heading, days_left_text};
-use crate::schedule::Urgency;
+use crate::schedule::{CaseState, Urgency};
 use crate::views::board::{BoardGroup, Grouping};
 use crate::views::stats::StatRow;
 
@@ -228,40 +228,11 @@ pub fn page(info: &SiteInfo, section: Section, title: &str, body: Markup, script
     clean(doc.into_string())
 }
 
-/// A file that `forlop site` could not fully use.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub file: String,
-    pub line: Option<u32>,
-    pub message: String,
-}
-
-/// The problems section: every file with errors, on top of the board.
-pub fn problems(list: &[Problem], lang: Lang) -> Markup {
-    html! {
-        @if !list.is_empty() {
-            section.problems role="alert" {
-                h2 { (SiteWord::Problems.text(lang)) " (" (list.len()) ")" }
-                p { (SiteWord::ProblemsLead.text(lang)) }
-                table.cards {
-                    thead { tr {
-                        th { (SiteWord::File.text(lang)) }
-                        th { (SiteWord::Line.text(lang)) }
-                        th { (SiteWord::Message.text(lang)) }
-                    } }
-                    tbody {
-                        @for p in list {
-                            tr {
-                                td data-label=(SiteWord::File.text(lang)) { code { (p.file) } }
-                                td data-label=(SiteWord::Line.text(lang)) { @if let Some(l) = p.line { (l) } }
-                                td data-label=(SiteWord::Message.text(lang)) { (p.message) }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
+/// The problems section (SPEC §4: every file the site could not fully use), as the report
+/// shows it.
+fn problems(list: &[crate::register::Problem], lang: Lang) -> Markup {
+    let esc = |t: &str| html! { (t) }.into_string();
+    PreEscaped(crate::render::problems::html(list, lang, esc))
 }
 
 fn urgency_class(u: Urgency) -> &'static str {
@@ -289,7 +260,7 @@ pub fn board(
     info: &SiteInfo,
     groups: &[BoardGroup],
     by: Grouping,
-    problem_list: &[Problem],
+    problem_list: &[crate::register::Problem],
 ) -> String {
     let lang = info.lang;
     let rows = || groups.iter().flat_map(|g| &g.rows);
@@ -366,10 +337,11 @@ pub fn board(
                                     Grouping::Coordinator => td data-label=(label(Word::Pathway)) { (s.pathway) },
                                     Grouping::Pathway => td data-label=(label(Word::Coordinator)) { (s.coordinator.unwrap_or("–")) },
                                 }
-                                @if r.follow_up {
-                                    td data-label=(label(Word::State)) { span.state.follow-up { (SiteWord::FollowUp.text(lang)) } }
-                                } @else {
-                                    td.minor data-label=(label(Word::State)) { span.state { (SiteWord::InPathway.text(lang)) } }
+                                @match r.state {
+                                    CaseState::InPathway => td.minor data-label=(label(Word::State)) { span.state { (SiteWord::InPathway.text(lang)) } },
+                                    CaseState::FollowUp => td data-label=(label(Word::State)) { span.state.follow-up { (SiteWord::FollowUp.text(lang)) } },
+                                    CaseState::Transferred => td data-label=(label(Word::State)) { span.state.follow-up { (Word::Transferred.text(lang)) } },
+                                    CaseState::Closed => td data-label=(label(Word::State)) { span.state { (Word::Closed.text(lang)) } },
                                 }
                                 td data-label=(label(Word::LastMilestone)) {
                                     @if let (Some(m), Some(date)) = (s.last_milestone, s.last_date) {
@@ -481,14 +453,23 @@ pub fn stats(
     page(info, Section::Stats, &title, body, false)
 }
 
-/// The morning report in the site's frame: `report_body` is the report's own HTML body.
-pub fn report(info: &SiteInfo, report_body: &str) -> String {
+/// The morning report in the site's frame: `report_body` is the report's own HTML body; each
+/// cell that holds just the id of a case with a page becomes a link to it.
+pub fn report(info: &SiteInfo, report_body: &str, cases: &[&str]) -> String {
     let title = SiteWord::MorningReport.text(info.lang);
+    let mut body = report_body.to_string();
+    for id in cases {
+        // Case ids are [a-z0-9-]: nothing in them needs escaping.
+        body = body.replace(
+            &format!("<td>{id}</td>"),
+            &format!("<td><a href=\"{}\">{id}</a></td>", case_file(id)),
+        );
+    }
     page(
         info,
         Section::Report,
         &title,
-        html! { (PreEscaped(report_body)) },
+        html! { (PreEscaped(body)) },
         false,
     )
 }
