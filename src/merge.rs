@@ -891,7 +891,7 @@ question = "Operabel?"
     mod writes {
         //! Property: two independent sequences of forlop writes from one base merge to what
         //! applying both gives, in either order; no entry is lost.
-        use super::{merge, sorted};
+        use super::{conflict_blocks, merge, sorted};
         use crate::edit::Change;
         use crate::model::{CloseReason, Treatment};
         use chrono::NaiveDate;
@@ -986,6 +986,41 @@ question = "Operabel?"
 
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(200))]
+            #[test]
+            fn the_merge_never_loses_an_entry(
+                a in proptest::collection::vec(change(0), 0..6),
+                b in proptest::collection::vec(change(0), 0..6),
+            ) {
+                // Both sides draw from one pool: the same task, meeting or field may be written
+                // on both sides, so conflicts happen; whatever happens, no entry is lost.
+                let ours = apply(BASE, &a);
+                let theirs = apply(BASE, &b);
+                let m = merge(BASE, &ours, &theirs).unwrap();
+                if m.conflicts.is_empty() {
+                    let merged = sem(&m.text);
+                    for side in [sem(&ours), sem(&theirs)] {
+                        for kind in ["event", "appointment", "note", "deviation"] {
+                            let Some(entries) = side.get(kind).and_then(|v| v.as_array()) else {
+                                continue;
+                            };
+                            let kept = merged.get(kind).and_then(|v| v.as_array());
+                            for e in entries {
+                                prop_assert!(kept.is_some_and(|k| k.contains(e)), "{kind} {e:?} lost");
+                            }
+                        }
+                    }
+                } else {
+                    // Every conflict is a block in the text, and every line of both sides' added
+                    // entries is still there.
+                    prop_assert_eq!(conflict_blocks(&m.text).len(), m.conflicts.len());
+                    for side in [&ours, &theirs] {
+                        for line in side.lines().filter(|l| l.starts_with("text = ") || l.starts_with("what = ")) {
+                            prop_assert!(m.text.contains(line), "{line} lost");
+                        }
+                    }
+                }
+            }
+
             #[test]
             fn merging_two_sequences_equals_applying_both(
                 a in proptest::collection::vec(change(0), 0..6),

@@ -716,3 +716,41 @@ fn a_conflict_on_the_patient_is_named_without_the_identity_under_redaction() {
     let out = b.forlop(&["sync", "--show-identity"]);
     assert!(stderr(&out).contains("fletting er ikke fullført"));
 }
+
+#[test]
+fn the_same_milestone_on_two_days_stops_sync_with_the_rule_it_breaks() {
+    let server = Server::new();
+    let a = server.clone("Anne");
+    let b = server.clone("Bo");
+    ok(&a.forlop(&[
+        "record",
+        "te-0001",
+        "first-visit",
+        "--date",
+        "2026-11-19",
+        "--commit",
+    ]));
+    ok(&a.forlop(&["sync"]));
+    ok(&b.forlop(&[
+        "record",
+        "te-0001",
+        "first-visit",
+        "--date",
+        "2026-11-20",
+        "--commit",
+    ]));
+    let out = b.forlop(&["sync", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("te-0001: merged without a field conflict, but"),
+        "{err}"
+    );
+    assert!(err.contains("first-visit"), "{err}");
+    // Both dates are kept for the coordinator to choose.
+    let text = b.read(CASE);
+    assert!(
+        text.contains("2026-11-19") && text.contains("2026-11-20"),
+        "{text}"
+    );
+}

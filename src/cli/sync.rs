@@ -165,6 +165,10 @@ fn describe_block(lang: Lang, case: &str, text: &str, b: &crate::merge::Conflict
     )
 }
 
+fn identity_values(text: &str) -> Vec<String> {
+    crate::redact::identity_values_in_text(text)
+}
+
 /// The first line of git's message, for a one-line report.
 fn first_line(m: &str) -> String {
     m.lines()
@@ -256,7 +260,27 @@ pub fn sync(ctx: &mut Ctx, _args: SyncArgs) -> anyhow::Result<u8> {
                     .unwrap_or(f);
                 let blocks = crate::merge::conflict_blocks(&text);
                 if blocks.is_empty() {
-                    lines.push(f.to_string());
+                    // Merged without a field conflict, but the result breaks a rule (the same
+                    // milestone recorded on both sides, on different days): say which.
+                    let cctx = context.case_context(ctx.today);
+                    let (errors, _) = crate::edit::problems(f, &text, case, &cctx);
+                    match errors.first() {
+                        Some(d) => {
+                            let line = d.loc.map_or(0, |l| l.line);
+                            let msg = d.msg.text(ctx.lang);
+                            let msg = if redact {
+                                crate::redact::mask(&msg, &identity_values(&text))
+                            } else {
+                                msg
+                            };
+                            lines.push(crate::i18n::t!(
+                                ctx.lang,
+                                format!("{case}: flettet uten feltkonflikt, men {msg} (linje {line})"),
+                                format!("{case}: merged without a field conflict, but {msg} (line {line})")
+                            ));
+                        }
+                        None => lines.push(f.to_string()),
+                    }
                 }
                 // Under redaction the values shown mask the patient's identity.
                 let identity = crate::redact::identity_values_in_text(&text);

@@ -33,6 +33,7 @@ pub enum SiteWord {
     WithoutPathway,
     NoNextDeadline,
     Noscript,
+    PlannedSpan,
 }
 
 impl SiteWord {
@@ -87,6 +88,11 @@ impl SiteWord {
             ),
             WithoutPathway => t!(lang, "ukjent forløp", "unknown pathway"),
             NoNextDeadline => t!(lang, "ingen åpen frist", "no open deadline"),
+            PlannedSpan => t!(
+                lang,
+                "forløpstid frem til fristen",
+                "standard time up to the due date"
+            ),
             Noscript => t!(
                 lang,
                 "Filteret trenger JavaScript; alt annet virker uten.",

@@ -201,7 +201,12 @@ impl TeamUi {
                 "legg `forlop check --staged` inn i den eksisterende kroken selv",
                 "add `forlop check --staged` to the existing hook yourself"
             ),
-            MergeConflicts { .. } | SyncConflicts { .. } => t!(
+            SyncConflicts { .. } => t!(
+                lang,
+                "løs hver konflikt: velg verdien mellom <<<<<<< og >>>>>>> og slett markørene, eller rett det `forlop check` viser; så `git commit -a` og `forlop sync`",
+                "resolve each conflict: pick the value between <<<<<<< and >>>>>>> and delete the markers, or fix what `forlop check` shows; then `git commit -a` and `forlop sync`"
+            ),
+            MergeConflicts { .. } => t!(
                 lang,
                 "velg riktig verdi mellom <<<<<<< og >>>>>>> i hver fil, slett markørene, kjør `forlop check`, så `git commit -a` og `forlop sync`",
                 "pick the right value between <<<<<<< and >>>>>>> in each file, delete the markers, run `forlop check`, then `git commit -a` and `forlop sync`"

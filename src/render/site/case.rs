@@ -6,7 +6,7 @@ use super::{Section, SiteInfo, page, timeline, urgency_class};
 use crate::i18n::{
     Lang, SiteWord, Word, close_reason_name, days_left_text, individual_plan_name, treatment_name,
 };
-use crate::schedule::{IntervalState, Urgency};
+use crate::schedule::{CaseState, CaseView, IntervalState, Urgency};
 use crate::views::handover::{Handover, PersonRef};
 
 /// The handover's timeline and standard-time rows, as `status CASE` and `handover` show them.
@@ -157,6 +157,15 @@ pub fn case_page(
     let case = h.case;
     let title = format!("{} · {} · {}", case.id.value, h.patient, case.pathway.value);
     let next = h.next_deadline.as_ref();
+    let state = h.pathway.map(|p| CaseView::new(case, p, today).state());
+    let state_text = match state {
+        Some(CaseState::InPathway) => SiteWord::InPathway.text(lang),
+        Some(CaseState::FollowUp) => SiteWord::FollowUp.text(lang),
+        Some(CaseState::Transferred) => Word::Transferred.text(lang),
+        Some(CaseState::Closed) => Word::Closed.text(lang),
+        None if h.open => Word::StatusOpen.text(lang),
+        None => Word::Closed.text(lang),
+    };
     let interval_classes: Vec<Option<&'static str>> = h
         .intervals
         .iter()
@@ -221,7 +230,7 @@ pub fn case_page(
         })
         .collect();
     let body = html! {
-        p { a href=(super::BOARD) { "← " (SiteWord::BackToBoard.text(lang)) } }
+        p.back { a href=(super::BOARD) { "← " (SiteWord::BackToBoard.text(lang)) } }
         h1 { (title) }
         p.lead {
             @if let Some(p) = h.pathway {
@@ -229,9 +238,7 @@ pub fn case_page(
                 @if let Some(npr) = &p.npr { " (NPR " (npr) ")" }
                 " · "
             }
-            @if h.open { (Word::StatusOpen.text(lang)) }
-            @else if h.transfer.is_some() { (Word::Transferred.text(lang)) }
-            @else { (Word::Closed.text(lang)) }
+            (state_text)
         }
         dl.facts {
             @for (k, v) in facts(h, lang) { dt { (k) } dd { (v) } }

@@ -91,6 +91,7 @@ td.key,td.nowrap{white-space:nowrap}
 td.key a{font-weight:600}
 .state.follow-up{color:#6a3d9a}
 .none{color:#555;font-style:italic}
+.note{color:#8a4b00}
 tr.met td:first-child{box-shadow:inset 4px 0 #2e7d32}
 tr.missed td:first-child{box-shadow:inset 4px 0 #c62828}
 .date{color:#555;margin:0 0 12px}
@@ -137,7 +138,7 @@ footer{max-width:1200px;margin:0 auto;padding:10px 16px 24px;color:#555;font-siz
  tr.met td:first-child,tr.missed td:first-child{box-shadow:none}
 }
 @media print{
- header.top,.switch,.filter,noscript{display:none}
+ header.top,.switch,.filter,.back,noscript{display:none}
  main{max-width:none;padding:0}
  body{font-size:11pt}
  a{color:inherit;text-decoration:none}

@@ -423,7 +423,7 @@ pub fn timeline(
             li { i style=(format!("background:{LATE}")) {} (Word::Missed.text(lang)) " / " (Word::Overdue.text(lang).to_lowercase()) }
             li { i style=(format!("background:{RUNNING}")) {} (Word::Running.text(lang)) }
             li { i style=(format!("background:{SOON}")) {} (SiteWord::DueSoon.text(lang)) }
-            li { i style=(format!("background:{PLANNED};border:1px solid #999")) {} (Word::Due.text(lang)) " (" (Word::IntervalShort.text(lang)) ")" }
+            li { i style=(format!("background:{PLANNED};border:1px solid #999")) {} (SiteWord::PlannedSpan.text(lang)) }
             li { i style=(format!("background:{APPOINTMENT}")) {} (SiteWord::Appointment.text(lang)) }
             li { i style=(format!("background:{MDT}")) {} (Word::MdtMeeting.text(lang)) }
             li { i style="background:#b00020;height:2px" {} (SiteWord::Today.text(lang)) }
