@@ -5,7 +5,11 @@
 //! cargo bench --bench scale -- 10000 100000
 //! ```
 //!
-//! Registers are written once to `target/bench-registers/n<N>/` and reused. Every name and number
+//! Each size is measured in two shapes: *realistic* (most old cases closed, about one in five
+//! open) and *output-heavy* (77 % open, many long overdue: `due` prints about 1.8 rows a case),
+//! the register the acceptance test uses. `--shape realistic` or `--shape heavy` picks one.
+//!
+//! Registers are written once to `target/bench-registers/n<N>/` (`n<N>-heavy/`) and reused. Every name and number
 //! in them is fictional; fødselsnummer are synthetic (month + 80) with correct control digits.
 //!
 //! Each command is compared with a floor: this same binary, run as `--floor DIR`, walks the
@@ -103,18 +107,39 @@ fn date(days_from_2019: u64) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2019, 1, 1).unwrap() + chrono::Days::new(days_from_2019)
 }
 
+/// The shape of a generated register.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Most old cases closed: about one in five open.
+    Realistic,
+    /// 77 % open, many of them long overdue: the output-heavy acceptance register.
+    Heavy,
+}
+
+impl Shape {
+    fn name(self) -> &'static str {
+        match self {
+            Shape::Realistic => "realistic",
+            Shape::Heavy => "heavy",
+        }
+    }
+}
+
 /// Writes one case file's text.
 fn case_text(
     rng: &mut Rng,
     n: usize,
     id: &str,
-    pathway: &str,
-    treatments: &[&str],
+    (pathway, treatments): (&str, &[&str]),
     today: chrono::NaiveDate,
+    shape: Shape,
 ) -> String {
     let span = (today - date(0)).num_days() as u64;
     // Recent referrals are more common among open cases; most old ones are closed.
-    let referral = if rng.chance(8) {
+    let referral = if shape == Shape::Heavy {
+        // Referrals over the last year: the open ones mostly long overdue.
+        date(span - rng.below(365))
+    } else if rng.chance(8) {
         date(span - rng.below(60))
     } else {
         date(rng.below(span - 60))
@@ -127,7 +152,12 @@ fn case_text(
         "# Generert testsak (fiktiv).\nid = \"{id}\"\npathway = \"{pathway}\"\ncoordinator = \"{coordinator}\"\ndoctor = \"{doctor}\""
     );
     let treatment = rng.pick(treatments);
-    let stage = rng.below(6); // 0 referral … 3 treated, 4 not cancer, 5 declined
+    let stage = match shape {
+        Shape::Realistic => rng.below(6), // 0 referral … 3 treated, 4 not cancer, 5 declined
+        // 77 % stay open: stages 0–2 (no treatment yet), the rest closed.
+        Shape::Heavy if rng.chance(77) => rng.below(3),
+        Shape::Heavy => 3 + rng.below(3),
+    };
     if (2..=3).contains(&stage) {
         let _ = writeln!(t, "treatment = \"{treatment}\"");
     }
@@ -180,9 +210,9 @@ fn case_text(
         t,
         "\n[[note]]\ndate = {referral}\ntext = \"Ringt pasienten, forklart pakkeforløpet.\"\nby = \"{coordinator}\""
     );
-    let old = (today - referral).num_days() > 120;
+    let old = shape == Shape::Realistic && (today - referral).num_days() > 120;
     let closing = match stage {
-        3 if old || rng.chance(50) => Some("treatment-started"),
+        3 if old || shape == Shape::Heavy || rng.chance(50) => Some("treatment-started"),
         4 if at <= today => Some("not-cancer"),
         5 => Some("declined"),
         _ if old => Some("other"),
@@ -191,7 +221,7 @@ fn case_text(
     if let Some(reason) = closing {
         let when = at.max(referral + chrono::Days::new(1)).min(today);
         let _ = writeln!(t, "\n[closed]\ndate = {when}\nreason = \"{reason}\"");
-    } else if rng.chance(3) {
+    } else if shape == Shape::Realistic && rng.chance(3) {
         let _ = writeln!(
             t,
             "\n[transfer]\ndate = {}\nto = \"Oslo universitetssykehus HF\"\ncontact = \"ext-ous-lunge\"",
@@ -202,8 +232,11 @@ fn case_text(
 }
 
 /// Generates (once) a register of `n` cases and returns its path.
-fn register(root: &Path, n: usize) -> PathBuf {
-    let dir = root.join(format!("n{n}"));
+fn register(root: &Path, n: usize, shape: Shape) -> PathBuf {
+    let dir = match shape {
+        Shape::Realistic => root.join(format!("n{n}")),
+        Shape::Heavy => root.join(format!("n{n}-heavy")),
+    };
     if dir.join(".complete").exists() {
         return dir;
     }
@@ -223,7 +256,7 @@ fn register(root: &Path, n: usize) -> PathBuf {
     for i in 0..n {
         let (pathway, prefix, treatments) = PATHWAYS[i % PATHWAYS.len()];
         let id = format!("{prefix}-{i:06}");
-        let text = case_text(&mut rng, i, &id, pathway, treatments, today);
+        let text = case_text(&mut rng, i, &id, (pathway, treatments), today, shape);
         let year = text
             .split("milestone = \"referral\"\ndate = ")
             .nth(1)
@@ -301,6 +334,45 @@ fn measure(program: &str, args: &[String], runs: usize) -> (Duration, u64) {
     (times[times.len() / 2], peak)
 }
 
+/// What a register's shape amounts to: cases, open share, and rows `due` prints.
+fn describe(exe: &str, reg: &str) -> (usize, f64, usize) {
+    let run = |args: &[&str]| {
+        let out = Command::new(exe)
+            .args(args)
+            .args(["--today", TODAY, "--register", reg, "--format", "csv"])
+            .output()
+            .expect("runs");
+        // The header line is not a row.
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .count()
+            .saturating_sub(1)
+    };
+    let open = run(&["status"]);
+    let due = run(&["due"]);
+    let cases = walkdir::WalkDir::new(Path::new(reg).join("cases"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .count();
+    (cases, open as f64 / cases.max(1) as f64, due)
+}
+
+/// The commands measured, each against the floor.
+const COMMANDS: &[&[&str]] = &[
+    &["check"],
+    &["status"],
+    &["due"],
+    &["due", "--format", "json"],
+    &["due", "--format", "csv"],
+    &["overdue"],
+    &["agenda", "--days", "7"],
+    &["agenda", "--days", "7", "--format", "json"],
+    &["report"],
+    &["report", "--format", "html"],
+    &["stats"],
+];
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(i) = args.iter().position(|a| a == "--floor") {
@@ -313,47 +385,61 @@ fn main() {
     } else {
         sizes
     };
+    let shapes: Vec<Shape> = match args.iter().position(|a| a == "--shape") {
+        Some(i) if args.get(i + 1).map(String::as_str) == Some("heavy") => vec![Shape::Heavy],
+        Some(i) if args.get(i + 1).map(String::as_str) == Some("realistic") => {
+            vec![Shape::Realistic]
+        }
+        _ => vec![Shape::Heavy, Shape::Realistic],
+    };
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-registers");
     let exe = env!("CARGO_BIN_EXE_forlop");
     let me = std::env::current_exe()
         .expect("own path")
         .display()
         .to_string();
-    println!(
-        "{:>8}  {:<9} {:>10} {:>9} {:>10}",
-        "cases", "command", "median", "÷ floor", "peak RSS"
-    );
     for n in sizes {
-        let reg = register(&root, n);
-        let runs = if n > 50_000 { 5 } else { 11 };
-        let reg_s = reg.display().to_string();
-        let (floor_t, floor_m) = measure(&me, &["--floor".into(), reg_s.clone()], runs);
-        println!(
-            "{n:>8}  {:<9} {:>7.1} ms {:>9} {:>7.1} MB",
-            "floor",
-            ms(floor_t),
-            "1.00",
-            mb(floor_m)
-        );
-        for cmd in ["check", "due", "agenda", "report", "stats"] {
-            let mut args: Vec<String> = vec![
-                cmd.into(),
-                "--today".into(),
-                TODAY.into(),
-                "--register".into(),
-                reg_s.clone(),
-            ];
-            if cmd == "agenda" {
-                args.extend(["--days".into(), "7".into()]);
-            }
-            let (t, m) = measure(exe, &args, runs);
+        for &shape in &shapes {
+            let reg = register(&root, n, shape);
+            let runs = if n > 500_000 {
+                1
+            } else if n > 50_000 {
+                3
+            } else {
+                7
+            };
+            let reg_s = reg.display().to_string();
+            let (cases, open, due_rows) = describe(exe, &reg_s);
             println!(
-                "{n:>8}  {:<9} {:>7.1} ms {:>9.2} {:>7.1} MB",
-                cmd,
-                ms(t),
-                ms(t) / ms(floor_t),
-                mb(m)
+                "\n{} register: {cases} cases, {:.0} % open, `due` prints {due_rows} rows",
+                shape.name(),
+                open * 100.0
             );
+            println!(
+                "{:<32} {:>10} {:>8} {:>10}",
+                "command", "median", "× floor", "peak RSS"
+            );
+            // The floor is measured next to each command (the machine may be shared).
+            for cmd in COMMANDS {
+                let (floor_t, floor_m) = measure(&me, &["--floor".into(), reg_s.clone()], runs);
+                let mut args: Vec<String> = cmd.iter().map(|s| s.to_string()).collect();
+                args.extend([
+                    "--today".into(),
+                    TODAY.into(),
+                    "--register".into(),
+                    reg_s.clone(),
+                ]);
+                let (t, m) = measure(exe, &args, runs);
+                println!(
+                    "{:<32} {:>7.0} ms {:>8.2} {:>7.0} MB   (floor {:.0} ms, {:.0} MB)",
+                    cmd.join(" "),
+                    ms(t),
+                    ms(t) / ms(floor_t),
+                    mb(m),
+                    ms(floor_t),
+                    mb(floor_m)
+                );
+            }
         }
     }
 }

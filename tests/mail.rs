@@ -597,3 +597,56 @@ fn compliance_per_pathway_for_this_and_the_previous_tertial() {
     let rows = section.lines().filter(|l| l.starts_with(' ')).count() - 1;
     assert!(unverified < rows, "not every row is unverified:\n{section}");
 }
+
+#[test]
+fn the_previous_tertial_stands_beside_the_current_one() {
+    // The stats fixture measures OF4 on 2 March and 25 May: on 15 May, one in the previous
+    // tertial and none yet in this one.
+    let reg = project("tests/fixtures/stats");
+    let out = forlop()
+        .args([
+            "report",
+            "--format",
+            "json",
+            "--today",
+            "2026-05-15",
+            "--register",
+        ])
+        .arg(&reg)
+        .output()
+        .unwrap();
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c = &r["compliance"];
+    assert_eq!(c["from"], "2026-05-01");
+    assert_eq!(c["previous"]["from"], "2026-01-01");
+    assert_eq!(c["previous"]["to"], "2026-04-30");
+    let of4 = c["previous"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["interval"] == "OF4")
+        .unwrap();
+    assert_eq!(of4["group"], "tykk-og-endetarmskreft");
+    assert_eq!(
+        (of4["cases"].as_u64(), of4["within"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let html = forlop()
+        .args([
+            "report",
+            "--format",
+            "html",
+            "--today",
+            "2026-05-15",
+            "--register",
+        ])
+        .arg(&reg)
+        .output()
+        .unwrap();
+    let html = String::from_utf8(html.stdout).unwrap();
+    assert!(
+        html.contains("2026-T1: 100 % (n=1)"),
+        "the previous tertial's bar"
+    );
+    assert!(html.contains("<th colspan=\"3\" class=\"period\">2026-T2 hittil"));
+}

@@ -583,9 +583,13 @@ pub fn run() -> ExitCode {
     note_closed_stdout();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = help::early_lang(&args);
-    let parsed = help::command(lang)
-        .try_get_matches_from(&args)
-        .and_then(|m| Cli::from_arg_matches(&m));
+    // The plain definition parses exactly as the translated one; only help and errors need the
+    // translation, which costs a few milliseconds to build, so it is built only for them.
+    let parsed = Cli::try_parse_from(&args).or_else(|_| {
+        help::command(lang)
+            .try_get_matches_from(&args)
+            .and_then(|m| Cli::from_arg_matches(&m))
+    });
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {

@@ -25,7 +25,8 @@ pub struct SiteArgs {
 }
 
 fn stats_table(reg: &Register, rows: Vec<crate::views::stats::StatRow>, ctx: &Ctx) -> StatsTable {
-    let (headers, body) = super::stats::table_rows(&rows, reg.settings.target, ctx.lang, true);
+    let (headers, body) =
+        crate::render::stats::table_rows(&rows, reg.settings.target, ctx.lang, true);
     StatsTable {
         headers,
         body,
@@ -101,7 +102,11 @@ pub fn pages(reg: &Register, ctx: &Ctx, selection: &Selection) -> Vec<Page> {
         crate::views::report::report(reg, today, redact, &recorded, |c| selection.admits(c));
     out.push(page(
         pages::REPORT,
-        pages::report(&info, &super::report::html_body(&report, lang), &followed),
+        pages::report(
+            &info,
+            &crate::render::html::report::body(&report, lang),
+            &followed,
+        ),
     ));
     let from = today
         .checked_sub_months(chrono::Months::new(12))

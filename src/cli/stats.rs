@@ -2,10 +2,12 @@
 
 use clap::Args;
 
-use super::{Ctx, Format, emit, parse_date};
-use crate::i18n::{Lang, Word};
+use std::io::Write;
+
+use super::{Ctx, Format, parse_date};
+use crate::i18n::Word;
 use crate::render;
-use crate::views::stats::{By, StatRow, stats};
+use crate::views::stats::{By, stats};
 
 #[derive(Args, Debug)]
 pub struct StatsArgs {
@@ -43,92 +45,6 @@ impl From<ByArg> for By {
     }
 }
 
-/// A number of days as JSON: an integer when whole, else a fraction (a median of two values).
-pub fn days_json(d: f64) -> serde_json::Value {
-    if d.fract() == 0.0 {
-        serde_json::json!(d as i64)
-    } else {
-        serde_json::json!(d)
-    }
-}
-
-/// A share as a person reads it: `72 %`.
-pub fn percent(share: f64) -> String {
-    format!("{:.0} %", share * 100.0)
-}
-
-/// The SPEC's JSON object of one row.
-pub fn row_json(r: &StatRow) -> serde_json::Value {
-    serde_json::json!({
-        "group": r.group,
-        "interval": r.interval,
-        "cases": r.cases,
-        "within": r.within,
-        "share": r.share,
-        "median_days": days_json(r.median_days),
-        "p90_days": r.p90_days,
-    })
-}
-
-/// The human rows: group, interval, measured, within, share, target, median, p90, note. Without
-/// `group` (rows grouped by interval) the group column is left out.
-pub fn table_rows(
-    rows: &[StatRow],
-    target: f64,
-    lang: Lang,
-    group: bool,
-) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut headers: Vec<String> = [
-        Word::Group,
-        Word::IntervalShort,
-        Word::MeasuredCount,
-        Word::WithinCount,
-        Word::Share,
-        Word::Target,
-        Word::Median,
-        Word::P90,
-        Word::Note,
-    ]
-    .iter()
-    .map(|w| w.text(lang))
-    .collect();
-    if !group {
-        headers.remove(0);
-    }
-    let body = rows
-        .iter()
-        .map(|r| {
-            let mut note = Vec::new();
-            if r.share < target {
-                note.push(Word::BelowTarget.text(lang));
-            }
-            if r.unverified {
-                note.push(crate::i18n::basis_note(
-                    crate::schedule::Basis::Fixed,
-                    true,
-                    lang,
-                ));
-            }
-            let mut row = vec![
-                r.group.clone(),
-                r.interval.clone(),
-                r.cases.to_string(),
-                r.within.to_string(),
-                percent(r.share),
-                percent(target),
-                crate::i18n::decimal(r.median_days, 1, lang),
-                r.p90_days.to_string(),
-                note.join("; "),
-            ];
-            if !group {
-                row.remove(0);
-            }
-            row
-        })
-        .collect();
-    (headers, body)
-}
-
 pub fn run(ctx: &mut Ctx, args: StatsArgs) -> anyhow::Result<u8> {
     let format = ctx.format("stats", &[Format::Table, Format::Json, Format::Csv])?;
     // Measures in a period that starts at --from need only cases with events since then.
@@ -141,47 +57,20 @@ pub fn run(ctx: &mut Ctx, args: StatsArgs) -> anyhow::Result<u8> {
     let rows = stats(reg, ctx.today, args.from, args.to, args.by.into(), |c| {
         selection.admits(c)
     });
-    let text = match format {
-        Format::Json => render::json(&serde_json::Value::Array(
-            rows.iter().map(row_json).collect(),
-        )),
-        Format::Csv => {
-            let headers: Vec<String> = [
-                "group",
-                "interval",
-                "cases",
-                "within",
-                "share",
-                "median_days",
-                "p90_days",
-                "target",
-            ]
-            .map(String::from)
-            .to_vec();
-            let body: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.group.clone(),
-                        r.interval.clone(),
-                        r.cases.to_string(),
-                        r.within.to_string(),
-                        format!("{:.4}", r.share),
-                        days_json(r.median_days).to_string(),
-                        r.p90_days.to_string(),
-                        reg.settings.target.to_string(),
-                    ]
-                })
-                .collect();
-            render::csv(&headers, &body)
+    let mut out = render::stdout();
+    match format {
+        Format::Json => render::json::write_rows(&mut out, &rows)?,
+        Format::Csv | Format::CsvExcel => {
+            render::stats::csv(&mut out, &rows, reg.settings.target, format.dialect())?
         }
-        _ if rows.is_empty() => format!("{}\n", Word::NoMeasures.text(ctx.lang)),
+        _ if rows.is_empty() => writeln!(out, "{}", Word::NoMeasures.text(ctx.lang))?,
         _ => {
             // Grouped by interval, the group column names each row's pathway.
-            let (headers, body) = table_rows(&rows, reg.settings.target, ctx.lang, true);
-            render::table(&headers, &body)
+            let (headers, body) =
+                render::stats::table_rows(&rows, reg.settings.target, ctx.lang, true);
+            out.write_all(render::table(&headers, &body).as_bytes())?;
         }
-    };
-    emit(&text)?;
+    }
+    render::finish(out)?;
     Ok(0)
 }

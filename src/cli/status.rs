@@ -61,7 +61,7 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
         }
     }
     match format {
-        Format::Json => render::json::write(&mut out, &rows)?,
+        Format::Json => render::json::write_rows(&mut out, &rows)?,
         Format::Csv | Format::CsvExcel => render::status::csv(&mut out, &rows, format.dialect())?,
         _ => render::status::table(&mut out, &rows, ctx.lang, ctx.color_out, ctx.table_width())?,
     }

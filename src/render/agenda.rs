@@ -107,22 +107,24 @@ pub fn table(
             Word::What,
         ]
         .map(|w| w.text(lang));
-        let mut left_words = std::collections::HashMap::new();
-        let mut t = Table::with_capacity(&headers, a.overdue.len(), 120);
-        for i in &a.overdue {
-            let Some(d) = &i.deadline else { continue };
-            t.cell(d.due);
-            t.text(
-                left_words
-                    .entry(d.days_left)
-                    .or_insert_with(|| days_left_text(d.days_left, lang)),
-            );
-            t.text(i.case);
-            t.cell(i.patient);
-            t.text(i.pathway);
-            t.text(&what(i, lang));
-            t.end_row(color.then_some(OVERDUE));
-        }
+        let t = Table::par_build(
+            &headers,
+            &a.overdue,
+            std::collections::HashMap::<i64, String>::new,
+            |t, left, i| {
+                let Some(d) = &i.deadline else { return };
+                t.cell(d.due);
+                t.text(
+                    left.entry(d.days_left)
+                        .or_insert_with(|| days_left_text(d.days_left, lang)),
+                );
+                t.text(i.case);
+                t.cell(i.patient);
+                t.text(i.pathway);
+                t.text(&what(i, lang));
+                t.end_row(color.then_some(OVERDUE));
+            },
+        );
         t.write_to(out, max_width)?;
         writeln!(out)?;
     }
@@ -231,16 +233,7 @@ pub fn csv(out: &mut impl Write, a: &Agenda<'_>, dialect: Dialect) -> io::Result
     Ok(())
 }
 
-/// The agenda as JSON: `{"overdue": [items], "days": [{date, heading, weekend, holiday,
-/// closed, items}]}`.
-#[derive(Serialize)]
-struct AgendaJson<'x, 'a> {
-    /// Every file the agenda could not fully use (SPEC §4).
-    problems: Vec<super::problems::ProblemRow>,
-    overdue: &'x [Item<'a>],
-    days: Vec<DayJson<'x, 'a>>,
-}
-
+/// One day of the agenda's JSON.
 #[derive(Serialize)]
 struct DayJson<'x, 'a> {
     #[serde(serialize_with = "crate::views::iso_date")]
@@ -252,28 +245,33 @@ struct DayJson<'x, 'a> {
     items: &'x [Item<'a>],
 }
 
-/// Writes the agenda's JSON, streaming its items.
+/// Writes the agenda's JSON, `{"problems": [...], "overdue": [items], "days": [{date, heading,
+/// weekend, holiday, closed, items}]}`, the long overdue list serialized in parallel.
 pub fn json(
     out: &mut impl Write,
     a: &Agenda<'_>,
     problems: &[crate::register::Problem],
     lang: Lang,
 ) -> io::Result<()> {
-    let doc = AgendaJson {
-        problems: super::problems::rows(problems, lang),
-        overdue: &a.overdue,
-        days: a
-            .days
-            .iter()
-            .map(|day| DayJson {
-                date: day.date,
-                heading: heading(day, lang),
-                weekend: day.weekend,
-                holiday: day.holiday.map(|h: Holiday| holiday_name(h, lang)),
-                closed: day.closed,
-                items: &day.items,
-            })
-            .collect(),
-    };
-    super::json::write(out, &doc)
+    let days: Vec<DayJson<'_, '_>> = a
+        .days
+        .iter()
+        .map(|day| DayJson {
+            date: day.date,
+            heading: heading(day, lang),
+            weekend: day.weekend,
+            holiday: day.holiday.map(|h: Holiday| holiday_name(h, lang)),
+            closed: day.closed,
+            items: &day.items,
+        })
+        .collect();
+    // Every file the agenda could not fully use (SPEC §4).
+    let problems = super::problems::rows(problems, lang);
+    out.write_all(b"{\n  \"problems\": ")?;
+    super::json::array(out, &problems, 1)?;
+    out.write_all(b",\n  \"overdue\": ")?;
+    super::json::array(out, &a.overdue, 1)?;
+    out.write_all(b",\n  \"days\": ")?;
+    super::json::array(out, &days, 1)?;
+    out.write_all(b"\n}\n")
 }

@@ -94,7 +94,12 @@ impl<W: Write> Csv<W> {
 
     /// Writes a decimal number: `0.75`, or `0,75` in the Excel dialect.
     pub fn number(&mut self, value: f64) -> io::Result<()> {
-        let text = value.to_string();
+        self.decimal(&value.to_string())
+    }
+
+    /// Writes a number already written with a decimal point (`0.7500`), with a decimal comma
+    /// in the Excel dialect.
+    pub fn decimal(&mut self, text: &str) -> io::Result<()> {
         match self.dialect {
             Dialect::Standard => self.field(text),
             Dialect::Excel => self.field(text.replace('.', ",")),

@@ -47,15 +47,15 @@ pub fn table(
     ]
     .map(|w| w.text(lang));
     let after = Word::After.text(lang);
-    // The words repeated on every row are made once.
-    let mut left_words = std::collections::HashMap::new();
-    let mut notes = std::collections::HashMap::new();
-    let mut t = Table::with_capacity(&headers, rows.len(), 160);
-    for d in rows {
+    // The words repeated on every row are made once per chunk.
+    type Words = (
+        std::collections::HashMap<i64, String>,
+        std::collections::HashMap<(crate::schedule::Basis, bool), String>,
+    );
+    let t = Table::par_build(&headers, rows, Words::default, |t, (left, notes), d| {
         t.cell(d.due);
         t.text(
-            left_words
-                .entry(d.days_left)
+            left.entry(d.days_left)
                 .or_insert_with(|| days_left_text(d.days_left, lang)),
         );
         t.text(d.case);
@@ -83,7 +83,7 @@ pub fn table(
                 .or_insert_with(|| basis_note(d.why.basis, d.why.unverified, lang)),
         );
         t.end_row((color && d.urgency == Urgency::Overdue).then_some(OVERDUE));
-    }
+    });
     t.write_to(out, max_width)
 }
 

@@ -4,10 +4,13 @@ pub mod agenda;
 pub mod csv;
 pub mod due;
 pub mod eml;
+pub mod html;
 pub mod ics;
 pub mod json;
 pub mod problems;
+pub mod report;
 pub mod site;
+pub mod stats;
 pub mod status;
 pub mod table;
 

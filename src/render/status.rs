@@ -34,50 +34,55 @@ pub fn table(
         Word::DaysLeft,
     ]
     .map(|w| w.text(lang));
-    let mut t = Table::with_capacity(&headers, rows.len(), 120);
-    for r in rows {
-        t.text(r.case);
-        t.cell(r.patient);
-        t.text(r.pathway);
-        t.text(r.coordinator.unwrap_or("–"));
-        t.text(r.last_milestone.unwrap_or("–"));
-        match r.last_date {
-            Some(d) => t.cell(d),
-            None => t.text(""),
-        };
-        t.text(r.last_code.as_deref().unwrap_or(""));
-        match (r.next_milestone, r.state) {
-            (Some(m), _) => t.text(m),
-            // No milestone to wait for: say why (after treatment, the coordinator still follows).
-            (None, CaseState::FollowUp) => t.text(&Word::FollowUp.text(lang)),
-            (None, CaseState::Transferred) => t.text(&Word::Transferred.text(lang)),
-            (None, CaseState::Closed) => t.text(&Word::Closed.text(lang)),
-            (None, CaseState::InPathway) => t.text("–"),
-        };
-        match &r.next_deadline {
-            Some(d) => {
-                if d.why.unverified {
-                    // The pathway's times are not verified: the list says so (SPEC §1).
-                    let note = crate::i18n::basis_note(crate::schedule::Basis::Fixed, true, lang);
-                    t.cell(format_args!("{} ({note})", d.id));
-                } else {
-                    t.text(d.id);
+    let t = Table::par_build(
+        &headers,
+        rows,
+        || (),
+        |t, _, r| {
+            t.text(r.case);
+            t.cell(r.patient);
+            t.text(r.pathway);
+            t.text(r.coordinator.unwrap_or("–"));
+            t.text(r.last_milestone.unwrap_or("–"));
+            match r.last_date {
+                Some(d) => t.cell(d),
+                None => t.text(""),
+            };
+            t.text(r.last_code.as_deref().unwrap_or(""));
+            match (r.next_milestone, r.state) {
+                (Some(m), _) => t.text(m),
+                // No milestone to wait for: say why (after treatment, the coordinator still follows).
+                (None, CaseState::FollowUp) => t.text(&Word::FollowUp.text(lang)),
+                (None, CaseState::Transferred) => t.text(&Word::Transferred.text(lang)),
+                (None, CaseState::Closed) => t.text(&Word::Closed.text(lang)),
+                (None, CaseState::InPathway) => t.text("–"),
+            };
+            match &r.next_deadline {
+                Some(d) => {
+                    if d.why.unverified {
+                        // The pathway's times are not verified: the list says so (SPEC §1).
+                        let note =
+                            crate::i18n::basis_note(crate::schedule::Basis::Fixed, true, lang);
+                        t.cell(format_args!("{} ({note})", d.id));
+                    } else {
+                        t.text(d.id);
+                    }
+                    t.cell(d.due);
+                    t.text(&days_left_text(d.days_left, lang));
                 }
-                t.cell(d.due);
-                t.text(&days_left_text(d.days_left, lang));
+                None => {
+                    t.text("–");
+                    t.text("");
+                    t.text("");
+                }
             }
-            None => {
-                t.text("–");
-                t.text("");
-                t.text("");
-            }
-        }
-        let overdue = r
-            .next_deadline
-            .as_ref()
-            .is_some_and(|d| d.urgency == Urgency::Overdue);
-        t.end_row((color && overdue).then_some(OVERDUE));
-    }
+            let overdue = r
+                .next_deadline
+                .as_ref()
+                .is_some_and(|d| d.urgency == Urgency::Overdue);
+            t.end_row((color && overdue).then_some(OVERDUE));
+        },
+    );
     t.write_to(out, max_width)
 }
 

@@ -29,6 +29,8 @@ pub struct Table {
     styles: Vec<Option<Style>>,
     /// Cells of the row being built.
     in_row: usize,
+    /// Rows built elsewhere (in parallel), written after these.
+    more: Vec<Table>,
 }
 
 /// The display width of a cell (unicode width; ASCII is one column a byte).
@@ -76,12 +78,48 @@ impl Table {
 
     /// Number of complete rows.
     pub fn len(&self) -> usize {
-        self.styles.len()
+        self.styles.len() + self.more.iter().map(Table::len).sum::<usize>()
     }
 
     /// Whether the table has no rows.
     pub fn is_empty(&self) -> bool {
-        self.styles.is_empty()
+        self.len() == 0
+    }
+
+    /// The table of `items`, one or more rows each written by `row`, built in parallel in
+    /// chunks (each with its own `S`, for words made once per chunk); the same text as a serial
+    /// build.
+    pub fn par_build<T: Sync, S, H: AsRef<str> + Sync>(
+        headers: &[H],
+        items: &[T],
+        state: impl Fn() -> S + Sync,
+        row: impl Fn(&mut Table, &mut S, &T) + Sync,
+    ) -> Table {
+        use rayon::prelude::*;
+        const CHUNK: usize = 4096;
+        let mut parts: Vec<Table> = items
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut t = Table::with_capacity(headers, chunk.len(), 160);
+                let mut s = state();
+                for item in chunk {
+                    row(&mut t, &mut s, item);
+                }
+                t
+            })
+            .collect();
+        let mut first = if parts.is_empty() {
+            Table::new(headers)
+        } else {
+            parts.remove(0)
+        };
+        for p in &parts {
+            for (w, pw) in first.widths.iter_mut().zip(&p.widths) {
+                *w = (*w).max(*pw);
+            }
+        }
+        first.more = parts;
+        first
     }
 
     /// Appends the next cell of the current row.
@@ -140,6 +178,11 @@ impl Table {
     /// Column widths narrowed so a line fits in `max` columns: the widest column gives up a
     /// column at a time, none below 6 (or its header).
     fn fitted(&self, max: Option<usize>) -> Vec<usize> {
+        debug_assert!(
+            self.more
+                .iter()
+                .all(|p| p.widths.len() == self.widths.len())
+        );
         let mut widths = self.widths.clone();
         let Some(max) = max else { return widths };
         let total = |w: &[usize]| w.iter().map(|w| w + 3).sum::<usize>().saturating_sub(1);
@@ -180,9 +223,21 @@ impl Table {
         }
         line.push('\n');
         out.write_all(line.as_bytes())?;
+        for part in std::iter::once(self).chain(&self.more) {
+            part.write_rows(out, &widths, &mut line)?;
+        }
+        Ok(())
+    }
+
+    fn write_rows(
+        &self,
+        out: &mut impl Write,
+        widths: &[usize],
+        line: &mut String,
+    ) -> io::Result<()> {
         for (r, style) in self.styles.iter().enumerate() {
             line.clear();
-            line_of(&mut line, self.cells(r), &widths);
+            line_of(line, self.cells(r), widths);
             match style {
                 Some(style) => {
                     let body = line.trim_end_matches('\n');
@@ -291,6 +346,29 @@ mod tests {
             t.row(r);
         }
         assert_eq!(t.render(None), comfy(&headers, &rows));
+    }
+
+    #[test]
+    fn a_parallel_build_writes_what_a_serial_one_does() {
+        let items: Vec<usize> = (0..10_000).collect();
+        let mut serial = Table::new(&["n", "tekst"]);
+        for i in &items {
+            serial.cell(i);
+            serial.text(&"x".repeat(i % 17));
+            serial.end_row(None);
+        }
+        let par = Table::par_build(
+            &["n", "tekst"],
+            &items,
+            || (),
+            |t, _, i| {
+                t.cell(i);
+                t.text(&"x".repeat(i % 17));
+                t.end_row(None);
+            },
+        );
+        assert_eq!(par.len(), 10_000);
+        assert_eq!(par.render(None), serial.render(None));
     }
 
     #[test]

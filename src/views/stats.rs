@@ -19,8 +19,8 @@ pub enum By {
     Tertial,
 }
 
-/// One (group, interval) row.
-#[derive(Clone, Debug, PartialEq)]
+/// One (group, interval) row; serializes to the SPEC's stats object.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct StatRow {
     pub group: String,
     pub interval: String,
@@ -28,10 +28,22 @@ pub struct StatRow {
     pub cases: usize,
     pub within: usize,
     pub share: f64,
+    /// An integer when whole, else a fraction (the mean of the two middle values).
+    #[serde(serialize_with = "days")]
     pub median_days: f64,
     pub p90_days: i64,
     /// Some pathway in the row has unverified times.
+    #[serde(skip)]
     pub unverified: bool,
+}
+
+/// A number of days: an integer when whole, else a fraction.
+fn days<S: serde::Serializer>(d: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if d.fract() == 0.0 && d.abs() < 1e15 {
+        s.serialize_i64(*d as i64)
+    } else {
+        s.serialize_f64(*d)
+    }
 }
 
 /// The tertial of a date: `2026-T3`.

@@ -1,0 +1,616 @@
+//! The morning report as text, Markdown and JSON (its HTML page is in [`super::html::report`]).
+
+use crate::i18n::t;
+use crate::i18n::{Lang, Word, basis_note, day_heading, days_left_text};
+use crate::render::json::value as deadline_json;
+use crate::render::stats::{percent, row_json};
+use crate::render::{self, md_escape};
+use crate::views::agenda::Item;
+use crate::views::report::{Recorded, RecordedKind, Report};
+use crate::views::stats::tertial;
+
+pub fn title(r: &Report, lang: Lang) -> String {
+    let mut t = Word::ReportTitle.text(lang);
+    if let Some(name) = &r.name {
+        t.push_str(&format!(" – {name}"));
+    }
+    if let Some(h) = &r.hospital {
+        t.push_str(&format!(" ({h})"));
+    }
+    t
+}
+
+pub fn date_line(r: &Report, lang: Lang) -> String {
+    format!("{} ({})", day_heading(r.today, lang), r.today)
+}
+
+pub fn deviation_text(d: Option<bool>, lang: Lang) -> String {
+    match d {
+        Some(true) => Word::DeviationRecorded.text(lang),
+        Some(false) => Word::DeviationMissing.text(lang),
+        None => String::new(),
+    }
+}
+
+pub fn group_name(coordinator: &Option<String>, name: &Option<String>, lang: Lang) -> String {
+    match (coordinator, name) {
+        (Some(id), Some(n)) => format!("{n} ({id})"),
+        (Some(id), None) => id.clone(),
+        (None, _) => format!("({})", Word::WithoutCoordinator.text(lang)),
+    }
+}
+
+/// Overdue rows: case, patient, pathway, what, due, days over, deviation.
+pub fn overdue_rows(
+    lines: &[crate::views::report::OverdueLine],
+    r: &Report,
+    lang: Lang,
+) -> Vec<Vec<String>> {
+    lines
+        .iter()
+        .map(|l| {
+            let d = l
+                .item
+                .deadline
+                .as_ref()
+                .expect("overdue items carry their deadline");
+            vec![
+                l.item.case.to_string(),
+                l.item.patient.to_string(),
+                l.item.pathway.to_string(),
+                what(&l.item, r, lang),
+                d.due.to_string(),
+                days_left_text(d.days_left, lang),
+                deviation_text(l.deviation, lang),
+            ]
+        })
+        .collect()
+}
+
+pub fn overdue_headers(lang: Lang) -> Vec<String> {
+    [
+        Word::Case,
+        Word::Patient,
+        Word::Pathway,
+        Word::What,
+        Word::Due,
+        Word::DaysLeft,
+        Word::Deviation,
+    ]
+    .iter()
+    .map(|w| w.text(lang))
+    .collect()
+}
+
+pub fn due_rows(items: &[Item], r: &Report, lang: Lang) -> Vec<Vec<String>> {
+    items
+        .iter()
+        .filter_map(|i| i.deadline.as_ref().map(|d| (i, d)))
+        .map(|(i, d)| {
+            vec![
+                d.due.to_string(),
+                days_left_text(d.days_left, lang),
+                i.case.to_string(),
+                i.patient.to_string(),
+                i.pathway.to_string(),
+                what(i, r, lang),
+                i.coordinator.unwrap_or("–").to_string(),
+            ]
+        })
+        .collect()
+}
+
+/// What a deadline is for, marked when the pathway's times are not verified (SPEC §1) and
+/// when the case's file or its pathway's file has errors (the deadline may follow from them).
+pub fn what(i: &Item, r: &Report, lang: Lang) -> String {
+    let mut s = match &i.deadline {
+        Some(d) if d.is_contact_receiving() => {
+            format!("{}: {}", Word::CallReceiving.text(lang), i.what)
+        }
+        Some(d) if d.why.unverified => format!(
+            "{} ({})",
+            i.what,
+            basis_note(crate::schedule::Basis::Fixed, true, lang)
+        ),
+        _ => i.what.to_string(),
+    };
+    if let Some(mark) = flag_mark(r, i.case, lang) {
+        s.push_str(&format!(" ({mark})"));
+    }
+    s
+}
+
+/// The mark on a line of a case whose file or pathway file has errors.
+pub fn flag_mark(r: &Report, case: &str, lang: Lang) -> Option<String> {
+    r.flagged.get(case).map(|f| match f {
+        crate::views::report::FlaggedFile::Case => Word::FileHasErrorsMark.text(lang),
+        crate::views::report::FlaggedFile::Pathway => Word::PathwayFileHasErrorsMark.text(lang),
+    })
+}
+
+/// Missed standard times: case, patient, pathway, interval, due, reached, days over, coordinator.
+pub fn missed_rows(r: &Report, lang: Lang) -> Vec<Vec<String>> {
+    r.missed
+        .iter()
+        .map(|l| {
+            let m = &l.missed;
+            let interval = if m.unverified {
+                format!(
+                    "{} ({})",
+                    m.interval,
+                    basis_note(crate::schedule::Basis::Fixed, true, lang)
+                )
+            } else {
+                m.interval.clone()
+            };
+            let interval = match flag_mark(r, &m.case, lang) {
+                Some(mark) => format!("{interval} ({mark})"),
+                None => interval,
+            };
+            vec![
+                m.case.clone(),
+                l.patient.clone(),
+                m.pathway.clone(),
+                interval,
+                m.due.to_string(),
+                m.date.to_string(),
+                m.days_over.to_string(),
+                m.coordinator.clone().unwrap_or_else(|| "–".into()),
+            ]
+        })
+        .collect()
+}
+
+pub fn missed_headers(lang: Lang) -> Vec<String> {
+    [
+        Word::Case,
+        Word::Patient,
+        Word::Pathway,
+        Word::StandardTime,
+        Word::Due,
+        Word::Date,
+        Word::DaysOver,
+        Word::Coordinator,
+    ]
+    .iter()
+    .map(|w| w.text(lang))
+    .collect()
+}
+
+pub fn due_headers(lang: Lang) -> Vec<String> {
+    [
+        Word::Due,
+        Word::DaysLeft,
+        Word::Case,
+        Word::Patient,
+        Word::Pathway,
+        Word::What,
+        Word::Coordinator,
+    ]
+    .iter()
+    .map(|w| w.text(lang))
+    .collect()
+}
+
+pub fn today_rows(items: &[Item], lang: Lang) -> Vec<Vec<String>> {
+    items
+        .iter()
+        .map(|i| super::agenda::day_row(i, lang))
+        .collect()
+}
+
+pub fn today_headers(lang: Lang) -> Vec<String> {
+    super::agenda::day_headers(lang)
+}
+
+pub fn recorded_rows(list: &[Recorded], lang: Lang) -> Vec<Vec<String>> {
+    list.iter()
+        .map(|e| {
+            vec![
+                e.date.to_string(),
+                e.case.clone(),
+                e.patient.clone(),
+                e.pathway.clone(),
+                recorded_what(e, lang),
+                e.code
+                    .clone()
+                    .unwrap_or_else(|| Word::LocalMilestone.text(lang)),
+            ]
+        })
+        .collect()
+}
+
+/// The milestone of a recorded event, or what a transfer or an early end is.
+pub fn recorded_what(e: &Recorded, lang: Lang) -> String {
+    match (e.kind, &e.milestone) {
+        (RecordedKind::Event, Some(m)) => m.clone(),
+        (RecordedKind::Transfer, _) => Word::Transferred.text(lang),
+        (RecordedKind::EarlyEnd, _) | (RecordedKind::Event, None) => Word::Closed.text(lang),
+    }
+}
+
+pub fn recorded_headers(lang: Lang) -> Vec<String> {
+    [
+        Word::Date,
+        Word::Case,
+        Word::Patient,
+        Word::Pathway,
+        Word::Milestone,
+        Word::Npr,
+    ]
+    .iter()
+    .map(|w| w.text(lang))
+    .collect()
+}
+
+pub fn no_coordinator_rows(r: &Report) -> Vec<Vec<String>> {
+    r.no_coordinator
+        .iter()
+        .map(|(c, p, pw)| vec![c.clone(), p.clone(), pw.clone()])
+        .collect()
+}
+
+pub fn no_coordinator_headers(lang: Lang) -> Vec<String> {
+    [Word::Case, Word::Patient, Word::Pathway]
+        .iter()
+        .map(|w| w.text(lang))
+        .collect()
+}
+
+/// Days as a person reads them: `25,5` in Norwegian, `25.5` in English.
+pub fn days_text(d: f64, lang: Lang) -> String {
+    let s = super::stats::days_json(d).to_string();
+    if lang == Lang::Nb {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// The national indicator per pathway and overall: the tertial so far beside the previous one.
+pub fn compliance(r: &Report, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let c = &r.compliance;
+    let now = format!("{} {}", tertial(c.current.from), Word::SoFar.text(lang));
+    let before = tertial(c.previous.from);
+    let mut headers = vec![Word::Pathway.text(lang)];
+    // The period names its first column; the two after it belong to the same period.
+    for label in [&now, &before] {
+        headers.push(format!("{label}: {}", Word::MeasuredCount.text(lang)));
+        headers.push(Word::Share.text(lang));
+        headers.push(Word::Median.text(lang));
+    }
+    headers.push(Word::Note.text(lang));
+    let rows = c
+        .indicator_rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![
+                row.pathway
+                    .clone()
+                    .unwrap_or_else(|| Word::AllPathways.text(lang)),
+            ];
+            for period in [&row.current, &row.previous] {
+                match period {
+                    Some(s) => cells.extend([
+                        s.cases.to_string(),
+                        percent(s.share),
+                        days_text(s.median_days, lang),
+                    ]),
+                    None => cells.extend(["–".into(), "–".into(), "–".into()]),
+                }
+            }
+            let mut note = Vec::new();
+            if row.current.as_ref().is_some_and(|s| s.share < r.target) {
+                note.push(Word::BelowTarget.text(lang));
+            }
+            if row.unverified {
+                note.push(crate::i18n::basis_note(
+                    crate::schedule::Basis::Fixed,
+                    true,
+                    lang,
+                ));
+            }
+            cells.push(note.join("; "));
+            cells
+        })
+        .collect();
+    (headers, rows)
+}
+
+pub fn period(r: &Report, lang: Lang) -> String {
+    let c = &r.compliance;
+    format!(
+        "{} {}; {} {}; {} {}: {} – {}; {}: {} – {}",
+        c.indicator,
+        Word::IndicatorName.text(lang),
+        Word::Target.text(lang),
+        percent(r.target),
+        tertial(c.current.from),
+        Word::SoFar.text(lang),
+        c.current.from,
+        c.current.to,
+        tertial(c.previous.from),
+        c.previous.from,
+        c.previous.to,
+    )
+}
+
+pub fn missed_period(r: &Report, lang: Lang) -> String {
+    t!(
+        lang,
+        format!("siste {} dager", r.missed_days),
+        format!("last {} days", r.missed_days)
+    )
+}
+
+/// The note under the date line when some deadline shown rests on unverified times.
+pub fn unverified_note(r: &Report, lang: Lang) -> Option<String> {
+    r.unverified.then(|| Word::TimesUnverifiedNote.text(lang))
+}
+
+pub fn window(r: &Report) -> String {
+    if r.window.0 == r.window.1 {
+        r.window.0.to_string()
+    } else {
+        format!("{} – {}", r.window.0, r.window.1)
+    }
+}
+
+/// A part of the report after the overdue deadlines: heading, columns and rows.
+pub struct Section {
+    pub title: String,
+    /// Shown in brackets after the title (a period), never upper-cased.
+    pub detail: Option<String>,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Section {
+    /// The heading, with the title upper-cased for plain text.
+    pub fn heading(&self, upper: bool) -> String {
+        let title = if upper {
+            self.title.to_uppercase()
+        } else {
+            self.title.clone()
+        };
+        match &self.detail {
+            Some(d) => format!("{title} ({d})"),
+            None => title,
+        }
+    }
+}
+
+/// The sections after the overdue deadlines, in order; the last is the compliance table.
+pub fn sections(r: &Report, lang: Lang) -> Vec<Section> {
+    let (compliance_headers, compliance_rows) = compliance(r, lang);
+    vec![
+        Section {
+            title: Word::MissedHeading.text(lang),
+            detail: Some(missed_period(r, lang)),
+            headers: missed_headers(lang),
+            rows: missed_rows(r, lang),
+        },
+        Section {
+            title: Word::DueSoonHeading.text(lang),
+            detail: None,
+            headers: due_headers(lang),
+            rows: due_rows(&r.due_soon, r, lang),
+        },
+        Section {
+            title: Word::TodayHeading.text(lang),
+            detail: None,
+            headers: today_headers(lang),
+            rows: today_rows(&r.today_items, lang),
+        },
+        Section {
+            title: Word::RecordedHeading.text(lang),
+            detail: Some(window(r)),
+            headers: recorded_headers(lang),
+            rows: recorded_rows(&r.recorded, lang),
+        },
+        Section {
+            title: Word::NewReferrals.text(lang),
+            detail: None,
+            headers: recorded_headers(lang),
+            rows: recorded_rows(&r.new_referrals, lang),
+        },
+        Section {
+            title: Word::NoCoordinatorHeading.text(lang),
+            detail: None,
+            headers: no_coordinator_headers(lang),
+            rows: no_coordinator_rows(r),
+        },
+        Section {
+            title: Word::StaleCases.text(lang),
+            detail: (!r.stale.is_empty()).then(|| stale_detail(r.stale.len(), lang)),
+            headers: [
+                Word::LastActivity,
+                Word::Case,
+                Word::Patient,
+                Word::Pathway,
+                Word::Coordinator,
+            ]
+            .iter()
+            .map(|w| w.text(lang))
+            .collect(),
+            rows: r
+                .stale
+                .iter()
+                .take(STALE_SHOWN)
+                .map(|s| {
+                    vec![
+                        s.last_activity.to_string(),
+                        s.case.to_string(),
+                        s.patient.to_string(),
+                        s.pathway.to_string(),
+                        s.coordinator.unwrap_or("–").to_string(),
+                    ]
+                })
+                .collect(),
+        },
+        Section {
+            title: Word::ComplianceHeading.text(lang),
+            detail: Some(period(r, lang)),
+            headers: compliance_headers,
+            rows: compliance_rows,
+        },
+    ]
+}
+
+/// How many stale cases the human formats list (the oldest); JSON lists all.
+const STALE_SHOWN: usize = 20;
+
+/// The count of stale cases, and that only the oldest are listed when there are more.
+pub fn stale_detail(n: usize, lang: Lang) -> String {
+    if n > STALE_SHOWN {
+        t!(
+            lang,
+            format!("{n}; de {STALE_SHOWN} eldste"),
+            format!("{n}; the {STALE_SHOWN} oldest")
+        )
+    } else {
+        n.to_string()
+    }
+}
+
+pub fn overdue_total(r: &Report) -> usize {
+    r.overdue.iter().map(|g| g.lines.len()).sum()
+}
+
+/// Plain text for a mail body.
+pub fn text(r: &Report, lang: Lang) -> String {
+    let none = Word::NoneRecorded.text(lang);
+    let mut s = format!("{}\n{}\n", title(r, lang), date_line(r, lang));
+    if let Some(note) = unverified_note(r, lang) {
+        s.push_str(&format!("{note}\n"));
+    }
+    s.push('\n');
+    s.push_str(&render::problems::text(r.problems, lang, true));
+    s.push_str(&format!(
+        "{} ({})\n",
+        Word::Overdue.text(lang).to_uppercase(),
+        overdue_total(r)
+    ));
+    if r.overdue.is_empty() {
+        s.push_str(&format!(" {none}\n\n"));
+    }
+    for g in &r.overdue {
+        s.push_str(&format!("{}\n", group_name(&g.coordinator, &g.name, lang)));
+        s.push_str(&super::table(
+            &overdue_headers(lang),
+            &overdue_rows(&g.lines, r, lang),
+        ));
+        s.push('\n');
+    }
+    for sec in sections(r, lang) {
+        s.push_str(&format!("{}\n", sec.heading(true)));
+        if sec.rows.is_empty() {
+            s.push_str(&format!(" {none}\n\n"));
+        } else {
+            s.push_str(&super::table(&sec.headers, &sec.rows));
+            s.push('\n');
+        }
+    }
+    s
+}
+
+pub fn markdown(r: &Report, lang: Lang) -> String {
+    let none = Word::NoneRecorded.text(lang);
+    let mut s = format!(
+        "# {}\n\n{}\n\n",
+        md_escape(&title(r, lang)),
+        date_line(r, lang)
+    );
+    if let Some(note) = unverified_note(r, lang) {
+        s.push_str(&format!("{note}\n\n"));
+    }
+    s.push_str(&render::problems::markdown(r.problems, lang));
+    s.push_str(&format!(
+        "## {} ({})\n\n",
+        Word::Overdue.text(lang),
+        overdue_total(r)
+    ));
+    if r.overdue.is_empty() {
+        s.push_str(&format!("{none}\n\n"));
+    }
+    for g in &r.overdue {
+        s.push_str(&format!(
+            "### {}\n\n",
+            md_escape(&group_name(&g.coordinator, &g.name, lang))
+        ));
+        s.push_str(&super::markdown_table(
+            &overdue_headers(lang),
+            &overdue_rows(&g.lines, r, lang),
+        ));
+        s.push('\n');
+    }
+    for sec in sections(r, lang) {
+        s.push_str(&format!("## {}\n\n", md_escape(&sec.heading(false))));
+        if sec.rows.is_empty() {
+            s.push_str(&format!("{none}\n\n"));
+        } else {
+            s.push_str(&super::markdown_table(&sec.headers, &sec.rows));
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// The report's JSON document.
+pub fn json(r: &Report, lang: Lang) -> serde_json::Value {
+    let item = |i: &Item| {
+        serde_json::json!({
+            "kind": i.kind.word(), "time": i.time, "case": i.case, "patient": i.patient,
+            "pathway": i.pathway, "coordinator": i.coordinator, "what": i.what, "where": i.place,
+            "deadline": i.deadline.as_ref().map(deadline_json),
+        })
+    };
+    let recorded = |e: &Recorded| {
+        serde_json::json!({
+            "date": e.date.to_string(), "case": e.case, "patient": e.patient, "pathway": e.pathway,
+            "milestone": e.milestone, "code": e.code,
+        })
+    };
+    serde_json::json!({
+        "name": r.name,
+        "hospital": r.hospital,
+        "date": r.today.to_string(),
+        "problems": render::problems::rows(r.problems, lang),
+        "missed": r.missed.iter().map(|l| serde_json::json!({
+            "case": l.missed.case, "pathway": l.missed.pathway, "interval": l.missed.interval,
+            "due": l.missed.due.to_string(), "date": l.missed.date.to_string(),
+            "days_over": l.missed.days_over, "coordinator": l.missed.coordinator,
+        })).collect::<Vec<_>>(),
+        "overdue": r.overdue.iter().map(|g| serde_json::json!({
+            "coordinator": g.coordinator,
+            "name": g.name,
+            "deadlines": g.lines.iter().map(|l| {
+                let mut v = deadline_json(l.item.deadline.as_ref().expect("overdue items carry their deadline"));
+                v["patient"] = serde_json::json!(l.item.patient);
+                v["deviation_recorded"] = serde_json::json!(l.deviation);
+                v
+            }).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "due_soon": r.due_soon.iter().map(item).collect::<Vec<_>>(),
+        "today": r.today_items.iter().map(item).collect::<Vec<_>>(),
+        "recorded": {
+            "from": r.window.0.to_string(),
+            "to": r.window.1.to_string(),
+            "events": r.recorded.iter().map(recorded).collect::<Vec<_>>(),
+        },
+        "new_referrals": r.new_referrals.iter().map(recorded).collect::<Vec<_>>(),
+        "stale": &r.stale,
+        "without_coordinator": r.no_coordinator.iter().map(|(c, p, pw)| serde_json::json!({"case": c, "patient": p, "pathway": pw})).collect::<Vec<_>>(),
+        "compliance": {
+            "from": r.compliance.current.from.to_string(),
+            "to": r.compliance.current.to.to_string(),
+            "target": r.target,
+            "rows": r.compliance.current.rows.iter().map(row_json).collect::<Vec<_>>(),
+            "previous": {
+                "from": r.compliance.previous.from.to_string(),
+                "to": r.compliance.previous.to.to_string(),
+                "rows": r.compliance.previous.rows.iter().map(row_json).collect::<Vec<_>>(),
+            },
+        },
+    })
+}
