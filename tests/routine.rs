@@ -455,7 +455,7 @@ fn a_treated_case_stays_in_follow_up_with_its_bookings_until_closed() {
     let table = String::from_utf8(reg.run(&["status"]).stdout).unwrap();
     assert!(table.contains("i oppfølging"), "{table}");
     let detail = String::from_utf8(reg.run(&["status", "te-0142"]).stdout).unwrap();
-    assert!(detail.contains("Tilstand: i oppfølging"), "{detail}");
+    assert!(detail.contains("tilstand: i oppfølging"), "{detail}");
     // Closed: the coordinator's follow-up ends.
     ok(&reg.run(&["close", "te-0142", "--reason", "treatment-started"]));
     let json = reg.json(&["status", "--format", "json"]);
@@ -519,7 +519,7 @@ fn a_transfer_asks_for_a_call_to_the_receiving_coordinator_until_done() {
     );
     // The standard times now run at the receiving hospital; status says so with the due date.
     let detail = String::from_utf8(reg.run(&["status", "te-0142"]).stdout).unwrap();
-    assert!(detail.contains("Tilstand: overført"), "{detail}");
+    assert!(detail.contains("tilstand: overført"), "{detail}");
     let of4 = detail.lines().find(|l| l.contains(" OF4 ")).unwrap();
     assert!(of4.contains("på mottakende sykehus"), "{of4}");
     assert!(

@@ -28,7 +28,9 @@ pub enum HookAction {
 const FORLOP_TOML: &str = r#"# Innstillinger for registeret. Alle nøkler er valgfrie.
 # name = "Onkologisk seksjon, Eksempelsykehuset"   # vises i rapporter
 # hospital = "Helse Eksempel HF"
-# warn_days = 2          # en frist innen så mange dager regnes som "snart"
+# warn_days = 2          # en frist innen så mange arbeidsdager regnes som "snart"
+# warn_in = "working-days"   # eller "calendar-days": tell warn_days i kalenderdager
+# stale_days = 60        # en åpen sak uten aktivitet så lenge regnes som glemt
 # target = 0.70          # andel pasienter innenfor forløpstid (nasjonalt mål 70 %)
 # lang = "nb"            # nb eller en
 # auto_commit = false    # true: hver skriving committes til git, som med --commit

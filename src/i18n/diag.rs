@@ -1195,8 +1195,8 @@ impl Msg {
             )),
             SameMilestoneTwice { .. } => Some(t!(
                 lang,
-                "fjern den ene; bare behandlingsstart kan registreres flere ganger",
-                "remove one of them; only treatment starts may be recorded more than once"
+                "bare behandlingsstart kan registreres flere ganger; for å rette datoen: `forlop record SAK HENDELSE --date … --amend`",
+                "only treatment starts may be recorded more than once; to correct the date: `forlop record CASE MILESTONE --date … --amend`"
             )),
             MilestoneOrder { .. } => Some(t!(
                 lang,

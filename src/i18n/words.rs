@@ -372,7 +372,7 @@ impl Word {
             Word::Author => t!(lang, "forfatter", "author"),
             Word::InPathway => t!(lang, "i forløp", "in pathway"),
             Word::FollowUp => t!(lang, "i oppfølging", "in follow-up"),
-            Word::StateCap => t!(lang, "Tilstand", "State"),
+            Word::StateCap => t!(lang, "tilstand", "state"),
             Word::AtReceivingHospital => {
                 t!(lang, "på mottakende sykehus", "at the receiving hospital")
             }
