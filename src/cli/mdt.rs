@@ -124,7 +124,7 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
                 "question": e.question, "conclusion": e.conclusion,
             })).collect::<Vec<_>>(),
         })),
-        Format::Csv => {
+        Format::Csv | Format::CsvExcel => {
             // Stable English keys and raw values, like the JSON.
             let keys: Vec<String> = [
                 "date",
@@ -173,7 +173,7 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
                     ]
                 })
                 .collect();
-            render::csv(&keys, &body)
+            render::csv_in(&keys, &body, format.dialect())
         }
         Format::Markdown => {
             let mut s = format!("# {}\n\n", md_escape(&title));
