@@ -27,6 +27,34 @@ pub fn escape(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A whole output as it may reach a terminal: every unsafe control character escaped, except
+/// the carriage return of a CRLF line ending (iCalendar and mail are CRLF by their standards).
+pub fn escape_output(s: &str) -> Cow<'_, str> {
+    let mut chars = s.chars().peekable();
+    let unsafe_at =
+        |c: char, next: Option<&char>| is_unsafe(c) && !(c == '\r' && next == Some(&'\n'));
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        if unsafe_at(c, chars.peek()) {
+            any = true;
+            break;
+        }
+    }
+    if !any {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if unsafe_at(c, chars.peek()) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// `s` on one line: line feeds and tabs too are escaped (a table cell, a diagnostic's line).
 pub fn escape_line(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| is_unsafe(c) || c == '\n') {
@@ -67,5 +95,6 @@ mod tests {
         assert_eq!(escape_line("a\nb"), "a\\u{a}b");
         assert!(matches!(escape("Åse"), Cow::Borrowed(_)));
         assert_eq!(picture('\x1b'), '␛');
+        assert_eq!(escape_output("a\r\nb\rc\x1b"), "a\r\nb\\u{d}c\\u{1b}");
     }
 }

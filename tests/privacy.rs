@@ -609,3 +609,180 @@ impl TimeoutOutput for Command {
         cmd.output().unwrap()
     }
 }
+
+// ---- the whole surface ----
+
+/// Words (compared whole, in any letter case) and spellings that must appear nowhere.
+const SECRET_WORDS: [&str; 9] = [
+    "ola",
+    "nordmann",
+    "nordmanns",
+    "tuva",
+    "lill",
+    "skogli",
+    "rønning",
+    "rønnings",
+    "sørli",
+];
+const SECRET_TEXTS: [&str; 8] = [
+    "14835810004",
+    "148358 10004",
+    "14.83.58.10004",
+    "148358-10004",
+    "09895510006",
+    "098955 10006",
+    "09.89.55.10006",
+    "098955-10006",
+];
+
+fn leaks(output: &str) -> Vec<String> {
+    let mut found: Vec<String> = SECRET_TEXTS
+        .iter()
+        .filter(|s| output.contains(*s))
+        .map(|s| s.to_string())
+        .collect();
+    for word in output.split(|c: char| !c.is_alphanumeric()) {
+        let lower = word.to_lowercase();
+        if SECRET_WORDS.contains(&lower.as_str()) {
+            found.push(word.to_string());
+        }
+    }
+    found
+}
+
+#[test]
+fn no_command_in_any_format_shows_the_name_or_number_under_redaction() {
+    let reg = Reg::new(false);
+    // Every free-text field of two open cases carries the patient's name and fødselsnummer in
+    // several spellings.
+    let te = format!(
+        "{}\n[[appointment]]\ndate = 2026-11-24\ntime = \"10:00\"\nwhat = \"CT for OLA NORDMANN (148358 10004)\"\nwhere = \"Hjemme hos Nordmanns, 14.83.58.10004\"\n\n[[mdt]]\ndate = 2026-11-25\nquestion = \"Operabel, Ola? 148358-10004\"\nconclusion = \"nordmann operabel\"\n\n[[task]]\nid = \"ring-pasient\"\nname = \"Ring Ola Nordmann, 14835810004\"\ndue = 2026-11-24\n\n[[deviation]]\ninterval = \"OF1\"\nreason = \"Ola ønsket det, 148358 10004\"\n\n[[note]]\ndate = 2026-11-22\ntext = \"OLA ringte; Nordmanns datter. Fnr 14.83.58.10004\"\n",
+        reg.read(TE).replace(
+            "note = \"Henvist fra fastlege",
+            "note = \"Ola Nordmann 148358-10004 henvist fra fastlege",
+        )
+    );
+    reg.write(TE, &te);
+    let br = "cases/2026/br-0305.toml";
+    let text_br = reg
+        .read(br)
+        .replace("Berit Nilsen", "Tuva-Lill Skogli-Rønning")
+        .replace(
+            "text = \"Pasienten på reise",
+            "text = \"Lill ringte, SKOGLI-rønnings mor; 098955 10006. Pasienten på reise",
+        )
+        + "\n[[task]]\nid = \"ring-mor\"\nname = \"Ring Tuva, 09.89.55.10006\"\ndue = 2026-11-24\n\n[transfer]\ndate = 2026-11-22\nto = \"Haukeland v/ Skogli-Rønnings datter, 098955-10006\"\n";
+    reg.write(br, &text_br);
+    reg.git(&["-c", "init.defaultBranch=main", "init", "-q"]);
+    reg.git(&["add", "-A"]);
+    reg.git(&["commit", "-q", "-m", "start"]);
+    // The identities are really there: --show-identity shows them.
+    let shown = text(&reg.forlop(&["handover", "te-0142", "br-0305", "--show-identity"]));
+    assert!(
+        !leaks(&shown).is_empty(),
+        "the fixture plants nothing: {shown}"
+    );
+
+    let commands: [&[&str]; 17] = [
+        &["status"],
+        &["status", "te-0142"],
+        &["status", "br-0305"],
+        &["due", "--days", "30"],
+        &["overdue"],
+        &["agenda", "--days", "14"],
+        &["mdt", "--date", "2026-11-25"],
+        &["handover", "te-0142", "br-0305"],
+        &["handover", "--coordinator", "thav"],
+        &["report"],
+        &["stats"],
+        &["export", "ics", "--days", "30"],
+        &["log", "te-0142"],
+        &["log", "br-0305"],
+        &["check"],
+        &["check", "cases/2026"],
+        &["pathways"],
+    ];
+    let formats = [
+        None,
+        Some("table"),
+        Some("json"),
+        Some("csv"),
+        Some("markdown"),
+        Some("text"),
+        Some("html"),
+        Some("eml"),
+    ];
+    let mut runs = 0;
+    for cmd in commands {
+        for format in formats {
+            let mut args: Vec<&str> = cmd.to_vec();
+            if let Some(f) = format {
+                args.extend(["--format", f]);
+            }
+            let mut c = reg.cmd(&args);
+            c.current_dir(reg.path());
+            let out = c.timeout_output();
+            no_panic(&out);
+            if out.status.code() == Some(2) {
+                continue; // a format the command does not write
+            }
+            runs += 1;
+            let all = text(&out);
+            let found = leaks(&all);
+            assert!(found.is_empty(), "{args:?} shows {found:?}:\n{all}");
+        }
+    }
+    assert!(runs > 40, "{runs}");
+    // The site: every page.
+    let site = tempfile::tempdir().unwrap();
+    let dir = site.path().join("tavle");
+    let out = reg.forlop(&["site", dir.to_str().unwrap()]);
+    ok(&out);
+    for entry in walkdir::WalkDir::new(&dir) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let page = String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).into_owned();
+            let found = leaks(&page);
+            assert!(found.is_empty(), "{}: {found:?}", entry.path().display());
+        }
+    }
+}
+
+#[test]
+fn control_characters_and_raw_html_from_data_never_reach_the_output_raw() {
+    let reg = Reg::new(false);
+    let hostile = "\\u001b]0;pwned\\u0007\\u001b[2J\\r<img src=x onerror=alert(1)>\\u0000";
+    let te = format!(
+        "{}\n[[appointment]]\ndate = 2026-11-24\nwhat = \"CT {hostile}\"\nwhere = \"Rom {hostile}\"\n\n[[mdt]]\ndate = 2026-11-25\nquestion = \"Q {hostile}\"\n\n[[task]]\nid = \"ring\"\nname = \"Ring {hostile}\"\ndue = 2026-11-24\n\n[[note]]\ndate = 2026-11-22\ntext = \"N {hostile}\"\n",
+        reg.read(TE)
+    );
+    reg.write(TE, &te);
+    let commands: [&[&str]; 12] = [
+        &["status"],
+        &["status", "te-0142"],
+        &["due", "--days", "30"],
+        &["agenda", "--days", "5"],
+        &["agenda", "--days", "5", "--format", "markdown"],
+        &["mdt", "--date", "2026-11-25"],
+        &["mdt", "--date", "2026-11-25", "--format", "markdown"],
+        &["handover", "te-0142"],
+        &["report"],
+        &["report", "--format", "markdown"],
+        &["report", "--format", "html"],
+        &["log", "te-0142"],
+    ];
+    for args in commands {
+        let out = reg.forlop(args);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        for c in ['\x1b', '\x07', '\r', '\0'] {
+            assert!(!stdout.contains(c), "{args:?}: {c:?} in {stdout:?}");
+        }
+        if args.contains(&"markdown") || args[0] == "handover" {
+            // Escaped for Markdown (`\<img`), it shows as text.
+            assert!(
+                !stdout.replace("\\<img", "").contains("<img"),
+                "{args:?}: {stdout}"
+            );
+        }
+    }
+}

@@ -80,7 +80,7 @@ fn entry(item: &Item<'_>, date: chrono::NaiveDate, lang: crate::i18n::Lang) -> E
         date,
         time: item.time.map(String::from),
         summary,
-        location: item.place.map(String::from),
+        location: item.place.as_deref().map(String::from),
         description: Some(description.join("\n")),
     }
 }

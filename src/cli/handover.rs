@@ -199,7 +199,12 @@ fn case_section(h: &Handover<'_>, ctx: &Ctx) -> String {
             Word::NextDeadlineCap.text(lang),
             format!(
                 "{} {} ({})",
-                crate::views::deadline_what(d),
+                // An ad-hoc task's name is free text.
+                crate::views::redact_text(
+                    &crate::views::deadline_what(d),
+                    h.case,
+                    h.identity.is_none()
+                ),
                 d.due,
                 days_left_text(d.days_left, lang)
             ),
@@ -251,9 +256,10 @@ fn case_section(h: &Handover<'_>, ctx: &Ctx) -> String {
             let due = t
                 .due
                 .map(|d| format!("{d} ({})", days_left_text((d - today).num_days(), lang)));
+            // An ad-hoc task's name is free text.
             vec![
                 t.id.to_string(),
-                t.name.to_string(),
+                crate::views::redact_text(t.name, h.case, h.identity.is_none()),
                 due.unwrap_or_else(|| "–".into()),
             ]
         })

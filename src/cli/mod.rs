@@ -511,6 +511,9 @@ pub fn emit(text: &str) -> io::Result<()> {
         #[cfg(unix)]
         return Err(io::Error::from_raw_os_error(libc::EBADF));
     }
+    // No control character from the register's files reaches a terminal raw (SPEC §3); the
+    // text handed here carries no colour of its own.
+    let text = crate::terminal::escape_output(text);
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()

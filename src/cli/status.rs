@@ -35,7 +35,7 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
     }
     let format = ctx.format("status", &[Format::Table, Format::Json, Format::Csv])?;
     let scope = if args.cases.is_empty() {
-        Scope::Open
+        Scope::Deadlines
     } else {
         Scope::All
     };
@@ -229,7 +229,8 @@ fn detail(reg: &Register, case: &Case, ctx: &Ctx, redact: bool) -> String {
                     let who = receiving_contact(reg, case, redact).unwrap_or_default();
                     format!("{}: {who}", Word::CallReceiving.text(lang))
                 } else {
-                    t.name.to_string()
+                    // An ad-hoc task's name is free text.
+                    crate::views::redact_text(t.name, h.case, h.identity.is_none())
                 };
                 vec![
                     t.id.to_string(),

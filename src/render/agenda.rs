@@ -51,7 +51,7 @@ pub fn day_row(i: &Item<'_>, lang: Lang) -> Vec<String> {
         i.case.to_string(),
         i.patient.to_string(),
         i.pathway.to_string(),
-        i.place.unwrap_or_default().to_string(),
+        i.place.as_deref().unwrap_or_default().to_string(),
     ]
 }
 
@@ -184,6 +184,7 @@ pub fn markdown(
         for i in &day.items {
             let place = i
                 .place
+                .as_deref()
                 .map(|p| format!(" · {}", md_escape(p)))
                 .unwrap_or_default();
             writeln!(
@@ -215,7 +216,7 @@ pub fn csv(out: &mut impl Write, a: &Agenda<'_>, dialect: Dialect) -> io::Result
         w.field(i.patient)?;
         w.field(i.pathway)?;
         w.field(&i.what)?;
-        w.opt(i.place)?;
+        w.opt(i.place.as_deref())?;
         w.opt(i.deadline.as_ref().map(|d| d.urgency.word()))?;
         w.opt(i.deadline.as_ref().and_then(|d| d.times))?;
         w.end()

@@ -61,7 +61,7 @@ pub fn table(
         t.text(d.case);
         t.cell(d.patient);
         t.text(d.pathway);
-        match (d.kind, d.name) {
+        match (d.kind, d.name.as_deref()) {
             _ if d.is_contact_receiving() => t.cell(format_args!(
                 "{}: {}",
                 Word::CallReceiving.text(lang),

@@ -39,11 +39,24 @@ pub fn painted_table(headers: &[String], rows: &[Vec<String>], styles: &[Option<
     t.render(None)
 }
 
-/// Text made safe for one Markdown table cell or list item: no line breaks, pipes escaped.
+/// Text made safe for one Markdown table cell or list item: no line breaks, pipes escaped, no
+/// raw HTML (`<img onerror=…>` in a note stays text: `\<`), no control characters (`\u{1b}`).
 pub fn md_escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("\\<"),
+            '>' => out.push_str("\\>"),
+            '\r' | '\n' => out.push(' '),
+            c if crate::terminal::is_unsafe(c) => {
+                out.push_str(&crate::terminal::escape(&c.to_string()))
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A GitHub-flavoured Markdown table.
@@ -71,8 +84,13 @@ pub fn markdown_table(headers: &[String], rows: &[Vec<String>]) -> String {
 
 /// RFC 4180 CSV with a header row.
 pub fn csv(headers: &[String], rows: &[Vec<String>]) -> String {
+    csv_in(headers, rows, csv::Dialect::Standard)
+}
+
+/// CSV with a header row in `dialect` (text fields only: no number is rewritten).
+pub fn csv_in(headers: &[String], rows: &[Vec<String>], dialect: csv::Dialect) -> String {
     let mut out = Vec::new();
-    let mut w = csv::Csv::new(&mut out, csv::Dialect::Standard);
+    let mut w = csv::Csv::new(&mut out, dialect);
     let _ = w.header(headers);
     for r in rows {
         for f in r {

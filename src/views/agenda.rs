@@ -47,7 +47,7 @@ pub struct Item<'a> {
     /// What is booked or due (redacted free text).
     pub what: Cow<'a, str>,
     #[serde(rename = "where")]
-    pub place: Option<&'a str>,
+    pub place: Option<Cow<'a, str>>,
     /// For deadlines: the deadline itself.
     pub deadline: Option<DeadlineRow<'a>>,
 }
@@ -130,7 +130,7 @@ pub fn agenda<'a>(
                         Item {
                             time: a.time.as_deref(),
                             what: shown(&a.what, case, redact),
-                            place: a.place.as_deref(),
+                            place: a.place.as_deref().map(|p| shown(p, case, redact)),
                             ..base(case, ItemKind::Appointment)
                         },
                     ));

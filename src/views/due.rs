@@ -28,9 +28,10 @@ pub struct DeadlineRow<'a> {
     pub coordinator: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub times: Option<&'static str>,
-    /// The interval's or task's name (human formats).
+    /// The interval's or task's name (human formats); an ad-hoc task's name scrubbed under
+    /// redaction like all free text.
     #[serde(skip)]
-    pub name: Option<&'a str>,
+    pub name: Option<std::borrow::Cow<'a, str>>,
     /// Why it falls when it does (human formats).
     #[serde(skip)]
     pub why: Why<'a>,
@@ -79,7 +80,17 @@ impl<'a> DeadlineRow<'a> {
             urgency: d.urgency,
             coordinator: d.coordinator,
             times: d.why.unverified.then_some("unverified"),
-            name: d.name,
+            name: d.name.map(|n| match d.kind {
+                Kind::Task if redact => {
+                    let scrubbed = crate::redact::scrub(n, case);
+                    if scrubbed == n {
+                        n.into()
+                    } else {
+                        scrubbed.into()
+                    }
+                }
+                _ => n.into(),
+            }),
             why: d.why,
             patient: PatientLabel { case, redact },
             receiving: None,
@@ -104,9 +115,9 @@ impl<'a> DeadlineRow<'a> {
         if let Some(r) = &self.receiving {
             return r.clone().into();
         }
-        match (self.kind, self.name) {
+        match (self.kind, &self.name) {
             (Kind::Interval, Some(name)) => format!("{} {name}", self.id).into(),
-            (_, Some(name)) => name.into(),
+            (_, Some(name)) => name.clone(),
             (_, None) => self.id.into(),
         }
     }

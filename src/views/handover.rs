@@ -123,7 +123,7 @@ pub fn handover<'a>(
             kind: EventKind::Transfer,
             name: None,
             code: code("O"),
-            note: Some(t.to.clone()),
+            note: Some(text(&t.to)),
         });
     }
     if let Some(c) = case
@@ -147,7 +147,7 @@ pub fn handover<'a>(
             date: a.date.value,
             time: a.time.clone(),
             what: text(&a.what),
-            place: a.place.clone(),
+            place: a.place.as_deref().map(text),
         })
         .collect();
     appointments.sort_by(|a, b| (a.date, &a.time).cmp(&(b.date, &b.time)));
@@ -189,7 +189,9 @@ pub fn handover<'a>(
                 case.patient.born.as_ref().map(|b| b.value),
             )
         }),
-        gp: case.patient.gp.clone(),
+        // The GP is a `[patient]` value: it narrows down who the patient is, so a redacted
+        // handover leaves it out like the name (README, "Redaction"); --show-identity shows it.
+        gp: case.patient.gp.clone().filter(|_| !redact),
         coordinator: case.coordinator.as_ref().map(|c| person(reg, &c.value)),
         doctor: case.doctor.as_ref().map(|d| person(reg, &d.value)),
         treatment: case.treatment.as_ref().map(|t| t.value),
@@ -216,7 +218,7 @@ pub fn handover<'a>(
             .map(|t| {
                 (
                     t.date.value,
-                    t.to.clone(),
+                    text(&t.to),
                     t.contact.as_ref().map(|c| person(reg, &c.value)),
                 )
             }),

@@ -178,9 +178,10 @@ pub fn case_page(
             let due = t
                 .due
                 .map(|d| format!("{d} ({})", days_left_text((d - today).num_days(), lang)));
+            // An ad-hoc task's name is free text.
             vec![
                 t.id.to_string(),
-                t.name.to_string(),
+                crate::views::redact_text(t.name, h.case, h.identity.is_none()),
                 due.unwrap_or_else(|| "–".into()),
             ]
         })
@@ -245,7 +246,7 @@ pub fn case_page(
             dt { (Word::NextDeadlineCap.text(lang)) }
             dd {
                 @if let Some(d) = next {
-                    (crate::views::deadline_what(d)) " " (d.due) " "
+                    (crate::views::redact_text(&crate::views::deadline_what(d), h.case, h.identity.is_none())) " " (d.due) " "
                     span.badge.(urgency_class(d.urgency)) { (days_left_text(d.days_left, lang)) }
                 } @else {
                     span.none { (SiteWord::NoNextDeadline.text(lang)) }
