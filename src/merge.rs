@@ -473,8 +473,16 @@ impl Diff {
         let mut used = vec![false; side.len()];
         let mut kept = Vec::new();
         let mut unmatched = Vec::new();
+        // Entries usually stay in order: try the next one in line before searching (linear time
+        // for a case with thousands of notes).
+        let mut next = 0;
         for (bi, b) in base.iter().enumerate() {
-            match (0..side.len()).find(|&j| !used[j] && side[j] == *b) {
+            let in_line = (next < side.len() && !used[next] && side[next] == *b).then_some(next);
+            let found = in_line.or_else(|| (0..side.len()).find(|&j| !used[j] && side[j] == *b));
+            if let Some(j) = found {
+                next = j + 1;
+            }
+            match found {
                 Some(j) => {
                     used[j] = true;
                     kept.push((bi, j));

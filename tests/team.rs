@@ -438,6 +438,16 @@ fn sync_refuses_politely_without_upstream_with_changes_and_offline() {
         stderr(&out)
     );
     assert_eq!(a.git(&["rev-parse", "HEAD"]), head);
+    // A clone without `forlop init`: sync says so.
+    a.git(&["config", "--unset", "merge.forlop.driver"]);
+    let out = a.forlop(&["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("kjør `forlop init`"),
+        "{}",
+        stderr(&out)
+    );
+    ok(&a.forlop(&["init"]));
     // No upstream.
     a.git(&["checkout", "-q", "-b", "eget"]);
     let out = a.forlop(&["sync"]);
@@ -752,5 +762,43 @@ fn the_same_milestone_on_two_days_stops_sync_with_the_rule_it_breaks() {
     assert!(
         text.contains("2026-11-19") && text.contains("2026-11-20"),
         "{text}"
+    );
+}
+
+#[test]
+fn without_forlop_on_path_git_falls_back_to_its_line_merge_and_check_names_the_blocks() {
+    let server = Server::new();
+    let a = server.clone("Anne");
+    let b = server.clone("Bo");
+    ok(&a.forlop(&["note", "te-0001", "Fra Anne", "--commit"]));
+    ok(&a.forlop(&["sync"]));
+    ok(&b.forlop(&["note", "te-0001", "Fra Bo", "--commit"]));
+    // A machine where forlop is not installed: the driver's command runs git merge-file.
+    let bare_path = std::env::var_os("PATH").unwrap_or_default();
+    let has_forlop = std::env::split_paths(&bare_path).any(|d| d.join("forlop").exists());
+    if has_forlop {
+        return;
+    }
+    let out = b
+        .cmd("git")
+        .env("PATH", &bare_path)
+        .args(["pull", "-q"])
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "two appended notes conflict line by line"
+    );
+    let text = b.read(CASE);
+    assert!(
+        text.contains("Fra Anne") && text.contains("Fra Bo"),
+        "{text}"
+    );
+    let out = b.forlop(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("git-konflikt mellom ours og theirs"),
+        "{}",
+        stderr(&out)
     );
 }

@@ -197,6 +197,14 @@ pub fn sync(ctx: &mut Ctx, _args: SyncArgs) -> anyhow::Result<u8> {
     if crate::git::merge_in_progress(&dir) {
         return Err(Failure::work(Ui::Team(TeamUi::MergeInProgress)));
     }
+    // Without the merge driver (a clone where `forlop init` was not run, or a register without
+    // .gitattributes) two writes to one case would conflict line by line.
+    let driver = git(&root, &["config", "merge.forlop.driver"]).is_ok();
+    let routed = git(&root, &["check-attr", "merge", "--", "cases/x/probe.toml"])
+        .is_ok_and(|a| a.trim_end().ends_with(": forlop"));
+    if !driver || !routed {
+        return Err(Failure::work(Ui::Team(TeamUi::NotSetUp)));
+    }
     let branch = git(&dir, &["symbolic-ref", "--short", "-q", "HEAD"])
         .map(|b| b.trim().to_string())
         .unwrap_or_else(|_| "HEAD".into());

@@ -47,6 +47,8 @@ pub enum TeamUi {
     FileHasConflicts { file: String },
     /// `--coordinator me` without a team person for git's user.email.
     NoSuchMe { email: String },
+    /// `sync` in a clone without the merge driver (no `forlop init` there yet).
+    NotSetUp,
 }
 
 impl TeamUi {
@@ -169,6 +171,11 @@ impl TeamUi {
                 format!("{file} har git-konflikt; ingenting er skrevet"),
                 format!("{file} has a git conflict; nothing was written")
             ),
+            NotSetUp => t!(
+                lang,
+                "denne klonen er ikke satt opp for teamarbeid: flettedriveren for saksfiler mangler",
+                "this clone is not set up for team work: the merge driver for case files is missing"
+            ),
             NoSuchMe { email } => t!(
                 lang,
                 format!(
@@ -274,6 +281,11 @@ impl TeamUi {
                 "løs konflikten, og kjør så `forlop check`",
                 "resolve the conflict, then run `forlop check`"
             ),
+            NotSetUp => t!(
+                lang,
+                "kjør `forlop init` én gang i klonen, så `forlop sync`",
+                "run `forlop init` once in the clone, then `forlop sync`"
+            ),
             NoSuchMe { .. } => t!(
                 lang,
                 "legg `email = \"…\"` til deg selv i team.toml, eller oppgi din id",
@@ -329,6 +341,7 @@ mod tests {
             },
             FileHasConflicts { file: s() },
             NoSuchMe { email: s() },
+            NotSetUp,
         ]
     }
 
