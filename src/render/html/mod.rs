@@ -1,4 +1,5 @@
-//! HTML: one page frame and stylesheet, shared by the report (and the static site to come).
+//! HTML: one page frame and stylesheet, shared by the report and the static site (whose pages,
+//! in `render::site`, carry this stylesheet and add their own rules).
 //! Every page is self-contained: inline CSS, no scripts, nothing fetched.
 
 pub mod report;

@@ -55,10 +55,13 @@ pub enum Section {
     Case,
 }
 
-/// The site's stylesheet: readable on a phone (tables become cards), printable (no navigation,
-/// no filter, colours kept where they carry meaning).
-const CSS: &str = r#"
+/// What the site adds to the stylesheet it shares with the HTML report (`render::html`): the
+/// navigation bar, the board, the timeline; readable on a phone (tables become cards),
+/// printable (no navigation, no filter, colours kept where they carry meaning).
+const SITE_CSS: &str = r#"
 *{box-sizing:border-box}
+body{max-width:none;padding:0}
+table.cards td{white-space:normal}
 [hidden]{display:none!important}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;background:#fff;margin:0;line-height:1.4;font-size:15px}
 a{color:#0b4f9c}
@@ -87,7 +90,7 @@ tr.due-soon td:first-child{box-shadow:inset 4px 0 #ef8f00}
 .due-soon .badge,.badge.due-soon{background:#fff3d6;color:#8a4b00}
 .badge.open{background:#eef3f8;color:#33475b}
 .state{font-size:13px;color:#555;white-space:nowrap}
-td.key,td.nowrap{white-space:nowrap}
+table.cards td.key,table.cards td.nowrap{white-space:nowrap}
 td.key a{font-weight:600}
 .state.follow-up{color:#6a3d9a}
 .none{color:#555;font-style:italic}
@@ -204,7 +207,7 @@ pub fn page(info: &SiteInfo, section: Section, title: &str, body: Markup, script
                 meta name="referrer" content="no-referrer";
                 meta name="robots" content="noindex, nofollow";
                 title { (title) }
-                style { (PreEscaped(CSS)) }
+                style { (PreEscaped(crate::render::html::stylesheet())) (PreEscaped(SITE_CSS)) }
             }
             body {
                 header.top {
@@ -473,4 +476,21 @@ pub fn report(info: &SiteInfo, report_body: &str, cases: &[&str]) -> String {
         html! { (PreEscaped(body)) },
         false,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_case_named_like_a_page_of_the_site_gets_its_own_name() {
+        assert_eq!(case_file("te-0142"), "te-0142.html");
+        assert_eq!(case_file("index"), "case_index.html");
+        assert_eq!(case_file("report"), "case_report.html");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_page() {
+        assert_eq!(clean("a\u{1b}[31mb\nc".into()), "a\\u{1b}[31mb\nc");
+    }
 }
