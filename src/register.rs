@@ -610,14 +610,35 @@ pub enum Scope {
     Open,
     /// Cases open on `today`, or with an event, closure or transfer on or after the date.
     OpenOrSince(NaiveDate),
+    /// Cases open on `today`, kept only for their deadlines and status (`due`, `overdue`, the
+    /// `status` list): their notes, appointments, MDT meetings, deviations and GP are dropped
+    /// as soon as the case is checked (an output-heavy register keeps most of its cases).
+    Deadlines,
 }
 
 impl Scope {
+    /// `case` with what the scope does not need dropped.
+    pub fn slim(self, mut case: Case) -> Case {
+        if self == Scope::Deadlines {
+            case.notes = Vec::new();
+            case.appointments = Vec::new();
+            case.mdts = Vec::new();
+            case.deviations = Vec::new();
+            case.patient.gp = None;
+            for e in &mut case.events {
+                e.note = None;
+            }
+            case.events.shrink_to_fit();
+            case.tasks.shrink_to_fit();
+        }
+        case
+    }
+
     /// Whether a command with this scope needs `case`.
     pub fn keeps(self, case: &Case, today: NaiveDate) -> bool {
         match self {
             Scope::All => true,
-            Scope::Open => case.is_followed(today),
+            Scope::Open | Scope::Deadlines => case.is_followed(today),
             Scope::OpenOrSince(from) => {
                 case.is_followed(today)
                     || case.events.iter().any(|e| e.date.value >= from)
@@ -679,7 +700,10 @@ fn load_with(root: &Path, today: NaiveDate, scope: Scope, overlay: Option<&Overl
         .map(|p| {
             let (case, d) = load_case(root, p, &ctx, overlay);
             let key = case.as_ref().map(|c| CaseKey::of(c, today));
-            (case.filter(|c| scope.keeps(c, today)), (key, d))
+            let kept = case
+                .filter(|c| scope.keeps(c, today))
+                .map(|c| scope.slim(c));
+            (kept, (key, d))
         })
         .unzip();
     // `filter_map` collects in place (Option<Case> has the size of Case), `flatten` does not:

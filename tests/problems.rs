@@ -471,6 +471,16 @@ fn every_listing_names_the_files_in_its_body_and_arrays_on_stderr() {
             assert!(v.is_array(), "{cmd:?}");
         }
     }
+    // The calendar says which deadlines rest on unverified times, as every output does.
+    let ics = String::from_utf8(run(&["export", "ics"]).stdout)
+        .unwrap()
+        .replace("\r\n ", "");
+    assert!(
+        ics.lines().any(|l| l.contains("lu-0001")
+            && l.contains("OF1")
+            && l.contains("(times unverified)")),
+        "{ics}"
+    );
     // The agenda's JSON is a document: it says it in its body.
     let out = run(&["agenda", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

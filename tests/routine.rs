@@ -718,3 +718,79 @@ fn neuroendocrine_times_come_with_the_g3_caveat() {
     );
     assert!(json["note"].as_str().unwrap().contains("G1–2"));
 }
+
+#[test]
+fn the_new_verbs_commit_with_domain_subjects_and_no_free_text() {
+    let reg = Reg::new();
+    let home = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(reg.path())
+            .args(args)
+            .env("HOME", home.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Siri Solberg")
+            .env("GIT_AUTHOR_EMAIL", "s@example.invalid")
+            .env("GIT_COMMITTER_NAME", "Siri Solberg")
+            .env("GIT_COMMITTER_EMAIL", "s@example.invalid")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    git(&["-c", "init.defaultBranch=main", "init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "start"]);
+    let run = |args: &[&str]| {
+        let out = Command::new(assert_cmd::cargo::cargo_bin("forlop"))
+            .args(args)
+            .args(["--commit", "--today", TODAY, "--register"])
+            .arg(reg.path())
+            .env("HOME", home.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Siri Solberg")
+            .env("GIT_AUTHOR_EMAIL", "s@example.invalid")
+            .env("GIT_COMMITTER_NAME", "Siri Solberg")
+            .env("GIT_COMMITTER_EMAIL", "s@example.invalid")
+            .env_remove("FORLOP_REGISTER")
+            .output()
+            .unwrap();
+        ok(&out);
+    };
+    run(&["set", "te-0142", "doctor", "dr-moe"]);
+    run(&["set", "te-0142", "gp", "Dr. Lie, Torget legesenter"]);
+    run(&[
+        "record",
+        "te-0142",
+        "referral",
+        "--date",
+        "2026-11-19",
+        "--amend",
+    ]);
+    run(&[
+        "book",
+        "te-0142",
+        "--mdt",
+        "--date",
+        "2026-11-25",
+        "--conclusion",
+        "Ola Nordmann er operabel",
+    ]);
+    run(&["reopen", "ly-0040"]);
+    let log = git(&["log", "--format=%s", "-5"]);
+    assert_eq!(
+        log,
+        "ly-0040: reopened\n\
+         te-0142: mdt 2026-11-25 conclusion\n\
+         te-0142: referral amended 2026-11-19\n\
+         te-0142: gp\n\
+         te-0142: doctor dr-moe\n"
+    );
+    // Nothing of the cases left uncommitted (the copy has no .gitignore for the lock file).
+    assert!(!git(&["status", "--porcelain"]).contains("cases/"));
+}

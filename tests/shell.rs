@@ -200,6 +200,82 @@ fn csv_wherever_there_is_a_table() {
 }
 
 #[test]
+fn csv_excel_opens_in_columns_in_norwegian_excel() {
+    let reg = project("examples/onkologi");
+    for args in [
+        &["status"][..],
+        &["due", "--days", "7"],
+        &["agenda", "--days", "3"],
+        &["mdt"],
+        &["pathways"],
+        &["stats"],
+    ] {
+        let o = forlop()
+            .args(args)
+            .args(["--format", "csv-excel", "--today", TODAY, "--register"])
+            .arg(&reg)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        let text = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            text.starts_with('\u{feff}'),
+            "{args:?}: a byte-order mark first"
+        );
+        let header = text.lines().next().unwrap();
+        assert!(
+            header.contains(';') && !header.contains(','),
+            "{args:?}: {header}"
+        );
+        let widths: Vec<usize> = text.lines().map(|l| l.matches(';').count()).collect();
+        assert!(widths.iter().all(|w| *w == widths[0]), "{args:?}: {text}");
+    }
+    // Decimals with a comma: the share in stats.
+    let o = forlop()
+        .args([
+            "stats",
+            "--format",
+            "csv-excel",
+            "--today",
+            TODAY,
+            "--register",
+        ])
+        .arg(&reg)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(o.stdout).unwrap();
+    let row = text.lines().nth(1).unwrap();
+    assert!(
+        row.split(';')
+            .any(|f| f.starts_with("0,") || f.starts_with("1,")),
+        "{row}"
+    );
+}
+
+#[test]
+fn colour_follows_the_shell_conventions() {
+    // CLICOLOR_FORCE=1 turns colour on without a terminal; NO_COLOR wins over it.
+    let run = |env: &[(&str, &str)]| {
+        let mut cmd = forlop();
+        cmd.env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let o = cmd
+            .args(["check", "--today", TODAY, "--register"])
+            .arg(project("tests/fixtures/noteam"))
+            .output()
+            .unwrap();
+        String::from_utf8(o.stderr).unwrap()
+    };
+    assert!(run(&[("CLICOLOR_FORCE", "1")]).contains('\x1b'));
+    assert!(!run(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains('\x1b'));
+    assert!(!run(&[]).contains('\x1b'));
+}
+
+#[test]
 fn a_write_shows_the_warnings_it_brings_and_pathways_copy_starts_a_local_definition() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&project("examples/onkologi"), dir.path());

@@ -16,7 +16,7 @@ pub struct DueArgs {
 pub fn run(ctx: &mut Ctx, days: Option<u32>, overdue_only: bool) -> anyhow::Result<u8> {
     let command = if overdue_only { "overdue" } else { "due" };
     let format = ctx.format(command, &[Format::Table, Format::Json, Format::Csv])?;
-    let reg = ctx.load_for_view(crate::register::Scope::Open)?;
+    let reg = ctx.load_for_view(crate::register::Scope::Deadlines)?;
     let selection = ctx.select(reg, &[])?;
     let within = if overdue_only {
         Within::Overdue

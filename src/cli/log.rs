@@ -100,7 +100,7 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
                 })
                 .collect(),
         )),
-        Format::Csv => {
+        Format::Csv | Format::CsvExcel => {
             let headers: Vec<String> = ["date", "author", "commit", "change"]
                 .map(String::from)
                 .to_vec();
@@ -117,7 +117,7 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
                     })
                 })
                 .collect();
-            render::csv(&headers, &rows)
+            render::csv_in(&headers, &rows, format.dialect())
         }
         _ => {
             let headers =

@@ -26,6 +26,15 @@ fn row(e: &MdtEntry, lang: crate::i18n::Lang) -> Vec<String> {
         })
         .unwrap_or_else(|| "–".into());
     let (next, left) = match &e.deadline {
+        Some(d) if d.why.unverified => (
+            format!(
+                "{} {} ({})",
+                d.id,
+                d.due,
+                crate::i18n::basis_note(crate::schedule::Basis::Fixed, true, lang)
+            ),
+            days_left_text(d.days_left, lang),
+        ),
         Some(d) => (
             format!("{} {}", d.id, d.due),
             days_left_text(d.days_left, lang),
@@ -115,7 +124,7 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
                 "question": e.question, "conclusion": e.conclusion,
             })).collect::<Vec<_>>(),
         })),
-        Format::Csv => {
+        Format::Csv | Format::CsvExcel => {
             // Stable English keys and raw values, like the JSON.
             let keys: Vec<String> = [
                 "date",
@@ -164,7 +173,7 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
                     ]
                 })
                 .collect();
-            render::csv(&keys, &body)
+            render::csv_in(&keys, &body, format.dialect())
         }
         Format::Markdown => {
             let mut s = format!("# {}\n\n", md_escape(&title));

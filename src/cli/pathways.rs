@@ -149,7 +149,7 @@ fn list(ctx: &mut Ctx) -> anyhow::Result<u8> {
             ]
         })
         .collect();
-    let text = if format == Format::Csv {
+    let text = if matches!(format, Format::Csv | Format::CsvExcel) {
         // Stable English keys and the words of the files, like the JSON.
         let headers: Vec<String> = ["id", "name", "npr", "times", "retired", "origin"]
             .map(String::from)
@@ -170,7 +170,7 @@ fn list(ctx: &mut Ctx) -> anyhow::Result<u8> {
                 ]
             })
             .collect();
-        render::csv(&headers, &rows)
+        render::csv_in(&headers, &rows, format.dialect())
     } else {
         render::table(&headers, &rows)
     };

@@ -35,7 +35,7 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
     }
     let format = ctx.format("status", &[Format::Table, Format::Json, Format::Csv])?;
     let scope = if args.cases.is_empty() {
-        Scope::Open
+        Scope::Deadlines
     } else {
         Scope::All
     };

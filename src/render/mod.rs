@@ -84,8 +84,13 @@ pub fn markdown_table(headers: &[String], rows: &[Vec<String>]) -> String {
 
 /// RFC 4180 CSV with a header row.
 pub fn csv(headers: &[String], rows: &[Vec<String>]) -> String {
+    csv_in(headers, rows, csv::Dialect::Standard)
+}
+
+/// CSV with a header row in `dialect` (text fields only: no number is rewritten).
+pub fn csv_in(headers: &[String], rows: &[Vec<String>], dialect: csv::Dialect) -> String {
     let mut out = Vec::new();
-    let mut w = csv::Csv::new(&mut out, csv::Dialect::Standard);
+    let mut w = csv::Csv::new(&mut out, dialect);
     let _ = w.header(headers);
     for r in rows {
         for f in r {
