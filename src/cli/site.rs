@@ -10,7 +10,7 @@ use super::{Ctx, Failure};
 use crate::i18n::{SiteUi, Ui};
 use crate::model::TimesStatus;
 use crate::register::{Register, Scope};
-use crate::render::site::{self as pages, CaseTables, SiteInfo, StatsTable};
+use crate::render::html::site::{self as pages, CaseTables, SiteInfo, StatsTable};
 use crate::select::Selection;
 use crate::site::{Page, SiteError};
 use crate::views::board::{Grouping, board_rows, group};
