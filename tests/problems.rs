@@ -527,3 +527,33 @@ fn report_output_inside_the_register_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn a_problem_line_never_repeats_a_value_that_may_identify_the_patient() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&broken(), dir.path());
+    std::fs::write(
+        dir.path().join("cases/2026/bo-0001.toml"),
+        "id = \"bo-0001\"\npathway = \"sarkom\"\ncoordinator = \"ssol\"\n\n[patient]\nborn = \"1937\"\n",
+    )
+    .unwrap();
+    let out = forlop()
+        .args([
+            "report",
+            "--quiet",
+            "--lang",
+            "en",
+            "--today",
+            TODAY,
+            "--register",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("cases/2026/bo-0001.toml:6: `born` must be an integer"),
+        "{text}"
+    );
+    assert!(!text.contains("1937"), "{text}");
+}
