@@ -135,11 +135,29 @@ fn set_value(table: &mut Table, key: &str, v: toml_edit::Value) {
     table.insert(key, Item::Value(v));
 }
 
-/// The sub-table `[key]` of the document, created (after the root keys) when missing.
+/// The sub-table `[key]` of the document, created when missing: `[care]` right after
+/// `[patient]`, `[patient]` before the first table (where a person reading the file expects
+/// them), rather than at the end.
 fn sub_table<'d>(doc: &'d mut DocumentMut, key: &str) -> &'d mut Table {
     if !doc.contains_table(key) {
         let mut t = Table::new();
         t.set_implicit(false);
+        // Tables are written in order of position; among equal positions, in insertion order.
+        let after_patient = (key == "care")
+            .then(|| doc.get("patient").and_then(Item::as_table))
+            .flatten()
+            .and_then(Table::position);
+        let first = doc
+            .iter()
+            .filter_map(|(_, item)| match item {
+                Item::Table(t) => t.position(),
+                Item::ArrayOfTables(a) => a.iter().filter_map(Table::position).min(),
+                _ => None,
+            })
+            .min();
+        if let Some(p) = after_patient.or(first.map(|f| f - 1)) {
+            t.set_position(Some(p));
+        }
         doc.insert(key, Item::Table(t));
     }
     doc[key].as_table_mut().expect("a table just made sure of")

@@ -85,8 +85,12 @@ fn set_changes_each_field_in_place_and_keeps_comments() {
     assert!(after.contains("treatment = \"surgery\"\n"));
     assert!(after.contains("gp = \"Dr. Lie, Torget legesenter\"\n"));
     assert!(!after.contains("Sørli"));
+    // [care] is made right after [patient], where a reader expects it.
     assert!(
-        after.contains("[care]\nindividual_plan = \"wanted\"\nmunicipal_contact_consent = true\n")
+        after.contains(
+            "gp = \"Dr. Lie, Torget legesenter\"\n\n[care]\nindividual_plan = \"wanted\"\nmunicipal_contact_consent = true\n\n[[event]]"
+        ),
+        "{after}"
     );
     // Everything else is as it was, line for line.
     for line in before.lines().filter(|l| {
