@@ -151,6 +151,11 @@ pub enum Ui {
     NotClosed {
         case: String,
     },
+    /// `book --cancel` on a day with nothing booked.
+    NothingBooked {
+        case: String,
+        date: String,
+    },
     /// `record --amend` of a milestone that is not recorded.
     NotRecorded {
         case: String,
@@ -195,6 +200,11 @@ impl Ui {
                 lang,
                 format!("{case} er ikke avsluttet, så det er ingenting å gjenåpne"),
                 format!("{case} is not closed, so there is nothing to reopen")
+            ),
+            NothingBooked { case, date } => t!(
+                lang,
+                format!("{case} har ingenting booket {date}, så det er ingenting å avlyse"),
+                format!("{case} has nothing booked on {date}, so there is nothing to cancel")
             ),
             NotRecorded { case, milestone } => t!(
                 lang,
@@ -496,6 +506,15 @@ impl Ui {
                 lang,
                 format!("`forlop status {case}` viser hvor saken står"),
                 format!("`forlop status {case}` shows where the case stands")
+            )),
+            NothingBooked { case, .. } => Some(t!(
+                lang,
+                format!(
+                    "`forlop status {case}` viser timene og MDT-møtene; med --mdt avlyses MDT-møtet"
+                ),
+                format!(
+                    "`forlop status {case}` shows the appointments and MDT meetings; --mdt cancels the MDT meeting"
+                )
             )),
             NotRecorded { .. } => Some(t!(
                 lang,
