@@ -314,7 +314,7 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "the morning report as text",
             ),
             (
-                "forlop report --format html --output rapport.html",
+                "forlop report --format html --output ~/rapport.html",
                 "HTML til e-post",
                 "HTML for mail",
             ),
@@ -551,7 +551,7 @@ Når noe skjer:
   forlop note SAK \"tekst\"       skriv et notat
   forlop new ID --pathway P --referral D    ny sak
 Ved ferie:      forlop handover --coordinator ID --to NAVN
-Morgenrapport:  forlop report --format html --output rapport.html
+Morgenrapport:  forlop report --format html --output ~/rapport.html
 Kontroll:       forlop check
 
 Alle kommandoer: forlop --help. Hjelp og eksempler for én: forlop KOMMANDO --help.
@@ -568,7 +568,7 @@ When something happens:
   forlop note CASE \"text\"       write a note
   forlop new ID --pathway P --referral D    a new case
 Holiday cover:   forlop handover --coordinator ID --to NAME
-Morning report:  forlop report --format html --output report.html
+Morning report:  forlop report --format html --output ~/report.html
 Checking:        forlop check
 
 Every command: forlop --help. Help and examples for one: forlop COMMAND --help.
