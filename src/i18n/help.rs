@@ -102,6 +102,7 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
             "MDT-møtets konklusjon (fyller inn møtet på --date, eller legger det til)"
         }
         "book.milestone" => "Timen er planlagt dato for denne hendelsen (f.eks. treatment)",
+        "book.cancel" => "Avlys det som er booket på --date (timene, eller med --mdt MDT-møtet)",
         "set" => {
             "Endre et felt i saken: coordinator, doctor, treatment, gp, individual-plan, consent"
         }
@@ -406,6 +407,11 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "forlop book te-0150 --date 2026-12-10 --what Operasjon --milestone treatment",
                 "planlagt behandlingsstart",
                 "the planned start of treatment",
+            ),
+            (
+                "forlop book te-0150 --date 2026-12-02 --cancel",
+                "avlys timen den dagen",
+                "cancel that day's appointment",
             ),
         ],
         "task" => &[
