@@ -44,6 +44,12 @@ pub enum Ui {
     OutputInsideRegister {
         path: String,
     },
+    /// `pathways show ID` on a register pathway file that could not be used.
+    PathwayFileHasErrors {
+        id: String,
+        place: String,
+        message: String,
+    },
     /// `close` on a closed case without `--replace`.
     AlreadyClosed {
         date: String,
@@ -308,6 +314,13 @@ impl Ui {
                 lang,
                 format!("skriver ikke rapporten inne i registeret: {path}"),
                 format!("will not write the report inside the register: {path}")
+            ),
+            PathwayFileHasErrors { id, place, message } => t!(
+                lang,
+                format!("forløpsfila for `{id}` har feil og kan ikke brukes: {place}: {message}"),
+                format!(
+                    "the pathway file of `{id}` has errors and cannot be used: {place}: {message}"
+                )
             ),
             AlreadyClosed { date } => t!(
                 lang,
@@ -609,6 +622,11 @@ impl Ui {
                 lang,
                 "skriv den utenfor registeret, f.eks. /tmp/forlop-rapport.html",
                 "write it outside the register, e.g. /tmp/forlop-report.html"
+            )),
+            PathwayFileHasErrors { .. } => Some(t!(
+                lang,
+                "rett fila; `forlop check` viser alle feilene. Den innebygde definisjonen brukes ikke i stedet",
+                "correct the file; `forlop check` shows every error. The built-in definition is not used in its place"
             )),
             AlreadyClosed { .. } | AlreadyTransferred { .. } => Some(t!(
                 lang,
