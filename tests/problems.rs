@@ -185,6 +185,25 @@ fn an_unusable_local_pathway_never_falls_back_to_the_built_in() {
         ),
         "{problems:#?}"
     );
+    // `pathways show` says why, rather than "unknown pathway".
+    let out = forlop()
+        .args([
+            "pathways",
+            "show",
+            "lungekreft",
+            "--lang",
+            "en",
+            "--register",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("the pathway file of `lungekreft` has errors and cannot be used: pathways/lungekreft.toml:1: missing `name`"),
+        "{err}"
+    );
     // The case is still loaded (and so listed by name), not blamed for an unknown pathway.
     assert!(reg.cases.iter().any(|c| c.id.value == "lu-1"));
     assert!(!problems.iter().any(|p| p.contains("unknown pathway")));

@@ -798,3 +798,87 @@ fn the_new_verbs_commit_with_domain_subjects_and_no_free_text() {
     // Nothing of the cases left uncommitted (the copy has no .gitignore for the lock file).
     assert!(!git(&["status", "--porcelain"]).contains("cases/"));
 }
+
+#[test]
+fn a_booking_is_cancelled_by_its_date() {
+    let reg = Reg::new();
+    // te-0142 has a colonoscopy on 2026-11-26.
+    ok(&reg.run(&[
+        "book",
+        "te-0142",
+        "--mdt",
+        "--date",
+        "2026-11-27",
+        "--question",
+        "Operabel?",
+    ]));
+    let before = reg.read(TE);
+    let out = reg.run(&[
+        "--lang",
+        "en",
+        "book",
+        "te-0142",
+        "--date",
+        "2026-11-26",
+        "--cancel",
+    ]);
+    ok(&out);
+    assert!(
+        stderr(&out).contains("appointment of 2026-11-26 cancelled"),
+        "{}",
+        stderr(&out)
+    );
+    let after = reg.read(TE);
+    assert!(
+        !after.contains("Koloskopi") && !after.contains("[[appointment]]"),
+        "{after}"
+    );
+    assert!(after.contains("[[mdt]]\ndate = 2026-11-27"));
+    // Everything else is kept line for line.
+    for line in before.lines().filter(|l| {
+        ![
+            "date = 2026-11-26",
+            "time = \"08:15\"",
+            "what = \"Koloskopi\"",
+            "where = \"Endoskopienheten\"",
+            "[[appointment]]",
+        ]
+        .contains(l)
+    }) {
+        assert!(after.contains(line), "lost: {line}");
+    }
+    ok(&reg.run(&[
+        "book",
+        "te-0142",
+        "--mdt",
+        "--date",
+        "2026-11-27",
+        "--cancel",
+    ]));
+    assert!(!reg.read(TE).contains("[[mdt]]"));
+    // Nothing booked that day: refused, the file unchanged.
+    let unchanged = std::fs::read(reg.file(TE)).unwrap();
+    let out = reg.run(&[
+        "--lang",
+        "en",
+        "book",
+        "te-0142",
+        "--date",
+        "2026-11-30",
+        "--cancel",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("te-0142 has nothing booked on 2026-11-30"));
+    assert_eq!(std::fs::read(reg.file(TE)).unwrap(), unchanged);
+    // --cancel takes no --what.
+    let out = reg.run(&[
+        "book",
+        "te-0142",
+        "--date",
+        "2026-11-30",
+        "--cancel",
+        "--what",
+        "x",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -44,6 +44,12 @@ pub enum Ui {
     OutputInsideRegister {
         path: String,
     },
+    /// `pathways show ID` on a register pathway file that could not be used.
+    PathwayFileHasErrors {
+        id: String,
+        place: String,
+        message: String,
+    },
     /// `close` on a closed case without `--replace`.
     AlreadyClosed {
         date: String,
@@ -151,6 +157,11 @@ pub enum Ui {
     NotClosed {
         case: String,
     },
+    /// `book --cancel` on a day with nothing booked.
+    NothingBooked {
+        case: String,
+        date: String,
+    },
     /// `record --amend` of a milestone that is not recorded.
     NotRecorded {
         case: String,
@@ -203,6 +214,11 @@ impl Ui {
                 lang,
                 format!("{case} er ikke avsluttet, så det er ingenting å gjenåpne"),
                 format!("{case} is not closed, so there is nothing to reopen")
+            ),
+            NothingBooked { case, date } => t!(
+                lang,
+                format!("{case} har ingenting booket {date}, så det er ingenting å avlyse"),
+                format!("{case} has nothing booked on {date}, so there is nothing to cancel")
             ),
             NotRecorded { case, milestone } => t!(
                 lang,
@@ -298,6 +314,13 @@ impl Ui {
                 lang,
                 format!("skriver ikke rapporten inne i registeret: {path}"),
                 format!("will not write the report inside the register: {path}")
+            ),
+            PathwayFileHasErrors { id, place, message } => t!(
+                lang,
+                format!("forløpsfila for `{id}` har feil og kan ikke brukes: {place}: {message}"),
+                format!(
+                    "the pathway file of `{id}` has errors and cannot be used: {place}: {message}"
+                )
             ),
             AlreadyClosed { date } => t!(
                 lang,
@@ -522,6 +545,15 @@ impl Ui {
                 format!("`forlop status {case}` viser hvor saken står"),
                 format!("`forlop status {case}` shows where the case stands")
             )),
+            NothingBooked { case, .. } => Some(t!(
+                lang,
+                format!(
+                    "`forlop status {case}` viser timene og MDT-møtene; med --mdt avlyses MDT-møtet"
+                ),
+                format!(
+                    "`forlop status {case}` shows the appointments and MDT meetings; --mdt cancels the MDT meeting"
+                )
+            )),
             NotRecorded { .. } => Some(t!(
                 lang,
                 "registrer hendelsen uten `--amend`",
@@ -590,6 +622,11 @@ impl Ui {
                 lang,
                 "skriv den utenfor registeret, f.eks. /tmp/forlop-rapport.html",
                 "write it outside the register, e.g. /tmp/forlop-report.html"
+            )),
+            PathwayFileHasErrors { .. } => Some(t!(
+                lang,
+                "rett fila; `forlop check` viser alle feilene. Den innebygde definisjonen brukes ikke i stedet",
+                "correct the file; `forlop check` shows every error. The built-in definition is not used in its place"
             )),
             AlreadyClosed { .. } | AlreadyTransferred { .. } => Some(t!(
                 lang,
