@@ -50,6 +50,11 @@ pub enum Change {
         question: Option<String>,
         conclusion: Option<String>,
     },
+    /// Cancels what is booked on `date`: the appointments, or (`mdt`) the MDT meeting.
+    Cancel {
+        date: NaiveDate,
+        mdt: bool,
+    },
     /// A case field changed by `forlop set`.
     Set(Field),
     /// Removes `[closed]` (git keeps the history).
@@ -124,6 +129,8 @@ pub enum Refusal {
     NotClosed,
     /// `record --amend` of a milestone that is not recorded.
     NotRecorded { milestone: String },
+    /// `book --cancel` on a day with nothing booked.
+    NothingBooked { date: NaiveDate },
 }
 
 /// Sets `key` in `table` to `v`, keeping the comment and spacing of a value it replaces.
@@ -135,11 +142,29 @@ fn set_value(table: &mut Table, key: &str, v: toml_edit::Value) {
     table.insert(key, Item::Value(v));
 }
 
-/// The sub-table `[key]` of the document, created (after the root keys) when missing.
+/// The sub-table `[key]` of the document, created when missing: `[care]` right after
+/// `[patient]`, `[patient]` before the first table (where a person reading the file expects
+/// them), rather than at the end.
 fn sub_table<'d>(doc: &'d mut DocumentMut, key: &str) -> &'d mut Table {
     if !doc.contains_table(key) {
         let mut t = Table::new();
         t.set_implicit(false);
+        // Tables are written in order of position; among equal positions, in insertion order.
+        let after_patient = (key == "care")
+            .then(|| doc.get("patient").and_then(Item::as_table))
+            .flatten()
+            .and_then(Table::position);
+        let first = doc
+            .iter()
+            .filter_map(|(_, item)| match item {
+                Item::Table(t) => t.position(),
+                Item::ArrayOfTables(a) => a.iter().filter_map(Table::position).min(),
+                _ => None,
+            })
+            .min();
+        if let Some(p) = after_patient.or(first.map(|f| f - 1)) {
+            t.set_position(Some(p));
+        }
         doc.insert(key, Item::Table(t));
     }
     doc[key].as_table_mut().expect("a table just made sure of")
@@ -204,6 +229,14 @@ impl Change {
             }
             Change::Mdt { date, .. } if !case.mdts.iter().any(|m| m.date.value == *date) => closed,
             Change::Reopen if case.closed.is_none() => Some(Refusal::NotClosed),
+            Change::Cancel { date, mdt } => {
+                let booked = if *mdt {
+                    case.mdts.iter().any(|m| m.date.value == *date)
+                } else {
+                    case.appointments.iter().any(|a| a.date.value == *date)
+                };
+                (!booked).then_some(Refusal::NothingBooked { date: *date })
+            }
             Change::AmendEvent { milestone, .. }
                 if !case.events.iter().any(|e| e.milestone.value == *milestone) =>
             {
@@ -279,6 +312,15 @@ impl Change {
             }
             Change::Reopen => {
                 doc.remove("closed");
+            }
+            Change::Cancel { date: d, mdt } => {
+                let key = if *mdt { "mdt" } else { "appointment" };
+                if let Some(list) = doc.get_mut(key).and_then(Item::as_array_of_tables_mut) {
+                    list.retain(|t| table_date(t) != Some(*d));
+                    if list.is_empty() {
+                        doc.remove(key);
+                    }
+                }
             }
             Change::Event {
                 milestone,
@@ -461,6 +503,10 @@ impl Change {
                 },
             },
             Change::Reopen => Done::Reopened,
+            Change::Cancel { date, mdt } => Done::Cancelled {
+                date: date.to_string(),
+                mdt: *mdt,
+            },
             Change::TaskDone { id, date } => Done::TaskDone {
                 id: id.clone(),
                 date: date.to_string(),
@@ -613,6 +659,12 @@ impl Change {
                 Field::Gp(_) => "gp".into(),
             },
             Change::Reopen => "reopened".into(),
+            Change::Cancel { date, mdt } => {
+                format!(
+                    "{} {date} cancelled",
+                    if *mdt { "mdt" } else { "appointment" }
+                )
+            }
             Change::TaskDone { id, date } => {
                 let defined =
                     pathway.is_some_and(|p| p.task(id).is_some()) || id == CONTACT_RECEIVING;

@@ -73,8 +73,27 @@ pub struct Unreadable {
     pub detail: String,
 }
 
+/// What the case's pathway says about its events, for the merge.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rules {
+    /// Milestones recorded at most once (every one but treatment starts): the same milestone
+    /// added on both sides with other values is a conflict on those fields, not two events.
+    /// Empty: the pathway is unknown, and events added on both sides are all kept.
+    pub once: Vec<String>,
+}
+
 /// Merges three versions of a case file.
 pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<Merged, Unreadable> {
+    merge_with(base, ours, theirs, &Rules::default())
+}
+
+/// Merges three versions of a case file, knowing which milestones are recorded once.
+pub fn merge_with(
+    base: &str,
+    ours: &str,
+    theirs: &str,
+    rules: &Rules,
+) -> Result<Merged, Unreadable> {
     let sem = |text: &str, side| {
         toml::from_str::<Sem>(crate::parse::strip_bom(text)).map_err(|e| Unreadable {
             side,
@@ -95,6 +114,7 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<Merged, Unreadable>
     let mut out = edit(ours, Side::Ours)?;
     let their_doc = edit(theirs, Side::Theirs)?;
     let mut m = Merger {
+        once: rules.once.clone(),
         next_position: max_position(out.as_table()) + 1,
         ..Merger::default()
     };
@@ -152,6 +172,8 @@ fn max_position(t: &Table) -> isize {
 
 #[derive(Default)]
 struct Merger {
+    /// Milestones recorded once ([`Rules::once`]).
+    once: Vec<String>,
     /// The document position for the next table new to ours (placed at the end of the file).
     next_position: isize,
     conflicts: Vec<Conflict>,
@@ -405,7 +427,12 @@ impl Merger {
         }
         // Their new entries.
         let mut taken = vec![false; ours.len()];
-        let keyed = matches!(kind, "task" | "mdt");
+        let once = self.once.clone();
+        let keyed = |key: &Option<String>| match kind {
+            "task" | "mdt" => true,
+            "event" => key.as_ref().is_some_and(|m| once.contains(m)),
+            _ => false,
+        };
         for &tj in &td.added {
             let same = od
                 .added
@@ -418,7 +445,7 @@ impl Merger {
             }
             let key = entry_key(kind, &theirs[tj]);
             let twin = od.added.iter().copied().find(|&oj| {
-                keyed && !taken[oj] && key.is_some() && entry_key(kind, &ours[oj]) == key
+                keyed(&key) && !taken[oj] && key.is_some() && entry_key(kind, &ours[oj]) == key
             });
             if let Some(oj) = twin {
                 taken[oj] = true;
@@ -808,6 +835,33 @@ question = "Operabel?"
         let m = merge(BASE, &amend("2026-11-03"), &amend("2026-11-01")).unwrap();
         assert_eq!(m.conflicts.len(), 1);
         assert_eq!(m.conflicts[0].name(), "[[event]] referral date");
+    }
+
+    #[test]
+    fn the_same_milestone_on_two_days_conflicts_on_the_date_when_recorded_once() {
+        let visit = |d: &str| {
+            with(&format!(
+                "\n[[event]]\nmilestone = \"first-visit\"\ndate = {d}\n"
+            ))
+        };
+        let treat = |d: &str| {
+            with(&format!(
+                "\n[[event]]\nmilestone = \"treatment\"\ndate = {d}\n"
+            ))
+        };
+        let rules = Rules {
+            once: vec!["referral".into(), "first-visit".into()],
+        };
+        let m = merge_with(BASE, &visit("2026-11-05"), &visit("2026-11-06"), &rules).unwrap();
+        let names: Vec<String> = m.conflicts.iter().map(Conflict::name).collect();
+        assert_eq!(names, vec!["[[event]] first-visit date"]);
+        // Treatment starts may repeat: both are kept.
+        let m = merge_with(BASE, &treat("2026-11-20"), &treat("2026-12-01"), &rules).unwrap();
+        assert!(m.conflicts.is_empty());
+        assert_eq!(m.text.matches("milestone = \"treatment\"").count(), 2);
+        // Without the pathway's rules, both events are kept (check then names the rule).
+        let m = merge(BASE, &visit("2026-11-05"), &visit("2026-11-06")).unwrap();
+        assert!(m.conflicts.is_empty());
     }
 
     #[test]

@@ -67,6 +67,10 @@ pub enum RecordedDays {
     /// tree (not a repository, or a folder inside another project's repository).
     #[default]
     OwnDates,
+    /// By the registration's own date because git could not be read (not installed, a
+    /// repository it refuses as of dubious ownership, a corrupt one): git's reason, one line
+    /// (`None`: the `git` program was not found).
+    GitFailed(Option<String>),
     /// By commit: the registrations first committed within the window, per case id, with the
     /// day (Europe/Oslo) of that commit. Any other registration was recorded outside the window.
     Commits(HashMap<String, Vec<(Registration, NaiveDate)>>),
@@ -76,7 +80,7 @@ impl RecordedDays {
     /// The day `reg` of case `case` was recorded, when that day may lie in the window.
     pub fn day(&self, case: &str, reg: &Registration) -> Option<NaiveDate> {
         match self {
-            RecordedDays::OwnDates => Some(reg.date()),
+            RecordedDays::OwnDates | RecordedDays::GitFailed(_) => Some(reg.date()),
             RecordedDays::Commits(map) => map
                 .get(case)
                 .and_then(|list| list.iter().find(|(r, _)| r == reg))
@@ -104,14 +108,52 @@ pub fn oslo_date(t: DateTime<Utc>) -> NaiveDate {
 }
 
 /// The days registrations were recorded, from git, for a report whose window is `from..=to`.
-/// `OwnDates` when `root` is not the top folder of a git work tree (or git is missing).
-pub fn from_git(root: &Path, from: NaiveDate, to: NaiveDate) -> Result<RecordedDays, GitError> {
+/// `OwnDates` when `root` is not the top folder of a git work tree; `GitFailed` (own dates,
+/// with git's reason) when it is, or has a `.git` of its own, and git cannot read it.
+pub fn from_git(root: &Path, from: NaiveDate, to: NaiveDate) -> RecordedDays {
+    let own_git = root.join(".git").symlink_metadata().is_ok();
     match git(root, &["rev-parse", "--show-prefix"]) {
         Ok(prefix) if prefix.trim().is_empty() => {}
-        Ok(_) | Err(_) => return Ok(RecordedDays::OwnDates),
+        Ok(_) => return RecordedDays::OwnDates,
+        Err(e) if own_git => return RecordedDays::GitFailed(reason(&e)),
+        // No `.git` here: not a repository, or inside another project's (git refusing that
+        // one changes nothing: the own dates count either way).
+        Err(_) => return RecordedDays::OwnDates,
     }
+    match commits(root, from, to) {
+        Ok(days) => days,
+        Err(e) => RecordedDays::GitFailed(reason(&e)),
+    }
+}
+
+/// git's reason in one line: the first line of its message, without `fatal: `/`error: `
+/// (`None` when git is not installed).
+pub fn reason(e: &GitError) -> Option<String> {
+    match e {
+        GitError::Missing => None,
+        GitError::Failed(m) => {
+            let line = m
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .unwrap_or("git failed");
+            let line = line
+                .strip_prefix("fatal: ")
+                .or_else(|| line.strip_prefix("error: "))
+                .unwrap_or(line);
+            Some(crate::terminal::escape_line(line).into_owned())
+        }
+    }
+}
+
+fn commits(root: &Path, from: NaiveDate, to: NaiveDate) -> Result<RecordedDays, GitError> {
     // An empty repository (no commit yet): everything is uncommitted, so recorded today.
     if git(root, &["rev-parse", "--verify", "--quiet", "HEAD"]).is_err() {
+        // Unless HEAD is broken rather than unborn: then git cannot say.
+        let any = git(root, &["rev-list", "-n", "1", "--all"])?;
+        if !any.trim().is_empty() {
+            return Err(GitError::Failed("HEAD does not name a commit".into()));
+        }
         return Ok(RecordedDays::Commits(HashMap::new()));
     }
     // Commits a little before the window too (git's --since is by committer time, in UTC-ish

@@ -656,3 +656,101 @@ fn the_previous_tertial_stands_beside_the_current_one() {
     );
     assert!(html.contains("<th colspan=\"3\" class=\"period\">2026-T2 hittil"));
 }
+
+/// Runs `report` on a register with `args` and extra environment; stdout, on success.
+fn report_with(r: &GitRegister, args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> String {
+    let mut cmd = forlop();
+    cmd.args(["report", "--today", TODAY, "--register"])
+        .arg(r.dir.path())
+        .args(args)
+        .env("HOME", r.home.path())
+        .env("GIT_CONFIG_NOSYSTEM", "1");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn recorded_says_when_git_could_not_be_read_and_own_dates_were_used() {
+    let r = GitRegister::new();
+    r.write("a-1", &event("referral", "2026-11-20"));
+    r.commit("2026-11-20T10:00:00+01:00");
+    // Git reads it: no note, no problem.
+    let ok = report_with(&r, &[], &[]);
+    assert!(!ok.contains("Git kunne ikke leses"), "{ok}");
+    assert!(!ok.contains("egne datoer"), "{ok}");
+    assert_eq!(r.report(TODAY)["problems"], serde_json::json!([]));
+
+    // git not installed (cron's PATH without it): every format says so.
+    let empty = tempfile::tempdir().unwrap();
+    let no_git = [("PATH", empty.path().as_os_str())];
+    let text = report_with(&r, &[], &no_git);
+    assert!(
+        text.contains(
+            "Git kunne ikke leses (fant ikke programmet `git`), så hendelsenes egne datoer er brukt"
+        ),
+        "{text}"
+    );
+    let md = report_with(&r, &["--format", "markdown", "--lang", "en"], &no_git);
+    assert!(
+        md.contains(
+            "Git could not be read (the `git` program was not found), so the events' own dates are used"
+        ),
+        "{md}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&report_with(&r, &["--format", "json"], &no_git)).unwrap();
+    let problems = json["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{json}");
+    assert_eq!(problems[0]["file"], ".git");
+    assert!(
+        problems[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("fant ikke programmet `git`")
+    );
+    // `recorded` keeps its shape (SPEC §3).
+    let mut keys: Vec<&String> = json["recorded"].as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(keys, ["events", "from", "to"]);
+
+    // A corrupt repository: git's own reason, in one line, in HTML and in the mail too.
+    std::fs::remove_file(r.dir.path().join(".git/HEAD")).unwrap();
+    let html = report_with(&r, &["--format", "html"], &[]);
+    assert!(
+        html.contains("<p class=\"note\">Git kunne ikke leses (not a git repository"),
+        "{html}"
+    );
+    let eml = report_with(
+        &r,
+        &[
+            "--format",
+            "eml",
+            "--from",
+            "forlop@sykehus.example",
+            "--to",
+            "team@sykehus.example",
+        ],
+        &[],
+    );
+    let mail = mail_parser::MessageParser::default()
+        .parse(eml.as_bytes())
+        .unwrap();
+    let body = mail.body_text(0).unwrap();
+    assert!(
+        body.contains("Git kunne ikke leses (not a git repository"),
+        "{body}"
+    );
+    assert!(
+        body.contains("safe.directory") || body.contains("git status"),
+        "{body}"
+    );
+}

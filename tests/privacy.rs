@@ -289,6 +289,27 @@ fn check_masks_identity_in_the_source_lines_it_shows() {
 }
 
 #[test]
+fn the_pre_commit_check_masks_identity_too() {
+    let reg = Reg::new(true);
+    let broken = reg
+        .read(TE)
+        .replace("fnr = \"14835810004\"", "fnr = \"14835810005\"")
+        .replace(
+            "text = \"Ringt pasienten",
+            "tekst = \"Ola Nordmann ringte. Ringt pasienten",
+        );
+    reg.write(TE, &broken);
+    reg.git(&["add", TE]);
+    let out = reg.forlop(&["check", "--staged"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let all = text(&out);
+    assert!(all.contains("te-0142.toml:"), "{all}");
+    for secret in ["14835810005", "Ola", "Nordmann"] {
+        assert!(!all.contains(secret), "{secret} in {all}");
+    }
+}
+
+#[test]
 fn check_never_prints_a_control_character_from_a_file() {
     let reg = Reg::new(false);
     reg.write(
@@ -784,5 +805,18 @@ fn control_characters_and_raw_html_from_data_never_reach_the_output_raw() {
                 "{args:?}: {stdout}"
             );
         }
+    }
+}
+
+proptest::proptest! {
+    /// Scrubbing and masking take any text and any name without panicking, and never leave an
+    /// 11-digit number behind.
+    #[test]
+    fn redaction_takes_any_text(text in "\\PC{0,60}", name in "\\PC{0,20}", digits in "[0-9]{11}") {
+        let with = format!("{text} {digits} {name}");
+        let scrubbed = forlop::redact::scrub_with(&with, Some(&name));
+        proptest::prop_assert!(!scrubbed.contains(&digits));
+        let masked = forlop::redact::mask(&with, std::slice::from_ref(&name));
+        proptest::prop_assert!(!masked.contains(&digits));
     }
 }

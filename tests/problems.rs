@@ -185,6 +185,25 @@ fn an_unusable_local_pathway_never_falls_back_to_the_built_in() {
         ),
         "{problems:#?}"
     );
+    // `pathways show` says why, rather than "unknown pathway".
+    let out = forlop()
+        .args([
+            "pathways",
+            "show",
+            "lungekreft",
+            "--lang",
+            "en",
+            "--register",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("the pathway file of `lungekreft` has errors and cannot be used: pathways/lungekreft.toml:1: missing `name`"),
+        "{err}"
+    );
     // The case is still loaded (and so listed by name), not blamed for an unknown pathway.
     assert!(reg.cases.iter().any(|c| c.id.value == "lu-1"));
     assert!(!problems.iter().any(|p| p.contains("unknown pathway")));
@@ -471,6 +490,16 @@ fn every_listing_names_the_files_in_its_body_and_arrays_on_stderr() {
             assert!(v.is_array(), "{cmd:?}");
         }
     }
+    // The calendar says which deadlines rest on unverified times, as every output does.
+    let ics = String::from_utf8(run(&["export", "ics"]).stdout)
+        .unwrap()
+        .replace("\r\n ", "");
+    assert!(
+        ics.lines().any(|l| l.contains("lu-0001")
+            && l.contains("OF1")
+            && l.contains("(times unverified)")),
+        "{ics}"
+    );
     // The agenda's JSON is a document: it says it in its body.
     let out = run(&["agenda", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -516,4 +545,34 @@ fn report_output_inside_the_register_is_refused() {
         err.contains("will not write the report inside the register"),
         "{err}"
     );
+}
+
+#[test]
+fn a_problem_line_never_repeats_a_value_that_may_identify_the_patient() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&broken(), dir.path());
+    std::fs::write(
+        dir.path().join("cases/2026/bo-0001.toml"),
+        "id = \"bo-0001\"\npathway = \"sarkom\"\ncoordinator = \"ssol\"\n\n[patient]\nborn = \"1937\"\n",
+    )
+    .unwrap();
+    let out = forlop()
+        .args([
+            "report",
+            "--quiet",
+            "--lang",
+            "en",
+            "--today",
+            TODAY,
+            "--register",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("cases/2026/bo-0001.toml:6: `born` must be an integer"),
+        "{text}"
+    );
+    assert!(!text.contains("1937"), "{text}");
 }

@@ -85,8 +85,12 @@ fn set_changes_each_field_in_place_and_keeps_comments() {
     assert!(after.contains("treatment = \"surgery\"\n"));
     assert!(after.contains("gp = \"Dr. Lie, Torget legesenter\"\n"));
     assert!(!after.contains("Sørli"));
+    // [care] is made right after [patient], where a reader expects it.
     assert!(
-        after.contains("[care]\nindividual_plan = \"wanted\"\nmunicipal_contact_consent = true\n")
+        after.contains(
+            "gp = \"Dr. Lie, Torget legesenter\"\n\n[care]\nindividual_plan = \"wanted\"\nmunicipal_contact_consent = true\n\n[[event]]"
+        ),
+        "{after}"
     );
     // Everything else is as it was, line for line.
     for line in before.lines().filter(|l| {
@@ -717,4 +721,164 @@ fn neuroendocrine_times_come_with_the_g3_caveat() {
         "{days:?}"
     );
     assert!(json["note"].as_str().unwrap().contains("G1–2"));
+}
+
+#[test]
+fn the_new_verbs_commit_with_domain_subjects_and_no_free_text() {
+    let reg = Reg::new();
+    let home = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(reg.path())
+            .args(args)
+            .env("HOME", home.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Siri Solberg")
+            .env("GIT_AUTHOR_EMAIL", "s@example.invalid")
+            .env("GIT_COMMITTER_NAME", "Siri Solberg")
+            .env("GIT_COMMITTER_EMAIL", "s@example.invalid")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    git(&["-c", "init.defaultBranch=main", "init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "start"]);
+    let run = |args: &[&str]| {
+        let out = Command::new(assert_cmd::cargo::cargo_bin("forlop"))
+            .args(args)
+            .args(["--commit", "--today", TODAY, "--register"])
+            .arg(reg.path())
+            .env("HOME", home.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Siri Solberg")
+            .env("GIT_AUTHOR_EMAIL", "s@example.invalid")
+            .env("GIT_COMMITTER_NAME", "Siri Solberg")
+            .env("GIT_COMMITTER_EMAIL", "s@example.invalid")
+            .env_remove("FORLOP_REGISTER")
+            .output()
+            .unwrap();
+        ok(&out);
+    };
+    run(&["set", "te-0142", "doctor", "dr-moe"]);
+    run(&["set", "te-0142", "gp", "Dr. Lie, Torget legesenter"]);
+    run(&[
+        "record",
+        "te-0142",
+        "referral",
+        "--date",
+        "2026-11-19",
+        "--amend",
+    ]);
+    run(&[
+        "book",
+        "te-0142",
+        "--mdt",
+        "--date",
+        "2026-11-25",
+        "--conclusion",
+        "Ola Nordmann er operabel",
+    ]);
+    run(&["reopen", "ly-0040"]);
+    let log = git(&["log", "--format=%s", "-5"]);
+    assert_eq!(
+        log,
+        "ly-0040: reopened\n\
+         te-0142: mdt 2026-11-25 conclusion\n\
+         te-0142: referral amended 2026-11-19\n\
+         te-0142: gp\n\
+         te-0142: doctor dr-moe\n"
+    );
+    // Nothing of the cases left uncommitted (the copy has no .gitignore for the lock file).
+    assert!(!git(&["status", "--porcelain"]).contains("cases/"));
+}
+
+#[test]
+fn a_booking_is_cancelled_by_its_date() {
+    let reg = Reg::new();
+    // te-0142 has a colonoscopy on 2026-11-26.
+    ok(&reg.run(&[
+        "book",
+        "te-0142",
+        "--mdt",
+        "--date",
+        "2026-11-27",
+        "--question",
+        "Operabel?",
+    ]));
+    let before = reg.read(TE);
+    let out = reg.run(&[
+        "--lang",
+        "en",
+        "book",
+        "te-0142",
+        "--date",
+        "2026-11-26",
+        "--cancel",
+    ]);
+    ok(&out);
+    assert!(
+        stderr(&out).contains("appointment of 2026-11-26 cancelled"),
+        "{}",
+        stderr(&out)
+    );
+    let after = reg.read(TE);
+    assert!(
+        !after.contains("Koloskopi") && !after.contains("[[appointment]]"),
+        "{after}"
+    );
+    assert!(after.contains("[[mdt]]\ndate = 2026-11-27"));
+    // Everything else is kept line for line.
+    for line in before.lines().filter(|l| {
+        ![
+            "date = 2026-11-26",
+            "time = \"08:15\"",
+            "what = \"Koloskopi\"",
+            "where = \"Endoskopienheten\"",
+            "[[appointment]]",
+        ]
+        .contains(l)
+    }) {
+        assert!(after.contains(line), "lost: {line}");
+    }
+    ok(&reg.run(&[
+        "book",
+        "te-0142",
+        "--mdt",
+        "--date",
+        "2026-11-27",
+        "--cancel",
+    ]));
+    assert!(!reg.read(TE).contains("[[mdt]]"));
+    // Nothing booked that day: refused, the file unchanged.
+    let unchanged = std::fs::read(reg.file(TE)).unwrap();
+    let out = reg.run(&[
+        "--lang",
+        "en",
+        "book",
+        "te-0142",
+        "--date",
+        "2026-11-30",
+        "--cancel",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("te-0142 has nothing booked on 2026-11-30"));
+    assert_eq!(std::fs::read(reg.file(TE)).unwrap(), unchanged);
+    // --cancel takes no --what.
+    let out = reg.run(&[
+        "book",
+        "te-0142",
+        "--date",
+        "2026-11-30",
+        "--cancel",
+        "--what",
+        "x",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
 }

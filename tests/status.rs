@@ -104,12 +104,12 @@ fn status_csv() {
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(
             text.starts_with(
-                "case,patient,pathway,coordinator,last_milestone,last_date,last_code,next_milestone,next_deadline,due,days_left,status\r\n"
+                "case,patient,pathway,coordinator,last_milestone,last_date,last_code,next_milestone,next_deadline,due,days_left,status,times\r\n"
             ),
             "{text}"
         );
         assert!(
-            text.contains("te-0131,N.B.,tykk-og-endetarmskreft,thav,decision,2026-11-06,A12CK,treatment,OF4,2026-11-16,-7,overdue\r\n"),
+            text.contains("te-0131,N.B.,tykk-og-endetarmskreft,thav,decision,2026-11-06,A12CK,treatment,OF4,2026-11-16,-7,overdue,\r\n"),
             "{text}"
         );
     }

@@ -728,7 +728,7 @@ fn a_conflict_on_the_patient_is_named_without_the_identity_under_redaction() {
 }
 
 #[test]
-fn the_same_milestone_on_two_days_stops_sync_with_the_rule_it_breaks() {
+fn the_same_milestone_on_two_days_is_a_conflict_on_its_date() {
     let server = Server::new();
     let a = server.clone("Anne");
     let b = server.clone("Bo");
@@ -753,14 +753,47 @@ fn the_same_milestone_on_two_days_stops_sync_with_the_rule_it_breaks() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
+        err.contains(
+            "te-0001: [[event]] first-visit date (yours: 2026-11-20; from the server: 2026-11-19)"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_merge_that_breaks_a_rule_stops_sync_with_the_rule() {
+    let server = Server::new();
+    let a = server.clone("Anne");
+    let b = server.clone("Bo");
+    // Each side is in order; together the first visit comes after the decision.
+    ok(&a.forlop(&[
+        "record",
+        "te-0001",
+        "first-visit",
+        "--date",
+        "2026-11-22",
+        "--commit",
+    ]));
+    ok(&a.forlop(&["sync"]));
+    ok(&b.forlop(&[
+        "record",
+        "te-0001",
+        "decision",
+        "--date",
+        "2026-11-20",
+        "--commit",
+    ]));
+    let out = b.forlop(&["sync", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
         err.contains("te-0001: merged without a field conflict, but"),
         "{err}"
     );
-    assert!(err.contains("first-visit"), "{err}");
-    // Both dates are kept for the coordinator to choose.
+    // Both events are kept for the coordinator to correct.
     let text = b.read(CASE);
     assert!(
-        text.contains("2026-11-19") && text.contains("2026-11-20"),
+        text.contains("2026-11-22") && text.contains("2026-11-20"),
         "{text}"
     );
 }

@@ -26,6 +26,15 @@ fn row(e: &MdtEntry, lang: crate::i18n::Lang) -> Vec<String> {
         })
         .unwrap_or_else(|| "–".into());
     let (next, left) = match &e.deadline {
+        Some(d) if d.why.unverified => (
+            format!(
+                "{} {} ({})",
+                d.id,
+                d.due,
+                crate::i18n::basis_note(crate::schedule::Basis::Fixed, true, lang)
+            ),
+            days_left_text(d.days_left, lang),
+        ),
         Some(d) => (
             format!("{} {}", d.id, d.due),
             days_left_text(d.days_left, lang),

@@ -205,6 +205,22 @@ fn show(ctx: &mut Ctx, id: &str) -> anyhow::Result<u8> {
     let all = pathways(ctx)?;
     let lang = ctx.lang;
     let Some(p) = all.iter().find(|p| p.id.value == id) else {
+        // A register file of that id that could not be used is not "unknown": say why.
+        let file = format!("pathways/{id}.toml");
+        let cwd = std::env::current_dir()?;
+        if register::discover(ctx.global.register.as_deref(), &cwd).is_ok()
+            && let Some(problem) = ctx
+                .load()?
+                .problems
+                .iter()
+                .find(|p| p.file == file && p.line.is_some())
+        {
+            return Err(Failure::work(Ui::PathwayFileHasErrors {
+                id: id.into(),
+                place: problem.place(),
+                message: problem.msg.text(ctx.lang),
+            }));
+        }
         let suggestion = suggest(id, all.iter().map(|p| p.id.value.as_str()));
         return Err(Failure::work(Ui::UnknownPathway {
             id: id.into(),

@@ -51,9 +51,9 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
     let redact = selection.redact;
     // When each registration was recorded: by commit where the register is its own git work
     // tree, else by its own date. A git failure falls back to the dates rather than failing the
-    // morning report.
+    // morning report, and the report says so (with git's reason).
     let window = recorded_window(ctx.today, &reg.settings.closed_days);
-    let days = crate::recorded::from_git(&reg.root, window.0, window.1).unwrap_or_default();
+    let days = crate::recorded::from_git(&reg.root, window.0, window.1);
     let r = report(reg, ctx.today, redact, &days, |c| selection.admits(c));
     let lang = ctx.lang;
     let text = match format {

@@ -10,7 +10,7 @@ use super::{Ctx, Failure};
 use crate::i18n::{SiteUi, Ui};
 use crate::model::TimesStatus;
 use crate::register::{Register, Scope};
-use crate::render::site::{self as pages, CaseTables, SiteInfo, StatsTable};
+use crate::render::html::site::{self as pages, CaseTables, SiteInfo, StatsTable};
 use crate::select::Selection;
 use crate::site::{Page, SiteError};
 use crate::views::board::{Grouping, board_rows, group};
@@ -97,7 +97,7 @@ pub fn pages(reg: &Register, ctx: &Ctx, selection: &Selection) -> Vec<Page> {
     }
     // The report page dates registrations as the morning report does (by commit where it can).
     let window = crate::views::report::recorded_window(today, &reg.settings.closed_days);
-    let recorded = crate::recorded::from_git(&reg.root, window.0, window.1).unwrap_or_default();
+    let recorded = crate::recorded::from_git(&reg.root, window.0, window.1);
     let report =
         crate::views::report::report(reg, today, redact, &recorded, |c| selection.admits(c));
     out.push(page(

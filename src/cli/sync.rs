@@ -58,7 +58,10 @@ pub fn merge_driver(ctx: &mut Ctx, a: MergeDriverArgs) -> anyhow::Result<u8> {
     }
     let texts = (read(&a.base), read(&a.ours), read(&a.theirs));
     let merged = match &texts {
-        (Ok(b), Ok(o), Ok(t)) => crate::merge::merge(b, o, t).ok(),
+        (Ok(b), Ok(o), Ok(t)) => {
+            let rules = rules(context.as_ref(), o);
+            crate::merge::merge_with(b, o, t, &rules).ok()
+        }
         _ => None,
     };
     let Some(merged) = merged else {
@@ -113,6 +116,28 @@ pub fn merge_driver(ctx: &mut Ctx, a: MergeDriverArgs) -> anyhow::Result<u8> {
         }
     }
     Ok(0)
+}
+
+/// The merge rules of the case's pathway: every milestone but treatment starts is recorded once.
+fn rules(context: Option<&crate::register::Context>, text: &str) -> crate::merge::Rules {
+    let pathway = crate::parse::strip_bom(text)
+        .parse::<toml_edit::DocumentMut>()
+        .ok()
+        .and_then(|d| d.get("pathway").and_then(|p| p.as_str()).map(String::from));
+    let found = context
+        .zip(pathway)
+        .and_then(|(c, id)| c.pathways.iter().find(|p| p.id.value == id).cloned());
+    crate::merge::Rules {
+        once: found
+            .map(|p| {
+                p.milestones
+                    .iter()
+                    .filter(|m| m.role != Some(crate::model::Role::Treatment))
+                    .map(|m| m.id.value.clone())
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
 }
 
 /// One conflict block of a file as a line for the user: where, which field, both values.

@@ -83,7 +83,7 @@ pub struct BookArgs {
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub date: NaiveDate,
     /// What is booked (an appointment)
-    #[arg(long, required_unless_present = "mdt", conflicts_with = "mdt")]
+    #[arg(long, required_unless_present_any = ["mdt", "cancel"], conflicts_with_all = ["mdt", "cancel"])]
     pub what: Option<String>,
     /// The time, HH:MM
     #[arg(long, conflicts_with = "mdt")]
@@ -103,6 +103,9 @@ pub struct BookArgs {
     /// This appointment is the planned date of this milestone (e.g. treatment)
     #[arg(long, conflicts_with = "mdt")]
     pub milestone: Option<String>,
+    /// Cancel what is booked on --date (the appointments, or with --mdt the MDT meeting)
+    #[arg(long, conflicts_with_all = ["time", "place", "question", "conclusion", "milestone"])]
+    pub cancel: bool,
     #[command(flatten)]
     pub commit: CommitArgs,
 }
@@ -368,6 +371,10 @@ fn write(
                     case: case.to_string(),
                     milestone,
                 },
+                Refusal::NothingBooked { date } => Ui::NothingBooked {
+                    case: case.to_string(),
+                    date: date.to_string(),
+                },
             }),
             e => edit_failure(e, ctx, identity.as_deref()),
         })?;
@@ -479,7 +486,12 @@ pub fn record(ctx: &mut Ctx, a: RecordArgs) -> anyhow::Result<u8> {
 }
 
 pub fn book(ctx: &mut Ctx, a: BookArgs) -> anyhow::Result<u8> {
-    let change = if a.mdt {
+    let change = if a.cancel {
+        Change::Cancel {
+            date: a.date,
+            mdt: a.mdt,
+        }
+    } else if a.mdt {
         Change::Mdt {
             date: a.date,
             question: a.question,

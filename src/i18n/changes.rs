@@ -68,6 +68,11 @@ pub enum Done {
         value: String,
     },
     Reopened,
+    /// `book --cancel`: what was booked on `date` removed.
+    Cancelled {
+        date: String,
+        mdt: bool,
+    },
 }
 
 fn with_code(s: String, code: &Option<String>) -> String {
@@ -170,6 +175,16 @@ impl Done {
                 format!("{field} set to {value}")
             ),
             Reopened => t!(lang, "saken gjenåpnet", "case reopened"),
+            Cancelled { date, mdt: true } => t!(
+                lang,
+                format!("MDT-møtet {date} avlyst"),
+                format!("MDT meeting of {date} cancelled")
+            ),
+            Cancelled { date, mdt: false } => t!(
+                lang,
+                format!("timen {date} avlyst"),
+                format!("appointment of {date} cancelled")
+            ),
             Close { date, reason, code } => {
                 let why = close_reason_name(*reason, lang);
                 with_code(

@@ -102,6 +102,7 @@ pub fn help_nb(key: &str) -> Option<&'static str> {
             "MDT-møtets konklusjon (fyller inn møtet på --date, eller legger det til)"
         }
         "book.milestone" => "Timen er planlagt dato for denne hendelsen (f.eks. treatment)",
+        "book.cancel" => "Avlys det som er booket på --date (timene, eller med --mdt MDT-møtet)",
         "set" => {
             "Endre et felt i saken: coordinator, doctor, treatment, gp, individual-plan, consent"
         }
@@ -313,7 +314,7 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "the morning report as text",
             ),
             (
-                "forlop report --format html --output rapport.html",
+                "forlop report --format html --output ~/rapport.html",
                 "HTML til e-post",
                 "HTML for mail",
             ),
@@ -406,6 +407,11 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str, &'stati
                 "forlop book te-0150 --date 2026-12-10 --what Operasjon --milestone treatment",
                 "planlagt behandlingsstart",
                 "the planned start of treatment",
+            ),
+            (
+                "forlop book te-0150 --date 2026-12-02 --cancel",
+                "avlys timen den dagen",
+                "cancel that day's appointment",
             ),
         ],
         "task" => &[
@@ -543,9 +549,11 @@ Når noe skjer:
   forlop record SAK HENDELSE    registrer en hendelse, f.eks. first-visit
   forlop book SAK --date D --what W    bestill en time (--mdt: meld til MDT)
   forlop note SAK \"tekst\"       skriv et notat
+  forlop set SAK FELT VERDI     lege, fastlege, individuell plan, samtykke …
+  forlop record SAK HENDELSE --date D --amend    rett en registrert dato
   forlop new ID --pathway P --referral D    ny sak
 Ved ferie:      forlop handover --coordinator ID --to NAVN
-Morgenrapport:  forlop report --format html --output rapport.html
+Morgenrapport:  forlop report --format html --output ~/rapport.html
 Kontroll:       forlop check
 
 Alle kommandoer: forlop --help. Hjelp og eksempler for én: forlop KOMMANDO --help.
@@ -560,9 +568,11 @@ When something happens:
   forlop record CASE MILESTONE  record an event, e.g. first-visit
   forlop book CASE --date D --what W    book an appointment (--mdt: an MDT meeting)
   forlop note CASE \"text\"       write a note
+  forlop set CASE FIELD VALUE   doctor, GP, individual plan, consent …
+  forlop record CASE MILESTONE --date D --amend    correct a recorded date
   forlop new ID --pathway P --referral D    a new case
 Holiday cover:   forlop handover --coordinator ID --to NAME
-Morning report:  forlop report --format html --output report.html
+Morning report:  forlop report --format html --output ~/report.html
 Checking:        forlop check
 
 Every command: forlop --help. Help and examples for one: forlop COMMAND --help.

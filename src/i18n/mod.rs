@@ -152,6 +152,10 @@ mod tests {
                 value: x(),
             },
             DoneKind::Reopened => Done::Reopened,
+            DoneKind::Cancelled => Done::Cancelled {
+                date: x(),
+                mdt: true,
+            },
         }
     }
 

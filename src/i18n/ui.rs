@@ -44,6 +44,12 @@ pub enum Ui {
     OutputInsideRegister {
         path: String,
     },
+    /// `pathways show ID` on a register pathway file that could not be used.
+    PathwayFileHasErrors {
+        id: String,
+        place: String,
+        message: String,
+    },
     /// `close` on a closed case without `--replace`.
     AlreadyClosed {
         date: String,
@@ -151,6 +157,11 @@ pub enum Ui {
     NotClosed {
         case: String,
     },
+    /// `book --cancel` on a day with nothing booked.
+    NothingBooked {
+        case: String,
+        date: String,
+    },
     /// `record --amend` of a milestone that is not recorded.
     NotRecorded {
         case: String,
@@ -172,6 +183,14 @@ pub enum Ui {
     CallReceiving {
         case: String,
         contact: String,
+    },
+    /// The report's "recorded" section goes by the events' own dates: the register is not the
+    /// top folder of its own git work tree (SPEC §2).
+    RecordedByOwnDates,
+    /// The report's "recorded" section goes by the events' own dates because git could not be
+    /// read; git's reason in one line (`None`: git is not installed).
+    RecordedGitFailed {
+        reason: Option<String>,
     },
     /// A message of `forlop site`.
     Site(super::SiteUi),
@@ -195,6 +214,11 @@ impl Ui {
                 lang,
                 format!("{case} er ikke avsluttet, så det er ingenting å gjenåpne"),
                 format!("{case} is not closed, so there is nothing to reopen")
+            ),
+            NothingBooked { case, date } => t!(
+                lang,
+                format!("{case} har ingenting booket {date}, så det er ingenting å avlyse"),
+                format!("{case} has nothing booked on {date}, so there is nothing to cancel")
             ),
             NotRecorded { case, milestone } => t!(
                 lang,
@@ -290,6 +314,13 @@ impl Ui {
                 lang,
                 format!("skriver ikke rapporten inne i registeret: {path}"),
                 format!("will not write the report inside the register: {path}")
+            ),
+            PathwayFileHasErrors { id, place, message } => t!(
+                lang,
+                format!("forløpsfila for `{id}` har feil og kan ikke brukes: {place}: {message}"),
+                format!(
+                    "the pathway file of `{id}` has errors and cannot be used: {place}: {message}"
+                )
             ),
             AlreadyClosed { date } => t!(
                 lang,
@@ -402,6 +433,23 @@ impl Ui {
                 "fant ikke programmet `git`",
                 "the `git` program was not found"
             ),
+            RecordedByOwnDates => t!(
+                lang,
+                "Etter hendelsenes egne datoer: registeret er ikke sitt eget git-repo, så registreringsdagen kan ikke leses av git.",
+                "By the events' own dates: the register is not its own git repository, so the day of registration cannot be read from git."
+            ),
+            RecordedGitFailed { reason } => {
+                let reason = reason.clone().unwrap_or_else(|| GitMissing.text(lang));
+                t!(
+                    lang,
+                    format!(
+                        "Git kunne ikke leses ({reason}), så hendelsenes egne datoer er brukt i stedet for registreringsdagen: en hendelse registrert senere enn datoen sin mangler her."
+                    ),
+                    format!(
+                        "Git could not be read ({reason}), so the events' own dates are used instead of the day of registration: an event registered later than its date is missing here."
+                    )
+                )
+            }
             Git { detail } => t!(
                 lang,
                 format!("git feilet: {detail}"),
@@ -497,6 +545,15 @@ impl Ui {
                 format!("`forlop status {case}` viser hvor saken står"),
                 format!("`forlop status {case}` shows where the case stands")
             )),
+            NothingBooked { case, .. } => Some(t!(
+                lang,
+                format!(
+                    "`forlop status {case}` viser timene og MDT-møtene; med --mdt avlyses MDT-møtet"
+                ),
+                format!(
+                    "`forlop status {case}` shows the appointments and MDT meetings; --mdt cancels the MDT meeting"
+                )
+            )),
             NotRecorded { .. } => Some(t!(
                 lang,
                 "registrer hendelsen uten `--amend`",
@@ -565,6 +622,11 @@ impl Ui {
                 lang,
                 "skriv den utenfor registeret, f.eks. /tmp/forlop-rapport.html",
                 "write it outside the register, e.g. /tmp/forlop-report.html"
+            )),
+            PathwayFileHasErrors { .. } => Some(t!(
+                lang,
+                "rett fila; `forlop check` viser alle feilene. Den innebygde definisjonen brukes ikke i stedet",
+                "correct the file; `forlop check` shows every error. The built-in definition is not used in its place"
             )),
             AlreadyClosed { .. } | AlreadyTransferred { .. } => Some(t!(
                 lang,
@@ -658,7 +720,12 @@ impl Ui {
                 "legg inn seksjonens tider som [[interval]], sett `times` og en `source` som sier at tidene er lokale",
                 "add the section's times as [[interval]], set `times` and a `source` saying the times are local"
             )),
-            HookInstalled { .. } | StagedClean { .. } => None,
+            HookInstalled { .. } | StagedClean { .. } | RecordedByOwnDates => None,
+            RecordedGitFailed { .. } => Some(t!(
+                lang,
+                "kjør `git status` i registeret som den brukeren rapporten kjøres som (cron), og rett feilen git viser",
+                "run `git status` in the register as the user the report runs as (cron), and fix what git shows"
+            )),
             HandoverNeedsCases => Some(t!(
                 lang,
                 "for eksempel `forlop handover te-0142` eller `forlop handover --coordinator ssol`",

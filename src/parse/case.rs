@@ -26,8 +26,8 @@ const ROOT_KEYS: &[&str] = &[
 /// Decodes a case file. `stem` is the file name without `.toml`. Gives `None` when the file is
 /// not usable as a case (empty, or no readable `id` or `pathway`). Otherwise every entry that
 /// could be read is kept: an entry with an unreadable required field (an event without a
-/// readable date) is left out, an unreadable optional field is absent (README, "Files with
-/// errors").
+/// readable date) is left out, an unreadable optional field is absent (docs/reference.md,
+/// "Files with errors").
 pub fn parse_case(d: &mut Decoder<'_>, text: &str, stem: &str) -> Option<Case> {
     let doc = d.document(text, true)?;
     let root = d.root(&doc);

@@ -74,7 +74,9 @@ pub fn parse_settings(file: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
             if let Some(b) = d.bool(report, "redact") {
                 s.redact = b;
             }
-            if let Some(n) = d.int(report, "missed_days", 0, 3650) {
+            // At most 120: the report reads cases back to the start of the previous tertial, at least
+            // four months before today.
+            if let Some(n) = d.int(report, "missed_days", 0, 120) {
                 s.missed_days = n.value as u32;
             }
             s.mail_from = d.string(report, "mail_from").map(|v| v.value);

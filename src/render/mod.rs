@@ -9,7 +9,6 @@ pub mod ics;
 pub mod json;
 pub mod problems;
 pub mod report;
-pub mod site;
 pub mod stats;
 pub mod status;
 pub mod table;

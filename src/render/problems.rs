@@ -28,8 +28,14 @@ pub fn rows(problems: &[Problem], lang: Lang) -> Vec<ProblemRow> {
 }
 
 /// The message with its hint (a did-you-mean, the date format), as the human formats show it.
+/// A wrong type's hint repeats the value written (`born = 1958`), which may say who the patient
+/// is: outputs that are redacted never show it, so it is left out.
 fn message(p: &Problem, lang: Lang) -> String {
-    match p.msg.hint(lang) {
+    let hint = match p.msg {
+        crate::i18n::Msg::WrongType { .. } => None,
+        _ => p.msg.hint(lang),
+    };
+    match hint {
         Some(hint) => format!("{} – {hint}", p.msg.text(lang)),
         None => p.msg.text(lang),
     }

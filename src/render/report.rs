@@ -1,7 +1,8 @@
 //! The morning report as text, Markdown and JSON (its HTML page is in [`super::html::report`]).
 
 use crate::i18n::t;
-use crate::i18n::{Lang, Word, basis_note, day_heading, days_left_text};
+use crate::i18n::{Lang, Ui, Word, basis_note, day_heading, days_left_text};
+use crate::recorded::RecordedDays;
 use crate::render::json::value as deadline_json;
 use crate::render::stats::{percent, row_json};
 use crate::render::{self, md_escape};
@@ -356,6 +357,23 @@ pub fn window(r: &Report) -> String {
     }
 }
 
+/// What the "recorded" section's days rest on, when it is not the commits (SPEC §2): the
+/// events' own dates in a register that is not its own git work tree, or because git could not
+/// be read — said out loud, with git's reason and a hint.
+pub fn recorded_note(r: &Report, lang: Lang) -> Option<String> {
+    let ui = match &r.recorded_basis {
+        RecordedDays::Commits(_) => return None,
+        RecordedDays::OwnDates => Ui::RecordedByOwnDates,
+        RecordedDays::GitFailed(reason) => Ui::RecordedGitFailed {
+            reason: reason.clone(),
+        },
+    };
+    Some(match ui.hint(lang) {
+        Some(hint) => format!("{} {}: {hint}.", ui.text(lang), Word::Hint.text(lang)),
+        None => ui.text(lang),
+    })
+}
+
 /// A part of the report after the overdue deadlines: heading, columns and rows.
 pub struct Section {
     pub title: String,
@@ -363,6 +381,8 @@ pub struct Section {
     pub detail: Option<String>,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// A line under the heading: what the section's dates rest on, where that needs saying.
+    pub note: Option<String>,
 }
 
 impl Section {
@@ -389,36 +409,42 @@ pub fn sections(r: &Report, lang: Lang) -> Vec<Section> {
             detail: Some(missed_period(r, lang)),
             headers: missed_headers(lang),
             rows: missed_rows(r, lang),
+            note: None,
         },
         Section {
             title: Word::DueSoonHeading.text(lang),
             detail: None,
             headers: due_headers(lang),
             rows: due_rows(&r.due_soon, r, lang),
+            note: None,
         },
         Section {
             title: Word::TodayHeading.text(lang),
             detail: None,
             headers: today_headers(lang),
             rows: today_rows(&r.today_items, lang),
+            note: None,
         },
         Section {
             title: Word::RecordedHeading.text(lang),
             detail: Some(window(r)),
             headers: recorded_headers(lang),
             rows: recorded_rows(&r.recorded, lang),
+            note: recorded_note(r, lang),
         },
         Section {
             title: Word::NewReferrals.text(lang),
             detail: None,
             headers: recorded_headers(lang),
             rows: recorded_rows(&r.new_referrals, lang),
+            note: None,
         },
         Section {
             title: Word::NoCoordinatorHeading.text(lang),
             detail: None,
             headers: no_coordinator_headers(lang),
             rows: no_coordinator_rows(r),
+            note: None,
         },
         Section {
             title: Word::StaleCases.text(lang),
@@ -447,12 +473,14 @@ pub fn sections(r: &Report, lang: Lang) -> Vec<Section> {
                     ]
                 })
                 .collect(),
+            note: None,
         },
         Section {
             title: Word::ComplianceHeading.text(lang),
             detail: Some(period(r, lang)),
             headers: compliance_headers,
             rows: compliance_rows,
+            note: None,
         },
     ]
 }
@@ -504,6 +532,9 @@ pub fn text(r: &Report, lang: Lang) -> String {
     }
     for sec in sections(r, lang) {
         s.push_str(&format!("{}\n", sec.heading(true)));
+        if let Some(note) = &sec.note {
+            s.push_str(&format!(" {note}\n"));
+        }
         if sec.rows.is_empty() {
             s.push_str(&format!(" {none}\n\n"));
         } else {
@@ -546,6 +577,9 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
     }
     for sec in sections(r, lang) {
         s.push_str(&format!("## {}\n\n", md_escape(&sec.heading(false))));
+        if let Some(note) = &sec.note {
+            s.push_str(&format!("{}\n\n", md_escape(note)));
+        }
         if sec.rows.is_empty() {
             s.push_str(&format!("{none}\n\n"));
         } else {
@@ -554,6 +588,20 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         }
     }
     s
+}
+
+/// The report JSON's `"problems"`: the files, and a git that could not be read for the
+/// "recorded" section (SPEC keeps `recorded`'s own shape, so it is said here).
+fn problems_json(r: &Report, lang: Lang) -> Vec<render::problems::ProblemRow> {
+    let mut rows = render::problems::rows(r.problems, lang);
+    if let RecordedDays::GitFailed(_) = r.recorded_basis {
+        rows.push(render::problems::ProblemRow {
+            file: ".git".to_string(),
+            line: None,
+            message: recorded_note(r, lang).unwrap_or_default(),
+        });
+    }
+    rows
 }
 
 /// The report's JSON document.
@@ -575,7 +623,7 @@ pub fn json(r: &Report, lang: Lang) -> serde_json::Value {
         "name": r.name,
         "hospital": r.hospital,
         "date": r.today.to_string(),
-        "problems": render::problems::rows(r.problems, lang),
+        "problems": problems_json(r, lang),
         "missed": r.missed.iter().map(|l| serde_json::json!({
             "case": l.missed.case, "pathway": l.missed.pathway, "interval": l.missed.interval,
             "due": l.missed.due.to_string(), "date": l.missed.date.to_string(),

@@ -59,7 +59,14 @@ pub fn table(
             };
             match &r.next_deadline {
                 Some(d) => {
-                    t.text(d.id);
+                    if d.why.unverified {
+                        // The pathway's times are not verified: the list says so (SPEC §1).
+                        let note =
+                            crate::i18n::basis_note(crate::schedule::Basis::Fixed, true, lang);
+                        t.cell(format_args!("{} ({note})", d.id));
+                    } else {
+                        t.text(d.id);
+                    }
                     t.cell(d.due);
                     t.text(&days_left_text(d.days_left, lang));
                 }
@@ -95,6 +102,7 @@ pub fn csv(out: &mut impl Write, rows: &[StatusRow<'_>], dialect: Dialect) -> io
         "due",
         "days_left",
         "status",
+        "times",
     ])?;
     for r in rows {
         w.field(r.case)?;
@@ -110,6 +118,7 @@ pub fn csv(out: &mut impl Write, rows: &[StatusRow<'_>], dialect: Dialect) -> io
         w.opt(d.map(|d| d.due))?;
         w.opt(d.map(|d| d.days_left))?;
         w.opt(d.map(|d| d.urgency.word()))?;
+        w.opt(d.and_then(|d| d.times))?;
         w.end()?;
     }
     Ok(())

@@ -183,6 +183,8 @@ pub struct Report<'a> {
     pub window: (NaiveDate, NaiveDate),
     pub recorded: Vec<Recorded>,
     pub new_referrals: Vec<Recorded>,
+    /// How `recorded` was dated (by commit, by own date, by own date because git failed).
+    pub recorded_basis: RecordedDays,
     /// Open cases without a coordinator: (case, patient, pathway).
     pub no_coordinator: Vec<(String, String, String)>,
     /// Open cases with no activity for `stale_days`, oldest first.
@@ -440,6 +442,11 @@ pub fn report<'a>(
         window,
         recorded: recorded.into_iter().map(|(_, r)| r).collect(),
         new_referrals,
+        recorded_basis: match recorded_days {
+            // The map itself is of no use to the renderers.
+            RecordedDays::Commits(_) => RecordedDays::Commits(Default::default()),
+            other => other.clone(),
+        },
         no_coordinator,
         stale: super::status::stale(reg, today, redact, |c| keep(c)),
         compliance,

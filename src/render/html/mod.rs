@@ -1,8 +1,9 @@
 //! HTML: one page frame and stylesheet, shared by the report and the static site (whose pages,
-//! in `render::site`, carry this stylesheet and add their own rules).
+//! in `site`, carry this stylesheet and add their own rules).
 //! Every page is self-contained: inline CSS, no scripts, nothing fetched.
 
 pub mod report;
+pub mod site;
 
 use crate::i18n::Lang;
 

@@ -58,6 +58,9 @@ pub fn body(r: &Report, lang: Lang) -> String {
     let last = all.len() - 1;
     for (n, sec) in all.into_iter().enumerate() {
         s.push_str(&format!("<h2>{}</h2>\n", esc(&sec.heading(false))));
+        if let Some(note) = &sec.note {
+            s.push_str(&format!("<p class=\"note\">{}</p>\n", esc(note)));
+        }
         // The compliance section: the chart, then its figures, the two periods side by side.
         if n == last {
             s.push_str(&chart(r, lang));

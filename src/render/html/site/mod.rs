@@ -96,6 +96,7 @@ td.key a{font-weight:600}
 .none{color:#555;font-style:italic}
 .note{color:#8a4b00}
 tr.met td:first-child{box-shadow:inset 4px 0 #2e7d32}
+tr.below td:first-child{box-shadow:inset 4px 0 #c62828}
 tr.missed td:first-child{box-shadow:inset 4px 0 #c62828}
 .date{color:#555;margin:0 0 12px}
 .flag{background:#fde7ea;color:#b00020;font-weight:bold;padding:1px 4px}
@@ -422,15 +423,19 @@ fn stats_block(t: &StatsTable, target: f64, lang: Lang) -> Markup {
             p.none { (SiteWord::NoMeasures.text(lang)) }
         } @else {
             (share_chart(&chart, target, lang))
-            table.cards {
+            table.stats {
                 thead { tr { @for h in &t.headers { th { (h) } } } }
                 tbody {
                     @for (r, row) in t.rows.iter().zip(&t.body) {
-                        tr class=[(r.share < target).then_some("overdue")] {
+                        tr class=[(r.share < target).then_some("below")] {
                             @for (h, c) in t.headers.iter().zip(row) { td data-label=(h) { (c) } }
                         }
                     }
                 }
+            }
+            // Rows that pool pathways with different limits (by tertial): which, and what it means.
+            @for note in crate::render::stats::mixed_limits_notes(&t.rows, lang) {
+                p.note { (note.trim_start()) }
             }
         }
     }
