@@ -15,8 +15,9 @@ fn paths(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
 }
 
 fn find<'a>(cmd: &'a clap::Command, path: &[String]) -> &'a clap::Command {
-    path.iter()
-        .fold(cmd, |c, n| c.find_subcommand(n).expect("a listed subcommand"))
+    path.iter().fold(cmd, |c, n| {
+        c.find_subcommand(n).expect("a listed subcommand")
+    })
 }
 
 /// How a command line ends: parsed, or the kind of error.

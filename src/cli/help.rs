@@ -147,7 +147,7 @@ fn localize_args(cmd: Command, name: &str) -> Command {
         norwegian_arg(a, own.or(global))
     })
     .help_template("{before-help}{about-with-newline}\nBruk: {usage}\n\n{all-args}{after-help}")
-        .subcommand_help_heading("Kommandoer")
+    .subcommand_help_heading("Kommandoer")
 }
 
 fn localize(cmd: Command, name: &str, lang: Lang) -> Command {
