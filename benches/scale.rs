@@ -5,8 +5,8 @@
 //! cargo bench --bench scale -- 10000 100000
 //! ```
 //!
-//! Each size is measured in two shapes: *realistic* (most old cases closed, about one in five
-//! open) and *output-heavy* (77 % open, many long overdue: `due` prints about 1.8 rows a case),
+//! Each size is measured in two shapes: *realistic* (2019–2026, most old cases closed: about
+//! 6 % open) and *output-heavy* (77 % open, many long overdue: `due` prints about 1.8 rows a case),
 //! the register the acceptance test uses. `--shape realistic` or `--shape heavy` picks one.
 //!
 //! Registers are written once to `target/bench-registers/n<N>/` (`n<N>-heavy/`) and reused. Every name and number
@@ -110,7 +110,7 @@ fn date(days_from_2019: u64) -> chrono::NaiveDate {
 /// The shape of a generated register.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Shape {
-    /// Most old cases closed: about one in five open.
+    /// Most old cases closed: about 6 % open.
     Realistic,
     /// 77 % open, many of them long overdue: the output-heavy acceptance register.
     Heavy,

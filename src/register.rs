@@ -614,13 +614,45 @@ pub enum Scope {
     /// `status` list): their notes, appointments, MDT meetings, deviations and GP are dropped
     /// as soon as the case is checked (an output-heavy register keeps most of its cases).
     Deadlines,
+    /// Like [`Scope::Deadlines`], keeping the appointments and MDT meetings dated within the
+    /// window (`agenda`: its days).
+    Window(NaiveDate, NaiveDate),
 }
 
 impl Scope {
-    /// `case` with what the scope does not need dropped.
+    /// `case` with what the scope does not need dropped: no command but `status CASE`,
+    /// `handover`, `mdt`, `log` and `site` (all with [`Scope::All`]) shows a note's text, an
+    /// event's note, a deviation's reason, an MDT conclusion or the GP.
     pub fn slim(self, mut case: Case) -> Case {
-        if self == Scope::Deadlines {
+        if self == Scope::All {
+            return case;
+        }
+        for n in &mut case.notes {
+            n.text = String::new();
+            n.by = None;
+        }
+        for e in &mut case.events {
+            e.note = None;
+        }
+        for d in &mut case.deviations {
+            d.reason = String::new();
+        }
+        for m in &mut case.mdts {
+            m.conclusion = None;
+        }
+        case.patient.gp = None;
+        if let Scope::Window(from, to) = self {
+            let inside = |d: NaiveDate| d >= from && d <= to;
+            case.appointments.retain(|a| inside(a.date.value));
+            case.appointments.shrink_to_fit();
+            case.mdts.retain(|m| inside(m.date.value));
+            case.mdts.shrink_to_fit();
+        }
+        if matches!(self, Scope::Deadlines | Scope::Window(..)) {
             case.notes = Vec::new();
+            case.deviations = Vec::new();
+        }
+        if self == Scope::Deadlines {
             case.appointments = Vec::new();
             case.mdts = Vec::new();
             case.deviations = Vec::new();
@@ -638,7 +670,7 @@ impl Scope {
     pub fn keeps(self, case: &Case, today: NaiveDate) -> bool {
         match self {
             Scope::All => true,
-            Scope::Open | Scope::Deadlines => case.is_followed(today),
+            Scope::Open | Scope::Deadlines | Scope::Window(..) => case.is_followed(today),
             Scope::OpenOrSince(from) => {
                 case.is_followed(today)
                     || case.events.iter().any(|e| e.date.value >= from)

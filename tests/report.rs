@@ -248,6 +248,72 @@ fn stats_match_hand_computed_figures() {
     assert_eq!(thav[0]["share"], 1.0);
 }
 
+/// `--by coordinator|month|tertial` pool pathways under one interval id (OF1 of lymfomer, 4
+/// days, with tykk-og-endetarmskreft's 9): the table says so below, naming each pathway's
+/// limit; `--by pathway` pools nothing; the JSON keeps SPEC's keys.
+#[test]
+fn stats_rows_that_pool_different_limits_say_so_below_the_table() {
+    let reg = project("examples/onkologi");
+    let table = |args: &[&str]| {
+        let out = run(&reg, &[&["stats", "--lang", "en"], args].concat());
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let by_coordinator = table(&["--by", "coordinator"]);
+    let row = by_coordinator
+        .lines()
+        .find(|l| l.trim_start().starts_with("ssol") && l.contains(" OF1 "))
+        .unwrap_or_else(|| panic!("{by_coordinator}"));
+    assert!(row.contains("different limits*"), "{row}");
+    let note = by_coordinator
+        .lines()
+        .find(|l| l.starts_with("* OF1 ("))
+        .unwrap_or_else(|| panic!("{by_coordinator}"));
+    assert!(
+        note.starts_with("* OF1 (ssol, thav) pools pathways with different limits: "),
+        "{note}"
+    );
+    assert!(note.contains("lymfomer 4 days"), "{note}");
+    assert!(note.contains("tykk-og-endetarmskreft 9 days"), "{note}");
+    assert!(
+        by_coordinator
+            .contains("the median and 90th percentile mix the limits – see `--by pathway`")
+    );
+    let by_tertial = table(&["--by", "tertial"]);
+    assert!(
+        by_tertial.contains("* OF1 (2026-T3) pools pathways"),
+        "{by_tertial}"
+    );
+    // In bokmål by default.
+    let out = run(&reg, &["stats", "--by", "month"]);
+    let nb = String::from_utf8(out.stdout).unwrap();
+    assert!(nb.contains("blander forløp med ulike frister: "), "{nb}");
+    // One pathway per row: nothing to say.
+    for by in ["pathway", "interval"] {
+        let t = table(&["--by", by]);
+        assert!(!t.contains("different limits"), "--by {by}: {t}");
+    }
+    // JSON: one object per (group, interval), SPEC's keys only.
+    let out = run(&reg, &["stats", "--by", "coordinator", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for r in rows.as_array().unwrap() {
+        let mut keys: Vec<&String> = r.as_object().unwrap().keys().collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "cases",
+                "group",
+                "interval",
+                "median_days",
+                "p90_days",
+                "share",
+                "within"
+            ]
+        );
+    }
+}
+
 #[test]
 fn stats_table_in_english() {
     let out = run(

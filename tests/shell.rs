@@ -491,6 +491,42 @@ fn book_date_help_does_not_promise_a_default() {
     assert!(text.contains("Dagen for timen eller MDT-møtet"), "{text}");
 }
 
+/// The .deb ships what `man --dir` writes, as it is: the generator leaves clap's `help`
+/// subcommands out in both languages, so scripts/package-deb prunes nothing after it.
+#[test]
+fn man_pages_have_no_help_subcommand_pages_and_the_package_ships_them_unpruned() {
+    for lang in ["en", "nb"] {
+        let dir = tempfile::tempdir().unwrap();
+        let o = forlop()
+            .args(["man", "--lang", lang, "--dir"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{o:?}");
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.contains(&"forlop-pathways-show.1".to_string()));
+        assert!(
+            !names.iter().any(|n| n.contains("help")),
+            "{lang}: {names:?}"
+        );
+    }
+    let script =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/package-deb"))
+            .unwrap();
+    let pruning: Vec<&str> = script
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter(|l| l.contains("-delete") || l.contains("rm ") && l.contains("man"))
+        .collect();
+    assert!(
+        pruning.is_empty(),
+        "package-deb prunes generated pages: {pruning:?}"
+    );
+}
+
 #[test]
 fn a_man_page_per_command_with_exit_status_environment_files_and_examples() {
     let dir = tempfile::tempdir().unwrap();

@@ -18,7 +18,9 @@ pub fn run(ctx: &mut Ctx, args: AgendaArgs) -> anyhow::Result<u8> {
         "agenda",
         &[Format::Table, Format::Markdown, Format::Json, Format::Csv],
     )?;
-    let reg = ctx.load_for_view(crate::register::Scope::Open)?;
+    // Only the agenda's days' appointments and MDT meetings are kept.
+    let last = ctx.today + chrono::Days::new(u64::from(args.days.max(1) - 1));
+    let reg = ctx.load_for_view(crate::register::Scope::Window(ctx.today, last))?;
     let selection = ctx.select(reg, &[])?;
     let a = agenda(reg, ctx.today, args.days, selection.redact, |c| {
         selection.admits(c)

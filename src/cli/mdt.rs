@@ -15,16 +15,16 @@ pub struct MdtArgs {
 }
 
 fn row(e: &MdtEntry, lang: crate::i18n::Lang) -> Vec<String> {
-    let last = e
-        .last
-        .as_ref()
-        .map(|(m, d, c)| {
-            format!(
-                "{m} {d}{}",
-                c.as_deref().map(|c| format!(" ({c})")).unwrap_or_default()
-            )
-        })
-        .unwrap_or_else(|| "–".into());
+    let last = match (&e.last_milestone, e.last_date) {
+        (Some(m), Some(d)) => format!(
+            "{m} {d}{}",
+            e.last_code
+                .as_deref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default()
+        ),
+        _ => "–".into(),
+    };
     let (next, left) = match &e.deadline {
         Some(d) if d.why.unverified => (
             format!(
@@ -114,15 +114,7 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
         Format::Json => render::json(&serde_json::json!({
             "date": date.to_string(),
             "problems": render::problems::rows(&reg.problems, lang),
-            "cases": entries.iter().map(|e| serde_json::json!({
-                "case": e.case, "patient": e.patient, "pathway": e.pathway,
-                "coordinator": e.coordinator, "doctor": e.doctor,
-                "last_milestone": e.last.as_ref().map(|l| &l.0),
-                "last_date": e.last.as_ref().map(|l| l.1.to_string()),
-                "last_code": e.last.as_ref().and_then(|l| l.2.clone()),
-                "next_deadline": e.deadline,
-                "question": e.question, "conclusion": e.conclusion,
-            })).collect::<Vec<_>>(),
+            "cases": entries,
         })),
         Format::Csv | Format::CsvExcel => {
             // Stable English keys and raw values, like the JSON.
@@ -146,12 +138,9 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
             let body: Vec<Vec<String>> = entries
                 .iter()
                 .map(|e| {
-                    let (m, d, c) = match &e.last {
-                        Some((m, d, c)) => {
-                            (m.clone(), d.to_string(), c.clone().unwrap_or_default())
-                        }
-                        None => Default::default(),
-                    };
+                    let m = e.last_milestone.clone().unwrap_or_default();
+                    let d = e.last_date.map(|d| d.to_string()).unwrap_or_default();
+                    let c = e.last_code.clone().unwrap_or_default();
                     let (id, due, left) = match &e.deadline {
                         Some(dl) => (dl.id, dl.due.to_string(), dl.days_left.to_string()),
                         None => Default::default(),

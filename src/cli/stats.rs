@@ -69,6 +69,14 @@ pub fn run(ctx: &mut Ctx, args: StatsArgs) -> anyhow::Result<u8> {
             let (headers, body) =
                 render::stats::table_rows(&rows, reg.settings.target, ctx.lang, true);
             out.write_all(render::table(&headers, &body).as_bytes())?;
+            // A row that pools pathways with different limits says so, naming them.
+            let notes = render::stats::mixed_limits_notes(&rows, ctx.lang);
+            if !notes.is_empty() {
+                writeln!(out)?;
+                for note in notes {
+                    writeln!(out, "{note}")?;
+                }
+            }
         }
     }
     render::finish(out)?;

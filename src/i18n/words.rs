@@ -119,6 +119,10 @@ pub enum Word {
     Median,
     P90,
     BelowTarget,
+    /// A stats row pools pathways whose limits differ (the note column; explained below).
+    MixedLimits,
+    /// What that means for the figures, once under the table.
+    MixedLimitsMeaning,
     NoMeasures,
     ReportTitle,
     DueSoonHeading,
@@ -313,6 +317,12 @@ impl Word {
             Word::Median => t!(lang, "median", "median"),
             Word::P90 => t!(lang, "90-persentil", "90th percentile"),
             Word::BelowTarget => t!(lang, "under målet", "below target"),
+            Word::MixedLimits => t!(lang, "ulike frister*", "different limits*"),
+            Word::MixedLimitsMeaning => t!(
+                lang,
+                "  Andelen måler hver sak mot fristen i sitt eget forløp; median og 90-persentil blander fristene – se `--by pathway`.",
+                "  The share measures each case against its own pathway's limit; the median and 90th percentile mix the limits – see `--by pathway`."
+            ),
             Word::NoMeasures => t!(
                 lang,
                 "ingen målte forløpstider i perioden",
@@ -468,6 +478,36 @@ pub fn case_count(n: usize, lang: Lang) -> String {
 /// A number of calendar days: "1 dag", "12 dager".
 pub fn days_text(n: i64, lang: Lang) -> String {
     count(n, Noun::Day, lang)
+}
+
+/// Under a stats table: `interval` in the rows `groups` pools pathways with different limits
+/// (`limits`: each pathway with its limits in days); the share still counts, the median does not.
+pub fn mixed_limits_note(
+    interval: &str,
+    groups: &[String],
+    limits: &[(String, Vec<u32>)],
+    lang: Lang,
+) -> String {
+    let list: Vec<String> = limits
+        .iter()
+        .map(|(pathway, days)| {
+            let days = match days.as_slice() {
+                [one] => days_text(i64::from(*one), lang),
+                many => {
+                    let n: Vec<String> = many.iter().map(u32::to_string).collect();
+                    format!("{} {}", n.join("/"), t!(lang, "dager", "days"))
+                }
+            };
+            format!("{pathway} {days}")
+        })
+        .collect();
+    let list = list.join(", ");
+    let groups = groups.join(", ");
+    t!(
+        lang,
+        format!("* {interval} ({groups}) blander forløp med ulike frister: {list}."),
+        format!("* {interval} ({groups}) pools pathways with different limits: {list}.")
+    )
 }
 
 /// Why a deadline falls where it does, in a few words; empty when there is nothing to say.

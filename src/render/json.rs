@@ -30,34 +30,36 @@ pub fn array<T: Serialize + Sync>(
         return out.write_all(b"[]");
     }
     let inner = "  ".repeat(depth + 1);
-    let chunks: Vec<io::Result<Vec<u8>>> = rows
-        .par_chunks(2048)
-        .map(|chunk| {
-            let mut buf = Vec::with_capacity(chunk.len() * 320);
-            let mut one = Vec::with_capacity(512);
-            for row in chunk {
-                one.clear();
-                serde_json::to_writer_pretty(&mut one, row).map_err(io::Error::from)?;
-                buf.extend_from_slice(b",\n");
-                buf.extend_from_slice(inner.as_bytes());
-                for piece in one.split_inclusive(|b| *b == b'\n') {
-                    buf.extend_from_slice(piece);
-                    if piece.ends_with(b"\n") {
-                        buf.extend_from_slice(inner.as_bytes());
-                    }
+    let serialize = |chunk: &[T]| -> io::Result<Vec<u8>> {
+        let mut buf = Vec::with_capacity(chunk.len() * 320);
+        let mut one = Vec::with_capacity(512);
+        for row in chunk {
+            one.clear();
+            serde_json::to_writer_pretty(&mut one, row).map_err(io::Error::from)?;
+            buf.extend_from_slice(b",\n");
+            buf.extend_from_slice(inner.as_bytes());
+            for piece in one.split_inclusive(|b| *b == b'\n') {
+                buf.extend_from_slice(piece);
+                if piece.ends_with(b"\n") {
+                    buf.extend_from_slice(inner.as_bytes());
                 }
             }
-            Ok(buf)
-        })
-        .collect();
+        }
+        Ok(buf)
+    };
     out.write_all(b"[")?;
     let mut first = true;
-    for chunk in chunks {
-        let chunk = chunk?;
-        // Every row starts with ",\n"; the first row's comma is left out.
-        let body = if first { &chunk[1..] } else { &chunk[..] };
-        first = false;
-        out.write_all(body)?;
+    // A window of chunks at a time: parallel, yet only a window's text is held at once.
+    const CHUNK: usize = 1024;
+    for window in rows.chunks(CHUNK * 16) {
+        let chunks: Vec<io::Result<Vec<u8>>> = window.par_chunks(CHUNK).map(serialize).collect();
+        for chunk in chunks {
+            let chunk = chunk?;
+            // Every row starts with ",\n"; the first row's comma is left out.
+            let body = if first { &chunk[1..] } else { &chunk[..] };
+            first = false;
+            out.write_all(body)?;
+        }
     }
     out.write_all(b"\n")?;
     out.write_all("  ".repeat(depth).as_bytes())?;

@@ -43,6 +43,9 @@ pub fn table_rows(
             if r.share < target {
                 note.push(Word::BelowTarget.text(lang));
             }
+            if r.mixes_limits() {
+                note.push(Word::MixedLimits.text(lang));
+            }
             if r.unverified {
                 note.push(crate::i18n::basis_note(
                     crate::schedule::Basis::Fixed,
@@ -68,6 +71,37 @@ pub fn table_rows(
         })
         .collect();
     (headers, body)
+}
+
+/// The lines under a stats table, one per interval whose rows pool pathways with different
+/// limits (`--by coordinator|month|tertial`), naming the rows, the pathways and their limits,
+/// and then once what that means for the figures; none when no row does.
+pub fn mixed_limits_notes(rows: &[StatRow], lang: Lang) -> Vec<String> {
+    use std::collections::{BTreeMap, BTreeSet};
+    // Per interval: the rows (groups) that mix, and each pathway's limits over them.
+    type Mixed<'a> = (Vec<String>, BTreeMap<&'a str, BTreeSet<u32>>);
+    let mut by_interval: BTreeMap<&str, Mixed> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.mixes_limits()) {
+        let entry = by_interval.entry(r.interval.as_str()).or_default();
+        entry.0.push(r.group.clone());
+        for (pathway, days) in &r.limits {
+            entry.1.entry(pathway).or_default().extend(days);
+        }
+    }
+    let mut notes: Vec<String> = by_interval
+        .into_iter()
+        .map(|(interval, (groups, limits))| {
+            let limits: Vec<(String, Vec<u32>)> = limits
+                .into_iter()
+                .map(|(p, d)| (p.to_string(), d.into_iter().collect()))
+                .collect();
+            crate::i18n::mixed_limits_note(interval, &groups, &limits, lang)
+        })
+        .collect();
+    if !notes.is_empty() {
+        notes.push(Word::MixedLimitsMeaning.text(lang));
+    }
+    notes
 }
 
 /// CSV: the JSON's keys and raw values, and the target.

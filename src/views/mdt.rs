@@ -8,8 +8,8 @@ use crate::model::Case;
 use crate::register::Register;
 use crate::schedule::{CaseView, next_deadline};
 
-/// One case on the MDT list.
-#[derive(Clone, Debug, PartialEq)]
+/// One case on the MDT list; serializes to the list's case object.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct MdtEntry<'a> {
     pub case: String,
     pub patient: String,
@@ -17,12 +17,16 @@ pub struct MdtEntry<'a> {
     pub coordinator: Option<String>,
     /// Responsible doctor: the name from team.toml, else the id.
     pub doctor: Option<String>,
+    /// The latest event by today: its milestone, date and NPR code.
+    pub last_milestone: Option<String>,
+    #[serde(serialize_with = "super::iso_date_opt")]
+    pub last_date: Option<NaiveDate>,
+    pub last_code: Option<String>,
+    /// The most urgent open deadline today.
+    #[serde(rename = "next_deadline")]
+    pub deadline: Option<DeadlineRow<'a>>,
     pub question: Option<String>,
     pub conclusion: Option<String>,
-    /// Milestone id, date and NPR code of the latest event by today.
-    pub last: Option<(String, NaiveDate, Option<String>)>,
-    /// The most urgent open deadline today.
-    pub deadline: Option<DeadlineRow<'a>>,
 }
 
 /// The meeting date to show: `date` if given, else the first date from `today` on that has
@@ -55,13 +59,8 @@ pub fn mdt_list<'a>(
     for case in reg.cases.iter().filter(|c| keep(c)) {
         for m in case.mdts.iter().filter(|m| m.date.value == date) {
             let pathway = reg.pathway(&case.pathway.value);
-            let last = timeline(case, today).last().map(|e| {
-                (
-                    e.milestone.value.clone(),
-                    e.date.value,
-                    pathway.and_then(|p| event_code(p, case, e)),
-                )
-            });
+            let events = timeline(case, today);
+            let last = events.last();
             let deadline = pathway.and_then(|p| {
                 next_deadline(&CaseView::new(case, p, today), &reg.settings.warn())
                     .map(|d| DeadlineRow::new(d, case, redact))
@@ -84,7 +83,9 @@ pub fn mdt_list<'a>(
                     .conclusion
                     .as_deref()
                     .map(|q| redact_text(q, case, redact)),
-                last,
+                last_milestone: last.map(|e| e.milestone.value.clone()),
+                last_date: last.map(|e| e.date.value),
+                last_code: last.and_then(|e| pathway.and_then(|p| event_code(p, case, e))),
                 deadline,
             });
         }

@@ -1,6 +1,6 @@
 //! `stats`: share of measured standard times within the limit, per group and interval.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -35,6 +35,19 @@ pub struct StatRow {
     /// Some pathway in the row has unverified times.
     #[serde(skip)]
     pub unverified: bool,
+    /// The limits (days) that applied, per pathway in the row. A row that pools pathways with
+    /// different limits (`--by coordinator|month|tertial`: one pathway's 3-day OF1 with another's
+    /// 9-day one) has a share that still counts, but a median and p90 that mean little.
+    #[serde(skip)]
+    pub limits: BTreeMap<String, BTreeSet<u32>>,
+}
+
+impl StatRow {
+    /// Whether the row pools more than one pathway and their limits differ.
+    pub fn mixes_limits(&self) -> bool {
+        let all: BTreeSet<u32> = self.limits.values().flatten().copied().collect();
+        self.limits.len() > 1 && all.len() > 1
+    }
 }
 
 /// A number of days: an integer when whole, else a fraction.
@@ -98,6 +111,8 @@ pub struct Measure {
     pub to: NaiveDate,
     pub elapsed: i64,
     pub within: bool,
+    /// The limit in days that applied.
+    pub limit: u32,
     /// The pathway's times are not verified.
     pub unverified: bool,
 }
@@ -131,6 +146,7 @@ pub fn measures(
                         to: m.to,
                         elapsed: m.elapsed,
                         within: m.within(),
+                        limit: m.days,
                         unverified,
                     })
                 })
@@ -157,7 +173,8 @@ pub fn rows(
     to: Option<NaiveDate>,
     by: By,
 ) -> Vec<StatRow> {
-    let mut groups: BTreeMap<(String, String), (Vec<i64>, usize, bool)> = BTreeMap::new();
+    type Acc = (Vec<i64>, usize, bool, BTreeMap<String, BTreeSet<u32>>);
+    let mut groups: BTreeMap<(String, String), Acc> = BTreeMap::new();
     for m in measures
         .iter()
         .filter(|m| from.is_none_or(|f| m.to >= f) && to.is_none_or(|t| m.to <= t))
@@ -168,22 +185,30 @@ pub fn rows(
         entry.0.push(m.elapsed);
         entry.1 += usize::from(m.within);
         entry.2 |= m.unverified;
+        entry
+            .3
+            .entry(m.pathway.clone())
+            .or_default()
+            .insert(m.limit);
     }
     let mut out: Vec<StatRow> = groups
         .into_iter()
-        .map(|((group, interval), (mut days, within, unverified))| {
-            days.sort_unstable();
-            StatRow {
-                group,
-                interval,
-                cases: days.len(),
-                within,
-                share: within as f64 / days.len() as f64,
-                median_days: median(&days),
-                p90_days: nearest_rank(&days, 90),
-                unverified,
-            }
-        })
+        .map(
+            |((group, interval), (mut days, within, unverified, limits))| {
+                days.sort_unstable();
+                StatRow {
+                    group,
+                    interval,
+                    cases: days.len(),
+                    within,
+                    share: within as f64 / days.len() as f64,
+                    median_days: median(&days),
+                    p90_days: nearest_rank(&days, 90),
+                    unverified,
+                    limits,
+                }
+            },
+        )
         .collect();
     if by == By::Interval {
         out.sort_by(|a, b| (&a.interval, &a.group).cmp(&(&b.interval, &b.group)));
@@ -203,6 +228,7 @@ pub fn pooled(
     let mut days: Vec<i64> = Vec::new();
     let mut within = 0;
     let mut unverified = false;
+    let mut limits: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
     for m in measures
         .iter()
         .filter(|m| m.interval == interval && m.to >= from && m.to <= to)
@@ -210,6 +236,7 @@ pub fn pooled(
         days.push(m.elapsed);
         within += usize::from(m.within);
         unverified |= m.unverified;
+        limits.entry(m.pathway.clone()).or_default().insert(m.limit);
     }
     if days.is_empty() {
         return None;
@@ -224,6 +251,7 @@ pub fn pooled(
         median_days: median(&days),
         p90_days: nearest_rank(&days, 90),
         unverified,
+        limits,
     })
 }
 
@@ -266,5 +294,51 @@ mod tests {
         assert_eq!(tertial_start(d("2026-11-23")), d("2026-09-01"));
         assert_eq!(tertial_start(d("2026-04-30")), d("2026-01-01"));
         assert_eq!(tertial_start(d("2026-05-01")), d("2026-05-01"));
+    }
+
+    fn measure(pathway: &str, coordinator: &str, limit: u32, elapsed: i64) -> Measure {
+        Measure {
+            pathway: pathway.into(),
+            coordinator: Some(coordinator.into()),
+            interval: "OF1".into(),
+            to: "2026-10-01".parse().unwrap(),
+            elapsed,
+            within: elapsed <= i64::from(limit),
+            limit,
+            unverified: false,
+        }
+    }
+
+    #[test]
+    fn a_row_mixes_limits_only_when_pathways_with_different_limits_share_it() {
+        let ms = [
+            // ssol: a 3-day OF1 beside a 9-day one.
+            measure("a", "ssol", 3, 2),
+            measure("b", "ssol", 9, 8),
+            // thav: two pathways with the same limit; one pathway with two (per treatment).
+            measure("a", "thav", 3, 1),
+            measure("c", "thav", 3, 3),
+            measure("d", "kari", 14, 10),
+            measure("d", "kari", 21, 20),
+        ];
+        let rows = rows(&ms, None, None, By::Coordinator);
+        let mixes: Vec<(&str, bool)> = rows
+            .iter()
+            .map(|r| (r.group.as_str(), r.mixes_limits()))
+            .collect();
+        assert_eq!(mixes, [("kari", false), ("ssol", true), ("thav", false)]);
+        assert_eq!(
+            rows[1].limits,
+            BTreeMap::from([
+                ("a".to_string(), BTreeSet::from([3])),
+                ("b".to_string(), BTreeSet::from([9])),
+            ])
+        );
+        // By pathway nothing is pooled.
+        assert!(
+            super::rows(&ms, None, None, By::Pathway)
+                .iter()
+                .all(|r| !r.mixes_limits())
+        );
     }
 }

@@ -433,6 +433,10 @@ fn stats_block(t: &StatsTable, target: f64, lang: Lang) -> Markup {
                     }
                 }
             }
+            // Rows that pool pathways with different limits (by tertial): which, and what it means.
+            @for note in crate::render::stats::mixed_limits_notes(&t.rows, lang) {
+                p.note { (note.trim_start()) }
+            }
         }
     }
 }
