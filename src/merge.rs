@@ -900,6 +900,130 @@ question = "Operabel?"
         assert!(m.text.contains("done = 2026-11-03"), "{}", m.text);
     }
 
+    /// A base with bookings and a closure, for the removals `book --cancel` and `reopen` make.
+    fn booked() -> String {
+        with(
+            "\n[[appointment]]\ndate = 2026-11-12\nwhat = \"CT\"\n\
+             \n[[appointment]]\ndate = 2026-11-19\nwhat = \"MR\"\n\
+             \n[closed]\ndate = 2026-12-01\nreason = \"other\"\n",
+        )
+    }
+
+    #[test]
+    fn a_removal_against_an_untouched_entry_stays_removed() {
+        let base = booked();
+        let ct = "\n[[appointment]]\ndate = 2026-11-12\nwhat = \"CT\"\n";
+        let mr = "\n[[appointment]]\ndate = 2026-11-19\nwhat = \"MR\"\n";
+        let mdt = "\n[[mdt]]\ndate = 2026-11-16\nquestion = \"Operabel?\"\n";
+        let closed = "\n[closed]\ndate = 2026-12-01\nreason = \"other\"\n";
+        let note = "\n[[note]]\ndate = 2026-11-04\ntext = \"Mor ringte\"\n";
+        let noted = base.replace(closed, &format!("{note}{closed}"));
+        let recoordinated = base.replace("\"ssol\"", "\"thav\"");
+        // (what, one side, the other side, expected content)
+        let cases: Vec<(&str, String, String, String)> = vec![
+            (
+                "book --cancel against a note",
+                base.replace(ct, ""),
+                noted.clone(),
+                noted.replace(ct, ""),
+            ),
+            (
+                "book --cancel against an untouched file",
+                base.replace(ct, ""),
+                base.clone(),
+                base.replace(ct, ""),
+            ),
+            (
+                "both bookings cancelled (the list is gone) against another field",
+                base.replace(ct, "").replace(mr, ""),
+                recoordinated.clone(),
+                recoordinated.replace(ct, "").replace(mr, ""),
+            ),
+            (
+                "each side cancels another booking",
+                base.replace(ct, ""),
+                base.replace(mr, ""),
+                base.replace(ct, "").replace(mr, ""),
+            ),
+            (
+                "book --cancel --mdt against a note",
+                base.replace(mdt, ""),
+                noted.clone(),
+                noted.replace(mdt, ""),
+            ),
+            (
+                "reopen against a note",
+                base.replace(closed, ""),
+                noted.clone(),
+                noted.replace(closed, ""),
+            ),
+            (
+                "reopen against another field",
+                base.replace(closed, ""),
+                recoordinated.clone(),
+                recoordinated.replace(closed, ""),
+            ),
+        ];
+        for (what, one, other, expected) in cases {
+            for (ours, theirs, order) in [(&one, &other, "ours"), (&other, &one, "theirs")] {
+                let m = merge(&base, ours, theirs).unwrap();
+                assert!(
+                    m.conflicts.is_empty(),
+                    "{what} ({order}): {:?}",
+                    m.conflicts
+                );
+                assert_eq!(
+                    sorted(sem(&m.text)),
+                    sorted(sem(&expected)),
+                    "{what} (removed by {order}):\n{}",
+                    m.text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_removal_against_a_change_keeps_the_changed_entry() {
+        // Nothing is lost: the entry changed on the other side stays, as changed, and the
+        // merge is clean (the user sees it in the file and removes it again if meant).
+        let base = booked();
+        let ct = "\n[[appointment]]\ndate = 2026-11-12\nwhat = \"CT\"\n";
+        let closed = "\n[closed]\ndate = 2026-12-01\nreason = \"other\"\n";
+        let cases: Vec<(&str, String, String, &str)> = vec![
+            (
+                "a booking cancelled and moved",
+                base.replace(ct, ""),
+                base.replace("date = 2026-11-12", "date = 2026-11-13"),
+                "date = 2026-11-13",
+            ),
+            (
+                "an MDT meeting cancelled and concluded",
+                base.replace(
+                    "\n[[mdt]]\ndate = 2026-11-16\nquestion = \"Operabel?\"\n",
+                    "",
+                ),
+                base.replace(
+                    "question = \"Operabel?\"\n",
+                    "question = \"Operabel?\"\nconclusion = \"Ja\"\n",
+                ),
+                "conclusion = \"Ja\"",
+            ),
+            (
+                "a closure reopened and replaced",
+                base.replace(closed, ""),
+                base.replace("reason = \"other\"", "reason = \"died\""),
+                "reason = \"died\"",
+            ),
+        ];
+        for (what, removed, changed, kept) in cases {
+            for (ours, theirs) in [(&removed, &changed), (&changed, &removed)] {
+                let m = merge(&base, ours, theirs).unwrap();
+                assert!(m.text.contains(kept), "{what}:\n{}", m.text);
+                sem(&m.text);
+            }
+        }
+    }
+
     #[test]
     fn crlf_and_bom_of_ours_are_kept() {
         let ours = format!(

@@ -8,6 +8,7 @@ mod deadlines;
 mod docs;
 mod hardening;
 mod mail;
+mod parsing;
 mod pathways;
 mod privacy;
 mod problems;

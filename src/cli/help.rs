@@ -134,19 +134,20 @@ fn norwegian_arg(mut a: clap::Arg, help: Option<&'static str>) -> clap::Arg {
 }
 
 /// Applies Norwegian texts to one command and its arguments.
-fn localize_args(mut cmd: Command, name: &str) -> Command {
-    let ids: Vec<String> = cmd
-        .get_arguments()
-        .map(|a| a.get_id().to_string())
-        .collect();
-    for id in ids {
+///
+/// The command is already built, and clap finds a built command's `--flag` by its position in
+/// the argument list: the texts are set in place (`mut_args`), never by `mut_arg`, which moves
+/// the argument to the end and so, for any argument left out, makes `--replace` parse as another
+/// argument. A missing Norwegian text keeps the English one and changes nothing else.
+fn localize_args(cmd: Command, name: &str) -> Command {
+    cmd.mut_args(|a| {
+        let id = a.get_id().to_string();
         let own = help_nb(&format!("{name}.{id}")).or_else(|| help_nb(&format!("*.{id}")));
         let global = help_nb(&format!("global.{id}"));
-        let text = own.or(global);
-        cmd = cmd.mut_arg(id, |a| norwegian_arg(a, text));
-    }
-    cmd.help_template("{before-help}{about-with-newline}\nBruk: {usage}\n\n{all-args}{after-help}")
-        .subcommand_help_heading("Kommandoer")
+        norwegian_arg(a, own.or(global))
+    })
+    .help_template("{before-help}{about-with-newline}\nBruk: {usage}\n\n{all-args}{after-help}")
+    .subcommand_help_heading("Kommandoer")
 }
 
 fn localize(cmd: Command, name: &str, lang: Lang) -> Command {
