@@ -371,21 +371,30 @@ fn window(line: &str, col: usize, len: usize) -> (String, usize, usize) {
     (shown, new_col, new_len)
 }
 
-/// The JSON object of one diagnostic, as SPEC.md §3 fixes it.
-pub fn to_json(d: &Diagnostic, lang: Lang) -> serde_json::Value {
-    let message = d.msg.text(lang);
+/// One diagnostic as `check --format json` lists it (SPEC.md §3): lines and columns 1-based.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct DiagnosticRow<'a> {
+    pub severity: &'static str,
+    pub file: &'a str,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+/// The JSON row of one diagnostic, its message in `lang`.
+pub fn row(d: &Diagnostic, lang: Lang) -> DiagnosticRow<'_> {
     let loc = d.loc.unwrap_or(Loc {
         line: 1,
         col: 1,
         len: 1,
     });
-    serde_json::json!({
-        "severity": d.severity.as_str(),
-        "file": d.file,
-        "line": loc.line,
-        "column": loc.col,
-        "message": message,
-    })
+    DiagnosticRow {
+        severity: d.severity.as_str(),
+        file: &d.file,
+        line: loc.line,
+        column: loc.col,
+        message: d.msg.text(lang),
+    }
 }
 
 #[cfg(test)]

@@ -118,9 +118,17 @@ fn report(
     let warnings = diags.len() - errors;
     if format == Format::Json {
         // JSON has no source lines: nothing of the file but the message, as for every register.
-        let list: Vec<_> = diags.iter().map(|d| diag::to_json(d, ctx.lang)).collect();
-        let doc =
-            serde_json::json!({ "errors": errors, "warnings": warnings, "diagnostics": list });
+        #[derive(serde::Serialize)]
+        struct CheckJson<'a> {
+            errors: usize,
+            warnings: usize,
+            diagnostics: Vec<diag::DiagnosticRow<'a>>,
+        }
+        let doc = CheckJson {
+            errors,
+            warnings,
+            diagnostics: diags.iter().map(|d| diag::row(d, ctx.lang)).collect(),
+        };
         // A reader that stops early (`| head`) does not turn errors into success.
         if let Err(e) = emit(&format!("{}\n", serde_json::to_string_pretty(&doc)?))
             && e.kind() != std::io::ErrorKind::BrokenPipe

@@ -30,6 +30,19 @@ fn parse_version(path: &str, text: &str) -> Option<Case> {
     parse_case(&mut d, text, stem)
 }
 
+/// One commit of a case's audit trail as `log --format json` lists it.
+#[derive(serde::Serialize)]
+struct LogRow<'a> {
+    commit: &'a str,
+    author: &'a str,
+    email: &'a str,
+    /// ISO 8601 with offset.
+    date: &'a str,
+    subject: &'a str,
+    file: &'a str,
+    changes: &'a [String],
+}
+
 pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
     let format = ctx.format("log", &[Format::Table, Format::Json, Format::Csv])?;
     let (root, context) = ctx.context()?;
@@ -89,17 +102,23 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
     }
     let lang = ctx.lang;
     let text = match format {
-        Format::Json => render::json(&serde_json::Value::Array(
-            entries
+        Format::Json => {
+            let rows: Vec<LogRow<'_>> = entries
                 .iter()
-                .map(|(c, list, _)| {
-                    serde_json::json!({
-                        "commit": c.hash, "author": c.author, "email": c.email, "date": c.date,
-                        "subject": c.subject, "file": c.path, "changes": list,
-                    })
+                .map(|(c, list, _)| LogRow {
+                    commit: &c.hash,
+                    author: &c.author,
+                    email: &c.email,
+                    date: &c.date,
+                    subject: &c.subject,
+                    file: &c.path,
+                    changes: list,
                 })
-                .collect(),
-        )),
+                .collect();
+            let mut out = Vec::new();
+            render::json::write_rows(&mut out, &rows)?;
+            String::from_utf8_lossy(&out).into_owned()
+        }
         Format::Csv | Format::CsvExcel => {
             let headers: Vec<String> = ["date", "author", "commit", "change"]
                 .map(String::from)
