@@ -303,7 +303,7 @@ pub fn report<'a>(
         let g = index[&item.coordinator];
         groups[g].lines.push(OverdueLine { item, deviation });
         moved += 1;
-        if moved % 8192 == 0 {
+        if moved.is_multiple_of(8192) {
             overdue.shrink_to_fit();
         }
     }
