@@ -820,3 +820,21 @@ proptest::proptest! {
         proptest::prop_assert!(!masked.contains(&digits));
     }
 }
+
+#[test]
+fn log_writes_the_spreadsheet_csv_with_csv_excel() {
+    // Like every command that writes CSV: `;`, a byte-order mark, never the table instead.
+    let reg = Reg::new(true);
+    ok(&reg.forlop(&["note", "te-0142", "Første samtale", "--commit"]));
+    let out = reg.forlop(&["log", "te-0142", "--format", "csv-excel"]);
+    ok(&out);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with('\u{feff}'), "{text}");
+    let header = text.lines().next().unwrap();
+    assert_eq!(
+        header.trim_start_matches('\u{feff}'),
+        "date;author;commit;change"
+    );
+    let widths: Vec<usize> = text.lines().map(|l| l.matches(';').count()).collect();
+    assert!(widths.len() > 1 && widths.iter().all(|w| *w == 3), "{text}");
+}
