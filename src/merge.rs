@@ -10,7 +10,8 @@
 //! Entries are compared by their whole content. An entry changed in place (`task --done`, an MDT
 //! conclusion, `record --amend`) is recognised by its key: a task by `id`, an MDT meeting by
 //! `date`, an event by `milestone`; its fields are then merged one by one. An entry or table
-//! changed on one side and removed on the other is kept as changed: nothing is lost.
+//! changed on one side and removed on the other is kept as changed: nothing is lost, and the
+//! merge names it ([`Merged::kept`]; the merge driver says so on stderr).
 
 use toml::{Table as Sem, Value as SemValue};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
@@ -55,6 +56,9 @@ impl Conflict {
 pub struct Merged {
     pub text: String,
     pub conflicts: Vec<Conflict>,
+    /// Entries and tables removed on one side and changed on the other, kept as changed
+    /// (`[[mdt]] 2026-11-16`, `[closed]`): the merge is clean, but the removal did not win.
+    pub kept: Vec<String>,
 }
 
 /// Which version of the file.
@@ -140,6 +144,7 @@ pub fn merge_with(
     Ok(Merged {
         text,
         conflicts: m.conflicts,
+        kept: m.kept,
     })
 }
 
@@ -179,6 +184,8 @@ struct Merger {
     conflicts: Vec<Conflict>,
     /// (sentinel value written in the document, conflict block that replaces its line).
     blocks: Vec<(String, String)>,
+    /// What was removed on one side, changed on the other and kept ([`Merged::kept`]).
+    kept: Vec<String>,
 }
 
 /// A field as a TOML line, `key = value`.
@@ -324,6 +331,11 @@ impl Merger {
             }
             // A table changed on one side and removed on the other stays, as changed.
             if b.is_some_and(SemValue::is_table) && (o.is_none() || t.is_none()) {
+                self.kept.push(if place.is_empty() {
+                    format!("[{key}]")
+                } else {
+                    format!("{place}.{key}")
+                });
                 if o.is_none()
                     && let Some(item) = their_item
                 {
@@ -417,12 +429,20 @@ impl Merger {
                         false,
                     );
                 }
-                State::Deleted => append.extend(their_edit.get(tj).map(fresh)),
+                State::Deleted => {
+                    self.kept
+                        .push(format!("[[{kind}]] {}", label(kind, &base[bi])));
+                    append.extend(their_edit.get(tj).map(fresh));
+                }
             }
         }
         for &bi in &td.deleted {
-            if let State::Kept(oj) = od.state(bi) {
-                remove.push(oj);
+            match od.state(bi) {
+                State::Kept(oj) => remove.push(oj),
+                State::Modified(_) => self
+                    .kept
+                    .push(format!("[[{kind}]] {}", label(kind, &base[bi]))),
+                State::Deleted => {}
             }
         }
         // Their new entries.
@@ -972,6 +992,7 @@ question = "Operabel?"
                     "{what} ({order}): {:?}",
                     m.conflicts
                 );
+                assert!(m.kept.is_empty(), "{what} ({order}): {:?}", m.kept);
                 assert_eq!(
                     sorted(sem(&m.text)),
                     sorted(sem(&expected)),
@@ -989,12 +1010,14 @@ question = "Operabel?"
         let base = booked();
         let ct = "\n[[appointment]]\ndate = 2026-11-12\nwhat = \"CT\"\n";
         let closed = "\n[closed]\ndate = 2026-12-01\nreason = \"other\"\n";
-        let cases: Vec<(&str, String, String, &str)> = vec![
+        let cases: Vec<(&str, String, String, &str, Vec<&str>)> = vec![
             (
                 "a booking cancelled and moved",
                 base.replace(ct, ""),
                 base.replace("date = 2026-11-12", "date = 2026-11-13"),
                 "date = 2026-11-13",
+                // A booking has no key: the moved one is a new booking, nothing to name.
+                vec![],
             ),
             (
                 "an MDT meeting cancelled and concluded",
@@ -1007,19 +1030,24 @@ question = "Operabel?"
                     "question = \"Operabel?\"\nconclusion = \"Ja\"\n",
                 ),
                 "conclusion = \"Ja\"",
+                vec!["[[mdt]] 2026-11-16"],
             ),
             (
                 "a closure reopened and replaced",
                 base.replace(closed, ""),
                 base.replace("reason = \"other\"", "reason = \"died\""),
                 "reason = \"died\"",
+                vec!["[closed]"],
             ),
         ];
-        for (what, removed, changed, kept) in cases {
+        for (what, removed, changed, kept, named) in cases {
             for (ours, theirs) in [(&removed, &changed), (&changed, &removed)] {
                 let m = merge(&base, ours, theirs).unwrap();
+                assert!(m.conflicts.is_empty(), "{what}: {:?}", m.conflicts);
                 assert!(m.text.contains(kept), "{what}:\n{}", m.text);
                 sem(&m.text);
+                // ... and the merge names what it kept against the removal.
+                assert_eq!(m.kept, named, "{what}");
             }
         }
     }

@@ -617,6 +617,11 @@ pub enum Scope {
     /// Like [`Scope::Deadlines`], keeping the appointments and MDT meetings dated within the
     /// window (`agenda`: its days).
     Window(NaiveDate, NaiveDate),
+    /// The morning report on `today`: the cases [`Scope::OpenOrSince`] keeps, with their
+    /// deviations (without reasons), their appointments and MDT meetings from today on (its
+    /// agenda's days, and what keeps a case from being stale), and of the past only what the
+    /// stale list asks: the last appointment, MDT meeting and note (its date) before today.
+    Report { since: NaiveDate, today: NaiveDate },
 }
 
 impl Scope {
@@ -648,6 +653,26 @@ impl Scope {
             case.mdts.retain(|m| inside(m.date.value));
             case.mdts.shrink_to_fit();
         }
+        if let Scope::Report { today, .. } = self {
+            case.appointments = keep_for_report(
+                std::mem::take(&mut case.appointments),
+                |a| a.date.value,
+                today,
+            );
+            case.mdts = keep_for_report(std::mem::take(&mut case.mdts), |m| m.date.value, today);
+            // Only the last note on or before today counts (for the stale list).
+            let latest = case
+                .notes
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| n.date.value <= today)
+                .max_by_key(|(_, n)| n.date.value)
+                .map(|(i, _)| i);
+            case.notes = match latest {
+                Some(i) => vec![case.notes.swap_remove(i)],
+                None => Vec::new(),
+            };
+        }
         if matches!(self, Scope::Deadlines | Scope::Window(..)) {
             case.notes = Vec::new();
             case.deviations = Vec::new();
@@ -671,7 +696,7 @@ impl Scope {
         match self {
             Scope::All => true,
             Scope::Open | Scope::Deadlines | Scope::Window(..) => case.is_followed(today),
-            Scope::OpenOrSince(from) => {
+            Scope::OpenOrSince(from) | Scope::Report { since: from, .. } => {
                 case.is_followed(today)
                     || case.events.iter().any(|e| e.date.value >= from)
                     || case.closed.as_ref().is_some_and(|c| c.date.value >= from)
@@ -679,6 +704,30 @@ impl Scope {
             }
         }
     }
+}
+
+/// The bookings (appointments or MDT meetings) the report needs of `items`: those on or after
+/// `today` (its agenda's days, and what keeps a case from being stale) and the last one before
+/// today (the case's last activity: [`Case::stale_since`]).
+fn keep_for_report<T>(items: Vec<T>, date: impl Fn(&T) -> NaiveDate, today: NaiveDate) -> Vec<T> {
+    let latest = items.iter().map(&date).filter(|d| *d < today).max();
+    let mut latest_kept = false;
+    let mut out: Vec<T> = items
+        .into_iter()
+        .filter(|i| {
+            let d = date(i);
+            if d >= today {
+                return true;
+            }
+            if Some(d) == latest && !latest_kept {
+                latest_kept = true;
+                return true;
+            }
+            false
+        })
+        .collect();
+    out.shrink_to_fit();
+    out
 }
 
 /// Loads the whole register at `root` as it stands on `today`.
@@ -807,4 +856,70 @@ pub fn parse_case_text(
         check_case(case, ctx, &mut d.sink);
     }
     (case, d.sink.diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The report keeps a slim copy of each case: whatever day it is, every case it keeps is
+    /// stale (and since when) and booked ahead exactly as the whole case is.
+    #[test]
+    fn the_reports_slim_cases_are_stale_as_the_whole_cases_are() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/onkologi");
+        for today in [
+            "2026-06-01",
+            "2026-11-29",
+            "2027-01-15",
+            "2027-03-01",
+            "2027-09-01",
+        ] {
+            let today: NaiveDate = today.parse().unwrap();
+            let since = today - chrono::Days::new(240);
+            let whole = load_scoped(&root, today, Scope::All);
+            let slim = load_scoped(&root, today, Scope::Report { since, today });
+            assert!(!slim.cases.is_empty());
+            for case in &slim.cases {
+                let full = whole
+                    .cases
+                    .iter()
+                    .find(|c| c.id.value == case.id.value)
+                    .unwrap();
+                assert_eq!(
+                    case.stale_since(today, 30),
+                    full.stale_since(today, 30),
+                    "{} on {today}",
+                    case.id.value
+                );
+                assert_eq!(case.last_activity(today), full.last_activity(today));
+                assert_eq!(case.booked_after(today), full.booked_after(today));
+                assert_eq!(case.deviations.len(), full.deviations.len());
+                let from_today = |c: &Case| {
+                    c.appointments
+                        .iter()
+                        .filter(|a| a.date.value >= today)
+                        .count()
+                };
+                assert_eq!(from_today(case), from_today(full));
+            }
+        }
+    }
+
+    #[test]
+    fn the_report_keeps_the_last_booking_before_today_and_every_one_after() {
+        let d = |s: &str| -> NaiveDate { s.parse().unwrap() };
+        let items = vec![
+            d("2026-01-05"),
+            d("2026-03-01"),
+            d("2026-03-01"),
+            d("2026-02-01"),
+            d("2026-04-01"),
+            d("2026-05-01"),
+        ];
+        let kept = keep_for_report(items, |x| *x, d("2026-04-01"));
+        assert_eq!(
+            kept,
+            vec![d("2026-03-01"), d("2026-04-01"), d("2026-05-01")]
+        );
+    }
 }

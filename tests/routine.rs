@@ -618,6 +618,10 @@ fn stale_cases_are_warned_listed_and_reported() {
             .iter()
             .any(|r| r["case"] == case.as_str())
     );
+    // The report (which keeps only the bookings it needs) agrees.
+    let report: serde_json::Value =
+        serde_json::from_slice(&run(&["report", "--format", "json"]).stdout).unwrap();
+    assert_eq!(report["stale"], after);
     // At the example's own date nothing is stale.
     let none = String::from_utf8(reg.run(&["status", "--stale"]).stdout).unwrap();
     assert_eq!(none, "Ingen saker uten aktivitet.\n");

@@ -835,3 +835,41 @@ fn without_forlop_on_path_git_falls_back_to_its_line_merge_and_check_names_the_b
         stderr(&out)
     );
 }
+
+#[test]
+fn the_merge_driver_names_what_it_kept_against_a_removal() {
+    // One side reopened the case (removed [closed]), the other changed the closure's reason:
+    // the merge is clean and keeps the changed closure, and says so.
+    let dir = tempfile::tempdir().unwrap();
+    let base = "id = \"te-0142\"\npathway = \"lungekreft\"\n\n[closed]\ndate = 2026-12-01\nreason = \"other\"\n";
+    let files = [
+        ("base.toml", base.to_string()),
+        (
+            "ours.toml",
+            "id = \"te-0142\"\npathway = \"lungekreft\"\n".to_string(),
+        ),
+        ("theirs.toml", base.replace("\"other\"", "\"died\"")),
+    ];
+    for (name, text) in &files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    for (lang, words) in [
+        ("nb", "beholdt som endret: [closed]"),
+        ("en", "kept as changed: [closed]"),
+    ] {
+        std::fs::write(dir.path().join("ours.toml"), &files[1].1).unwrap();
+        let o = forlop()
+            .current_dir(dir.path())
+            .env("HOME", dir.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .args(["--lang", lang, "--today", "2026-12-02", "merge-driver"])
+            .args(["base.toml", "ours.toml", "theirs.toml"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{err}");
+        assert!(err.contains(words), "{lang}: {err}");
+        let merged = std::fs::read_to_string(dir.path().join("ours.toml")).unwrap();
+        assert!(merged.contains("reason = \"died\""), "{merged}");
+    }
+}

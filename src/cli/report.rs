@@ -40,7 +40,10 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
     // Everything the report shows is about open cases or events since the previous tertial began.
     let this_tertial = crate::views::stats::tertial_start(ctx.today);
     let since = crate::views::stats::tertial_start(this_tertial.pred_opt().unwrap_or(this_tertial));
-    let reg = ctx.load_for_view(crate::register::Scope::OpenOrSince(since))?;
+    let reg = ctx.load_for_view(crate::register::Scope::Report {
+        since,
+        today: ctx.today,
+    })?;
     // The mail's addresses are checked before any work is done.
     let addresses = if format == Format::Eml {
         Some(mail_addresses(&args, &reg.settings)?)

@@ -89,6 +89,12 @@ pub fn merge_driver(ctx: &mut Ctx, a: MergeDriverArgs) -> anyhow::Result<u8> {
         }));
         return Ok(1);
     }
+    if !merged.kept.is_empty() {
+        ctx.warn(&Ui::Team(TeamUi::MergeKept {
+            file: shown.clone(),
+            entries: merged.kept.join(", "),
+        }));
+    }
     // The merged file is checked: errors neither side had make git stop here.
     if let (Some(context), (_, Ok(o), Ok(t))) = (&context, &texts) {
         let cctx = context.case_context(ctx.today);

@@ -21,6 +21,8 @@ pub enum TeamUi {
     MergeConflicts { file: String, fields: String },
     /// The merged case has errors neither side had.
     MergeBroke { file: String },
+    /// The merge driver kept entries removed on one side and changed on the other.
+    MergeKept { file: String, entries: String },
     /// `sync` without an upstream branch.
     NoUpstream { branch: String },
     /// `sync` with uncommitted changes.
@@ -89,6 +91,15 @@ impl TeamUi {
                 lang,
                 format!("{file}: endret ulikt hos deg og hos den andre: {fields}"),
                 format!("{file}: changed differently by you and by the other side: {fields}")
+            ),
+            MergeKept { file, entries } => t!(
+                lang,
+                format!(
+                    "{file}: fjernet hos den ene og endret hos den andre, beholdt som endret: {entries}"
+                ),
+                format!(
+                    "{file}: removed on one side and changed on the other, kept as changed: {entries}"
+                )
             ),
             MergeBroke { file } => t!(
                 lang,
@@ -218,6 +229,11 @@ impl TeamUi {
                 "velg riktig verdi mellom <<<<<<< og >>>>>>> i hver fil, slett markørene, kjør `forlop check`, så `git commit -a` og `forlop sync`",
                 "pick the right value between <<<<<<< and >>>>>>> in each file, delete the markers, run `forlop check`, then `git commit -a` and `forlop sync`"
             ),
+            MergeKept { .. } => t!(
+                lang,
+                "se over saken; skulle det bort, fjern det på nytt (`forlop book --cancel`, `forlop reopen`) og kjør `forlop sync`",
+                "look over the case; if it was meant to go, remove it again (`forlop book --cancel`, `forlop reopen`) and run `forlop sync`"
+            ),
             MergeBroke { .. } => t!(
                 lang,
                 "`forlop check` viser feilene; rett dem, så `git commit -a`",
@@ -319,6 +335,10 @@ mod tests {
                 fields: s(),
             },
             MergeBroke { file: s() },
+            MergeKept {
+                file: s(),
+                entries: s(),
+            },
             NoUpstream { branch: s() },
             Dirty { files: s() },
             MergeInProgress,

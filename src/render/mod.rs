@@ -102,7 +102,7 @@ pub fn csv_in(headers: &[String], rows: &[Vec<String>], dialect: csv::Dialect) -
 }
 
 /// Pretty JSON with a final newline.
-pub fn json(value: &serde_json::Value) -> String {
+pub fn json(value: &impl serde::Serialize) -> String {
     let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
     s.push('\n');
     s

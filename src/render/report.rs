@@ -3,12 +3,18 @@
 use crate::i18n::t;
 use crate::i18n::{Lang, Ui, Word, basis_note, day_heading, days_left_text};
 use crate::recorded::RecordedDays;
-use crate::render::json::value as deadline_json;
-use crate::render::stats::{percent, row_json};
+use crate::render::stats::percent;
 use crate::render::{self, md_escape};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::views::PatientLabel;
 use crate::views::agenda::Item;
+use crate::views::due::DeadlineRow;
 use crate::views::report::{Recorded, RecordedKind, Report};
+use crate::views::stats::StatRow;
 use crate::views::stats::tertial;
+use crate::views::status::StaleRow;
 
 pub fn title(r: &Report, lang: Lang) -> String {
     let mut t = Word::ReportTitle.text(lang);
@@ -604,61 +610,190 @@ fn problems_json(r: &Report, lang: Lang) -> Vec<render::problems::ProblemRow> {
     rows
 }
 
+/// One recorded registration in the report's JSON (`recorded.events`, `new_referrals`).
+#[derive(Serialize)]
+struct RecordedRow<'a> {
+    #[serde(serialize_with = "crate::views::iso_date")]
+    date: NaiveDate,
+    case: &'a str,
+    patient: &'a str,
+    pathway: &'a str,
+    milestone: Option<&'a str>,
+    code: Option<&'a str>,
+}
+
+impl<'a> From<&'a Recorded> for RecordedRow<'a> {
+    fn from(e: &'a Recorded) -> Self {
+        RecordedRow {
+            date: e.date,
+            case: &e.case,
+            patient: &e.patient,
+            pathway: &e.pathway,
+            milestone: e.milestone.as_deref(),
+            code: e.code.as_deref(),
+        }
+    }
+}
+
+/// A standard time missed without a deviation (`missed`).
+#[derive(Serialize)]
+struct MissedRow<'a> {
+    case: &'a str,
+    pathway: &'a str,
+    interval: &'a str,
+    #[serde(serialize_with = "crate::views::iso_date")]
+    due: NaiveDate,
+    #[serde(serialize_with = "crate::views::iso_date")]
+    date: NaiveDate,
+    days_over: i64,
+    coordinator: Option<&'a str>,
+}
+
+/// One overdue deadline: the deadline object, the patient and whether a deviation is recorded.
+#[derive(Serialize)]
+struct OverdueRow<'a> {
+    #[serde(flatten)]
+    deadline: &'a DeadlineRow<'a>,
+    patient: PatientLabel<'a>,
+    deviation_recorded: Option<bool>,
+}
+
+/// The overdue deadlines of one coordinator (`overdue`).
+#[derive(Serialize)]
+struct OverdueGroup<'a> {
+    coordinator: Option<&'a str>,
+    name: Option<&'a str>,
+    deadlines: Vec<OverdueRow<'a>>,
+}
+
+/// `recorded`: the window and what was recorded in it.
+#[derive(Serialize)]
+struct RecordedSection<'a> {
+    #[serde(serialize_with = "crate::views::iso_date")]
+    from: NaiveDate,
+    #[serde(serialize_with = "crate::views::iso_date")]
+    to: NaiveDate,
+    events: Vec<RecordedRow<'a>>,
+}
+
+/// An open case without a coordinator (`without_coordinator`).
+#[derive(Serialize)]
+struct NoCoordinatorRow<'a> {
+    case: &'a str,
+    patient: &'a str,
+    pathway: &'a str,
+}
+
+/// The previous tertial's compliance (`compliance.previous`).
+#[derive(Serialize)]
+struct PreviousPeriod<'a> {
+    #[serde(serialize_with = "crate::views::iso_date")]
+    from: NaiveDate,
+    #[serde(serialize_with = "crate::views::iso_date")]
+    to: NaiveDate,
+    rows: &'a [StatRow],
+}
+
+/// `compliance`: the tertial so far, the target and the previous tertial.
+#[derive(Serialize)]
+struct ComplianceSection<'a> {
+    #[serde(serialize_with = "crate::views::iso_date")]
+    from: NaiveDate,
+    #[serde(serialize_with = "crate::views::iso_date")]
+    to: NaiveDate,
+    target: f64,
+    rows: &'a [StatRow],
+    previous: PreviousPeriod<'a>,
+}
+
+/// The report's JSON document (SPEC's keys, in this order).
+#[derive(Serialize)]
+pub struct ReportJson<'a> {
+    name: Option<&'a str>,
+    hospital: Option<&'a str>,
+    #[serde(serialize_with = "crate::views::iso_date")]
+    date: NaiveDate,
+    problems: Vec<render::problems::ProblemRow>,
+    missed: Vec<MissedRow<'a>>,
+    overdue: Vec<OverdueGroup<'a>>,
+    due_soon: &'a [Item<'a>],
+    today: &'a [Item<'a>],
+    recorded: RecordedSection<'a>,
+    new_referrals: Vec<RecordedRow<'a>>,
+    stale: &'a [StaleRow<'a>],
+    without_coordinator: Vec<NoCoordinatorRow<'a>>,
+    compliance: ComplianceSection<'a>,
+}
+
 /// The report's JSON document.
-pub fn json(r: &Report, lang: Lang) -> serde_json::Value {
-    let item = |i: &Item| {
-        serde_json::json!({
-            "kind": i.kind.word(), "time": i.time, "case": i.case, "patient": i.patient,
-            "pathway": i.pathway, "coordinator": i.coordinator, "what": i.what, "where": i.place,
-            "deadline": i.deadline.as_ref().map(deadline_json),
-        })
-    };
-    let recorded = |e: &Recorded| {
-        serde_json::json!({
-            "date": e.date.to_string(), "case": e.case, "patient": e.patient, "pathway": e.pathway,
-            "milestone": e.milestone, "code": e.code,
-        })
-    };
-    serde_json::json!({
-        "name": r.name,
-        "hospital": r.hospital,
-        "date": r.today.to_string(),
-        "problems": problems_json(r, lang),
-        "missed": r.missed.iter().map(|l| serde_json::json!({
-            "case": l.missed.case, "pathway": l.missed.pathway, "interval": l.missed.interval,
-            "due": l.missed.due.to_string(), "date": l.missed.date.to_string(),
-            "days_over": l.missed.days_over, "coordinator": l.missed.coordinator,
-        })).collect::<Vec<_>>(),
-        "overdue": r.overdue.iter().map(|g| serde_json::json!({
-            "coordinator": g.coordinator,
-            "name": g.name,
-            "deadlines": g.lines.iter().map(|l| {
-                let mut v = deadline_json(l.item.deadline.as_ref().expect("overdue items carry their deadline"));
-                v["patient"] = serde_json::json!(l.item.patient);
-                v["deviation_recorded"] = serde_json::json!(l.deviation);
-                v
-            }).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "due_soon": r.due_soon.iter().map(item).collect::<Vec<_>>(),
-        "today": r.today_items.iter().map(item).collect::<Vec<_>>(),
-        "recorded": {
-            "from": r.window.0.to_string(),
-            "to": r.window.1.to_string(),
-            "events": r.recorded.iter().map(recorded).collect::<Vec<_>>(),
+pub fn json<'a>(r: &'a Report<'a>, lang: Lang) -> ReportJson<'a> {
+    ReportJson {
+        name: r.name.as_deref(),
+        hospital: r.hospital.as_deref(),
+        date: r.today,
+        problems: problems_json(r, lang),
+        missed: r
+            .missed
+            .iter()
+            .map(|l| MissedRow {
+                case: &l.missed.case,
+                pathway: &l.missed.pathway,
+                interval: &l.missed.interval,
+                due: l.missed.due,
+                date: l.missed.date,
+                days_over: l.missed.days_over,
+                coordinator: l.missed.coordinator.as_deref(),
+            })
+            .collect(),
+        overdue: r
+            .overdue
+            .iter()
+            .map(|g| OverdueGroup {
+                coordinator: g.coordinator.as_deref(),
+                name: g.name.as_deref(),
+                deadlines: g
+                    .lines
+                    .iter()
+                    .map(|l| OverdueRow {
+                        deadline: l
+                            .item
+                            .deadline
+                            .as_ref()
+                            .expect("overdue items carry their deadline"),
+                        patient: l.item.patient,
+                        deviation_recorded: l.deviation,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        due_soon: &r.due_soon,
+        today: &r.today_items,
+        recorded: RecordedSection {
+            from: r.window.0,
+            to: r.window.1,
+            events: r.recorded.iter().map(RecordedRow::from).collect(),
         },
-        "new_referrals": r.new_referrals.iter().map(recorded).collect::<Vec<_>>(),
-        "stale": &r.stale,
-        "without_coordinator": r.no_coordinator.iter().map(|(c, p, pw)| serde_json::json!({"case": c, "patient": p, "pathway": pw})).collect::<Vec<_>>(),
-        "compliance": {
-            "from": r.compliance.current.from.to_string(),
-            "to": r.compliance.current.to.to_string(),
-            "target": r.target,
-            "rows": r.compliance.current.rows.iter().map(row_json).collect::<Vec<_>>(),
-            "previous": {
-                "from": r.compliance.previous.from.to_string(),
-                "to": r.compliance.previous.to.to_string(),
-                "rows": r.compliance.previous.rows.iter().map(row_json).collect::<Vec<_>>(),
+        new_referrals: r.new_referrals.iter().map(RecordedRow::from).collect(),
+        stale: &r.stale,
+        without_coordinator: r
+            .no_coordinator
+            .iter()
+            .map(|(case, patient, pathway)| NoCoordinatorRow {
+                case,
+                patient,
+                pathway,
+            })
+            .collect(),
+        compliance: ComplianceSection {
+            from: r.compliance.current.from,
+            to: r.compliance.current.to,
+            target: r.target,
+            rows: &r.compliance.current.rows,
+            previous: PreviousPeriod {
+                from: r.compliance.previous.from,
+                to: r.compliance.previous.to,
+                rows: &r.compliance.previous.rows,
             },
         },
-    })
+    }
 }
