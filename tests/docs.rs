@@ -141,15 +141,18 @@ fn the_readme_names_every_module() {
 
 #[test]
 fn no_file_refers_outside_the_repository() {
+    // The folder beside the project that it was specified from; spelt in pieces so that this
+    // test does not name it itself.
+    let outside = ["..", "shared"].join("/");
     let out = std::process::Command::new("git")
-        .args(["grep", "-l", "-I", "--", "../shared"])
+        .args(["grep", "-l", "-I", "-F", "--", &outside])
         .current_dir(project("."))
         .output()
         .unwrap();
     let files = String::from_utf8_lossy(&out.stdout);
-    let files: Vec<&str> = files.lines().filter(|f| *f != "tests/docs.rs").collect();
+    let files: Vec<&str> = files.lines().collect();
     assert!(
         files.is_empty(),
-        "these files refer to ../shared: {files:?}"
+        "these files refer to the specification folder outside the repository: {files:?}"
     );
 }

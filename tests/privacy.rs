@@ -2,89 +2,26 @@
 //! shows only the case's own history, nothing is read or written through a link, and hostile
 //! sizes, dates and descriptors end in a clear message rather than a panic or lost output.
 
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
 
 use crate::util::*;
 
-/// A temporary copy of the example register; a git repository with one commit when `git`.
-struct Reg {
-    dir: tempfile::TempDir,
-    home: tempfile::TempDir,
+/// Privacy's shorthand: forlop as the coordinator Siri Solberg, never panicking.
+trait Runner {
+    fn cmd(&self, args: &[&str]) -> Command;
+    fn forlop(&self, args: &[&str]) -> Output;
 }
 
-impl Reg {
-    fn new(git: bool) -> Reg {
-        let reg = Reg {
-            dir: tempfile::tempdir().unwrap(),
-            home: tempfile::tempdir().unwrap(),
-        };
-        copy_dir(&project("examples/onkologi"), reg.dir.path());
-        if git {
-            reg.git(&["-c", "init.defaultBranch=main", "init", "-q"]);
-            reg.git(&["add", "-A"]);
-            reg.git(&["commit", "-q", "-m", "start"]);
-        }
-        reg
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn env(&self, cmd: &mut Command, author: &str) {
-        cmd.env("GIT_AUTHOR_NAME", author)
-            .env("GIT_AUTHOR_EMAIL", "a@example.invalid")
-            .env("GIT_COMMITTER_NAME", author)
-            .env("GIT_COMMITTER_EMAIL", "a@example.invalid")
-            .env("HOME", self.home.path())
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("NO_COLOR", "1")
-            .env_remove("FORLOP_REGISTER")
-            .env_remove("FORLOP_TODAY");
-    }
-
-    fn git(&self, args: &[&str]) -> String {
-        let mut cmd = Command::new("git");
-        cmd.arg("-C").arg(self.path()).args(args);
-        self.env(&mut cmd, "Test Person");
-        let out = cmd.output().unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
+impl Runner for Reg {
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("forlop"));
-        cmd.args(args)
-            .args(["--today", TODAY, "--register"])
-            .arg(self.path());
-        self.env(&mut cmd, "Siri Solberg");
-        cmd
+        self.cmd_as("Siri Solberg", args)
     }
 
     fn forlop(&self, args: &[&str]) -> Output {
         let out = self.cmd(args).output().unwrap();
         no_panic(&out);
         out
-    }
-
-    fn file(&self, rel: &str) -> PathBuf {
-        self.path().join(rel)
-    }
-
-    fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.file(rel)).unwrap()
-    }
-
-    fn write(&self, rel: &str, text: &str) {
-        let path = self.file(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
     }
 }
 

@@ -212,3 +212,87 @@ pub fn path_with_forlop() -> std::ffi::OsString {
     }
     std::env::join_paths(paths).unwrap()
 }
+
+/// A temporary copy of the example register, with its own HOME; a git repository with one
+/// commit when `git`. Identity and configuration come from the environment, so neither CI nor a
+/// developer's git config matters.
+pub struct Reg {
+    dir: tempfile::TempDir,
+    home: tempfile::TempDir,
+}
+
+impl Reg {
+    pub fn new(git: bool) -> Reg {
+        let reg = Reg {
+            dir: tempfile::tempdir().unwrap(),
+            home: tempfile::tempdir().unwrap(),
+        };
+        copy_dir(&project("examples/onkologi"), reg.dir.path());
+        if git {
+            reg.git(&["-c", "init.defaultBranch=main", "init", "-q"]);
+            reg.git(&["add", "-A"]);
+            reg.git(&["commit", "-q", "-m", "start"]);
+        }
+        reg
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Git identity `author`, the temporary HOME, no system config, no colour, no register or
+    /// date from the outside.
+    pub fn env(&self, cmd: &mut std::process::Command, author: &str) {
+        cmd.env("GIT_AUTHOR_NAME", author)
+            .env("GIT_AUTHOR_EMAIL", "a@example.invalid")
+            .env("GIT_COMMITTER_NAME", author)
+            .env("GIT_COMMITTER_EMAIL", "a@example.invalid")
+            .env("HOME", self.home.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("NO_COLOR", "1")
+            .env_remove("FORLOP_REGISTER")
+            .env_remove("FORLOP_TODAY");
+    }
+
+    /// Runs git in the register; asserts it succeeded and returns its stdout.
+    pub fn git(&self, args: &[&str]) -> String {
+        let mut cmd = std::process::Command::new("git");
+        cmd.arg("-C").arg(self.path()).args(args);
+        self.env(&mut cmd, "Test Person");
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// forlop on this register at [`TODAY`], as the git author `author`.
+    pub fn cmd_as(&self, author: &str, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("forlop"));
+        cmd.args(args)
+            .args(["--today", TODAY, "--register"])
+            .arg(self.path());
+        self.env(&mut cmd, author);
+        cmd
+    }
+
+    pub fn forlop_as(&self, author: &str, args: &[&str]) -> std::process::Output {
+        self.cmd_as(author, args).output().unwrap()
+    }
+
+    pub fn file(&self, rel: &str) -> PathBuf {
+        self.path().join(rel)
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.file(rel)).unwrap()
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let path = self.file(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}

@@ -1,79 +1,19 @@
 //! Writes and the git audit trail, on temporary registers and git repositories. Identity and
 //! configuration come from the environment, so neither CI nor a developer's git config matters.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use crate::util::*;
 
-/// A temporary copy of the example register; a git repository with one commit when `git`.
-struct Reg {
-    dir: tempfile::TempDir,
-    home: tempfile::TempDir,
+/// The writes' own shorthand: forlop as the coordinator Siri Solberg.
+trait Writer {
+    fn forlop(&self, args: &[&str]) -> std::process::Output;
 }
 
-impl Reg {
-    fn new(git: bool) -> Reg {
-        let reg = Reg {
-            dir: tempfile::tempdir().unwrap(),
-            home: tempfile::tempdir().unwrap(),
-        };
-        copy_dir(&project("examples/onkologi"), reg.dir.path());
-        if git {
-            reg.git(&["-c", "init.defaultBranch=main", "init", "-q"]);
-            reg.git(&["add", "-A"]);
-            reg.git(&["commit", "-q", "-m", "start"]);
-        }
-        reg
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn env(&self, cmd: &mut Command, author: &str) {
-        cmd.env("GIT_AUTHOR_NAME", author)
-            .env("GIT_AUTHOR_EMAIL", "a@example.invalid")
-            .env("GIT_COMMITTER_NAME", author)
-            .env("GIT_COMMITTER_EMAIL", "a@example.invalid")
-            .env("HOME", self.home.path())
-            .env("GIT_CONFIG_NOSYSTEM", "1");
-    }
-
-    fn git(&self, args: &[&str]) -> String {
-        let mut cmd = Command::new("git");
-        cmd.arg("-C").arg(self.path()).args(args);
-        self.env(&mut cmd, "Test Person");
-        let out = cmd.output().unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn forlop_as(&self, author: &str, args: &[&str]) -> std::process::Output {
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("forlop"));
-        cmd.args(args)
-            .args(["--today", TODAY, "--register"])
-            .arg(self.path())
-            .env("NO_COLOR", "1");
-        cmd.env_remove("FORLOP_REGISTER");
-        self.env(&mut cmd, author);
-        cmd.output().unwrap()
-    }
-
+impl Writer for Reg {
     fn forlop(&self, args: &[&str]) -> std::process::Output {
         self.forlop_as("Siri Solberg", args)
-    }
-
-    fn file(&self, rel: &str) -> PathBuf {
-        self.path().join(rel)
-    }
-
-    fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.file(rel)).unwrap()
     }
 }
 

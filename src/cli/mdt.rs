@@ -5,7 +5,7 @@ use clap::Args;
 use super::{Ctx, Format, emit, parse_date};
 use crate::i18n::{Word, day_heading, days_left_text};
 use crate::render::{self, md_escape};
-use crate::views::mdt::{MdtEntry, mdt_list, meeting_date};
+use crate::views::mdt::{MdtDocument, MdtEntry, NoMdtDocument, mdt_list, meeting_date};
 
 #[derive(Args, Debug)]
 pub struct MdtArgs {
@@ -79,11 +79,11 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
     let lang = ctx.lang;
     let Some(date) = meeting_date(reg, ctx.today, args.date, keep) else {
         let text = match format {
-            Format::Json => render::json(&serde_json::json!({
-                "date": null,
-                "cases": [],
-                "problems": render::problems::rows(&reg.problems, lang),
-            })),
+            Format::Json => render::json::to_text(&NoMdtDocument {
+                date: None,
+                cases: [],
+                problems: render::problems::rows(&reg.problems, lang),
+            }),
             _ => format!("{}\n", Word::NoMdtAhead.text(lang)),
         };
         emit(&problems_before(ctx, reg, format))?;
@@ -111,11 +111,11 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
     .collect();
     let rows: Vec<Vec<String>> = entries.iter().map(|e| row(e, lang)).collect();
     let text = match format {
-        Format::Json => render::json(&serde_json::json!({
-            "date": date.to_string(),
-            "problems": render::problems::rows(&reg.problems, lang),
-            "cases": entries,
-        })),
+        Format::Json => render::json::to_text(&MdtDocument {
+            date,
+            problems: render::problems::rows(&reg.problems, lang),
+            cases: &entries,
+        }),
         Format::Csv | Format::CsvExcel => {
             // Stable English keys and raw values, like the JSON.
             let keys: Vec<String> = [

@@ -8,6 +8,7 @@ use crate::model::{Days, Origin, Pathway, Vocab};
 use crate::register;
 use crate::render;
 use crate::suggest::suggest;
+use crate::views::pathways::{PathwayDetail, PathwayRow, origin_word};
 
 #[derive(Args, Debug)]
 pub struct PathwaysArgs {
@@ -44,13 +45,6 @@ fn origin_name(o: Origin, lang: Lang) -> String {
     match o {
         Origin::BuiltIn => Word::BuiltIn.text(lang),
         Origin::Register => Word::FromRegister.text(lang),
-    }
-}
-
-fn origin_word(o: Origin) -> &'static str {
-    match o {
-        Origin::BuiltIn => "built-in",
-        Origin::Register => "register",
     }
 }
 
@@ -108,18 +102,8 @@ fn list(ctx: &mut Ctx) -> anyhow::Result<u8> {
     let all = pathways(ctx)?;
     let lang = ctx.lang;
     if format == Format::Json {
-        let list: Vec<_> = all
-            .iter()
-            .map(|p| {
-                serde_json::json!({
-                    "id": p.id.value, "name": p.name, "npr": p.npr,
-                    "times": p.times.word(),
-                    "retired": p.retired.as_ref().map(|r| r.value.to_string()),
-                    "origin": origin_word(p.origin),
-                })
-            })
-            .collect();
-        emit(&render::json(&serde_json::Value::Array(list)))?;
+        let rows: Vec<PathwayRow<'_>> = all.iter().map(PathwayRow::new).collect();
+        emit(&render::json::to_text(&rows))?;
         return Ok(0);
     }
     let headers: Vec<String> = [
@@ -189,17 +173,6 @@ fn days_text(days: &Days, lang: Lang) -> String {
     }
 }
 
-fn days_json(days: &Days) -> serde_json::Value {
-    match days {
-        Days::Fixed(n) => serde_json::json!(n),
-        Days::PerTreatment(per) => serde_json::Value::Object(
-            per.iter()
-                .map(|(t, n)| (t.word().to_string(), serde_json::json!(n)))
-                .collect(),
-        ),
-    }
-}
-
 fn show(ctx: &mut Ctx, id: &str) -> anyhow::Result<u8> {
     let format = ctx.format("pathways show", &[Format::Text, Format::Json])?;
     let all = pathways(ctx)?;
@@ -228,25 +201,7 @@ fn show(ctx: &mut Ctx, id: &str) -> anyhow::Result<u8> {
         }));
     };
     if format == Format::Json {
-        let doc = serde_json::json!({
-            "id": p.id.value, "name": p.name, "npr": p.npr, "times": p.times.word(),
-            "retired": p.retired.as_ref().map(|r| r.value.to_string()),
-            "updated": p.updated.map(|d| d.to_string()),
-            "source": p.source, "source_url": p.source_url, "origin": origin_word(p.origin),
-            "note": p.note,
-            "milestones": p.milestones.iter().map(|m| serde_json::json!({
-                "id": m.id.value, "name": m.name, "code": m.code,
-                "npr": m.code.as_ref().map(|c| p.npr_code(c)),
-            })).collect::<Vec<_>>(),
-            "intervals": p.intervals.iter().map(|i| serde_json::json!({
-                "id": i.id.value, "name": i.name, "from": i.from.value, "to": i.to.value,
-                "days": days_json(&i.days),
-            })).collect::<Vec<_>>(),
-            "tasks": p.tasks.iter().map(|t| serde_json::json!({
-                "id": t.id.value, "name": t.name, "after": t.after.value, "days": t.days,
-            })).collect::<Vec<_>>(),
-        });
-        emit(&render::json(&doc))?;
+        emit(&render::json::to_text(&PathwayDetail::new(p)))?;
         return Ok(0);
     }
     let mut out = format!("{} ({})\n", p.name, p.id.value);

@@ -5,11 +5,11 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::status::{event_rows, interval_row};
 use super::{Ctx, Failure};
 use crate::i18n::{SiteUi, Ui};
 use crate::model::TimesStatus;
 use crate::register::{Register, Scope};
+use crate::render::handover::{event_rows, interval_row};
 use crate::render::html::site::{self as pages, CaseTables, SiteInfo, StatsTable};
 use crate::select::Selection;
 use crate::site::{Page, SiteError};

@@ -12,6 +12,13 @@ pub fn write(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
+/// `value` (a document or a row list) as pretty JSON text with a final newline.
+pub fn to_text(value: &impl Serialize) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
 /// Writes a row list as a pretty JSON array and a newline (the same text as [`write`]).
 pub fn write_rows<T: Serialize + Sync>(out: &mut impl Write, rows: &[T]) -> io::Result<()> {
     array(out, rows, 0)?;

@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod csv;
 pub mod due;
 pub mod eml;
+pub mod handover;
 pub mod html;
 pub mod ics;
 pub mod json;

@@ -1,13 +1,18 @@
-//! `status`: the list of cases as a table or CSV (JSON is the rows themselves).
+//! `status`: the list of cases as a table or CSV (JSON is the rows themselves), and one case
+//! in full (`status CASE`).
 
 use std::io::{self, Write};
 
 use super::Table;
 use super::csv::{Csv, Dialect};
 use super::table::OVERDUE;
-use crate::i18n::{Lang, Word, days_left_text};
+use chrono::NaiveDate;
+
+use crate::i18n::{Lang, Word, close_reason_name, days_left_text, treatment_name};
+use crate::model::TimesStatus;
 use crate::schedule::{CaseState, Urgency};
-use crate::views::status::StatusRow;
+use crate::views::handover::PersonRef;
+use crate::views::status::{CaseDetail, StatusRow};
 
 /// The human table, most urgent first; rows with an overdue deadline painted when `color`.
 pub fn table(
@@ -122,4 +127,174 @@ pub fn csv(out: &mut impl Write, rows: &[StatusRow<'_>], dialect: Dialect) -> io
         w.end()?;
     }
     Ok(())
+}
+
+/// One case in full: facts, timeline with NPR codes, each standard time, tasks.
+pub fn detail(d: &CaseDetail<'_>, today: NaiveDate, lang: Lang) -> String {
+    let h = &d.handover;
+    let case = h.case;
+    let pathway_name = h
+        .pathway
+        .map(|p| format!(" ({})", p.name))
+        .unwrap_or_default();
+    let mut out = format!(
+        "{} · {} · {}{pathway_name}\n",
+        case.id.value, h.patient, case.pathway.value
+    );
+    let mut facts = Vec::new();
+    let person = |p: &PersonRef| match &p.person {
+        Some(person) => format!("{} ({})", person.name, p.id),
+        None => p.id.clone(),
+    };
+    if let Some(c) = &h.coordinator {
+        facts.push(format!("{}: {}", Word::Coordinator.text(lang), person(c)));
+    }
+    if let Some(d) = &h.doctor {
+        facts.push(format!("{}: {}", Word::Doctor.text(lang), person(d)));
+    }
+    if let Some(t) = h.treatment {
+        facts.push(format!(
+            "{}: {}",
+            Word::PlannedTreatment.text(lang),
+            treatment_name(t, lang)
+        ));
+    }
+    if let Some(c) = h.closed {
+        facts.push(format!(
+            "{} {} ({})",
+            Word::Closed.text(lang),
+            c.date,
+            close_reason_name(c.reason, lang)
+        ));
+    }
+    if let Some(t) = &h.transfer {
+        facts.push(format!(
+            "{} {} → {}",
+            Word::Transferred.text(lang),
+            t.date,
+            t.to
+        ));
+    }
+    facts.push(format!(
+        "{}: {}",
+        Word::StateCap.text(lang),
+        match d.state {
+            CaseState::InPathway => Word::InPathway,
+            CaseState::FollowUp => Word::FollowUp,
+            CaseState::Transferred => Word::Transferred,
+            CaseState::Closed => Word::Closed,
+        }
+        .text(lang)
+    ));
+    if !facts.is_empty() {
+        out.push_str(&facts.join(" · "));
+        out.push('\n');
+    }
+    // The problems of this case's file and of its pathway's file, with their places.
+    let own = &d.problems;
+    if !own.is_empty() {
+        out.push('\n');
+        out.push_str(super::problems::text(own, lang, false).trim_end());
+        out.push('\n');
+    }
+    let Some(pathway) = h.pathway else {
+        return out;
+    };
+    if let Some(note) = &pathway.note {
+        out.push_str(&format!("{}: {note}\n", Word::PathwayNote.text(lang)));
+    }
+    out.push_str(&format!("\n{}\n", Word::Events.text(lang)));
+    let headers = [Word::Date, Word::Milestone, Word::Npr, Word::Note].map(|w| w.text(lang));
+    out.push_str(&super::table(
+        &headers,
+        &super::handover::event_rows(&h.events, lang),
+    ));
+
+    if !h.intervals.is_empty() {
+        out.push_str(&format!("\n{}\n", Word::Intervals.text(lang)));
+        let unverified = pathway.times == TimesStatus::Unverified;
+        let rows: Vec<Vec<String>> = h
+            .intervals
+            .iter()
+            .map(|st| super::handover::interval_row(st, case, today, h.open, unverified, lang))
+            .collect();
+        let headers = [
+            Word::Id,
+            Word::From,
+            Word::To,
+            Word::Due,
+            Word::Elapsed,
+            Word::State,
+            Word::Note,
+        ]
+        .map(|w| w.text(lang));
+        out.push_str(&super::table(&headers, &rows));
+    }
+
+    let planned: Vec<Vec<String>> = d
+        .planned
+        .iter()
+        .map(|p| match &p.deadline {
+            Some(dl) => vec![
+                p.date.to_string(),
+                p.milestone.clone(),
+                dl.interval.clone(),
+                dl.due.to_string(),
+                if dl.within {
+                    Word::WithinDeadline
+                } else {
+                    Word::AfterDeadline
+                }
+                .text(lang),
+            ],
+            None => vec![
+                p.date.to_string(),
+                p.milestone.clone(),
+                "–".into(),
+                "–".into(),
+                String::new(),
+            ],
+        })
+        .collect();
+    if !planned.is_empty() {
+        out.push_str(&format!("\n{}\n", Word::PlannedCap.text(lang)));
+        let headers = [
+            Word::Date,
+            Word::Milestone,
+            Word::Id,
+            Word::Due,
+            Word::State,
+        ]
+        .map(|w| w.text(lang));
+        out.push_str(&super::table(&headers, &planned));
+    }
+
+    if !d.tasks.is_empty() {
+        out.push_str(&format!("\n{}\n", Word::Tasks.text(lang)));
+        let rows: Vec<Vec<String>> = d
+            .tasks
+            .iter()
+            .map(|line| {
+                let t = &line.task;
+                let state = match (t.done, t.due) {
+                    (Some(d), _) => format!("{} {d}", Word::Done.text(lang)),
+                    (None, Some(due)) if h.open => days_left_text((due - today).num_days(), lang),
+                    (None, _) => Word::OpenTask.text(lang),
+                };
+                let name = match &line.receiving {
+                    Some(who) => format!("{}: {who}", Word::CallReceiving.text(lang)),
+                    None => line.name.clone(),
+                };
+                vec![
+                    t.id.to_string(),
+                    name,
+                    t.due.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),
+                    state,
+                ]
+            })
+            .collect();
+        let headers = [Word::Id, Word::Name, Word::Due, Word::State].map(|w| w.text(lang));
+        out.push_str(&super::table(&headers, &rows));
+    }
+    out
 }

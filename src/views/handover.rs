@@ -55,6 +55,47 @@ pub struct AppointmentLine {
     pub place: Option<String>,
 }
 
+/// Who the patient is: only when not redacting.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Identity {
+    pub name: Option<String>,
+    pub fnr: Option<String>,
+    pub born: Option<i64>,
+}
+
+/// One recorded deviation from a standard time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeviationLine {
+    pub interval: String,
+    pub reason: String,
+    pub reported: Option<NaiveDate>,
+}
+
+/// One note of the case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoteLine {
+    pub date: NaiveDate,
+    pub text: String,
+    pub by: Option<String>,
+}
+
+/// The transfer to another hospital.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TransferLine {
+    pub date: NaiveDate,
+    /// The receiving hospital.
+    pub to: String,
+    /// The receiving coordinator.
+    pub contact: Option<PersonRef>,
+}
+
+/// How and when the case was closed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ClosedLine {
+    pub date: NaiveDate,
+    pub reason: CloseReason,
+}
+
 /// The handover of one case: every string already redacted as settings say.
 #[derive(Clone, Debug)]
 pub struct Handover<'a> {
@@ -62,7 +103,7 @@ pub struct Handover<'a> {
     pub pathway: Option<&'a Pathway>,
     pub patient: String,
     /// Name, fødselsnummer and birth year: only when not redacting.
-    pub identity: Option<(Option<String>, Option<String>, Option<i64>)>,
+    pub identity: Option<Identity>,
     pub gp: Option<String>,
     pub coordinator: Option<PersonRef>,
     pub doctor: Option<PersonRef>,
@@ -74,13 +115,11 @@ pub struct Handover<'a> {
     pub open_tasks: Vec<TaskStatus<'a>>,
     pub appointments: Vec<AppointmentLine>,
     pub mdts: Vec<MdtLine>,
-    /// (interval, reason, reported)
-    pub deviations: Vec<(String, String, Option<NaiveDate>)>,
-    /// (date, text, by), newest first.
-    pub notes: Vec<(NaiveDate, String, Option<String>)>,
-    /// (date, hospital, receiving coordinator)
-    pub transfer: Option<(NaiveDate, String, Option<PersonRef>)>,
-    pub closed: Option<(NaiveDate, CloseReason)>,
+    pub deviations: Vec<DeviationLine>,
+    /// Newest first.
+    pub notes: Vec<NoteLine>,
+    pub transfer: Option<TransferLine>,
+    pub closed: Option<ClosedLine>,
     /// The most urgent open deadline (for ordering).
     pub next_deadline: Option<Deadline<'a>>,
     pub open: bool,
@@ -161,19 +200,17 @@ pub fn handover<'a>(
         })
         .collect();
     mdts.sort_by_key(|m| m.date);
-    let mut notes: Vec<(NaiveDate, String, Option<String>)> = case
+    let mut notes: Vec<NoteLine> = case
         .notes
         .iter()
         .filter(|n| n.date.value <= today)
-        .map(|n| {
-            (
-                n.date.value,
-                text(&n.text),
-                n.by.as_ref().map(|b| b.value.clone()),
-            )
+        .map(|n| NoteLine {
+            date: n.date.value,
+            text: text(&n.text),
+            by: n.by.as_ref().map(|b| b.value.clone()),
         })
         .collect();
-    notes.sort_by_key(|n| std::cmp::Reverse(n.0));
+    notes.sort_by_key(|n| std::cmp::Reverse(n.date));
     notes.truncate(LATEST_NOTES);
     let next_deadline = view
         .as_ref()
@@ -182,12 +219,10 @@ pub fn handover<'a>(
         case,
         pathway,
         patient: patient_label(case, redact),
-        identity: (!redact).then(|| {
-            (
-                case.patient.name.clone(),
-                case.patient.fnr.as_ref().map(|f| f.value.clone()),
-                case.patient.born.as_ref().map(|b| b.value),
-            )
+        identity: (!redact).then(|| Identity {
+            name: case.patient.name.clone(),
+            fnr: case.patient.fnr.as_ref().map(|f| f.value.clone()),
+            born: case.patient.born.as_ref().map(|b| b.value),
         }),
         // The GP is a `[patient]` value: it narrows down who the patient is, so a redacted
         // handover leaves it out like the name (README, "Redaction"); --show-identity shows it.
@@ -208,25 +243,30 @@ pub fn handover<'a>(
         deviations: case
             .deviations
             .iter()
-            .map(|d| (d.interval.value.clone(), text(&d.reason), d.reported))
+            .map(|d| DeviationLine {
+                interval: d.interval.value.clone(),
+                reason: text(&d.reason),
+                reported: d.reported,
+            })
             .collect(),
         notes,
         transfer: case
             .transfer
             .as_ref()
             .filter(|t| t.date.value <= today)
-            .map(|t| {
-                (
-                    t.date.value,
-                    text(&t.to),
-                    t.contact.as_ref().map(|c| person(reg, &c.value)),
-                )
+            .map(|t| TransferLine {
+                date: t.date.value,
+                to: text(&t.to),
+                contact: t.contact.as_ref().map(|c| person(reg, &c.value)),
             }),
         closed: case
             .closed
             .as_ref()
             .filter(|c| c.date.value <= today)
-            .map(|c| (c.date.value, c.reason.value)),
+            .map(|c| ClosedLine {
+                date: c.date.value,
+                reason: c.reason.value,
+            }),
         next_deadline,
         open: case.is_open(today),
     }

@@ -93,3 +93,21 @@ pub fn mdt_list<'a>(
     out.sort_by(|a, b| a.case.cmp(&b.case));
     out
 }
+
+/// The JSON document of one MDT meeting: its date, the register's problems, the cases.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct MdtDocument<'a, P: serde::Serialize> {
+    #[serde(serialize_with = "super::iso_date")]
+    pub date: NaiveDate,
+    pub problems: P,
+    pub cases: &'a [MdtEntry<'a>],
+}
+
+/// The JSON document when no meeting lies ahead: `date` is null and no case is listed.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct NoMdtDocument<P: serde::Serialize> {
+    #[serde(serialize_with = "super::iso_date_opt")]
+    pub date: Option<NaiveDate>,
+    pub cases: [(); 0],
+    pub problems: P,
+}

@@ -6,6 +6,7 @@ pub mod due;
 pub mod handover;
 pub mod log;
 pub mod mdt;
+pub mod pathways;
 pub mod report;
 pub mod stats;
 pub mod status;

@@ -81,12 +81,17 @@ pub fn nearest_rank(sorted: &[i64], p: usize) -> i64 {
     sorted[rank - 1]
 }
 
+/// One measured standard time of a case: its interval's id, the measure, and whether the
+/// pathway's times are unverified.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasuredInterval<'p> {
+    pub interval: &'p str,
+    pub measured: Measured,
+    pub unverified: bool,
+}
+
 /// Every measured interval of `case` whose `to` date lies in `from..=to` (and by `today`).
-pub fn measured<'p>(
-    reg: &'p Register,
-    case: &Case,
-    today: NaiveDate,
-) -> Vec<(&'p str, Measured, bool)> {
+pub fn measured<'p>(reg: &'p Register, case: &Case, today: NaiveDate) -> Vec<MeasuredInterval<'p>> {
     let Some(pathway) = reg.pathway(&case.pathway.value) else {
         return Vec::new();
     };
@@ -95,7 +100,11 @@ pub fn measured<'p>(
     view.intervals()
         .into_iter()
         .filter_map(|st| match st.state {
-            IntervalState::Done(m) => Some((st.interval.id.value.as_str(), m, unverified)),
+            IntervalState::Done(m) => Some(MeasuredInterval {
+                interval: st.interval.id.value.as_str(),
+                measured: m,
+                unverified,
+            }),
             _ => None,
         })
         .collect()
@@ -135,7 +144,12 @@ pub fn measures(
         .flat_map_iter(|case| {
             measured(reg, case, today)
                 .into_iter()
-                .filter_map(move |(interval, m, unverified)| {
+                .filter_map(move |mi| {
+                    let MeasuredInterval {
+                        interval,
+                        measured: m,
+                        unverified,
+                    } = mi;
                     if from.is_some_and(|f| m.to < f) || to.is_some_and(|t| m.to > t) {
                         return None;
                     }

@@ -215,3 +215,131 @@ pub fn care<'a>(
     ip.extend(consent);
     ip
 }
+
+/// An appointment that is the planned date of a milestone, weighed against the deadline of a
+/// running standard time that ends at that milestone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedLine {
+    pub date: NaiveDate,
+    pub milestone: String,
+    /// The standard time it is weighed against; `None` when none is running.
+    pub deadline: Option<PlannedDeadline>,
+}
+
+/// The deadline a planned date is weighed against.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedDeadline {
+    pub interval: String,
+    pub due: NaiveDate,
+    /// The planned date is on or before the deadline.
+    pub within: bool,
+}
+
+/// One task of the case's checklist as `status CASE` shows it.
+#[derive(Clone, Debug)]
+pub struct TaskLine<'a> {
+    pub task: crate::schedule::TaskStatus<'a>,
+    /// The task's name, redacted as settings say (an ad-hoc task's name is free text).
+    pub name: String,
+    /// For the task of calling the receiving hospital: whom to call.
+    pub receiving: Option<String>,
+}
+
+/// One case in full (`status CASE`): the handover's facts, the state, the problems of its
+/// files, planned dates against deadlines, and every task.
+#[derive(Clone, Debug)]
+pub struct CaseDetail<'a> {
+    pub handover: super::handover::Handover<'a>,
+    pub state: CaseState,
+    /// The problems of this case's file and of its pathway's file.
+    pub problems: Vec<crate::register::Problem>,
+    pub planned: Vec<PlannedLine>,
+    pub tasks: Vec<TaskLine<'a>>,
+}
+
+/// The detail of `case` on `today`.
+pub fn detail<'a>(
+    reg: &'a Register,
+    case: &'a Case,
+    today: NaiveDate,
+    redact: bool,
+) -> CaseDetail<'a> {
+    let h = super::handover::handover(reg, case, today, redact);
+    let state = h.pathway.map_or_else(
+        || CaseState::without_pathway(case, today),
+        |p| CaseView::new(case, p, today).state(),
+    );
+    let pathway_file = format!("pathways/{}.toml", case.pathway.value);
+    let problems = reg
+        .problems
+        .iter()
+        .filter(|p| p.file == case.file || p.file == pathway_file)
+        .cloned()
+        .collect();
+    let (planned, tasks) = match h.pathway {
+        Some(pathway) => {
+            let tasks = CaseView::new(case, pathway, today)
+                .tasks()
+                .into_iter()
+                .map(|t| {
+                    let receiving = (t.id == crate::model::CONTACT_RECEIVING).then(|| {
+                        super::due::receiving_contact(reg, case, redact).unwrap_or_default()
+                    });
+                    TaskLine {
+                        name: super::redact_text(t.name, case, redact),
+                        receiving,
+                        task: t,
+                    }
+                })
+                .collect();
+            (planned(case, pathway, today, h.open), tasks)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    CaseDetail {
+        handover: h,
+        state,
+        problems,
+        planned,
+        tasks,
+    }
+}
+
+/// The appointments that are the planned date of a milestone, each against the deadline of
+/// every running standard time that ends at that milestone.
+fn planned(case: &Case, pathway: &Pathway, today: NaiveDate, open: bool) -> Vec<PlannedLine> {
+    use crate::schedule::IntervalState;
+    let view = CaseView::new(case, pathway, today);
+    let mut rows = Vec::new();
+    for a in &case.appointments {
+        let Some(m) = &a.milestone else { continue };
+        let mut any = false;
+        for st in view.intervals() {
+            if st.interval.to.value != m.value {
+                continue;
+            }
+            if let IntervalState::Open { due, .. } = st.state
+                && open
+            {
+                any = true;
+                rows.push(PlannedLine {
+                    date: a.date.value,
+                    milestone: m.value.clone(),
+                    deadline: Some(PlannedDeadline {
+                        interval: st.interval.id.value.clone(),
+                        due,
+                        within: a.date.value <= due,
+                    }),
+                });
+            }
+        }
+        if !any {
+            rows.push(PlannedLine {
+                date: a.date.value,
+                milestone: m.value.clone(),
+                deadline: None,
+            });
+        }
+    }
+    rows
+}

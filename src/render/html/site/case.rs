@@ -6,8 +6,9 @@ use super::{Section, SiteInfo, page, timeline, urgency_class};
 use crate::i18n::{
     Lang, SiteWord, Word, close_reason_name, days_left_text, individual_plan_name, treatment_name,
 };
+use crate::render::handover::person;
 use crate::schedule::{CaseState, CaseView, IntervalState, Urgency};
-use crate::views::handover::{Handover, PersonRef};
+use crate::views::handover::Handover;
 
 /// The handover's timeline and standard-time rows, as `status CASE` and `handover` show them.
 #[derive(Clone, Debug, Default)]
@@ -18,25 +19,6 @@ pub struct CaseTables {
     pub intervals: Vec<Vec<String>>,
 }
 
-fn person(p: &PersonRef, lang: Lang) -> String {
-    match &p.person {
-        Some(person) => {
-            let mut s = format!("{} ({})", person.name, p.id);
-            if let Some(unit) = &person.unit {
-                s.push_str(&format!(", {unit}"));
-            }
-            if let Some(h) = &person.hospital {
-                s.push_str(&format!(", {h}"));
-            }
-            if let Some(phone) = &person.phone {
-                s.push_str(&format!(", {} {phone}", Word::Phone.text(lang)));
-            }
-            s
-        }
-        None => p.id.clone(),
-    }
-}
-
 fn facts(h: &Handover<'_>, lang: Lang) -> Vec<(String, String)> {
     let yes_no = |b: Option<bool>| match b {
         Some(true) => Word::YesWord.text(lang),
@@ -45,12 +27,12 @@ fn facts(h: &Handover<'_>, lang: Lang) -> Vec<(String, String)> {
     };
     let mut facts = Vec::new();
     let patient = match &h.identity {
-        Some((name, fnr, born)) => {
-            let mut parts = vec![name.clone().unwrap_or_else(|| "–".into())];
-            if let Some(f) = fnr {
+        Some(id) => {
+            let mut parts = vec![id.name.clone().unwrap_or_else(|| "–".into())];
+            if let Some(f) = &id.fnr {
                 parts.push(format!("{} {f}", Word::Fnr.text(lang)));
             }
-            if let Some(b) = born {
+            if let Some(b) = id.born {
                 parts.push(format!("{} {b}", Word::Born.text(lang)));
             }
             parts.join(", ")
@@ -80,9 +62,9 @@ fn facts(h: &Handover<'_>, lang: Lang) -> Vec<(String, String)> {
             .unwrap_or_else(|| Word::NotRecorded.text(lang)),
     ));
     facts.push((Word::MunicipalConsent.text(lang), yes_no(h.consent)));
-    if let Some((date, to, contact)) = &h.transfer {
-        let mut v = format!("{date}: {to}");
-        if let Some(c) = contact {
+    if let Some(t) = &h.transfer {
+        let mut v = format!("{}: {}", t.date, t.to);
+        if let Some(c) = &t.contact {
             v.push_str(&format!(
                 " ({}: {})",
                 Word::ReceivingCoordinator.text(lang),
@@ -91,10 +73,10 @@ fn facts(h: &Handover<'_>, lang: Lang) -> Vec<(String, String)> {
         }
         facts.push((Word::TransferredTo.text(lang), v));
     }
-    if let Some((date, reason)) = &h.closed {
+    if let Some(c) = &h.closed {
         facts.push((
             Word::Closed.text(lang),
-            format!("{date} ({})", close_reason_name(*reason, lang)),
+            format!("{} ({})", c.date, close_reason_name(c.reason, lang)),
         ));
     }
     facts
@@ -222,12 +204,12 @@ pub fn case_page(
     let deviations: Vec<Vec<String>> = h
         .deviations
         .iter()
-        .map(|(i, reason, reported)| {
-            let rep = match reported {
-                Some(d) => format!("{} {d}", Word::Reported.text(lang)),
+        .map(|d| {
+            let rep = match d.reported {
+                Some(r) => format!("{} {r}", Word::Reported.text(lang)),
                 None => Word::NotReported.text(lang),
             };
-            vec![i.clone(), reason.clone(), rep]
+            vec![d.interval.clone(), d.reason.clone(), rep]
         })
         .collect();
     let body = html! {
@@ -274,11 +256,11 @@ pub fn case_page(
             p.none { (Word::NoneRecorded.text(lang)) }
         } @else {
             ul.notes {
-                @for (date, text, by) in &h.notes {
+                @for n in &h.notes {
                     li {
-                        (date)
-                        @if let Some(b) = by { " (" (Word::By.text(lang)) " " (b) ")" }
-                        ": " (text)
+                        (n.date)
+                        @if let Some(b) = &n.by { " (" (Word::By.text(lang)) " " (b) ")" }
+                        ": " (n.text)
                     }
                 }
             }
