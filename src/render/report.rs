@@ -4,7 +4,7 @@ use crate::i18n::t;
 use crate::i18n::{Lang, Ui, Word, basis_note, day_heading, days_left_text};
 use crate::recorded::RecordedDays;
 use crate::render::stats::percent;
-use crate::render::{self, md_escape};
+use crate::render::{self, Table, md_escape};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -72,6 +72,31 @@ pub fn overdue_rows(
             ]
         })
         .collect()
+}
+
+/// The overdue lines of one group as a table, built in parallel straight into one text buffer
+/// (the same cells as [`overdue_rows`]; a long list holds no string per cell).
+fn overdue_table(lines: &[crate::views::report::OverdueLine], r: &Report, lang: Lang) -> Table {
+    Table::par_build(
+        &overdue_headers(lang),
+        lines,
+        || (),
+        |t, _, l| {
+            let d = l
+                .item
+                .deadline
+                .as_ref()
+                .expect("overdue items carry their deadline");
+            t.cell(l.item.case)
+                .cell(l.item.patient)
+                .cell(l.item.pathway)
+                .cell(what(&l.item, r, lang))
+                .cell(d.due)
+                .cell(days_left_text(d.days_left, lang))
+                .cell(deviation_text(l.deviation, lang));
+            t.end_row(None);
+        },
+    )
 }
 
 pub fn overdue_headers(lang: Lang) -> Vec<String> {
@@ -530,10 +555,9 @@ pub fn text(r: &Report, lang: Lang) -> String {
     }
     for g in &r.overdue {
         s.push_str(&format!("{}\n", group_name(&g.coordinator, &g.name, lang)));
-        s.push_str(&super::table(
-            &overdue_headers(lang),
-            &overdue_rows(&g.lines, r, lang),
-        ));
+        let mut buf = std::mem::take(&mut s).into_bytes();
+        let _ = overdue_table(&g.lines, r, lang).write_to(&mut buf, None);
+        s = String::from_utf8(buf).unwrap_or_default();
         s.push('\n');
     }
     for sec in sections(r, lang) {

@@ -273,25 +273,43 @@ pub fn report<'a>(
             .get(d.case)
             .is_some_and(|ids| ids.contains(&d.id))
     };
-    let mut groups: Vec<CoordinatorGroup<'a>> = Vec::new();
-    for item in a.overdue {
+    // The overdue lines (possibly 100,000s) move into their groups from the end of the agenda's
+    // list, which is shrunk as it empties: the two lists are never both whole in memory.
+    let mut counts: std::collections::HashMap<Option<&'a str>, usize> =
+        std::collections::HashMap::new();
+    for item in &a.overdue {
+        *counts.entry(item.coordinator).or_default() += 1;
+    }
+    let mut groups: Vec<CoordinatorGroup<'a>> = counts
+        .iter()
+        .map(|(coordinator, n)| CoordinatorGroup {
+            name: coordinator
+                .and_then(|c| reg.team.as_ref().and_then(|t| t.get(c)))
+                .map(|p| p.name.clone()),
+            coordinator: coordinator.map(String::from),
+            lines: Vec::with_capacity(*n),
+        })
+        .collect();
+    let index: std::collections::HashMap<Option<&'a str>, usize> =
+        counts.keys().enumerate().map(|(i, c)| (*c, i)).collect();
+    let mut overdue = a.overdue;
+    let mut moved = 0usize;
+    while let Some(item) = overdue.pop() {
         let deviation = item
             .deadline
             .as_ref()
             .filter(|d| d.kind == Kind::Interval)
             .map(has_deviation);
-        let coordinator = item.coordinator.map(String::from);
-        match groups.iter_mut().find(|g| g.coordinator == coordinator) {
-            Some(g) => g.lines.push(OverdueLine { item, deviation }),
-            None => groups.push(CoordinatorGroup {
-                name: coordinator
-                    .as_deref()
-                    .and_then(|c| reg.team.as_ref().and_then(|t| t.get(c)))
-                    .map(|p| p.name.clone()),
-                coordinator,
-                lines: vec![OverdueLine { item, deviation }],
-            }),
+        let g = index[&item.coordinator];
+        groups[g].lines.push(OverdueLine { item, deviation });
+        moved += 1;
+        if moved.is_multiple_of(8192) {
+            overdue.shrink_to_fit();
         }
+    }
+    drop(overdue);
+    for g in &mut groups {
+        g.lines.reverse();
     }
     // By coordinator id; cases without a coordinator last.
     groups.sort_by(|a, b| {
