@@ -187,11 +187,20 @@ pub enum Basis {
     Strictest,
 }
 
+/// The event a deadline counts from: an interval's `from`, a pathway task's `after`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Anchor<'a> {
+    /// The milestone id.
+    pub milestone: &'a str,
+    /// The date of its (earliest) event.
+    pub date: NaiveDate,
+}
+
 /// Why a deadline falls where it does.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Why<'a> {
-    /// The milestone (interval `from`, task `after`) and its event date; `None` for ad-hoc tasks.
-    pub anchor: Option<(&'a str, NaiveDate)>,
+    /// The event the deadline counts from; `None` for ad-hoc tasks.
+    pub anchor: Option<Anchor<'a>>,
     /// The number of days added to the anchor.
     pub days: Option<u32>,
     pub basis: Basis,
@@ -535,7 +544,10 @@ pub fn case_deadlines<'a>(view: &CaseView<'a, 'a>, warn: &Warn<'_>) -> Vec<Deadl
         } = view.interval_state(i)
         {
             let why = Why {
-                anchor: Some((&i.from.value, from)),
+                anchor: Some(Anchor {
+                    milestone: &i.from.value,
+                    date: from,
+                }),
                 days: Some(days),
                 basis,
                 unverified,
@@ -558,7 +570,10 @@ pub fn case_deadlines<'a>(view: &CaseView<'a, 'a>, warn: &Warn<'_>) -> Vec<Deadl
             continue;
         }
         let why = Why {
-            anchor: t.after.zip(t.anchor),
+            anchor: t
+                .after
+                .zip(t.anchor)
+                .map(|(milestone, date)| Anchor { milestone, date }),
             days: t.days,
             basis: Basis::Fixed,
             unverified: false,

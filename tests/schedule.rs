@@ -453,7 +453,7 @@ proptest! {
         let c = case(&ps, &body);
         let today = date("2025-01-01") + chrono::Days::new(today as u64);
         for d in open(&c, &ps, &today.to_string()) {
-            let (_, anchor) = d.why.anchor.expect("intervals and pathway tasks have anchors");
+            let anchor = d.why.anchor.expect("intervals and pathway tasks have anchors").date;
             prop_assert!(d.due >= anchor);
             prop_assert_eq!(d.days_left, (d.due - today).num_days());
         }
@@ -466,7 +466,7 @@ proptest! {
         let today = date("2025-01-01") + chrono::Days::new(today as u64);
         for d in open(&c, &ps, &today.to_string()) {
             if d.kind != Kind::Interval { continue; }
-            let (_, anchor) = d.why.anchor.unwrap();
+            let anchor = d.why.anchor.unwrap().date;
             // The `to` event on a day between the anchor (or the case's latest event, so the
             // milestone order holds) and the due date.
             let latest = c.events.iter().map(|e| e.date.value).max().unwrap();
