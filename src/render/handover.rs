@@ -50,6 +50,55 @@ pub fn document(
     out
 }
 
+/// The facts about the patient and the people around them, as label and value: patient (initials
+/// under redaction), coordinator, doctor, GP, planned treatment, individual plan and consent. The
+/// handover and the site's case page both start with these.
+pub fn person_facts(h: &Handover<'_>, lang: Lang) -> Vec<(String, String)> {
+    let yes_no = |b: Option<bool>| match b {
+        Some(true) => Word::YesWord.text(lang),
+        Some(false) => Word::NoWord.text(lang),
+        None => Word::NotRecorded.text(lang),
+    };
+    let mut facts = Vec::new();
+    let patient = match &h.identity {
+        Some(id) => {
+            let mut parts = vec![id.name.clone().unwrap_or_else(|| "–".into())];
+            if let Some(f) = &id.fnr {
+                parts.push(format!("{} {f}", Word::Fnr.text(lang)));
+            }
+            if let Some(b) = id.born {
+                parts.push(format!("{} {b}", Word::Born.text(lang)));
+            }
+            parts.join(", ")
+        }
+        None => h.patient.clone(),
+    };
+    facts.push((Word::PatientCap.text(lang), patient));
+    if let Some(c) = &h.coordinator {
+        facts.push((Word::CoordinatorCap.text(lang), person(c, lang)));
+    }
+    if let Some(d) = &h.doctor {
+        facts.push((Word::ResponsibleDoctor.text(lang), person(d, lang)));
+    }
+    if let Some(gp) = &h.gp {
+        facts.push((Word::Gp.text(lang), gp.clone()));
+    }
+    if let Some(t) = h.treatment {
+        facts.push((
+            Word::PlannedTreatmentCap.text(lang),
+            treatment_name(t, lang),
+        ));
+    }
+    facts.push((
+        Word::IndividualPlan.text(lang),
+        h.individual_plan
+            .map(|p| individual_plan_name(p, lang))
+            .unwrap_or_else(|| Word::NotRecorded.text(lang)),
+    ));
+    facts.push((Word::MunicipalConsent.text(lang), yes_no(h.consent)));
+    facts
+}
+
 /// A person as one line: name (id), unit, hospital, phone.
 pub fn person(p: &PersonRef, lang: Lang) -> String {
     match &p.person {
@@ -109,48 +158,7 @@ fn case_section(h: &Handover<'_>, today: NaiveDate, lang: Lang) -> String {
         line.push_str(&format!(" · {state}\n\n"));
         s.push_str(&line);
     }
-    let yes_no = |b: Option<bool>| match b {
-        Some(true) => Word::YesWord.text(lang),
-        Some(false) => Word::NoWord.text(lang),
-        None => Word::NotRecorded.text(lang),
-    };
-    let mut facts: Vec<(String, String)> = Vec::new();
-    let patient = match &h.identity {
-        Some(id) => {
-            let mut parts = vec![id.name.clone().unwrap_or_else(|| "–".into())];
-            if let Some(f) = &id.fnr {
-                parts.push(format!("{} {f}", Word::Fnr.text(lang)));
-            }
-            if let Some(b) = id.born {
-                parts.push(format!("{} {b}", Word::Born.text(lang)));
-            }
-            parts.join(", ")
-        }
-        None => h.patient.clone(),
-    };
-    facts.push((Word::PatientCap.text(lang), patient));
-    if let Some(c) = &h.coordinator {
-        facts.push((Word::CoordinatorCap.text(lang), person(c, lang)));
-    }
-    if let Some(d) = &h.doctor {
-        facts.push((Word::ResponsibleDoctor.text(lang), person(d, lang)));
-    }
-    if let Some(gp) = &h.gp {
-        facts.push((Word::Gp.text(lang), gp.clone()));
-    }
-    if let Some(t) = h.treatment {
-        facts.push((
-            Word::PlannedTreatmentCap.text(lang),
-            treatment_name(t, lang),
-        ));
-    }
-    facts.push((
-        Word::IndividualPlan.text(lang),
-        h.individual_plan
-            .map(|p| individual_plan_name(p, lang))
-            .unwrap_or_else(|| Word::NotRecorded.text(lang)),
-    ));
-    facts.push((Word::MunicipalConsent.text(lang), yes_no(h.consent)));
+    let mut facts = person_facts(h, lang);
     if let Some(d) = &h.next_deadline {
         facts.push((
             Word::NextDeadlineCap.text(lang),

@@ -3,10 +3,8 @@
 use maud::{Markup, html};
 
 use super::{Section, SiteInfo, page, timeline, urgency_class};
-use crate::i18n::{
-    Lang, SiteWord, Word, close_reason_name, days_left_text, individual_plan_name, treatment_name,
-};
-use crate::render::handover::person;
+use crate::i18n::{Lang, SiteWord, Word, close_reason_name, days_left_text};
+use crate::render::handover::{person, person_facts};
 use crate::schedule::{CaseState, CaseView, IntervalState, Urgency};
 use crate::views::handover::Handover;
 
@@ -20,48 +18,7 @@ pub struct CaseTables {
 }
 
 fn facts(h: &Handover<'_>, lang: Lang) -> Vec<(String, String)> {
-    let yes_no = |b: Option<bool>| match b {
-        Some(true) => Word::YesWord.text(lang),
-        Some(false) => Word::NoWord.text(lang),
-        None => Word::NotRecorded.text(lang),
-    };
-    let mut facts = Vec::new();
-    let patient = match &h.identity {
-        Some(id) => {
-            let mut parts = vec![id.name.clone().unwrap_or_else(|| "–".into())];
-            if let Some(f) = &id.fnr {
-                parts.push(format!("{} {f}", Word::Fnr.text(lang)));
-            }
-            if let Some(b) = id.born {
-                parts.push(format!("{} {b}", Word::Born.text(lang)));
-            }
-            parts.join(", ")
-        }
-        None => h.patient.clone(),
-    };
-    facts.push((Word::PatientCap.text(lang), patient));
-    if let Some(c) = &h.coordinator {
-        facts.push((Word::CoordinatorCap.text(lang), person(c, lang)));
-    }
-    if let Some(d) = &h.doctor {
-        facts.push((Word::ResponsibleDoctor.text(lang), person(d, lang)));
-    }
-    if let Some(gp) = &h.gp {
-        facts.push((Word::Gp.text(lang), gp.clone()));
-    }
-    if let Some(t) = h.treatment {
-        facts.push((
-            Word::PlannedTreatmentCap.text(lang),
-            treatment_name(t, lang),
-        ));
-    }
-    facts.push((
-        Word::IndividualPlan.text(lang),
-        h.individual_plan
-            .map(|p| individual_plan_name(p, lang))
-            .unwrap_or_else(|| Word::NotRecorded.text(lang)),
-    ));
-    facts.push((Word::MunicipalConsent.text(lang), yes_no(h.consent)));
+    let mut facts = person_facts(h, lang);
     if let Some(t) = &h.transfer {
         let mut v = format!("{}: {}", t.date, t.to);
         if let Some(c) = &t.contact {
