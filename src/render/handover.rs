@@ -214,21 +214,7 @@ fn case_section(h: &Handover<'_>, today: NaiveDate, lang: Lang) -> String {
     }
 
     s.push_str(&format!("### {}\n\n", Word::OpenTasks.text(lang)));
-    let rows: Vec<Vec<String>> = h
-        .open_tasks
-        .iter()
-        .map(|t| {
-            let due = t
-                .due
-                .map(|d| format!("{d} ({})", days_left_text((d - today).num_days(), lang)));
-            // An ad-hoc task's name is free text.
-            vec![
-                t.id.to_string(),
-                crate::views::redact_text(t.name, h.case, h.identity.is_none()),
-                due.unwrap_or_else(|| "–".into()),
-            ]
-        })
-        .collect();
+    let rows = task_rows(h, today, lang);
     s.push_str(&section_table(
         [Word::Id, Word::Name, Word::Due],
         rows,
@@ -239,18 +225,7 @@ fn case_section(h: &Handover<'_>, today: NaiveDate, lang: Lang) -> String {
         "### {}\n\n",
         Word::UpcomingAppointments.text(lang)
     ));
-    let rows: Vec<Vec<String>> = h
-        .appointments
-        .iter()
-        .map(|a| {
-            vec![
-                a.date.to_string(),
-                a.time.clone().unwrap_or_default(),
-                a.what.clone(),
-                a.place.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
+    let rows = appointment_rows(h);
     s.push_str(&section_table(
         [Word::Date, Word::Time, Word::What, Word::Place],
         rows,
@@ -258,22 +233,7 @@ fn case_section(h: &Handover<'_>, today: NaiveDate, lang: Lang) -> String {
     ));
 
     s.push_str(&format!("### {}\n\n", Word::MdtMeetings.text(lang)));
-    let rows: Vec<Vec<String>> = h
-        .mdts
-        .iter()
-        .map(|m| {
-            let date = if m.date >= today {
-                format!("{} ({})", m.date, Word::Upcoming.text(lang))
-            } else {
-                m.date.to_string()
-            };
-            vec![
-                date,
-                m.question.clone().unwrap_or_default(),
-                m.conclusion.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
+    let rows = mdt_rows(h, today, lang);
     s.push_str(&section_table(
         [Word::Date, Word::Question, Word::Conclusion],
         rows,
@@ -281,17 +241,7 @@ fn case_section(h: &Handover<'_>, today: NaiveDate, lang: Lang) -> String {
     ));
 
     s.push_str(&format!("### {}\n\n", Word::Deviations.text(lang)));
-    let rows: Vec<Vec<String>> = h
-        .deviations
-        .iter()
-        .map(|d| {
-            let rep = match d.reported {
-                Some(r) => format!("{} {r}", Word::Reported.text(lang)),
-                None => Word::NotReported.text(lang),
-            };
-            vec![d.interval.clone(), d.reason.clone(), rep]
-        })
-        .collect();
+    let rows = deviation_rows(h, lang);
     s.push_str(&section_table(
         [Word::Id, Word::Note, Word::State],
         rows,
@@ -333,6 +283,72 @@ fn section_table<const N: usize>(headers: [Word; N], rows: Vec<Vec<String>>, lan
     }
     let headers: Vec<String> = headers.iter().map(|w| w.text(lang)).collect();
     format!("{}\n", super::markdown_table(&headers, &rows))
+}
+
+/// The open tasks' rows: id, name (scrubbed: an ad-hoc task's name is free text), due with days left.
+pub fn task_rows(h: &Handover<'_>, today: NaiveDate, lang: Lang) -> Vec<Vec<String>> {
+    h.open_tasks
+        .iter()
+        .map(|t| {
+            let due = t
+                .due
+                .map(|d| format!("{d} ({})", days_left_text((d - today).num_days(), lang)));
+            // An ad-hoc task's name is free text.
+            vec![
+                t.id.to_string(),
+                crate::views::redact_text(t.name, h.case, h.identity.is_none()),
+                due.unwrap_or_else(|| "–".into()),
+            ]
+        })
+        .collect()
+}
+
+/// The upcoming appointments' rows: date, time, what, place.
+pub fn appointment_rows(h: &Handover<'_>) -> Vec<Vec<String>> {
+    h.appointments
+        .iter()
+        .map(|a| {
+            vec![
+                a.date.to_string(),
+                a.time.clone().unwrap_or_default(),
+                a.what.clone(),
+                a.place.clone().unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+/// The MDT meetings' rows: date (marked when upcoming), question, conclusion.
+pub fn mdt_rows(h: &Handover<'_>, today: NaiveDate, lang: Lang) -> Vec<Vec<String>> {
+    h.mdts
+        .iter()
+        .map(|m| {
+            let date = if m.date >= today {
+                format!("{} ({})", m.date, Word::Upcoming.text(lang))
+            } else {
+                m.date.to_string()
+            };
+            vec![
+                date,
+                m.question.clone().unwrap_or_default(),
+                m.conclusion.clone().unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+/// The deviations' rows: interval, reason, reported or not.
+pub fn deviation_rows(h: &Handover<'_>, lang: Lang) -> Vec<Vec<String>> {
+    h.deviations
+        .iter()
+        .map(|d| {
+            let rep = match d.reported {
+                Some(r) => format!("{} {r}", Word::Reported.text(lang)),
+                None => Word::NotReported.text(lang),
+            };
+            vec![d.interval.clone(), d.reason.clone(), rep]
+        })
+        .collect()
 }
 
 /// Timeline rows: date, milestone (or transfer / early end), NPR code, note.

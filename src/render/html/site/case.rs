@@ -4,7 +4,9 @@ use maud::{Markup, html};
 
 use super::{Section, SiteInfo, page, timeline, urgency_class};
 use crate::i18n::{Lang, SiteWord, Word, close_reason_name, days_left_text};
-use crate::render::handover::{person, person_facts};
+use crate::render::handover::{
+    appointment_rows, deviation_rows, mdt_rows, person, person_facts, task_rows,
+};
 use crate::schedule::{CaseState, CaseView, IntervalState, Urgency};
 use crate::views::handover::Handover;
 
@@ -110,65 +112,15 @@ pub fn case_page(
         .iter()
         .map(|st| interval_class(&st.state, h, info, warn))
         .collect();
-    let tasks: Vec<Vec<String>> = h
-        .open_tasks
-        .iter()
-        .map(|t| {
-            let due = t
-                .due
-                .map(|d| format!("{d} ({})", days_left_text((d - today).num_days(), lang)));
-            // An ad-hoc task's name is free text.
-            vec![
-                t.id.to_string(),
-                crate::views::redact_text(t.name, h.case, h.identity.is_none()),
-                due.unwrap_or_else(|| "–".into()),
-            ]
-        })
-        .collect();
+    let tasks = task_rows(h, today, lang);
     let task_classes: Vec<Option<&'static str>> = h
         .open_tasks
         .iter()
         .map(|t| t.due.map(|d| urgency_class(Urgency::of(d, today, warn))))
         .collect();
-    let appointments: Vec<Vec<String>> = h
-        .appointments
-        .iter()
-        .map(|a| {
-            vec![
-                a.date.to_string(),
-                a.time.clone().unwrap_or_default(),
-                a.what.clone(),
-                a.place.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
-    let mdts: Vec<Vec<String>> = h
-        .mdts
-        .iter()
-        .map(|m| {
-            let date = if m.date >= today {
-                format!("{} ({})", m.date, Word::Upcoming.text(lang))
-            } else {
-                m.date.to_string()
-            };
-            vec![
-                date,
-                m.question.clone().unwrap_or_default(),
-                m.conclusion.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
-    let deviations: Vec<Vec<String>> = h
-        .deviations
-        .iter()
-        .map(|d| {
-            let rep = match d.reported {
-                Some(r) => format!("{} {r}", Word::Reported.text(lang)),
-                None => Word::NotReported.text(lang),
-            };
-            vec![d.interval.clone(), d.reason.clone(), rep]
-        })
-        .collect();
+    let appointments = appointment_rows(h);
+    let mdts = mdt_rows(h, today, lang);
+    let deviations = deviation_rows(h, lang);
     let body = html! {
         p.back { a href=(super::BOARD) { "← " (SiteWord::BackToBoard.text(lang)) } }
         h1 { (title) }
