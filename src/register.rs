@@ -464,7 +464,7 @@ fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, 
             paths.push(path);
         }
     }
-    let walked: Vec<(Vec<(PathBuf, bool)>, Vec<Diagnostic>)> = subfolders
+    let walked: Vec<Walked> = subfolders
         .par_iter()
         .map(|sub| walk(root, sub, None))
         .collect();
@@ -505,14 +505,13 @@ fn walk_order(a: &Path, b: &Path) -> std::cmp::Ordering {
     }
 }
 
+/// What a walk of one folder found: entries (`true` for a folder) and diagnostics.
+type Walked = (Vec<(PathBuf, bool)>, Vec<Diagnostic>);
+
 /// Walks `dir` (without following links), down to `max_depth` levels: the case files and
 /// the non-hidden folders found (`true` for a folder, which the caller walks or skips),
 /// with a diagnostic for each entry that is not read.
-fn walk(
-    root: &Path,
-    dir: &Path,
-    max_depth: Option<usize>,
-) -> (Vec<(PathBuf, bool)>, Vec<Diagnostic>) {
+fn walk(root: &Path, dir: &Path, max_depth: Option<usize>) -> Walked {
     let mut found = Vec::new();
     let mut diags = Vec::new();
     let mut walker = walkdir::WalkDir::new(dir).follow_links(false);
