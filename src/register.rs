@@ -703,8 +703,11 @@ pub enum Scope {
     All,
     /// Cases open on `today`.
     Open,
-    /// Cases open on `today`, or with an event, closure or transfer on or after the date.
-    OpenOrSince(NaiveDate),
+    /// `stats`: every case, or with a date those open on `today` or with an event, closure or
+    /// transfer on or after it; kept only for the standard times they measured (events,
+    /// pathway, coordinator): notes, appointments, MDT meetings, tasks and deviations are
+    /// dropped as soon as the case is checked.
+    Measures(Option<NaiveDate>),
     /// Cases open on `today`, kept only for their deadlines and status (`due`, `overdue`, the
     /// `status` list): their notes, appointments, MDT meetings, deviations and GP are dropped
     /// as soon as the case is checked (an output-heavy register keeps most of its cases).
@@ -712,7 +715,7 @@ pub enum Scope {
     /// Like [`Scope::Deadlines`], keeping the appointments and MDT meetings dated within the
     /// window (`agenda`: its days).
     Window(NaiveDate, NaiveDate),
-    /// The morning report on `today`: the cases [`Scope::OpenOrSince`] keeps, with their
+    /// The morning report on `today`: the cases [`Scope::Measures`] with that date keeps, with their
     /// deviations (without reasons), their appointments and MDT meetings from today on (its
     /// agenda's days, and what keeps a case from being stale), and of the past only what the
     /// stale list asks: the last appointment, MDT meeting and note (its date) before today.
@@ -772,6 +775,14 @@ impl Scope {
             case.notes = Vec::new();
             case.deviations = Vec::new();
         }
+        if let Scope::Measures(_) = self {
+            case.notes = Vec::new();
+            case.appointments = Vec::new();
+            case.mdts = Vec::new();
+            case.tasks = Vec::new();
+            case.deviations = Vec::new();
+            case.events.shrink_to_fit();
+        }
         if self == Scope::Deadlines {
             case.appointments = Vec::new();
             case.mdts = Vec::new();
@@ -791,7 +802,8 @@ impl Scope {
         match self {
             Scope::All => true,
             Scope::Open | Scope::Deadlines | Scope::Window(..) => case.is_followed(today),
-            Scope::OpenOrSince(from) | Scope::Report { since: from, .. } => {
+            Scope::Measures(None) => true,
+            Scope::Measures(Some(from)) | Scope::Report { since: from, .. } => {
                 case.is_followed(today)
                     || case.events.iter().any(|e| e.date.value >= from)
                     || case.closed.as_ref().is_some_and(|c| c.date.value >= from)
@@ -973,6 +985,26 @@ pub fn parse_case_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `stats` loads slim cases: every measure it finds is the one the whole cases give, with
+    /// and without a first day.
+    #[test]
+    fn the_stats_slim_cases_measure_as_the_whole_cases_do() {
+        use crate::views::stats::measures;
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/onkologi");
+        let mut seen = 0;
+        for today in ["2026-06-01", "2026-11-29", "2027-03-01"] {
+            let today: NaiveDate = today.parse().unwrap();
+            for from in [None, Some(today - chrono::Days::new(120))] {
+                let whole = load_scoped(&root, today, Scope::All);
+                let slim = load_view(&root, today, Scope::Measures(from));
+                let all = measures(&whole, today, from, None, |_| true);
+                seen += all.len();
+                assert_eq!(all, measures(&slim, today, from, None, |_| true));
+            }
+        }
+        assert!(seen > 20, "{seen}");
+    }
 
     /// The fast order of the walk is the order of comparing path components.
     #[test]
