@@ -49,7 +49,7 @@ impl<'t> LineIndex<'t> {
     /// Indexes `text` (already stripped of a byte-order mark).
     pub fn new(text: &'t str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { text, starts }
     }
 
@@ -157,6 +157,8 @@ pub struct Sink<'t> {
     /// Byte ranges of syntax errors: the parser recovered around them, and a later problem at
     /// the same place is the same problem, already reported.
     syntax: Vec<Range<usize>>,
+    /// Warnings are not collected (see [`Sink::skip_warnings`]).
+    errors_only: bool,
 }
 
 impl<'t> Sink<'t> {
@@ -168,7 +170,14 @@ impl<'t> Sink<'t> {
             lines: std::cell::OnceCell::new(),
             diags: Vec::new(),
             syntax: Vec::new(),
+            errors_only: false,
         }
+    }
+
+    /// From now on, warnings are dropped as they are reported: for a load whose output shows
+    /// only errors.
+    pub fn skip_warnings(&mut self) {
+        self.errors_only = true;
     }
 
     /// Records a syntax error's range: problems found later at that place are not reported
@@ -207,6 +216,9 @@ impl<'t> Sink<'t> {
     /// Reports a problem at a span. After [`MAX_PER_FILE`] problems the file's list ends with
     /// one that says so: memory stays proportional whatever one file holds.
     pub fn at(&mut self, severity: Severity, span: Span, msg: Msg) {
+        if self.errors_only && severity == Severity::Warning {
+            return;
+        }
         if self.at_syntax_error(span) {
             return;
         }

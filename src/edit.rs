@@ -1124,7 +1124,7 @@ fn duplicate_open_case(
     ctx: &CaseContext<'_>,
 ) -> Option<Diagnostic> {
     let fnr = new.fnr?;
-    let register = crate::register::load_scoped(root, ctx.today, crate::register::Scope::Open);
+    let register = crate::register::load_view(root, ctx.today, crate::register::Scope::Open);
     let other = register.keys.iter().find(|k| {
         k.open
             && k.pathway == new.pathway.id.value

@@ -619,6 +619,10 @@ pub struct ConflictBlock {
 /// Every git conflict block in `text` (markers at the start of a line).
 pub fn conflict_blocks(text: &str) -> Vec<ConflictBlock> {
     let mut blocks = Vec::new();
+    // Every case file is looked at on every load: most have no marker anywhere.
+    if memchr::memmem::find(text.as_bytes(), MARK_OURS.as_bytes()).is_none() {
+        return blocks;
+    }
     let mut offset = 0;
     let mut current: Option<(ConflictBlock, u8)> = None;
     for line in text.split_inclusive('\n') {

@@ -125,6 +125,28 @@ pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, Ui> {
 
 /// `path` relative to `root`, with `/` separators, for display.
 pub fn display_path(root: &Path, path: &Path) -> String {
+    // Paths the walker made from `root`: the rest after `root/` as it is (no component
+    // parsing for each of 100,000 files), when it is plain `/`-separated UTF-8.
+    let (p, r) = (
+        path.as_os_str().as_encoded_bytes(),
+        root.as_os_str().as_encoded_bytes(),
+    );
+    if std::path::MAIN_SEPARATOR == '/' && !r.is_empty() && p.starts_with(r) {
+        let rest = &p[r.len()..];
+        let rest = if r.ends_with(b"/") {
+            Some(rest)
+        } else {
+            rest.strip_prefix(b"/")
+        };
+        if let Some(s) = rest.and_then(|b| std::str::from_utf8(b).ok())
+            && !s.is_empty()
+            && !s.starts_with(['/', '.'])
+            && !s.contains("//")
+            && !s.contains("/./")
+        {
+            return s.to_string();
+        }
+    }
     let rel = path.strip_prefix(root).unwrap_or(path);
     // The common case on unix: already `/`-separated UTF-8.
     if let Some(s) = rel.to_str().filter(|_| std::path::MAIN_SEPARATOR == '/') {
@@ -208,14 +230,20 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
         ));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    file.read_to_end(&mut bytes).map_err(|e| {
-        file_error(
-            shown,
-            Msg::Unreadable {
-                detail: e.kind().to_string(),
-            },
-        )
-    })?;
+    // Through `take`, `read_to_end` trusts the capacity instead of asking the file for its
+    // size and position again (two system calls for each of 100,000 files); the limit keeps
+    // a file that grows while read within the cap.
+    (&mut file)
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            file_error(
+                shown,
+                Msg::Unreadable {
+                    detail: e.kind().to_string(),
+                },
+            )
+        })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         // The valid prefix locates the first bad byte.
@@ -424,10 +452,73 @@ fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, 
         diags.push(file_diag(Severity::Error, "cases", msg.clone()));
         return Err(msg);
     }
-    let mut walker = walkdir::WalkDir::new(&dir)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter();
+    // The top level is walked here; each sub-folder (a year, usually) in parallel, since a
+    // register of 100,000 cases spends a noticeable part of a command listing them.
+    let (top, mut top_diags) = walk(root, &dir, Some(1));
+    diags.append(&mut top_diags);
+    let mut subfolders = Vec::new();
+    for (path, is_dir) in top {
+        if is_dir {
+            subfolders.push(path);
+        } else {
+            paths.push(path);
+        }
+    }
+    let walked: Vec<Walked> = subfolders
+        .par_iter()
+        .map(|sub| walk(root, sub, None))
+        .collect();
+    for (found, mut d) in walked {
+        paths.extend(
+            found
+                .into_iter()
+                .filter(|(_, is_dir)| !is_dir)
+                .map(|(p, _)| p),
+        );
+        diags.append(&mut d);
+    }
+    // Sorted as a walk sorted by name at each level would give them (a `/` orders before any
+    // other byte), without comparing path components.
+    paths.par_sort_unstable_by(|a, b| walk_order(a, b));
+    Ok(paths)
+}
+
+/// The order of a walk sorted by name at each level: bytes, with the separator lowest. Paths
+/// share long prefixes (`…/cases/2026/te-0`), so the common prefix is skipped 16 bytes at a time.
+fn walk_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    let (a, b) = (
+        a.as_os_str().as_encoded_bytes(),
+        b.as_os_str().as_encoded_bytes(),
+    );
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 16 <= n && a[i..i + 16] == b[i..i + 16] {
+        i += 16;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    let sep = |c: u8| if c == b'/' { 0 } else { c };
+    match (a.get(i), b.get(i)) {
+        (Some(&x), Some(&y)) => sep(x).cmp(&sep(y)),
+        _ => a.len().cmp(&b.len()),
+    }
+}
+
+/// What a walk of one folder found: entries (`true` for a folder) and diagnostics.
+type Walked = (Vec<(PathBuf, bool)>, Vec<Diagnostic>);
+
+/// Walks `dir` (without following links), down to `max_depth` levels: the case files and
+/// the non-hidden folders found (`true` for a folder, which the caller walks or skips),
+/// with a diagnostic for each entry that is not read.
+fn walk(root: &Path, dir: &Path, max_depth: Option<usize>) -> Walked {
+    let mut found = Vec::new();
+    let mut diags = Vec::new();
+    let mut walker = walkdir::WalkDir::new(dir).follow_links(false);
+    if let Some(depth) = max_depth {
+        walker = walker.max_depth(depth);
+    }
+    let mut walker = walker.into_iter();
     while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
@@ -471,6 +562,9 @@ fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, 
             continue;
         }
         if ft.is_dir() {
+            if entry.depth() > 0 {
+                found.push((entry.into_path(), true));
+            }
             continue;
         }
         let path = entry.path();
@@ -488,10 +582,10 @@ fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, 
             Some((severity, msg)) => {
                 diags.push(file_diag(severity, &display_path(root, path), msg))
             }
-            None => paths.push(path.to_path_buf()),
+            None => found.push((path.to_path_buf(), false)),
         }
     }
-    Ok(paths)
+    (found, diags)
 }
 
 /// Reads, parses and checks one case file.
@@ -560,6 +654,7 @@ impl Context {
             team: self.team.as_ref(),
             today,
             stale_days: self.settings.stale_days,
+            warnings: true,
         }
     }
 }
@@ -608,8 +703,11 @@ pub enum Scope {
     All,
     /// Cases open on `today`.
     Open,
-    /// Cases open on `today`, or with an event, closure or transfer on or after the date.
-    OpenOrSince(NaiveDate),
+    /// `stats`: every case, or with a date those open on `today` or with an event, closure or
+    /// transfer on or after it; kept only for the standard times they measured (events,
+    /// pathway, coordinator): notes, appointments, MDT meetings, tasks and deviations are
+    /// dropped as soon as the case is checked.
+    Measures(Option<NaiveDate>),
     /// Cases open on `today`, kept only for their deadlines and status (`due`, `overdue`, the
     /// `status` list): their notes, appointments, MDT meetings, deviations and GP are dropped
     /// as soon as the case is checked (an output-heavy register keeps most of its cases).
@@ -617,7 +715,7 @@ pub enum Scope {
     /// Like [`Scope::Deadlines`], keeping the appointments and MDT meetings dated within the
     /// window (`agenda`: its days).
     Window(NaiveDate, NaiveDate),
-    /// The morning report on `today`: the cases [`Scope::OpenOrSince`] keeps, with their
+    /// The morning report on `today`: the cases [`Scope::Measures`] with that date keeps, with their
     /// deviations (without reasons), their appointments and MDT meetings from today on (its
     /// agenda's days, and what keeps a case from being stale), and of the past only what the
     /// stale list asks: the last appointment, MDT meeting and note (its date) before today.
@@ -677,6 +775,14 @@ impl Scope {
             case.notes = Vec::new();
             case.deviations = Vec::new();
         }
+        if let Scope::Measures(_) = self {
+            case.notes = Vec::new();
+            case.appointments = Vec::new();
+            case.mdts = Vec::new();
+            case.tasks = Vec::new();
+            case.deviations = Vec::new();
+            case.events.shrink_to_fit();
+        }
         if self == Scope::Deadlines {
             case.appointments = Vec::new();
             case.mdts = Vec::new();
@@ -696,7 +802,8 @@ impl Scope {
         match self {
             Scope::All => true,
             Scope::Open | Scope::Deadlines | Scope::Window(..) => case.is_followed(today),
-            Scope::OpenOrSince(from) | Scope::Report { since: from, .. } => {
+            Scope::Measures(None) => true,
+            Scope::Measures(Some(from)) | Scope::Report { since: from, .. } => {
                 case.is_followed(today)
                     || case.events.iter().any(|e| e.date.value >= from)
                     || case.closed.as_ref().is_some_and(|c| c.date.value >= from)
@@ -738,17 +845,30 @@ pub fn load(root: &Path, today: NaiveDate) -> Register {
 /// Loads the register, keeping the cases `scope` admits (cases the command will not look at
 /// are dropped as soon as they are checked, in the worker thread that parsed them).
 pub fn load_scoped(root: &Path, today: NaiveDate, scope: Scope) -> Register {
-    load_with(root, today, scope, None)
+    load_with(root, today, scope, None, true)
+}
+
+/// Like [`load_scoped`], for a command that shows the register's errors and unread files but
+/// not its warnings (every command but `check` and `sync`): the cases' warnings are not
+/// collected. Errors and the rules across files are the same.
+pub fn load_view(root: &Path, today: NaiveDate, scope: Scope) -> Register {
+    load_with(root, today, scope, None, false)
 }
 
 /// Loads the register with `overlay`'s texts in place of the working tree's files (the staged
 /// versions, for the pre-commit check). The rules across files report a clash on the overlay's
 /// file, whichever of the two comes first.
 pub fn load_overlay(root: &Path, today: NaiveDate, overlay: &Overlay) -> Register {
-    load_with(root, today, Scope::All, Some(overlay))
+    load_with(root, today, Scope::All, Some(overlay), true)
 }
 
-fn load_with(root: &Path, today: NaiveDate, scope: Scope, overlay: Option<&Overlay>) -> Register {
+fn load_with(
+    root: &Path,
+    today: NaiveDate,
+    scope: Scope,
+    overlay: Option<&Overlay>,
+    warnings: bool,
+) -> Register {
     let Context {
         settings,
         team,
@@ -773,6 +893,7 @@ fn load_with(root: &Path, today: NaiveDate, scope: Scope, overlay: Option<&Overl
         team: team.as_ref(),
         today,
         stale_days: settings.stale_days,
+        warnings,
     };
     // Cases go straight into their own vector (no second copy of 100,000 structs on the way).
     type Checked = (Option<CaseKey>, Vec<Diagnostic>);
@@ -851,6 +972,9 @@ pub fn parse_case_text(
 ) -> (Option<Case>, Vec<Diagnostic>) {
     let text = parse::strip_bom(text);
     let mut d = Decoder::new(shown, text);
+    if !ctx.warnings {
+        d.sink.skip_warnings();
+    }
     let case = parse::parse_case(&mut d, text, stem);
     if let Some(case) = &case {
         check_case(case, ctx, &mut d.sink);
@@ -861,6 +985,90 @@ pub fn parse_case_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `stats` loads slim cases: every measure it finds is the one the whole cases give, with
+    /// and without a first day.
+    #[test]
+    fn the_stats_slim_cases_measure_as_the_whole_cases_do() {
+        use crate::views::stats::measures;
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/onkologi");
+        let mut seen = 0;
+        for today in ["2026-06-01", "2026-11-29", "2027-03-01"] {
+            let today: NaiveDate = today.parse().unwrap();
+            for from in [None, Some(today - chrono::Days::new(120))] {
+                let whole = load_scoped(&root, today, Scope::All);
+                let slim = load_view(&root, today, Scope::Measures(from));
+                let all = measures(&whole, today, from, None, |_| true);
+                seen += all.len();
+                assert_eq!(all, measures(&slim, today, from, None, |_| true));
+            }
+        }
+        assert!(seen > 20, "{seen}");
+    }
+
+    /// The fast order of the walk is the order of comparing path components.
+    #[test]
+    fn walk_order_is_component_order() {
+        let paths = [
+            "r/cases/2026/a/x.toml",
+            "r/cases/2026/a-b/x.toml",
+            "r/cases/2026/a.toml",
+            "r/cases/2026/a",
+            "r/cases/2026/ab.toml",
+            "r/cases/2026/te-0001.toml",
+            "r/cases/2026/te-0001-b.toml",
+            "r/cases/2026/te-00010.toml",
+            "r/cases/2025/zz/y/x.toml",
+            "r/cases/2025/zz.toml",
+            "r/cases/2025/zz-y.toml",
+            "r/cases/2025 b/x.toml",
+            "r/cases/20251234567890123456/x.toml",
+            "r/cases/2025123456789012345/x.toml",
+            "r/cases/æ.toml",
+            "r/cases/z.toml",
+        ];
+        for a in paths {
+            for b in paths {
+                let (pa, pb) = (Path::new(a), Path::new(b));
+                assert_eq!(
+                    walk_order(pa, pb),
+                    pa.components().cmp(pb.components()),
+                    "{a} vs {b}"
+                );
+            }
+        }
+    }
+
+    /// The fast path of `display_path` gives what the component walk gives.
+    #[test]
+    fn display_path_fast_and_slow_agree() {
+        let slow = |root: &Path, path: &Path| {
+            let rel = path.strip_prefix(root).unwrap_or(path);
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/")
+        };
+        for (root, rel) in [
+            ("reg", "cases/2026/te-1.toml"),
+            ("reg/", "cases/2026/te-1.toml"),
+            ("/tmp/a b/reg", "cases/x.toml"),
+            ("./reg", "cases/x.toml"),
+            ("reg", "forlop.toml"),
+            ("/", "cases/x.toml"),
+        ] {
+            let path = Path::new(root).join(rel);
+            assert_eq!(
+                display_path(Path::new(root), &path),
+                slow(Path::new(root), &path),
+                "{root} + {rel}"
+            );
+            assert_eq!(display_path(Path::new(root), &path), rel);
+        }
+        // Not under the root: shown as given (components joined).
+        let p = Path::new("other/cases/x.toml");
+        assert_eq!(display_path(Path::new("reg"), p), slow(Path::new("reg"), p));
+    }
 
     /// The report keeps a slim copy of each case: whatever day it is, every case it keeps is
     /// stale (and since when) and booked ahead exactly as the whole case is.

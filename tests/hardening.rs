@@ -378,3 +378,49 @@ fn every_read_command_survives_a_hostile_register() {
         );
     }
 }
+
+/// Folders are walked in parallel and the paths sorted afterwards: the order must stay that of
+/// a walk sorted by name at each level (`a/` before `a-b/`, although `-` sorts before `/` as a
+/// byte). It decides which of two files with the same case id is the one reported.
+#[test]
+fn the_later_of_two_files_with_one_id_is_reported_in_walk_order() {
+    let reg = register();
+    let case = "id = \"sa-0009\"\npathway = \"sarkom\"\ncoordinator = \"ssol\"\n\n[[event]]\nmilestone = \"referral\"\ndate = 2026-11-20\n";
+    for dir in ["cases/2026/a", "cases/2026/a-b", "cases/2025/deep/er"] {
+        std::fs::create_dir_all(reg.path().join(dir)).unwrap();
+    }
+    std::fs::write(reg.path().join("cases/2026/a/sa-0009.toml"), case).unwrap();
+    std::fs::write(reg.path().join("cases/2026/a-b/sa-0009.toml"), case).unwrap();
+    // Deeper folders and files at every level are all found.
+    std::fs::write(
+        reg.path().join("cases/2025/deep/er/sa-0010.toml"),
+        case.replace("0009", "0010"),
+    )
+    .unwrap();
+    let (out, diags) = check(reg.path());
+    assert_eq!(out.status.code(), Some(1), "{diags:?}");
+    let dup: Vec<_> = diags
+        .iter()
+        .filter(|(_, m)| m.contains("sa-0009"))
+        .map(|(f, m)| (f.as_str(), m.as_str()))
+        .collect();
+    assert_eq!(dup.len(), 1, "{diags:?}");
+    assert_eq!(dup[0].0, "cases/2026/a-b/sa-0009.toml", "{diags:?}");
+    assert!(dup[0].1.contains("cases/2026/a/sa-0009.toml"), "{diags:?}");
+    let out = forlop()
+        .args(["status", "--format", "json", "--today", TODAY, "--register"])
+        .arg(reg.path())
+        .output()
+        .unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["case"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"sa-0010") && ids.contains(&"sa-0001"),
+        "{ids:?}"
+    );
+}

@@ -24,6 +24,7 @@ fn parse_case(pathways: &[Pathway], text: &str) -> Case {
         team: None,
         today: date("2100-01-01"),
         stale_days: 60,
+        warnings: true,
     };
     parse_case_text("c.toml", text, "c", &ctx).0.unwrap()
 }

@@ -74,6 +74,7 @@ fn case(pathways: &[Pathway], body: &str) -> Case {
         team: None,
         today: date("2100-01-01"),
         stale_days: 60,
+        warnings: true,
     };
     let (case, diags) = parse_case_text("c.toml", &text, "c", &ctx);
     let errors: Vec<_> = diags

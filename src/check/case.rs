@@ -18,6 +18,10 @@ pub struct CaseContext<'a> {
     pub today: NaiveDate,
     /// forlop.toml `stale_days`.
     pub stale_days: u32,
+    /// Whether warnings are collected: only `check` (and `sync`, which checks) shows them;
+    /// the listings show errors and unread files, and skip building the warnings (a stale
+    /// warning for most cases of a busy register).
+    pub warnings: bool,
 }
 
 impl CaseContext<'_> {

@@ -53,6 +53,14 @@ fn at(case: &CaseKey, field: &Located<String>, msg: Msg) -> Pending {
 
 /// Cross-file rules over every case (sorted by file); all are errors.
 pub fn check_cases(cases: &[CaseKey]) -> Vec<Pending> {
+    // The two rules are independent: each walks the cases in its own thread.
+    let (mut out, mut open) = rayon::join(|| duplicate_ids(cases), || duplicate_open(cases));
+    out.append(&mut open);
+    out
+}
+
+/// Two cases with the same id: the later file is the one reported.
+fn duplicate_ids(cases: &[CaseKey]) -> Vec<Pending> {
     let mut out = Vec::new();
     let mut by_id: HashMap<&str, &CaseKey> = HashMap::with_capacity(cases.len());
     for case in cases {
@@ -70,7 +78,13 @@ pub fn check_cases(cases: &[CaseKey]) -> Vec<Pending> {
             }
         }
     }
-    let mut open: HashMap<(&str, &str), &CaseKey> = HashMap::new();
+    out
+}
+
+/// Two open cases of one pathway for the same fødselsnummer.
+fn duplicate_open(cases: &[CaseKey]) -> Vec<Pending> {
+    let mut out = Vec::new();
+    let mut open: HashMap<(&str, &str), &CaseKey> = HashMap::with_capacity(cases.len());
     for case in cases.iter().filter(|c| c.open) {
         let Some(fnr) = &case.fnr else { continue };
         match open.get(&(fnr.value.as_str(), case.pathway.as_str())) {

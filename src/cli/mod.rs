@@ -389,11 +389,16 @@ impl Ctx {
     /// left to the OS rather than freed one parsed case at a time (100,000 cases take a
     /// noticeable share of a command's time to drop).
     pub fn load(&mut self) -> anyhow::Result<&'static Register> {
-        self.load_scoped(register::Scope::All)
+        self.load_scoped(register::Scope::All, true)
     }
 
-    /// Like [`Ctx::load`], keeping only the cases `scope` admits (diagnostics are complete either way).
-    pub fn load_scoped(&mut self, scope: register::Scope) -> anyhow::Result<&'static Register> {
+    /// Like [`Ctx::load`], keeping only the cases `scope` admits, and the cases' warnings only
+    /// when `warnings` (errors are complete either way).
+    fn load_scoped(
+        &mut self,
+        scope: register::Scope,
+        warnings: bool,
+    ) -> anyhow::Result<&'static Register> {
         let cwd = std::env::current_dir().map_err(|e| {
             Failure::work(Ui::Io {
                 detail: e.to_string(),
@@ -401,8 +406,12 @@ impl Ctx {
         })?;
         let root =
             register::discover(self.global.register.as_deref(), &cwd).map_err(Failure::work)?;
-        let reg: &'static Register =
-            Box::leak(Box::new(register::load_scoped(&root, self.today, scope)));
+        let reg = if warnings {
+            register::load_scoped(&root, self.today, scope)
+        } else {
+            register::load_view(&root, self.today, scope)
+        };
+        let reg: &'static Register = Box::leak(Box::new(reg));
         self.adopt_lang(&reg.settings);
         self.resolve_me(&root, reg.team.as_ref())?;
         Ok(reg)
@@ -412,7 +421,7 @@ impl Ctx {
     /// than `check` still work on what could be read).
     /// An unreadable `cases/` is an error (exit 1): no listing may say "0 cases".
     pub fn load_for_view(&mut self, scope: register::Scope) -> anyhow::Result<&'static Register> {
-        let reg = self.load_scoped(scope)?;
+        let reg = self.load_scoped(scope, false)?;
         if let Some(msg) = &reg.cases_unreadable {
             return Err(Failure::work(Ui::CasesUnreadable {
                 detail: msg.text(self.lang),

@@ -47,11 +47,9 @@ impl From<ByArg> for By {
 
 pub fn run(ctx: &mut Ctx, args: StatsArgs) -> anyhow::Result<u8> {
     let format = ctx.format("stats", &[Format::Table, Format::Json, Format::Csv])?;
-    // Measures in a period that starts at --from need only cases with events since then.
-    let scope = args.from.map_or(
-        crate::register::Scope::All,
-        crate::register::Scope::OpenOrSince,
-    );
+    // Measures in a period that starts at --from need only cases with events since then, and
+    // of each case only what its standard times are measured from.
+    let scope = crate::register::Scope::Measures(args.from);
     let reg = ctx.load_for_view(scope)?;
     let selection = ctx.select(reg, &[])?;
     let rows = stats(reg, ctx.today, args.from, args.to, args.by.into(), |c| {

@@ -118,11 +118,13 @@ impl<'t> Decoder<'t> {
     ) -> Option<Spanned<DeTable<'i>>> {
         // The parsed tree takes a few hundred bytes per entry: a file of millions of tiny keys
         // would take gigabytes before any rule could reject it.
-        let entries = text
-            .bytes()
-            .filter(|b| matches!(b, b'=' | b',' | b'['))
-            .count();
-        if entries > MAX_ENTRIES {
+        // Each entry takes at least one byte, so only a file that long can have too many.
+        let entries = || {
+            text.bytes()
+                .filter(|b| matches!(b, b'=' | b',' | b'['))
+                .count()
+        };
+        if text.len() > MAX_ENTRIES && entries() > MAX_ENTRIES {
             self.error(0..0, Msg::TooManyEntries { max: MAX_ENTRIES });
             return None;
         }
