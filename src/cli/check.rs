@@ -59,7 +59,7 @@ pub fn run(ctx: &mut Ctx, args: CheckArgs) -> anyhow::Result<u8> {
     // Diagnostics do not depend on the scope (every file is parsed and checked either way), and
     // check shows no case: it keeps the fewest the loader offers (an output-heavy register's
     // open cases, slimmed to their deadlines) instead of every case whole.
-    let reg = ctx.load_scoped(crate::register::Scope::Deadlines)?;
+    let reg = ctx.load_scoped(crate::register::Scope::Deadlines, true)?;
     let prefixes = prefixes(&reg.root, &args.paths)?;
     let diags: Vec<&Diagnostic> = reg
         .diagnostics
