@@ -19,5 +19,6 @@ mod shell;
 mod site;
 mod status;
 mod team;
+mod toml_syntax;
 mod views;
 mod writes;
