@@ -55,6 +55,104 @@ pub fn escape_output(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A writer that passes text on as [`escape_output`] would show it, written piece by piece: a
+/// long output streams to the terminal with the same bytes as if it had been escaped whole. A
+/// CR at the end of one piece waits for the next (a CRLF stays as it is); so does a character
+/// cut between two pieces. [`EscapeWriter::finish`] writes what is left and flushes.
+pub struct EscapeWriter<W: std::io::Write> {
+    inner: W,
+    /// The end of the previous piece that needs the next one to be decided.
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> EscapeWriter<W> {
+    pub fn new(inner: W) -> Self {
+        EscapeWriter {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Writes what is left (a CR at the very end is escaped, as `escape_output` does) and
+    /// flushes.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        let rest = std::mem::take(&mut self.pending);
+        self.pass(&rest, true)?;
+        self.inner.flush()?;
+        Ok(self.inner)
+    }
+
+    /// Passes `buf` on, escaping unsafe characters; with `last`, nothing follows it.
+    fn pass(&mut self, buf: &[u8], last: bool) -> std::io::Result<()> {
+        let n = buf.len();
+        let (mut start, mut i) = (0, 0);
+        while i < n {
+            let b = buf[i];
+            // The bytes the next check needs; `None`: not known until the next piece.
+            let need = match b {
+                b'\r' | 0xc2 => 2,
+                0xe2 => 3,
+                _ => 1,
+            };
+            if i + need > n && !last {
+                self.inner.write_all(&buf[start..i])?;
+                self.pending = buf[i..].to_vec();
+                return Ok(());
+            }
+            let unsafe_len = match b {
+                b'\r' => usize::from(buf.get(i + 1) != Some(&b'\n')),
+                b'\n' | b'\t' => 0,
+                0x00..=0x1f | 0x7f => 1,
+                // C1 controls: U+0080–U+009F.
+                0xc2 => match buf.get(i + 1) {
+                    Some(0x80..=0x9f) => 2,
+                    _ => 0,
+                },
+                // The bidirectional overrides: U+202A–U+202E, U+2066–U+2069.
+                0xe2 => match (buf.get(i + 1), buf.get(i + 2)) {
+                    (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9)) => 3,
+                    _ => 0,
+                },
+                _ => 0,
+            };
+            if unsafe_len == 0 {
+                i += 1;
+                continue;
+            }
+            self.inner.write_all(&buf[start..i])?;
+            let c = std::str::from_utf8(&buf[i..i + unsafe_len])
+                .ok()
+                .and_then(|s| s.chars().next())
+                .unwrap_or('\u{fffd}');
+            write!(self.inner, "\\u{{{:x}}}", c as u32)?;
+            i += unsafe_len;
+            start = i;
+        }
+        self.inner.write_all(&buf[start..])
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for EscapeWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        if self.pending.is_empty() {
+            return self.pass(buf, false);
+        }
+        let mut joined = std::mem::take(&mut self.pending);
+        joined.extend_from_slice(buf);
+        self.pass(&joined, false)
+    }
+
+    /// Flushes what has been passed on; a pending CR or cut character stays for the next piece.
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// `s` on one line: line feeds and tabs too are escaped (a table cell, a diagnostic's line).
 pub fn escape_line(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| is_unsafe(c) || c == '\n') {
@@ -96,5 +194,24 @@ mod tests {
         assert!(matches!(escape("Åse"), Cow::Borrowed(_)));
         assert_eq!(picture('\x1b'), '␛');
         assert_eq!(escape_output("a\r\nb\rc\x1b"), "a\r\nb\\u{d}c\\u{1b}");
+    }
+
+    #[test]
+    fn the_escaping_writer_writes_what_escape_output_gives_however_the_text_is_cut() {
+        use std::io::Write;
+        let text = "a\r\nb\rc\x1b[31m – ─ å\u{85}x\u{202e}y\u{2066}z\u{2013}\t\n\r\r\n\u{7f}\r";
+        let whole = escape_output(text).into_owned();
+        let bytes = text.as_bytes();
+        for size in 1..=bytes.len() {
+            let mut w = EscapeWriter::new(Vec::new());
+            for piece in bytes.chunks(size) {
+                w.write_all(piece).unwrap();
+            }
+            let out = String::from_utf8(w.finish().unwrap()).unwrap();
+            assert_eq!(out, whole, "pieces of {size} bytes");
+        }
+        let mut w = EscapeWriter::new(Vec::new());
+        w.write_all("Åse – ─".as_bytes()).unwrap();
+        assert_eq!(w.finish().unwrap(), "Åse – ─".as_bytes());
     }
 }

@@ -403,3 +403,150 @@ fn a_deadline_keeps_its_uid_when_its_due_date_moves() {
     assert_eq!(before.0, after.0);
     assert_ne!(before.1, after.1);
 }
+
+/// The Markdown, HTML and JSON reports keep their exact text (recorded before the renderers
+/// were made to stream their rows in parallel): a byte changed anywhere shows here.
+#[test]
+fn the_markdown_html_and_json_reports_keep_their_text() {
+    let reg = report_register();
+    for (format, lang) in [
+        ("markdown", "nb"),
+        ("html", "nb"),
+        ("json", "nb"),
+        ("markdown", "en"),
+        ("html", "en"),
+    ] {
+        let out = run(reg.path(), &["report", "--format", format, "--lang", lang]);
+        assert_eq!(out.status.code(), Some(0));
+        insta::assert_snapshot!(
+            format!("report_{format}_{lang}"),
+            String::from_utf8(out.stdout).unwrap()
+        );
+    }
+}
+
+/// A register with `n` open cases referred long ago (each overdue with several deadlines), so
+/// the overdue list spans many of the renderers' parallel chunks.
+fn many_overdue_register(n: u32) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&project("examples/onkologi"), dir.path());
+    let pathways = ["lungekreft", "brystkreft", "tykk-og-endetarmskreft"];
+    for i in 0..n {
+        // A synthetic fødselsnummer (month + 80) with its control digits.
+        let mut d = [0u32; 9];
+        let first9 = format!(
+            "{:02}{:02}{:02}{:03}",
+            1 + i % 28,
+            81 + i % 12,
+            50 + i % 40,
+            i % 500
+        );
+        for (k, c) in first9.chars().enumerate() {
+            d[k] = c.to_digit(10).unwrap();
+        }
+        let Some((k1, k2)) = forlop::fnr::control_digits(&d) else {
+            continue;
+        };
+        let coordinator = match i % 3 {
+            0 => "coordinator = \"ssol\"\n",
+            1 => "coordinator = \"thav\"\n",
+            _ => "",
+        };
+        let text = format!(
+            "id = \"mx-{i:05}\"\npathway = \"{}\"\n{coordinator}\n[patient]\nname = \"Test Pasient {i}\"\nfnr = \"{first9}{k1}{k2}\"\n\n[[event]]\nmilestone = \"referral\"\ndate = 2026-{:02}-{:02}\n",
+            pathways[i as usize % 3],
+            1 + i % 9,
+            1 + i % 28,
+        );
+        std::fs::write(dir.path().join(format!("cases/2026/mx-{i:05}.toml")), text).unwrap();
+    }
+    dir
+}
+
+/// The case of every overdue row, group by group, as one output format lists them.
+fn overdue_cases_json(json: &[u8]) -> Vec<Vec<String>> {
+    let r: serde_json::Value = serde_json::from_slice(json).unwrap();
+    r["overdue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            g["deadlines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["case"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// A long overdue list (thousands of rows, rendered in parallel chunks) comes out in the same
+/// order in Markdown, HTML and text as in JSON, and the JSON is exactly what serde_json's pretty
+/// printer writes.
+#[test]
+fn a_long_overdue_list_keeps_its_order_in_every_format() {
+    let reg = many_overdue_register(2500);
+    let json = run(reg.path(), &["report", "--format", "json"]);
+    assert_eq!(json.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        String::from_utf8(json.stdout.clone()).unwrap(),
+        format!("{}\n", serde_json::to_string_pretty(&value).unwrap())
+    );
+    let expected = overdue_cases_json(&json.stdout);
+    let longest = expected.iter().map(Vec::len).max().unwrap_or(0);
+    assert!(longest > 2048, "{longest} rows in the longest group");
+    let md =
+        String::from_utf8(run(reg.path(), &["report", "--format", "markdown"]).stdout).unwrap();
+    let html = String::from_utf8(run(reg.path(), &["report", "--format", "html"]).stdout).unwrap();
+    let text = String::from_utf8(run(reg.path(), &["report"]).stdout).unwrap();
+    // Markdown: the tables under each `###` heading, first cell.
+    let md_groups: Vec<Vec<String>> = md
+        .split("\n### ")
+        .skip(1)
+        .map(|g| {
+            g.split("\n\n## ")
+                .next()
+                .unwrap()
+                .lines()
+                .skip(4)
+                .take_while(|l| l.starts_with("| "))
+                .map(|l| l[2..].split(" |").next().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    assert_eq!(md_groups, expected);
+    // HTML: the rows of each `div.overdue`, first cell.
+    let html_groups: Vec<Vec<String>> = html
+        .split("<div class=\"overdue\">")
+        .skip(1)
+        .map(|g| {
+            g.split("</div>")
+                .next()
+                .unwrap()
+                .split("<tr><td>")
+                .skip(1)
+                .map(|row| row.split("</td>").next().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    assert_eq!(html_groups, expected);
+    // Text: the rows of the overdue tables (before the next section), first column.
+    let overdue = text
+        .split("FORFALT (")
+        .nth(1)
+        .unwrap()
+        .split("\nFORLØPSTIDER")
+        .next()
+        .unwrap();
+    let text_rows: Vec<String> = overdue
+        .lines()
+        .filter(|l| l.starts_with(' '))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| c.contains('-') && c.chars().any(|ch| ch.is_ascii_digit()))
+        .map(String::from)
+        .collect();
+    let flat: Vec<String> = expected.into_iter().flatten().collect();
+    assert_eq!(text_rows, flat);
+}

@@ -516,16 +516,23 @@ fn render_ui(ui: &Ui, word: Word, lang: Lang, color: bool) -> String {
 /// quietly), but a closed stdout is: Rust's standard library would report success for output
 /// that went nowhere (`forlop report >&-` from cron).
 pub fn emit(text: &str) -> io::Result<()> {
-    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
-        #[cfg(unix)]
-        return Err(io::Error::from_raw_os_error(libc::EBADF));
-    }
+    stdout_open()?;
     // No control character from the register's files reaches a terminal raw (SPEC §3); the
     // text handed here carries no colour of its own.
     let text = crate::terminal::escape_output(text);
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()
+}
+
+/// An error (EBADF) when the process started with standard output closed, so output written to
+/// it is not reported as a success.
+pub fn stdout_open() -> io::Result<()> {
+    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        #[cfg(unix)]
+        return Err(io::Error::from_raw_os_error(libc::EBADF));
+    }
+    Ok(())
 }
 
 /// Whether the process started with standard output closed.

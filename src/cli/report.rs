@@ -1,13 +1,14 @@
 //! `forlop report`: the morning report for cron, as text, Markdown, HTML or JSON.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{Ctx, Failure, Format, emit};
+use super::{Ctx, Failure, Format};
 use crate::i18n::{Lang, Ui, Word, day_heading};
 use crate::render;
-use crate::render::report::{overdue_total, text};
+use crate::render::report::{overdue_total, text, write_text};
 use crate::views::report::{Report, recorded_window, report};
 
 #[derive(Args, Debug)]
@@ -59,20 +60,27 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
     let days = crate::recorded::from_git(&reg.root, window.0, window.1);
     let r = report(reg, ctx.today, redact, &days, |c| selection.admits(c));
     let lang = ctx.lang;
-    let text = match format {
-        Format::Json => render::json(&render::report::json(&r, lang)),
-        Format::Markdown => render::report::markdown(&r, lang),
-        Format::Html => render::html::report::html(&r, lang),
-        Format::Eml => {
-            let (from, to) = addresses.expect("checked above");
-            eml(&r, lang, &from, &to)
+    // The report is written as it is made: to the file (whole, atomically), else to the
+    // buffered standard output with every control character from the register escaped.
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        let mut out = out;
+        match format {
+            Format::Json => render::report::write_json(&mut out, &r, lang),
+            Format::Markdown => render::report::write_markdown(&mut out, &r, lang),
+            Format::Html => render::html::report::write_html(&mut out, &r, lang),
+            Format::Eml => {
+                let (from, to) = addresses.as_ref().expect("checked above");
+                out.write_all(eml(&r, lang, from, to).as_bytes())
+            }
+            _ => write_text(&mut out, &r, lang),
         }
-        _ => text(&r, lang),
     };
     match &args.output {
         Some(path) => {
             refuse_inside_register(&reg.root, path)?;
-            crate::atomic::write(path, text.as_bytes()).map_err(|e| {
+            let mut text = Vec::new();
+            write(&mut text)?;
+            crate::atomic::write(path, &text).map_err(|e| {
                 Failure::work(Ui::Io {
                     detail: format!("{}: {e}", path.display()),
                 })
@@ -81,13 +89,21 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
                 eprintln!("{} {}", Word::ReportWritten.text(lang), path.display());
             }
         }
-        None => emit(&text)?,
+        None => {
+            super::stdout_open()?;
+            let mut out = crate::terminal::EscapeWriter::new(render::stdout());
+            write(&mut out)?;
+            render::finish(out.finish()?)?;
+        }
     }
-    Ok(if args.fail_on_overdue && r.any_overdue() {
+    let code = if args.fail_on_overdue && r.any_overdue() {
         3
     } else {
         0
-    })
+    };
+    // The process ends here: the report's hundreds of thousands of lines need no freeing.
+    std::mem::forget(r);
+    Ok(code)
 }
 
 /// The sender and recipients: the flags, else forlop.toml; a usage error without them.

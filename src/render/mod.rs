@@ -43,6 +43,19 @@ pub fn painted_table(headers: &[String], rows: &[Vec<String>], styles: &[Option<
 /// raw HTML (`<img onerror=…>` in a note stays text: `\<`), no control characters (`\u{1b}`).
 pub fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    md_escape_into(&mut out, s);
+    out
+}
+
+/// [`md_escape`], appended to `out`.
+pub fn md_escape_into(out: &mut String, s: &str) {
+    let plain = |c: char| {
+        !matches!(c, '\\' | '|' | '<' | '>' | '\r' | '\n') && !crate::terminal::is_unsafe(c)
+    };
+    if s.chars().all(plain) {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -56,7 +69,47 @@ pub fn md_escape(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+}
+
+/// Writes `items` in order, each by `row` into a text buffer; the buffers are made in parallel,
+/// in chunks (each with its own `S`, for words made once per chunk), a window of chunks at a
+/// time, so a long list is never held whole as text. The same text as a serial loop.
+pub fn par_write<T: Sync, S>(
+    out: &mut impl Write,
+    items: &[T],
+    state: impl Fn() -> S + Sync,
+    row: impl Fn(&mut String, &mut S, &T) + Sync,
+) -> io::Result<()> {
+    par_write_in(out, items, 1024, state, row)
+}
+
+/// [`par_write`] with chunks of `chunk` items.
+pub fn par_write_in<T: Sync, S>(
+    out: &mut impl Write,
+    items: &[T],
+    chunk: usize,
+    state: impl Fn() -> S + Sync,
+    row: impl Fn(&mut String, &mut S, &T) + Sync,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    let chunk = chunk.max(1);
+    for window in items.chunks(chunk * 16) {
+        let parts: Vec<String> = window
+            .par_chunks(chunk)
+            .map(|part| {
+                let mut buf = String::with_capacity(part.len() * 192);
+                let mut s = state();
+                for item in part {
+                    row(&mut buf, &mut s, item);
+                }
+                buf
+            })
+            .collect();
+        for p in parts {
+            out.write_all(p.as_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 /// A GitHub-flavoured Markdown table.
@@ -141,6 +194,33 @@ pub fn finish(mut out: impl Write) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_parallel_write_is_a_serial_one() {
+        let items: Vec<usize> = (0..5000).collect();
+        let serial: String = items.iter().map(|i| format!("{i};")).collect();
+        for chunk in [1, 7, 1024] {
+            let mut out = Vec::new();
+            super::par_write_in(
+                &mut out,
+                &items,
+                chunk,
+                || (),
+                |buf, _, i| buf.push_str(&format!("{i};")),
+            )
+            .unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), serial);
+        }
+    }
+
+    #[test]
+    fn md_escape_escapes_what_markdown_reads() {
+        assert_eq!(
+            super::md_escape("a|b<c>\\d\ne\x1b"),
+            "a\\|b\\<c\\>\\\\d e\\u{1b}"
+        );
+        assert_eq!(super::md_escape("Åse – ok"), "Åse – ok");
+    }
+
     #[test]
     fn csv_quotes_what_needs_quoting() {
         let h = vec!["a".to_string(), "b".to_string()];

@@ -4,9 +4,10 @@ use crate::i18n::t;
 use crate::i18n::{Lang, Ui, Word, basis_note, day_heading, days_left_text};
 use crate::recorded::RecordedDays;
 use crate::render::stats::percent;
-use crate::render::{self, Table, md_escape};
+use crate::render::{self, Table, md_escape, md_escape_into};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::io::{self, Write};
 
 use crate::views::PatientLabel;
 use crate::views::agenda::Item;
@@ -47,56 +48,72 @@ pub fn group_name(coordinator: &Option<String>, name: &Option<String>, lang: Lan
     }
 }
 
-/// Overdue rows: case, patient, pathway, what, due, days over, deviation.
-pub fn overdue_rows(
-    lines: &[crate::views::report::OverdueLine],
-    r: &Report,
-    lang: Lang,
-) -> Vec<Vec<String>> {
-    lines
-        .iter()
-        .map(|l| {
-            let d = l
-                .item
-                .deadline
-                .as_ref()
-                .expect("overdue items carry their deadline");
-            vec![
-                l.item.case.to_string(),
-                l.item.patient.to_string(),
-                l.item.pathway.to_string(),
-                what(&l.item, r, lang),
-                d.due.to_string(),
-                days_left_text(d.days_left, lang),
-                deviation_text(l.deviation, lang),
-            ]
-        })
-        .collect()
-}
-
 /// The overdue lines of one group as a table, built in parallel straight into one text buffer
-/// (the same cells as [`overdue_rows`]; a long list holds no string per cell).
+/// (a long list holds no string per cell).
 fn overdue_table(lines: &[crate::views::report::OverdueLine], r: &Report, lang: Lang) -> Table {
+    let words = WhatWords::new(lang);
     Table::par_build(
         &overdue_headers(lang),
         lines,
-        || (),
-        |t, _, l| {
+        || OverdueWords::new(lang),
+        |t, w, l| {
             let d = l
                 .item
                 .deadline
                 .as_ref()
                 .expect("overdue items carry their deadline");
+            w.what.clear();
+            what_into(&mut w.what, &l.item, r, &words);
             t.cell(l.item.case)
                 .cell(l.item.patient)
                 .cell(l.item.pathway)
-                .cell(what(&l.item, r, lang))
-                .cell(d.due)
-                .cell(days_left_text(d.days_left, lang))
-                .cell(deviation_text(l.deviation, lang));
+                .text(&w.what)
+                .cell(d.due);
+            t.text(w.days_left(d.days_left))
+                .text(w.deviation(l.deviation));
             t.end_row(None);
         },
     )
+}
+
+/// The words repeated on overdue rows, made once per chunk of a long list.
+struct OverdueWords {
+    lang: Lang,
+    days_left: std::collections::HashMap<i64, String>,
+    recorded: String,
+    missing: String,
+    /// A scratch buffer for one cell.
+    what: String,
+    /// A second scratch buffer.
+    cell: String,
+}
+
+impl OverdueWords {
+    fn new(lang: Lang) -> Self {
+        OverdueWords {
+            lang,
+            days_left: Default::default(),
+            recorded: deviation_text(Some(true), lang),
+            missing: deviation_text(Some(false), lang),
+            what: String::new(),
+            cell: String::new(),
+        }
+    }
+
+    fn days_left(&mut self, days: i64) -> &str {
+        let lang = self.lang;
+        self.days_left
+            .entry(days)
+            .or_insert_with(|| days_left_text(days, lang))
+    }
+
+    fn deviation(&self, d: Option<bool>) -> &str {
+        match d {
+            Some(true) => &self.recorded,
+            Some(false) => &self.missing,
+            None => "",
+        }
+    }
 }
 
 pub fn overdue_headers(lang: Lang) -> Vec<String> {
@@ -135,21 +152,49 @@ pub fn due_rows(items: &[Item], r: &Report, lang: Lang) -> Vec<Vec<String>> {
 /// What a deadline is for, marked when the pathway's times are not verified (SPEC §1) and
 /// when the case's file or its pathway's file has errors (the deadline may follow from them).
 pub fn what(i: &Item, r: &Report, lang: Lang) -> String {
-    let mut s = match &i.deadline {
-        Some(d) if d.is_contact_receiving() => {
-            format!("{}: {}", Word::CallReceiving.text(lang), i.what)
-        }
-        Some(d) if d.why.unverified => format!(
-            "{} ({})",
-            i.what,
-            basis_note(crate::schedule::Basis::Fixed, true, lang)
-        ),
-        _ => i.what.to_string(),
-    };
-    if let Some(mark) = flag_mark(r, i.case, lang) {
-        s.push_str(&format!(" ({mark})"));
-    }
+    let mut s = String::new();
+    what_into(&mut s, i, r, &WhatWords::new(lang));
     s
+}
+
+/// The words [`what`] adds to a deadline, made once for a long list.
+pub struct WhatWords {
+    call_receiving: String,
+    unverified: String,
+    case_mark: String,
+    pathway_mark: String,
+}
+
+impl WhatWords {
+    pub fn new(lang: Lang) -> Self {
+        WhatWords {
+            call_receiving: Word::CallReceiving.text(lang),
+            unverified: basis_note(crate::schedule::Basis::Fixed, true, lang),
+            case_mark: Word::FileHasErrorsMark.text(lang),
+            pathway_mark: Word::PathwayFileHasErrorsMark.text(lang),
+        }
+    }
+}
+
+/// [`what`], appended to `s`.
+pub fn what_into(s: &mut String, i: &Item, r: &Report, words: &WhatWords) {
+    use std::fmt::Write as _;
+    match &i.deadline {
+        Some(d) if d.is_contact_receiving() => {
+            let _ = write!(s, "{}: {}", words.call_receiving, i.what);
+        }
+        Some(d) if d.why.unverified => {
+            let _ = write!(s, "{} ({})", i.what, words.unverified);
+        }
+        _ => s.push_str(&i.what),
+    }
+    if let Some(f) = r.flagged.get(i.case) {
+        let mark = match f {
+            crate::views::report::FlaggedFile::Case => &words.case_mark,
+            crate::views::report::FlaggedFile::Pathway => &words.pathway_mark,
+        };
+        let _ = write!(s, " ({mark})");
+    }
 }
 
 /// The mark on a line of a case whose file or pathway file has errors.
@@ -538,86 +583,132 @@ pub fn overdue_total(r: &Report) -> usize {
 
 /// Plain text for a mail body.
 pub fn text(r: &Report, lang: Lang) -> String {
-    let none = Word::NoneRecorded.text(lang);
-    let mut s = format!("{}\n{}\n", title(r, lang), date_line(r, lang));
-    if let Some(note) = unverified_note(r, lang) {
-        s.push_str(&format!("{note}\n"));
-    }
-    s.push('\n');
-    s.push_str(&render::problems::text(r.problems, lang, true));
-    s.push_str(&format!(
-        "{} ({})\n",
-        Word::Overdue.text(lang).to_uppercase(),
-        overdue_total(r)
-    ));
-    if r.overdue.is_empty() {
-        s.push_str(&format!(" {none}\n\n"));
-    }
-    for g in &r.overdue {
-        s.push_str(&format!("{}\n", group_name(&g.coordinator, &g.name, lang)));
-        let mut buf = std::mem::take(&mut s).into_bytes();
-        let _ = overdue_table(&g.lines, r, lang).write_to(&mut buf, None);
-        s = String::from_utf8(buf).unwrap_or_default();
-        s.push('\n');
-    }
-    for sec in sections(r, lang) {
-        s.push_str(&format!("{}\n", sec.heading(true)));
-        if let Some(note) = &sec.note {
-            s.push_str(&format!(" {note}\n"));
-        }
-        if sec.rows.is_empty() {
-            s.push_str(&format!(" {none}\n\n"));
-        } else {
-            s.push_str(&super::table(&sec.headers, &sec.rows));
-            s.push('\n');
-        }
-    }
-    s
+    let mut out = Vec::new();
+    let _ = write_text(&mut out, r, lang);
+    String::from_utf8(out).unwrap_or_default()
 }
 
-pub fn markdown(r: &Report, lang: Lang) -> String {
+/// The plain-text report, written to `out` as it is made.
+pub fn write_text(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()> {
     let none = Word::NoneRecorded.text(lang);
-    let mut s = format!(
+    write!(out, "{}\n{}\n", title(r, lang), date_line(r, lang))?;
+    if let Some(note) = unverified_note(r, lang) {
+        writeln!(out, "{note}")?;
+    }
+    out.write_all(b"\n")?;
+    out.write_all(render::problems::text(r.problems, lang, true).as_bytes())?;
+    writeln!(
+        out,
+        "{} ({})",
+        Word::Overdue.text(lang).to_uppercase(),
+        overdue_total(r)
+    )?;
+    if r.overdue.is_empty() {
+        write!(out, " {none}\n\n")?;
+    }
+    for g in &r.overdue {
+        writeln!(out, "{}", group_name(&g.coordinator, &g.name, lang))?;
+        overdue_table(&g.lines, r, lang).write_to(out, None)?;
+        out.write_all(b"\n")?;
+    }
+    for sec in sections(r, lang) {
+        writeln!(out, "{}", sec.heading(true))?;
+        if let Some(note) = &sec.note {
+            writeln!(out, " {note}")?;
+        }
+        if sec.rows.is_empty() {
+            write!(out, " {none}\n\n")?;
+        } else {
+            out.write_all(super::table(&sec.headers, &sec.rows).as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+    }
+    Ok(())
+}
+
+/// The Markdown report.
+pub fn markdown(r: &Report, lang: Lang) -> String {
+    let mut out = Vec::new();
+    let _ = write_markdown(&mut out, r, lang);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The Markdown report, written to `out` as it is made; the overdue rows are written in
+/// parallel chunks.
+pub fn write_markdown(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()> {
+    let none = Word::NoneRecorded.text(lang);
+    write!(
+        out,
         "# {}\n\n{}\n\n",
         md_escape(&title(r, lang)),
         date_line(r, lang)
-    );
+    )?;
     if let Some(note) = unverified_note(r, lang) {
-        s.push_str(&format!("{note}\n\n"));
+        write!(out, "{note}\n\n")?;
     }
-    s.push_str(&render::problems::markdown(r.problems, lang));
-    s.push_str(&format!(
+    out.write_all(render::problems::markdown(r.problems, lang).as_bytes())?;
+    write!(
+        out,
         "## {} ({})\n\n",
         Word::Overdue.text(lang),
         overdue_total(r)
-    ));
+    )?;
     if r.overdue.is_empty() {
-        s.push_str(&format!("{none}\n\n"));
+        write!(out, "{none}\n\n")?;
     }
+    let words = WhatWords::new(lang);
     for g in &r.overdue {
-        s.push_str(&format!(
+        write!(
+            out,
             "### {}\n\n",
             md_escape(&group_name(&g.coordinator, &g.name, lang))
-        ));
-        s.push_str(&super::markdown_table(
-            &overdue_headers(lang),
-            &overdue_rows(&g.lines, r, lang),
-        ));
-        s.push('\n');
+        )?;
+        out.write_all(super::markdown_table(&overdue_headers(lang), &[]).as_bytes())?;
+        render::par_write(
+            out,
+            &g.lines,
+            || OverdueWords::new(lang),
+            |buf, w, l| {
+                use std::fmt::Write as _;
+                let d = l
+                    .item
+                    .deadline
+                    .as_ref()
+                    .expect("overdue items carry their deadline");
+                buf.push_str("| ");
+                md_escape_into(buf, l.item.case);
+                buf.push_str(" | ");
+                w.cell.clear();
+                let _ = write!(w.cell, "{}", l.item.patient);
+                md_escape_into(buf, &w.cell);
+                buf.push_str(" | ");
+                md_escape_into(buf, l.item.pathway);
+                buf.push_str(" | ");
+                w.what.clear();
+                what_into(&mut w.what, &l.item, r, &words);
+                md_escape_into(buf, &w.what);
+                let _ = write!(buf, " | {} | ", d.due);
+                md_escape_into(buf, w.days_left(d.days_left));
+                buf.push_str(" | ");
+                md_escape_into(buf, w.deviation(l.deviation));
+                buf.push_str(" |\n");
+            },
+        )?;
+        out.write_all(b"\n")?;
     }
     for sec in sections(r, lang) {
-        s.push_str(&format!("## {}\n\n", md_escape(&sec.heading(false))));
+        write!(out, "## {}\n\n", md_escape(&sec.heading(false)))?;
         if let Some(note) = &sec.note {
-            s.push_str(&format!("{}\n\n", md_escape(note)));
+            write!(out, "{}\n\n", md_escape(note))?;
         }
         if sec.rows.is_empty() {
-            s.push_str(&format!("{none}\n\n"));
+            write!(out, "{none}\n\n")?;
         } else {
-            s.push_str(&super::markdown_table(&sec.headers, &sec.rows));
-            s.push('\n');
+            out.write_all(super::markdown_table(&sec.headers, &sec.rows).as_bytes())?;
+            out.write_all(b"\n")?;
         }
     }
-    s
+    Ok(())
 }
 
 /// The report JSON's `"problems"`: the files, and a git that could not be read for the
@@ -819,5 +910,125 @@ pub fn json<'a>(r: &'a Report<'a>, lang: Lang) -> ReportJson<'a> {
                 rows: &r.compliance.previous.rows,
             },
         },
+    }
+}
+
+/// `value` as pretty JSON, as it reads nested `depth` levels down in a document (every line
+/// after the first indented by the levels).
+fn nested(out: &mut impl Write, value: &impl Serialize, depth: usize) -> io::Result<()> {
+    let mut one = Vec::with_capacity(256);
+    serde_json::to_writer_pretty(&mut one, value).map_err(io::Error::from)?;
+    let indent = "  ".repeat(depth);
+    for piece in one.split_inclusive(|b| *b == b'\n') {
+        out.write_all(piece)?;
+        if piece.ends_with(b"\n") {
+            out.write_all(indent.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// One `"key": value` of an object whose keys sit `depth` levels down, after a comma unless
+/// it is the first.
+fn key(out: &mut impl Write, name: &str, depth: usize, first: bool) -> io::Result<()> {
+    if !first {
+        out.write_all(b",")?;
+    }
+    out.write_all(b"\n")?;
+    out.write_all("  ".repeat(depth).as_bytes())?;
+    write!(out, "\"{name}\": ")
+}
+
+/// A date as the report's JSON writes it.
+fn date_json(d: NaiveDate) -> String {
+    d.to_string()
+}
+
+impl ReportJson<'_> {
+    /// The document as pretty JSON and a newline, written as it is made: the same text as
+    /// `serde_json::to_string_pretty`, the long lists (overdue deadlines, stale cases)
+    /// serialized in parallel chunks.
+    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        out.write_all(b"{")?;
+        key(out, "name", 1, true)?;
+        nested(out, &self.name, 1)?;
+        key(out, "hospital", 1, false)?;
+        nested(out, &self.hospital, 1)?;
+        key(out, "date", 1, false)?;
+        nested(out, &date_json(self.date), 1)?;
+        key(out, "problems", 1, false)?;
+        nested(out, &self.problems, 1)?;
+        key(out, "missed", 1, false)?;
+        render::json::array(out, &self.missed, 1)?;
+        key(out, "overdue", 1, false)?;
+        if self.overdue.is_empty() {
+            out.write_all(b"[]")?;
+        } else {
+            out.write_all(b"[")?;
+            for (n, g) in self.overdue.iter().enumerate() {
+                if n > 0 {
+                    out.write_all(b",")?;
+                }
+                out.write_all(b"\n    {")?;
+                key(out, "coordinator", 3, true)?;
+                nested(out, &g.coordinator, 3)?;
+                key(out, "name", 3, false)?;
+                nested(out, &g.name, 3)?;
+                key(out, "deadlines", 3, false)?;
+                render::json::array(out, &g.deadlines, 3)?;
+                out.write_all(b"\n    }")?;
+            }
+            out.write_all(b"\n  ]")?;
+        }
+        key(out, "due_soon", 1, false)?;
+        render::json::array(out, self.due_soon, 1)?;
+        key(out, "today", 1, false)?;
+        render::json::array(out, self.today, 1)?;
+        key(out, "recorded", 1, false)?;
+        nested(out, &self.recorded, 1)?;
+        key(out, "new_referrals", 1, false)?;
+        render::json::array(out, &self.new_referrals, 1)?;
+        key(out, "stale", 1, false)?;
+        render::json::array(out, self.stale, 1)?;
+        key(out, "without_coordinator", 1, false)?;
+        render::json::array(out, &self.without_coordinator, 1)?;
+        key(out, "compliance", 1, false)?;
+        nested(out, &self.compliance, 1)?;
+        out.write_all(b"\n}\n")
+    }
+}
+
+/// The report's JSON document, written to `out` as it is made.
+pub fn write_json(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()> {
+    json(r, lang).write(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_keys_and_nesting_read_as_serde_json_writes_them() {
+        #[derive(serde::Serialize)]
+        struct Doc {
+            a: Option<&'static str>,
+            b: Vec<u8>,
+            c: Vec<Vec<u8>>,
+        }
+        let doc = Doc {
+            a: Some("x\ny"),
+            b: vec![],
+            c: vec![vec![1, 2], vec![]],
+        };
+        let mut out = b"{".to_vec();
+        super::key(&mut out, "a", 1, true).unwrap();
+        super::nested(&mut out, &doc.a, 1).unwrap();
+        super::key(&mut out, "b", 1, false).unwrap();
+        super::nested(&mut out, &doc.b, 1).unwrap();
+        super::key(&mut out, "c", 1, false).unwrap();
+        crate::render::json::array(&mut out, &doc.c, 1).unwrap();
+        out.extend_from_slice(b"\n}");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string_pretty(&doc).unwrap()
+        );
     }
 }

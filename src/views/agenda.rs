@@ -184,13 +184,15 @@ pub fn agenda<'a>(
         (Some(_), None) => std::cmp::Ordering::Greater,
         (Some(x), Some(y)) => x.cmp(y).then_with(|| day_order(a, b)),
     });
-    let mut overdue = Vec::new();
-    for (n, item) in lines {
-        match n {
-            None => overdue.push(item),
-            Some(n) => out_days[n].items.push(item),
+    // The overdue lines sort first: the days' lines move out of the end of the list, and the
+    // list becomes the overdue one in place (a long overdue list is never held twice).
+    let split = lines.partition_point(|(n, _)| n.is_none());
+    for (n, item) in lines.drain(split..) {
+        if let Some(n) = n {
+            out_days[n].items.push(item);
         }
     }
+    let overdue: Vec<Item<'a>> = lines.into_iter().map(|(_, item)| item).collect();
     Agenda {
         overdue,
         days: out_days,

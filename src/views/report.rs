@@ -1,6 +1,7 @@
 //! The morning report: everything the team must see at 06:30, built from the other views.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::agenda::{Item, ItemKind, agenda};
 use super::due::DeadlineRow;
@@ -252,22 +253,23 @@ pub fn report<'a>(
         redact,
         keep,
     );
-    // The deviations of the overdue cases only (a few, out of possibly 100,000).
-    let overdue_cases: std::collections::HashSet<&str> = a.overdue.iter().map(|i| i.case).collect();
-    let deviations: std::collections::HashMap<&str, Vec<&str>> = reg
-        .cases
-        .iter()
-        .filter(|c| overdue_cases.contains(c.id.value.as_str()))
-        .map(|c| {
-            (
-                c.id.value.as_str(),
+    // The recorded deviations by case id: only cases that have any (a few, out of possibly
+    // 100,000), or whose id an earlier one with deviations shares (the last file read wins,
+    // as it always has for a duplicated id).
+    let mut deviations: std::collections::HashMap<&str, Vec<&str>> =
+        std::collections::HashMap::new();
+    for c in &reg.cases {
+        let id = c.id.value.as_str();
+        if !c.deviations.is_empty() || deviations.contains_key(id) {
+            deviations.insert(
+                id,
                 c.deviations
                     .iter()
                     .map(|d| d.interval.value.as_str())
                     .collect(),
-            )
-        })
-        .collect();
+            );
+        }
+    }
     let has_deviation = |d: &DeadlineRow<'_>| {
         deviations
             .get(d.case)
@@ -333,57 +335,80 @@ pub fn report<'a>(
         .filter(|i| matches!(i.kind, ItemKind::Appointment | ItemKind::Mdt))
         .collect();
     let window = recorded_window(today, &reg.settings.closed_days);
-    let mut recorded = Vec::new();
-    for case in reg.cases.iter().filter(|c| keep(c)) {
-        let pathway = reg.pathway(&case.pathway.value);
-        for registration in registrations(case) {
-            let Some(day) = recorded_days.day(&case.id.value, &registration) else {
-                continue;
-            };
-            if day < window.0 || day > window.1 {
-                continue;
-            }
-            let (kind, role, milestone, code) = match &registration {
-                Registration::Event { milestone, date } => {
-                    let event = case
-                        .events
-                        .iter()
-                        .find(|e| e.milestone.value == *milestone && e.date.value == *date);
-                    (
-                        RecordedKind::Event,
-                        pathway.and_then(|p| p.role_of(milestone)),
-                        Some(milestone.clone()),
-                        pathway.zip(event).and_then(|(p, e)| event_code(p, case, e)),
-                    )
-                }
-                Registration::Transfer { .. } => (
-                    RecordedKind::Transfer,
-                    None,
-                    None,
-                    Some(pathway.map_or_else(|| "O".into(), |p| p.npr_code("O"))),
-                ),
-                Registration::EarlyEnd { .. } => (
-                    RecordedKind::EarlyEnd,
-                    None,
-                    None,
-                    Some(pathway.map_or_else(|| "X".into(), |p| p.npr_code("X"))),
-                ),
-            };
-            recorded.push((
-                role,
-                Recorded {
-                    case: case.id.value.clone(),
-                    patient: patient_label(case, redact),
-                    pathway: case.pathway.value.clone(),
-                    date: registration.date(),
-                    recorded: day,
-                    kind,
-                    milestone,
-                    code,
-                },
-            ));
+    // A case can only have a registration recorded in the window if git names it (by commit)
+    // or one of its dates lies in the window (by own date): the rest are skipped early.
+    let in_window = |d: NaiveDate| d >= window.0 && d <= window.1;
+    let may_have_recorded = |case: &Case| match recorded_days {
+        RecordedDays::Commits(map) => map.contains_key(&case.id.value),
+        RecordedDays::OwnDates | RecordedDays::GitFailed(_) => {
+            case.events.iter().any(|e| in_window(e.date.value))
+                || case
+                    .transfer
+                    .as_ref()
+                    .is_some_and(|t| in_window(t.date.value))
+                || case
+                    .closed
+                    .as_ref()
+                    .is_some_and(|c| in_window(c.date.value))
         }
-    }
+    };
+    let mut recorded: Vec<(Option<Role>, Recorded)> = reg
+        .cases
+        .par_iter()
+        .filter(|c| may_have_recorded(c) && keep(c))
+        .flat_map_iter(|case| {
+            let pathway = reg.pathway(&case.pathway.value);
+            let mut out = Vec::new();
+            for registration in registrations(case) {
+                let Some(day) = recorded_days.day(&case.id.value, &registration) else {
+                    continue;
+                };
+                if day < window.0 || day > window.1 {
+                    continue;
+                }
+                let (kind, role, milestone, code) = match &registration {
+                    Registration::Event { milestone, date } => {
+                        let event = case
+                            .events
+                            .iter()
+                            .find(|e| e.milestone.value == *milestone && e.date.value == *date);
+                        (
+                            RecordedKind::Event,
+                            pathway.and_then(|p| p.role_of(milestone)),
+                            Some(milestone.clone()),
+                            pathway.zip(event).and_then(|(p, e)| event_code(p, case, e)),
+                        )
+                    }
+                    Registration::Transfer { .. } => (
+                        RecordedKind::Transfer,
+                        None,
+                        None,
+                        Some(pathway.map_or_else(|| "O".into(), |p| p.npr_code("O"))),
+                    ),
+                    Registration::EarlyEnd { .. } => (
+                        RecordedKind::EarlyEnd,
+                        None,
+                        None,
+                        Some(pathway.map_or_else(|| "X".into(), |p| p.npr_code("X"))),
+                    ),
+                };
+                out.push((
+                    role,
+                    Recorded {
+                        case: case.id.value.clone(),
+                        patient: patient_label(case, redact),
+                        pathway: case.pathway.value.clone(),
+                        date: registration.date(),
+                        recorded: day,
+                        kind,
+                        milestone,
+                        code,
+                    },
+                ));
+            }
+            out
+        })
+        .collect();
     recorded.sort_by(|a, b| (a.1.date, &a.1.case).cmp(&(b.1.date, &b.1.case)));
     let new_referrals = recorded
         .iter()
@@ -407,10 +432,10 @@ pub fn report<'a>(
         .unwrap_or(today);
     let mut missed_lines: Vec<MissedLine> = reg
         .cases
-        .iter()
+        .par_iter()
         .filter(|c| keep(c))
         .filter_map(|c| reg.pathway(&c.pathway.value).map(|p| (c, p)))
-        .flat_map(|(c, p)| {
+        .flat_map_iter(|(c, p)| {
             missed(&CaseView::new(c, p, today), missed_since)
                 .into_iter()
                 .map(move |m| MissedLine {
@@ -437,19 +462,27 @@ pub fn report<'a>(
             .any(|i| i.deadline.as_ref().is_some_and(|d| d.why.unverified));
     let files: std::collections::HashSet<&str> =
         reg.problems.iter().map(|p| p.file.as_str()).collect();
-    let flagged = reg
-        .keys
+    // The pathways whose own file has problems (`pathways/<id>.toml`).
+    let bad_pathways: std::collections::HashSet<&str> = files
         .iter()
-        .filter_map(|k| {
-            if files.contains(k.file.as_str()) {
-                Some((k.id.value.as_str(), FlaggedFile::Case))
-            } else if files.contains(format!("pathways/{}.toml", k.pathway).as_str()) {
-                Some((k.id.value.as_str(), FlaggedFile::Pathway))
-            } else {
-                None
-            }
-        })
+        .filter_map(|f| f.strip_prefix("pathways/")?.strip_suffix(".toml"))
         .collect();
+    let flagged = if files.is_empty() {
+        Default::default()
+    } else {
+        reg.keys
+            .iter()
+            .filter_map(|k| {
+                if files.contains(k.file.as_str()) {
+                    Some((k.id.value.as_str(), FlaggedFile::Case))
+                } else if bad_pathways.contains(k.pathway.as_str()) {
+                    Some((k.id.value.as_str(), FlaggedFile::Pathway))
+                } else {
+                    None
+                }
+            })
+            .collect()
+    };
     Report {
         name: reg.settings.name.clone(),
         hospital: reg.settings.hospital.clone(),

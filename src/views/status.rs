@@ -131,11 +131,12 @@ pub fn stale<'a>(
     reg: &'a Register,
     today: NaiveDate,
     redact: bool,
-    keep: impl Fn(&Case) -> bool,
+    keep: impl Fn(&Case) -> bool + Sync,
 ) -> Vec<StaleRow<'a>> {
+    use rayon::prelude::*;
     let mut rows: Vec<StaleRow<'a>> = reg
         .cases
-        .iter()
+        .par_iter()
         .filter(|c| keep(c))
         .filter_map(|c| {
             let last = c.stale_since(today, reg.settings.stale_days)?;
@@ -148,7 +149,8 @@ pub fn stale<'a>(
             })
         })
         .collect();
-    rows.sort_by(|a, b| (a.last_activity, a.case).cmp(&(b.last_activity, b.case)));
+    // A stable sort, as the serial one: rows of a duplicated id keep the file order.
+    rows.par_sort_by(|a, b| (a.last_activity, a.case).cmp(&(b.last_activity, b.case)));
     rows
 }
 

@@ -17,17 +17,38 @@ pub fn stylesheet() -> String {
 
 /// A whole page: doctype, `lang`, title, the inline stylesheet, then `body` (already HTML).
 pub fn page(title: &str, lang: Lang, body: &str) -> String {
+    let mut s = page_head(title, lang);
+    s.push_str(body);
+    s.push_str(PAGE_END);
+    s
+}
+
+/// A page up to its body: what [`page`] writes before `body`.
+pub fn page_head(title: &str, lang: Lang) -> String {
     let code = if lang == Lang::Nb { "nb" } else { "en" };
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
         esc(title),
         stylesheet()
     )
 }
 
+/// What [`page`] writes after the body.
+pub const PAGE_END: &str = "</body>\n</html>\n";
+
 /// Escapes text for HTML element content and attribute values.
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    esc_into(&mut out, s);
+    out
+}
+
+/// [`esc`], appended to `out`.
+pub fn esc_into(out: &mut String, s: &str) {
+    if !s.contains(['&', '<', '>', '"', '\'']) {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -38,7 +59,6 @@ pub fn esc(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 pub fn table(
@@ -50,22 +70,37 @@ pub fn table(
     if rows.is_empty() {
         return format!("<p class=\"none\">{}</p>\n", esc(empty));
     }
-    let mut s = String::from("<table>\n<thead><tr>");
-    for h in headers {
-        s.push_str(&format!("<th>{}</th>", esc(h)));
-    }
-    s.push_str("</tr></thead>\n<tbody>\n");
+    let mut s = table_head(headers);
     for r in rows {
         s.push_str("<tr>");
         for (i, c) in r.iter().enumerate() {
             if Some(i) == flag_col && !c.is_empty() {
-                s.push_str(&format!("<td><span class=\"flag\">{}</span></td>", esc(c)));
+                s.push_str("<td><span class=\"flag\">");
+                esc_into(&mut s, c);
+                s.push_str("</span></td>");
             } else {
-                s.push_str(&format!("<td>{}</td>", esc(c)));
+                s.push_str("<td>");
+                esc_into(&mut s, c);
+                s.push_str("</td>");
             }
         }
         s.push_str("</tr>\n");
     }
-    s.push_str("</tbody>\n</table>\n");
+    s.push_str(TABLE_END);
     s
 }
+
+/// A [`table`] up to its first row.
+pub fn table_head(headers: &[String]) -> String {
+    let mut s = String::from("<table>\n<thead><tr>");
+    for h in headers {
+        s.push_str("<th>");
+        esc_into(&mut s, h);
+        s.push_str("</th>");
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    s
+}
+
+/// What [`table`] writes after its last row.
+pub const TABLE_END: &str = "</tbody>\n</table>\n";

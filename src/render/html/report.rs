@@ -1,7 +1,10 @@
 //! The morning report as one HTML page (the shared frame of [`super::page`]), with its
 //! compliance chart (inline SVG); its body is also the site's report page.
 
-use super::{esc, page, table as html_table};
+use std::io::{self, Write};
+
+use super::{PAGE_END, TABLE_END, esc, esc_into, page_head, table as html_table, table_head};
+use crate::i18n::days_left_text;
 use crate::i18n::{Lang, Word};
 use crate::render::report::*;
 use crate::render::stats::percent;
@@ -10,66 +13,128 @@ use crate::views::stats::tertial;
 
 /// One self-contained HTML file: inline CSS, no scripts, nothing fetched.
 pub fn html(r: &Report, lang: Lang) -> String {
-    page(&title(r, lang), lang, &body(r, lang))
+    let mut out = Vec::new();
+    let _ = write_html(&mut out, r, lang);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The HTML file, written to `out` as it is made.
+pub fn write_html(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()> {
+    out.write_all(page_head(&title(r, lang), lang).as_bytes())?;
+    write_body(out, r, lang)?;
+    out.write_all(PAGE_END.as_bytes())
 }
 
 /// The report's content as HTML (headings, tables, chart), for a page frame: the report's own
 /// file or the site's.
 pub fn body(r: &Report, lang: Lang) -> String {
+    let mut out = Vec::new();
+    let _ = write_body(&mut out, r, lang);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`body`], written to `out` as it is made; the overdue rows are written in parallel chunks.
+pub fn write_body(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()> {
     let none = Word::NoneRecorded.text(lang);
-    let mut s = format!(
+    write!(
+        out,
         "<h1>{}</h1>\n<p class=\"date\">{}</p>\n",
         esc(&title(r, lang)),
         esc(&date_line(r, lang))
-    );
+    )?;
     if let Some(note) = unverified_note(r, lang) {
-        s.push_str(&format!("<p class=\"note\">{}</p>\n", esc(&note)));
+        writeln!(out, "<p class=\"note\">{}</p>", esc(&note))?;
     }
-    s.push_str(&crate::render::problems::html(r.problems, lang, esc));
+    out.write_all(crate::render::problems::html(r.problems, lang, esc).as_bytes())?;
     let total: usize = r.overdue.iter().map(|g| g.lines.len()).sum();
-    s.push_str(&format!(
-        "<h2>{} ({total})</h2>\n",
-        esc(&Word::Overdue.text(lang))
-    ));
+    writeln!(out, "<h2>{} ({total})</h2>", esc(&Word::Overdue.text(lang)))?;
     if r.overdue.is_empty() {
-        s.push_str(&format!("<p class=\"none\">{}</p>\n", esc(&none)));
+        writeln!(out, "<p class=\"none\">{}</p>", esc(&none))?;
     }
+    let words = WhatWords::new(lang);
+    // Only the missing deviations are shown (flagged); a recorded one leaves its cell empty.
+    let missing = Word::DeviationMissing.text(lang);
+    let mut missing_cell = String::from("<td><span class=\"flag\">");
+    esc_into(&mut missing_cell, &missing);
+    missing_cell.push_str("</span></td>");
+    let missing_cell = if missing.is_empty() {
+        "<td></td>".to_string()
+    } else {
+        missing_cell
+    };
     for g in &r.overdue {
-        s.push_str(&format!(
+        write!(
+            out,
             "<h3>{}</h3>\n<div class=\"overdue\">\n",
             esc(&group_name(&g.coordinator, &g.name, lang))
-        ));
-        let rows = overdue_rows(&g.lines, r, lang);
-        // Flag only the missing deviations.
-        let missing = Word::DeviationMissing.text(lang);
-        let rows: Vec<Vec<String>> = rows
-            .into_iter()
-            .map(|mut r| {
-                if r[6] != missing {
-                    r[6] = String::new();
-                }
-                r
-            })
-            .collect();
-        s.push_str(&html_table(&overdue_headers(lang), &rows, &none, Some(6)));
-        s.push_str("</div>\n");
+        )?;
+        if g.lines.is_empty() {
+            writeln!(out, "<p class=\"none\">{}</p>", esc(&none))?;
+        } else {
+            out.write_all(table_head(&overdue_headers(lang)).as_bytes())?;
+            crate::render::par_write(
+                out,
+                &g.lines,
+                || {
+                    (
+                        String::new(),
+                        std::collections::HashMap::<i64, String>::new(),
+                    )
+                },
+                |buf, (cell, days_left), l| {
+                    use std::fmt::Write as _;
+                    let d = l
+                        .item
+                        .deadline
+                        .as_ref()
+                        .expect("overdue items carry their deadline");
+                    buf.push_str("<tr><td>");
+                    esc_into(buf, l.item.case);
+                    buf.push_str("</td><td>");
+                    cell.clear();
+                    let _ = write!(cell, "{}", l.item.patient);
+                    esc_into(buf, cell);
+                    buf.push_str("</td><td>");
+                    esc_into(buf, l.item.pathway);
+                    buf.push_str("</td><td>");
+                    cell.clear();
+                    what_into(cell, &l.item, r, &words);
+                    esc_into(buf, cell);
+                    let _ = write!(buf, "</td><td>{}</td><td>", d.due);
+                    esc_into(
+                        buf,
+                        days_left
+                            .entry(d.days_left)
+                            .or_insert_with(|| days_left_text(d.days_left, lang)),
+                    );
+                    buf.push_str("</td>");
+                    match l.deviation {
+                        Some(false) => buf.push_str(&missing_cell),
+                        _ => buf.push_str("<td></td>"),
+                    }
+                    buf.push_str("</tr>\n");
+                },
+            )?;
+            out.write_all(TABLE_END.as_bytes())?;
+        }
+        out.write_all(b"</div>\n")?;
     }
     let all = sections(r, lang);
     let last = all.len() - 1;
     for (n, sec) in all.into_iter().enumerate() {
-        s.push_str(&format!("<h2>{}</h2>\n", esc(&sec.heading(false))));
+        writeln!(out, "<h2>{}</h2>", esc(&sec.heading(false)))?;
         if let Some(note) = &sec.note {
-            s.push_str(&format!("<p class=\"note\">{}</p>\n", esc(note)));
+            writeln!(out, "<p class=\"note\">{}</p>", esc(note))?;
         }
         // The compliance section: the chart, then its figures, the two periods side by side.
         if n == last {
-            s.push_str(&chart(r, lang));
-            s.push_str(&compliance_html(r, &sec.rows, lang, &none));
+            out.write_all(chart(r, lang).as_bytes())?;
+            out.write_all(compliance_html(r, &sec.rows, lang, &none).as_bytes())?;
         } else {
-            s.push_str(&html_table(&sec.headers, &sec.rows, &none, None));
+            out.write_all(html_table(&sec.headers, &sec.rows, &none, None).as_bytes())?;
         }
     }
-    s
+    Ok(())
 }
 
 /// The compliance table for HTML: a heading row that spans each period's columns, "below
