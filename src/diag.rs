@@ -1,5 +1,6 @@
 //! Diagnostics: what `check` reports, located by file, line and column.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::i18n::{Lang, Msg, Word};
@@ -286,64 +287,113 @@ pub fn render_human_masked(
     color: bool,
     mask: Option<&[String]>,
 ) -> String {
+    let mut out = String::new();
+    write_human(&mut out, d, lang, color, mask);
+    out
+}
+
+/// [`render_human_masked`] appended to `out`: what `check` uses to render many diagnostics into
+/// one buffer without a string of its own for each.
+pub fn write_human(
+    out: &mut String,
+    d: &Diagnostic,
+    lang: Lang,
+    color: bool,
+    mask: Option<&[String]>,
+) {
     use std::fmt::Write;
-    // Messages and hints quote keys and values from the file: never a control character raw.
-    let hide = |s: &str| -> String { crate::terminal::escape_line(s).into_owned() };
+    const RESET: &str = "\x1b[0m";
+    const BLUE: &str = "\x1b[1;34m";
     let (sev_word, sev_style) = match d.severity {
         Severity::Error => (Word::Error.text(lang), "\x1b[1;31m"),
         Severity::Warning => (Word::Warning.text(lang), "\x1b[1;33m"),
     };
-    let paint = |style: &str, s: &str| {
+    let paint = |out: &mut String, style: &str, s: &str| {
         if color {
-            format!("{style}{s}\x1b[0m")
+            out.push_str(style);
+            out.push_str(s);
+            out.push_str(RESET);
         } else {
-            s.to_string()
+            out.push_str(s);
         }
     };
-    let mut out = String::new();
-    let file = crate::terminal::escape_line(&d.file);
-    let place = match d.loc {
-        Some(loc) => format!("{file}:{}:{}", loc.line, loc.col),
-        None => file.into_owned(),
-    };
-    let _ = writeln!(
-        out,
-        "{}: {}: {} [{}]",
-        paint("\x1b[1m", &place),
-        paint(sev_style, &sev_word),
-        hide(&d.msg.text(lang)),
-        d.msg.code()
-    );
-    let gutter_width = d.loc.map_or(1, |l| l.line.to_string().len());
-    let pad = " ".repeat(gutter_width);
-    let bar = paint("\x1b[1;34m", "|");
+    // Messages and hints quote keys and values from the file: never a control character raw.
+    // `file:line:col: severity: message [code]`
+    if color {
+        out.push_str("\x1b[1m");
+    }
+    out.push_str(&crate::terminal::escape_line(&d.file));
+    if let Some(loc) = d.loc {
+        let _ = write!(out, ":{}:{}", loc.line, loc.col);
+    }
+    if color {
+        out.push_str(RESET);
+    }
+    out.push_str(": ");
+    paint(out, sev_style, &sev_word);
+    out.push_str(": ");
+    out.push_str(&crate::terminal::escape_line(&d.msg.text(lang)));
+    out.push_str(" [");
+    out.push_str(d.msg.code());
+    out.push_str("]\n");
+    let gutter_width = d.loc.map_or(1, |l| digits(l.line));
+    let pad = |out: &mut String| out.extend(std::iter::repeat_n(' ', gutter_width));
     if let (Some(loc), Some(line)) = (d.loc, &d.source_line) {
         // Masking changes lengths: the mark then stays on the masked line's same column.
+        let masked;
         let line = match mask {
-            Some(values) => crate::redact::mask(line, values),
-            None => line.clone(),
+            Some(values) => {
+                masked = crate::redact::mask(line, values);
+                masked.as_str()
+            }
+            None => line.as_str(),
         };
-        let (shown, col, len) = window(&line, loc.col as usize, loc.len as usize);
-        let _ = writeln!(out, "{pad} {bar}");
-        let _ = writeln!(
-            out,
-            "{} {bar} {shown}",
-            paint("\x1b[1;34m", &loc.line.to_string())
-        );
-        let indent = " ".repeat(col.saturating_sub(1));
-        let carets = "^".repeat(len.max(1));
-        let _ = writeln!(out, "{pad} {bar} {indent}{}", paint(sev_style, &carets));
+        let (shown, col, len) = window(line, loc.col as usize, loc.len as usize);
+        pad(out);
+        out.push(' ');
+        paint(out, BLUE, "|");
+        out.push('\n');
+        if color {
+            out.push_str(BLUE);
+        }
+        let _ = write!(out, "{}", loc.line);
+        if color {
+            out.push_str(RESET);
+        }
+        out.push(' ');
+        paint(out, BLUE, "|");
+        out.push(' ');
+        out.push_str(&shown);
+        out.push('\n');
+        pad(out);
+        out.push(' ');
+        paint(out, BLUE, "|");
+        out.push(' ');
+        out.extend(std::iter::repeat_n(' ', col.saturating_sub(1)));
+        if color {
+            out.push_str(sev_style);
+        }
+        out.extend(std::iter::repeat_n('^', len.max(1)));
+        if color {
+            out.push_str(RESET);
+        }
+        out.push('\n');
     }
     if let Some(hint) = d.msg.hint(lang) {
-        let _ = writeln!(
-            out,
-            "{pad} {} {}: {}",
-            paint("\x1b[1;34m", "="),
-            Word::Hint.text(lang),
-            hide(&hint)
-        );
+        pad(out);
+        out.push(' ');
+        paint(out, BLUE, "=");
+        out.push(' ');
+        out.push_str(&Word::Hint.text(lang));
+        out.push_str(": ");
+        out.push_str(&crate::terminal::escape_line(&hint));
+        out.push('\n');
     }
-    out
+}
+
+/// The number of decimal digits of `n`.
+fn digits(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |l| l as usize + 1)
 }
 
 /// The longest source line shown whole; longer ones are cut around the column.
@@ -352,7 +402,15 @@ const MAX_SHOWN: usize = 100;
 /// The part of `line` to show, the 1-based column of the mark in it and the mark's length:
 /// tabs become spaces, other control characters their picture (`␛`, one column each, so the
 /// mark stays aligned), and a long line is cut to a window around the column, with ellipses.
-fn window(line: &str, col: usize, len: usize) -> (String, usize, usize) {
+fn window(line: &str, col: usize, len: usize) -> (Cow<'_, str>, usize, usize) {
+    // Most lines are short and plain: shown as they are (a byte count bounds the characters).
+    if line.len() <= MAX_SHOWN
+        && !line
+            .chars()
+            .any(|c| c == '\t' || c == '\n' || crate::terminal::is_unsafe(c))
+    {
+        return (Cow::Borrowed(line), col, len);
+    }
     let chars: Vec<char> = line
         .chars()
         .map(|c| match c {
@@ -362,7 +420,7 @@ fn window(line: &str, col: usize, len: usize) -> (String, usize, usize) {
         })
         .collect();
     if chars.len() <= MAX_SHOWN {
-        return (chars.into_iter().collect(), col, len);
+        return (Cow::Owned(chars.into_iter().collect()), col, len);
     }
     let start = col
         .saturating_sub(MAX_SHOWN / 2)
@@ -380,7 +438,7 @@ fn window(line: &str, col: usize, len: usize) -> (String, usize, usize) {
     }
     let new_col = col - start + offset;
     let new_len = len.min(end.saturating_sub(col.saturating_sub(1)).max(1));
-    (shown, new_col, new_len)
+    (Cow::Owned(shown), new_col, new_len)
 }
 
 /// One diagnostic as `check --format json` lists it (SPEC.md §3): lines and columns 1-based.
@@ -407,6 +465,26 @@ pub fn row(d: &Diagnostic, lang: Lang) -> DiagnosticRow<'_> {
         column: loc.col,
         message: d.msg.text(lang),
     }
+}
+
+/// [`row`] as `check --format json` prints it in its list of diagnostics, appended to `out`:
+/// the bytes `serde_json`'s pretty printer writes for the row at that depth (fields indented by
+/// six spaces, the braces by four), without a row value or a document string of its own.
+pub fn write_json_row(out: &mut Vec<u8>, d: &Diagnostic, lang: Lang) -> serde_json::Result<()> {
+    use std::io::Write;
+    let r = row(d, lang);
+    out.extend_from_slice(b"    {\n      \"severity\": ");
+    serde_json::to_writer(&mut *out, r.severity)?;
+    out.extend_from_slice(b",\n      \"file\": ");
+    serde_json::to_writer(&mut *out, r.file)?;
+    let _ = write!(
+        out,
+        ",\n      \"line\": {},\n      \"column\": {},\n      \"message\": ",
+        r.line, r.column
+    );
+    serde_json::to_writer(&mut *out, &r.message)?;
+    out.extend_from_slice(b"\n    }");
+    Ok(())
 }
 
 #[cfg(test)]
@@ -449,7 +527,7 @@ mod tests {
         assert_eq!(shown.chars().nth(col - 1), Some('['));
         assert_eq!(len, 1);
         let (short, c, _) = window("a\tb", 3, 1);
-        assert_eq!((short.as_str(), c), ("a b", 3));
+        assert_eq!((&*short, c), ("a b", 3));
     }
 
     #[test]

@@ -122,14 +122,29 @@ pub fn mask(text: &str, values: &[String]) -> String {
     // Longer values first, so "Ola Nordmann" goes before "Ola".
     sorted.sort_by_key(|v| std::cmp::Reverse(v.len()));
     for v in &sorted {
-        out = replace_word(&out, v, None, true);
+        if may_contain(&out, v) {
+            out = replace_word(&out, v, None, true);
+        }
     }
     for v in &sorted {
         for part in name_parts(v) {
-            out = replace_word(&out, part, None, true);
+            if may_contain(&out, part) {
+                out = replace_word(&out, part, None, true);
+            }
         }
     }
     mask_digit_runs(&out, true)
+}
+
+/// Whether `text` may hold `word` as [`replace_word`] matches it (any case): `false` only when
+/// it certainly does not. Exact where both are ASCII (a letter of another script may match an
+/// ASCII one in some case, as the Kelvin sign matches `k`); anything else may.
+fn may_contain(text: &str, word: &str) -> bool {
+    if !(text.is_ascii() && word.is_ascii()) || word.is_empty() {
+        return true;
+    }
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    t.windows(w.len()).any(|win| win.eq_ignore_ascii_case(w))
 }
 
 /// Whether two characters are the same letter in any case (works where lower-casing changes
@@ -198,6 +213,10 @@ fn is_separator(c: char) -> bool {
 /// 11 digits. With `keep_shape` each digit becomes one `*` and separators stay; else the number
 /// becomes [`FNR_MASK`].
 pub fn mask_digit_runs(text: &str, keep_shape: bool) -> String {
+    // Fewer than 11 digits in all: nothing to mask.
+    if text.bytes().filter(u8::is_ascii_digit).count() < 11 {
+        return text.to_string();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -325,6 +344,40 @@ mod tests {
             mask("fnr = \"148358 10004\"", &[]),
             "fnr = \"****** *****\""
         );
+    }
+
+    #[test]
+    fn the_quick_tests_before_masking_skip_only_what_cannot_change() {
+        let texts = [
+            "id = \"br-000009\"",
+            "kallenavn = \"KARI\"",
+            "Karis datter",
+            "\u{212a}ari ringte",
+            "ıngrid og İlkay",
+            "tlf 22 00 00 00, 2026-11-23",
+            "fnr 148358 10004",
+            "",
+        ];
+        let words = ["Kari", "kari", "Ingrid", "İlkay", "1958", "Dr. Lie", "a"];
+        for t in texts {
+            for w in words {
+                if !may_contain(t, w) {
+                    assert_eq!(replace_word(t, w, None, true), t, "{t:?} {w:?}");
+                }
+            }
+            // Fewer than 11 digits: the text as it is, in both shapes.
+            for keep in [true, false] {
+                let digits = t.bytes().filter(u8::is_ascii_digit).count();
+                if digits < 11 {
+                    assert_eq!(mask_digit_runs(t, keep), t);
+                }
+            }
+        }
+        // The Kelvin sign is a K in lower case: a text that is not ASCII is always searched.
+        assert!(may_contain("\u{212a}ari ringte", "Kari"));
+        assert_eq!(mask("\u{212a}ari ringte", &["Kari".into()]), "**** ringte");
+        assert!(!may_contain("id = \"br-000009\"", "Kari"));
+        assert!(may_contain("kallenavn = \"KARI\"", "Kari"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 mod util;
 
+mod bulk;
 mod catalogue;
 mod cli;
 mod deadlines;

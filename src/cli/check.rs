@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use rayon::prelude::*;
 
 use super::{Ctx, Failure, Format, emit};
 use crate::diag::{self, Diagnostic, Severity};
@@ -55,7 +56,10 @@ pub fn run(ctx: &mut Ctx, args: CheckArgs) -> anyhow::Result<u8> {
     if args.staged {
         return staged(ctx, format);
     }
-    let reg = ctx.load()?;
+    // Diagnostics do not depend on the scope (every file is parsed and checked either way), and
+    // check shows no case: it keeps the fewest the loader offers (an output-heavy register's
+    // open cases, slimmed to their deadlines) instead of every case whole.
+    let reg = ctx.load_scoped(crate::register::Scope::Deadlines, true)?;
     let prefixes = prefixes(&reg.root, &args.paths)?;
     let diags: Vec<&Diagnostic> = reg
         .diagnostics
@@ -91,7 +95,13 @@ pub fn run(ctx: &mut Ctx, args: CheckArgs) -> anyhow::Result<u8> {
 }
 
 /// Under redaction, for a file, the identity values to mask in what is shown of it.
-type Identity<'a> = &'a dyn Fn(&str) -> Vec<String>;
+type Identity<'a> = &'a (dyn Fn(&str) -> Vec<String> + Sync);
+
+/// How many diagnostics are rendered before what they make is written: the output is made in
+/// parallel but never held whole (a register of 100,000 stale cases prints 16 MB).
+const BATCH: usize = 2048;
+/// How many diagnostics one parallel task renders into one buffer.
+const CHUNK: usize = 256;
 
 /// Prints diagnostics (human on stderr, JSON on stdout) and gives the exit code.
 fn report(
@@ -101,61 +111,93 @@ fn report(
     summary: impl Fn(usize, usize) -> Ui,
     identity: Option<Identity<'_>>,
 ) -> anyhow::Result<u8> {
-    let mut cache: std::collections::HashMap<String, Vec<String>> = Default::default();
-    let mut values = |file: &str| -> Option<Vec<String>> {
-        let f = identity?;
-        Some(
-            cache
-                .entry(file.to_string())
-                .or_insert_with(|| f(file))
-                .clone(),
-        )
-    };
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diags.len() - errors;
+    let code = if errors > 0 { 1 } else { 0 };
+    let lang = ctx.lang;
     if format == Format::Json {
         // JSON has no source lines: nothing of the file but the message, as for every register.
-        #[derive(serde::Serialize)]
-        struct CheckJson<'a> {
-            errors: usize,
-            warnings: usize,
-            diagnostics: Vec<diag::DiagnosticRow<'a>>,
-        }
-        let doc = CheckJson {
-            errors,
-            warnings,
-            diagnostics: diags.iter().map(|d| diag::row(d, ctx.lang)).collect(),
+        // The document is `serde_json`'s pretty print of `{errors, warnings, diagnostics}`,
+        // written a batch of rows at a time.
+        let head = format!(
+            "{{\n  \"errors\": {errors},\n  \"warnings\": {warnings},\n  \"diagnostics\": ["
+        );
+        let tail = if diags.is_empty() {
+            "]\n}\n"
+        } else {
+            "\n  ]\n}\n"
         };
-        // A reader that stops early (`| head`) does not turn errors into success.
-        if let Err(e) = emit(&format!("{}\n", serde_json::to_string_pretty(&doc)?))
+        let mut pending = head;
+        for (b, batch) in diags.chunks(BATCH).enumerate() {
+            let parts: Vec<serde_json::Result<Vec<u8>>> = batch
+                .par_chunks(CHUNK)
+                .enumerate()
+                .map(|(c, chunk)| {
+                    let mut out = Vec::with_capacity(chunk.len() * 256);
+                    for (i, d) in chunk.iter().enumerate() {
+                        let first = b == 0 && c == 0 && i == 0;
+                        out.extend_from_slice(if first { b"\n" } else { b",\n" });
+                        diag::write_json_row(&mut out, d, lang)?;
+                    }
+                    Ok(out)
+                })
+                .collect();
+            for part in parts {
+                // Rows are JSON text: valid UTF-8.
+                pending.push_str(&String::from_utf8_lossy(&part?));
+            }
+            // A reader that stops early (`| head`) does not turn errors into success.
+            match emit(&std::mem::take(&mut pending)) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(code),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        pending.push_str(tail);
+        if let Err(e) = emit(&pending)
             && e.kind() != std::io::ErrorKind::BrokenPipe
         {
             return Err(e.into());
         }
     } else {
-        let mut out = String::new();
-        for d in diags {
-            let mask = values(&d.file);
-            out.push_str(&diag::render_human_masked(
-                d,
-                ctx.lang,
-                ctx.color,
-                mask.as_deref(),
-            ));
-            out.push('\n');
+        let color = ctx.color;
+        for batch in diags.chunks(BATCH) {
+            let parts: Vec<String> = batch
+                .par_chunks(CHUNK)
+                .map(|chunk| {
+                    let mut out = String::with_capacity(chunk.len() * 320);
+                    // A file's identity values are read once for its run of diagnostics (they
+                    // come sorted by file), and only for a diagnostic that shows a source line.
+                    let mut cached: Option<(&str, Vec<String>)> = None;
+                    for d in chunk {
+                        let mask = match identity {
+                            Some(f) if d.loc.is_some() && d.source_line.is_some() => {
+                                if cached.as_ref().is_none_or(|(file, _)| *file != d.file) {
+                                    cached = Some((d.file.as_str(), f(&d.file)));
+                                }
+                                cached.as_ref().map(|(_, v)| v.as_slice())
+                            }
+                            _ => None,
+                        };
+                        diag::write_human(&mut out, d, lang, color, mask);
+                        out.push('\n');
+                    }
+                    out
+                })
+                .collect();
+            for part in &parts {
+                super::to_stderr(part);
+            }
         }
         if !ctx.global.quiet {
-            out.push_str(&summary(errors, warnings).text(ctx.lang));
-            out.push('\n');
+            super::to_stderr(&format!("{}\n", summary(errors, warnings).text(lang)));
         }
-        super::to_stderr(&out);
     }
-    Ok(if errors > 0 { 1 } else { 0 })
+    Ok(code)
 }
-
 /// `check --staged`: the staged versions of the register's files, loaded with the rest of the
 /// register by the same loader and checked by the same rules (across files too) as `check`;
 /// the problems of the staged files are reported.
