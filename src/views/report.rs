@@ -317,7 +317,7 @@ pub fn report<'a>(
             .deadline
             .as_ref()
             .filter(|d| d.kind == Kind::Interval)
-            .map(has_deviation);
+            .map(|d| has_deviation(d));
         let g = index[&item.coordinator];
         groups[g].lines.push(OverdueLine { item, deviation });
         moved += 1;
