@@ -65,6 +65,21 @@ pub struct EscapeWriter<W: std::io::Write> {
     pending: Vec<u8>,
 }
 
+/// The bytes [`EscapeWriter`] must look at: C0 controls (CR, line feed and tab among them), DEL,
+/// and the lead bytes of the C1 controls (`C2`) and of the bidirectional overrides (`E2`).
+static ATTENTION: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t[0xe2] = true;
+    t
+};
+
 impl<W: std::io::Write> EscapeWriter<W> {
     pub fn new(inner: W) -> Self {
         EscapeWriter {
@@ -87,6 +102,11 @@ impl<W: std::io::Write> EscapeWriter<W> {
         let n = buf.len();
         let (mut start, mut i) = (0, 0);
         while i < n {
+            // Most bytes are plain: skip them a byte-table lookup at a time.
+            if !ATTENTION[usize::from(buf[i])] {
+                i += 1;
+                continue;
+            }
             let b = buf[i];
             // The bytes the next check needs; `None`: not known until the next piece.
             let need = match b {

@@ -223,8 +223,25 @@ impl Table {
         }
         line.push('\n');
         out.write_all(line.as_bytes())?;
-        for part in std::iter::once(self).chain(&self.more) {
-            part.write_rows(out, &widths, &mut line)?;
+        if self.more.is_empty() {
+            return self.write_rows(out, &widths, &mut line);
+        }
+        // A table built in parts: each part's lines are made in parallel, a window of parts at
+        // a time, and written in order.
+        use rayon::prelude::*;
+        let parts: Vec<&Table> = std::iter::once(self).chain(&self.more).collect();
+        for window in parts.chunks(8) {
+            let texts: Vec<io::Result<Vec<u8>>> = window
+                .par_iter()
+                .map(|part| {
+                    let mut text = Vec::with_capacity(part.text.len() + part.ends.len() * 4);
+                    part.write_rows(&mut text, &widths, &mut String::with_capacity(256))?;
+                    Ok(text)
+                })
+                .collect();
+            for text in texts {
+                out.write_all(&text?)?;
+            }
         }
         Ok(())
     }

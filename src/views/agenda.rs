@@ -48,8 +48,9 @@ pub struct Item<'a> {
     pub what: Cow<'a, str>,
     #[serde(rename = "where")]
     pub place: Option<Cow<'a, str>>,
-    /// For deadlines: the deadline itself.
-    pub deadline: Option<DeadlineRow<'a>>,
+    /// For deadlines: the deadline itself (boxed: most items of a long overdue list are moved,
+    /// sorted and grouped several times, and a deadline is most of an item's size).
+    pub deadline: Option<Box<DeadlineRow<'a>>>,
 }
 
 /// One day of the agenda.
@@ -167,7 +168,7 @@ pub fn agenda<'a>(
                     let row = DeadlineRow::new(d, case, redact).with_receiving(reg, case);
                     let item = Item {
                         what: row.what(),
-                        deadline: Some(row),
+                        deadline: Some(Box::new(row)),
                         ..base(case, kind)
                     };
                     out.push((if overdue_now { None } else { n }, item));

@@ -110,12 +110,13 @@ pub fn measured<'p>(reg: &'p Register, case: &Case, today: NaiveDate) -> Vec<Mea
         .collect()
 }
 
-/// One measured standard time.
+/// One measured standard time; its words are borrowed from the loaded register (a register
+/// of years has hundreds of thousands).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Measure {
-    pub pathway: String,
-    pub coordinator: Option<String>,
-    pub interval: String,
+pub struct Measure<'a> {
+    pub pathway: &'a str,
+    pub coordinator: Option<&'a str>,
+    pub interval: &'a str,
     /// The date of its `to` event: the period it belongs to.
     pub to: NaiveDate,
     pub elapsed: i64,
@@ -127,13 +128,13 @@ pub struct Measure {
 }
 
 /// Every measure of the cases `keep` admits whose `to` date is in `from..=to`.
-pub fn measures(
-    reg: &Register,
+pub fn measures<'a>(
+    reg: &'a Register,
     today: NaiveDate,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     keep: impl Fn(&Case) -> bool + Sync,
-) -> Vec<Measure> {
+) -> Vec<Measure<'a>> {
     use rayon::prelude::*;
     // A case whose every event is before the period has no measure in it: skip it early (most
     // of a register that spans years, for a report over the last months).
@@ -154,9 +155,9 @@ pub fn measures(
                         return None;
                     }
                     Some(Measure {
-                        pathway: case.pathway.value.clone(),
-                        coordinator: case.coordinator.as_ref().map(|c| c.value.clone()),
-                        interval: interval.to_string(),
+                        pathway: &case.pathway.value,
+                        coordinator: case.coordinator.as_ref().map(|c| c.value.as_str()),
+                        interval,
                         to: m.to,
                         elapsed: m.elapsed,
                         within: m.within(),
@@ -171,12 +172,32 @@ pub fn measures(
 /// The group a measure falls in. Grouped by interval, each pathway keeps its own rows (group =
 /// the pathway id): pooling one pathway's 3-day OF1 with another's 9-day one gives a median
 /// that means nothing.
-fn group_of(m: &Measure, by: By) -> String {
+fn group_of<'a>(m: &Measure<'a>, by: By) -> Group<'a> {
     match by {
-        By::Pathway | By::Interval => m.pathway.clone(),
-        By::Coordinator => m.coordinator.clone().unwrap_or_else(|| "–".to_string()),
-        By::Month => format!("{}-{:02}", m.to.year(), m.to.month()),
-        By::Tertial => tertial(m.to),
+        By::Pathway | By::Interval => Group::Name(m.pathway),
+        By::Coordinator => Group::Name(m.coordinator.unwrap_or("–")),
+        By::Month => Group::Month(m.to.year(), m.to.month()),
+        By::Tertial => Group::Tertial(m.to.year(), m.to.month0() / 4 + 1),
+    }
+}
+
+/// A group, kept without its text until the rows are made (one per measure otherwise). Within
+/// one grouping every group has the same variant, and they order as their texts do (years
+/// have four digits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Group<'a> {
+    Name(&'a str),
+    Month(i32, u32),
+    Tertial(i32, u32),
+}
+
+impl Group<'_> {
+    fn text(self) -> String {
+        match self {
+            Group::Name(s) => s.to_string(),
+            Group::Month(y, m) => format!("{y}-{m:02}"),
+            Group::Tertial(y, t) => format!("{y}-T{t}"),
+        }
     }
 }
 
@@ -187,23 +208,17 @@ pub fn rows(
     to: Option<NaiveDate>,
     by: By,
 ) -> Vec<StatRow> {
-    type Acc = (Vec<i64>, usize, bool, BTreeMap<String, BTreeSet<u32>>);
-    let mut groups: BTreeMap<(String, String), Acc> = BTreeMap::new();
+    type Acc<'a> = (Vec<i64>, usize, bool, BTreeMap<&'a str, BTreeSet<u32>>);
+    let mut groups: BTreeMap<(Group<'_>, &str), Acc<'_>> = BTreeMap::new();
     for m in measures
         .iter()
         .filter(|m| from.is_none_or(|f| m.to >= f) && to.is_none_or(|t| m.to <= t))
     {
-        let entry = groups
-            .entry((group_of(m, by), m.interval.clone()))
-            .or_default();
+        let entry = groups.entry((group_of(m, by), m.interval)).or_default();
         entry.0.push(m.elapsed);
         entry.1 += usize::from(m.within);
         entry.2 |= m.unverified;
-        entry
-            .3
-            .entry(m.pathway.clone())
-            .or_default()
-            .insert(m.limit);
+        entry.3.entry(m.pathway).or_default().insert(m.limit);
     }
     let mut out: Vec<StatRow> = groups
         .into_iter()
@@ -211,15 +226,18 @@ pub fn rows(
             |((group, interval), (mut days, within, unverified, limits))| {
                 days.sort_unstable();
                 StatRow {
-                    group,
-                    interval,
+                    group: group.text(),
+                    interval: interval.to_string(),
                     cases: days.len(),
                     within,
                     share: within as f64 / days.len() as f64,
                     median_days: median(&days),
                     p90_days: nearest_rank(&days, 90),
                     unverified,
-                    limits,
+                    limits: limits
+                        .into_iter()
+                        .map(|(p, l)| (p.to_string(), l))
+                        .collect(),
                 }
             },
         )
@@ -250,7 +268,10 @@ pub fn pooled(
         days.push(m.elapsed);
         within += usize::from(m.within);
         unverified |= m.unverified;
-        limits.entry(m.pathway.clone()).or_default().insert(m.limit);
+        limits
+            .entry(m.pathway.to_string())
+            .or_default()
+            .insert(m.limit);
     }
     if days.is_empty() {
         return None;
@@ -299,6 +320,45 @@ mod tests {
         assert_eq!(nearest_rank(&[7], 90), 7);
     }
 
+    /// The groups order as their texts do, so the rows come in the order they always had.
+    #[test]
+    fn groups_order_as_their_texts() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let dates = [
+            "2025-12-31",
+            "2026-01-01",
+            "2026-04-30",
+            "2026-05-01",
+            "2026-10-09",
+            "2026-11-23",
+        ];
+        for by in [By::Month, By::Tertial] {
+            for a in dates {
+                for b in dates {
+                    let m = |s: &str| Measure {
+                        to: d(s),
+                        ..measure("p", "c", 3, 1)
+                    };
+                    let (ga, gb) = (group_of(&m(a), by), group_of(&m(b), by));
+                    assert_eq!(ga.cmp(&gb), ga.text().cmp(&gb.text()), "{a} {b}");
+                }
+            }
+        }
+        assert_eq!(
+            group_of(&measure("p", "c", 3, 1), By::Tertial).text(),
+            "2026-T3"
+        );
+        assert_eq!(
+            group_of(&measure("p", "c", 3, 1), By::Month).text(),
+            "2026-10"
+        );
+        let none = Measure {
+            coordinator: None,
+            ..measure("p", "c", 3, 1)
+        };
+        assert_eq!(group_of(&none, By::Coordinator).text(), "–");
+    }
+
     #[test]
     fn tertials() {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
@@ -310,11 +370,16 @@ mod tests {
         assert_eq!(tertial_start(d("2026-05-01")), d("2026-05-01"));
     }
 
-    fn measure(pathway: &str, coordinator: &str, limit: u32, elapsed: i64) -> Measure {
+    fn measure<'a>(
+        pathway: &'a str,
+        coordinator: &'a str,
+        limit: u32,
+        elapsed: i64,
+    ) -> Measure<'a> {
         Measure {
-            pathway: pathway.into(),
-            coordinator: Some(coordinator.into()),
-            interval: "OF1".into(),
+            pathway,
+            coordinator: Some(coordinator),
+            interval: "OF1",
             to: "2026-10-01".parse().unwrap(),
             elapsed,
             within: elapsed <= i64::from(limit),
