@@ -56,11 +56,14 @@ fn bulk_register(n: usize) -> Reg {
     reg
 }
 
-/// What `check` printed before it rendered in parallel: every diagnostic rendered on its own,
-/// in order, each followed by a blank line, then the summary.
-fn serial_text(reg: &Reg, lang: Lang) -> (String, usize) {
-    let loaded = forlop::register::load(reg.path(), TODAY.parse().unwrap());
+/// What `check` printed before it rendered in parallel: every diagnostic (of the file `only`)
+/// rendered on its own, in order, each followed by a blank line, then the summary.
+fn serial_text(reg: &Reg, lang: Lang, only: Option<&str>) -> (String, usize) {
+    let mut loaded = forlop::register::load(reg.path(), TODAY.parse().unwrap());
     assert!(loaded.settings.redact, "the example register redacts");
+    if let Some(file) = only {
+        loaded.diagnostics.retain(|d| d.file == file);
+    }
     let mut out = String::new();
     for d in &loaded.diagnostics {
         let values = forlop::register::read_text(&reg.file(&d.file), &d.file)
@@ -92,7 +95,7 @@ fn serial_text(reg: &Reg, lang: Lang) -> (String, usize) {
 #[test]
 fn thousands_of_diagnostics_print_as_rendered_one_by_one_in_order() {
     let reg = bulk_register(2300);
-    let (expected, count) = serial_text(&reg, Lang::Nb);
+    let (expected, count) = serial_text(&reg, Lang::Nb, None);
     // Several batches of several parallel chunks each.
     assert!(count > 4200, "{count} diagnostics");
     let out = reg.forlop_as("Test Person", &["check"]);
@@ -107,7 +110,7 @@ fn thousands_of_diagnostics_print_as_rendered_one_by_one_in_order() {
         "check's text differs from the serial rendering"
     );
 
-    let (expected_en, _) = serial_text(&reg, Lang::En);
+    let (expected_en, _) = serial_text(&reg, Lang::En, None);
     let out = reg.forlop_as("Test Person", &["check", "--lang", "en"]);
     assert!(String::from_utf8(out.stderr).unwrap() == expected_en);
 
@@ -115,6 +118,17 @@ fn thousands_of_diagnostics_print_as_rendered_one_by_one_in_order() {
     let out = reg.forlop_as("Test Person", &["check", "--quiet"]);
     let summary_at = expected[..expected.len() - 1].rfind('\n').unwrap() + 1;
     assert!(String::from_utf8(out.stderr).unwrap() == expected[..summary_at]);
+
+    // A path given: that file's diagnostics only (not those of br-00120…br-00129).
+    let file = "cases/2026/br-00012.toml";
+    let (expected, count) = serial_text(&reg, Lang::Nb, Some(file));
+    assert_eq!(count, 4);
+    let out = reg
+        .cmd_as("Test Person", &["check", file])
+        .current_dir(reg.path())
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stderr).unwrap() == expected);
 }
 
 #[test]

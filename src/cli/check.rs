@@ -46,9 +46,12 @@ fn prefixes(root: &std::path::Path, paths: &[PathBuf]) -> anyhow::Result<Vec<Str
 
 fn selected(d: &Diagnostic, prefixes: &[String]) -> bool {
     prefixes.is_empty()
-        || prefixes
-            .iter()
-            .any(|p| p.is_empty() || d.file == *p || d.file.starts_with(&format!("{p}/")))
+        || prefixes.iter().any(|p| {
+            p.is_empty()
+                || d.file
+                    .strip_prefix(p.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
 }
 
 pub fn run(ctx: &mut Ctx, args: CheckArgs) -> anyhow::Result<u8> {
