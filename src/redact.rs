@@ -57,32 +57,27 @@ pub fn identity_values(case: &Case) -> Vec<String> {
 /// parse): values of keys inside `[patient]`, of `patient.KEY = …` and of an inline
 /// `patient = { … }`.
 pub fn identity_values_in_text(text: &str) -> Vec<String> {
+    // A key or header with blanks and quotes left out, compared without a string of its own
+    // (`check` reads back every file it shows a line of under redaction).
+    fn bare(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'')
+    }
     let mut out = Vec::new();
     let mut in_patient = false;
     for raw in text.lines() {
         let line = raw.trim();
         if line.starts_with('[') {
-            let header: String = line
-                .trim_start_matches('[')
-                .split(']')
-                .next()
-                .unwrap_or("")
-                .chars()
-                .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'')
-                .collect();
-            in_patient = header == "patient";
+            let header = line.trim_start_matches('[').split(']').next().unwrap_or("");
+            in_patient = bare(header).eq("patient".chars());
             continue;
         }
         let Some((key, value)) = line.split_once('=') else {
             continue;
         };
-        let key: String = key
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'')
-            .collect();
-        if key == "patient" {
+        if bare(key).eq("patient".chars()) {
             out.extend(quoted_strings(value));
-        } else if in_patient || key.starts_with("patient.") {
+        } else if in_patient || bare(key).take(8).eq("patient.".chars()) {
             out.extend(value_of(value));
         }
     }
@@ -378,6 +373,15 @@ mod tests {
         assert_eq!(mask("\u{212a}ari ringte", &["Kari".into()]), "**** ringte");
         assert!(!may_contain("id = \"br-000009\"", "Kari"));
         assert!(may_contain("kallenavn = \"KARI\"", "Kari"));
+    }
+
+    #[test]
+    fn patient_keys_are_found_whatever_their_quotes_and_blanks() {
+        let text = "[ \"patient\" ]\nname = \"A B\"\n[patient.extra]\nx = \"no\"\n[[event]]\n\"patient\" . gp = 'Dr. C'\npatientx = \"no\"\npatient = { name = \"D\", fnr = 'E' }\n";
+        assert_eq!(
+            identity_values_in_text(text),
+            vec!["A B", "Dr. C", "D", "E"]
+        );
     }
 
     #[test]

@@ -725,7 +725,7 @@ pub enum Scope {
 impl Scope {
     /// `case` with what the scope does not need dropped: no command but `status CASE`,
     /// `handover`, `mdt`, `log` and `site` (all with [`Scope::All`]) shows a note's text, an
-    /// event's note, a deviation's reason, an MDT conclusion or the GP.
+    /// event's note, a deviation's reason, an MDT conclusion, the GP or the doctor.
     pub fn slim(self, mut case: Case) -> Case {
         if self == Scope::All {
             return case;
@@ -744,6 +744,9 @@ impl Scope {
             m.conclusion = None;
         }
         case.patient.gp = None;
+        // The doctor is shown by the commands that load whole cases only (handover, mdt, the
+        // case's own status).
+        case.doctor = None;
         if let Scope::Window(from, to) = self {
             let inside = |d: NaiveDate| d >= from && d <= to;
             case.appointments.retain(|a| inside(a.date.value));

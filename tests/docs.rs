@@ -156,3 +156,34 @@ fn no_file_refers_outside_the_repository() {
         "these files refer to the specification folder outside the repository: {files:?}"
     );
 }
+
+/// The views are the JSON contract and what every renderer reads: their public types name
+/// their parts (no anonymous tuples in a public field or a public function's result).
+#[test]
+fn the_views_have_no_anonymous_tuples_in_public_types() {
+    let dir = project("src/views");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (n, line) in code.lines().enumerate() {
+            let line = line.trim();
+            let public = line.starts_with("pub ") && !line.starts_with("pub use");
+            let tuple = [
+                "-> (",
+                "-> Vec<(",
+                "-> Option<(",
+                ": (",
+                ": Vec<(",
+                ": Option<(",
+            ]
+            .iter()
+            .any(|t| line.contains(t));
+            if public && tuple {
+                found.push(format!("{}:{}: {line}", path.display(), n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}

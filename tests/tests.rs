@@ -20,5 +20,6 @@ mod shell;
 mod site;
 mod status;
 mod team;
+mod toml_syntax;
 mod views;
 mod writes;

@@ -57,7 +57,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
     // tree, else by its own date. A git failure falls back to the dates rather than failing the
     // morning report, and the report says so (with git's reason).
     let window = recorded_window(ctx.today, &reg.settings.closed_days);
-    let days = crate::recorded::from_git(&reg.root, window.0, window.1);
+    let days = crate::recorded::from_git(&reg.root, window.from, window.to);
     let r = report(reg, ctx.today, redact, &days, |c| selection.admits(c));
     let lang = ctx.lang;
     // The report is written as it is made: to the file (whole, atomically), else to the

@@ -97,7 +97,7 @@ pub fn pages(reg: &Register, ctx: &Ctx, selection: &Selection) -> Vec<Page> {
     }
     // The report page dates registrations as the morning report does (by commit where it can).
     let window = crate::views::report::recorded_window(today, &reg.settings.closed_days);
-    let recorded = crate::recorded::from_git(&reg.root, window.0, window.1);
+    let recorded = crate::recorded::from_git(&reg.root, window.from, window.to);
     let report =
         crate::views::report::report(reg, today, redact, &recorded, |c| selection.admits(c));
     out.push(page(

@@ -1,6 +1,6 @@
 //! Diagnostics: the kind names of TOML values and every message `check` can give.
 
-use super::{Lang, did_you_mean};
+use super::{Lang, did_you_mean, toml_detail_nb};
 
 /// The kind of a TOML value, as named in messages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -63,7 +63,8 @@ impl Kind {
 #[derive(Clone, Debug, PartialEq, Eq, strum::EnumIter)]
 pub enum Msg {
     // ---- files ----
-    /// The TOML parser rejected the file.
+    /// The TOML parser rejected the file. `detail` is the parser's own English message, shown as
+    /// it is under `--lang en` and in bokmål through [`toml_detail_nb`].
     TomlSyntax {
         detail: String,
     },
@@ -471,7 +472,12 @@ impl Msg {
         match self {
             TomlSyntax { detail } => t!(
                 lang,
-                format!("ugyldig TOML: {detail}"),
+                match toml_detail_nb(detail) {
+                    Some(nb) => format!("ugyldig TOML: {nb}"),
+                    // A message of a newer parser: shown as it is, never dropped.
+                    None =>
+                        format!("ugyldig TOML (TOML-leserens egen melding, på engelsk): {detail}"),
+                },
                 format!("invalid TOML: {detail}")
             ),
             EmptyFile => t!(lang, "fila er tom", "the file is empty"),

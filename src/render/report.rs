@@ -323,7 +323,7 @@ pub fn recorded_headers(lang: Lang) -> Vec<String> {
 pub fn no_coordinator_rows(r: &Report) -> Vec<Vec<String>> {
     r.no_coordinator
         .iter()
-        .map(|(c, p, pw)| vec![c.clone(), p.clone(), pw.clone()])
+        .map(|n| vec![n.case.to_string(), n.patient.clone(), n.pathway.to_string()])
         .collect()
 }
 
@@ -426,10 +426,10 @@ pub fn unverified_note(r: &Report, lang: Lang) -> Option<String> {
 }
 
 pub fn window(r: &Report) -> String {
-    if r.window.0 == r.window.1 {
-        r.window.0.to_string()
+    if r.window.from == r.window.to {
+        r.window.from.to_string()
     } else {
-        format!("{} – {}", r.window.0, r.window.1)
+        format!("{} – {}", r.window.from, r.window.to)
     }
 }
 
@@ -791,14 +791,6 @@ struct RecordedSection<'a> {
     events: Vec<RecordedRow<'a>>,
 }
 
-/// An open case without a coordinator (`without_coordinator`).
-#[derive(Serialize)]
-struct NoCoordinatorRow<'a> {
-    case: &'a str,
-    patient: &'a str,
-    pathway: &'a str,
-}
-
 /// The previous tertial's compliance (`compliance.previous`).
 #[derive(Serialize)]
 struct PreviousPeriod<'a> {
@@ -836,7 +828,7 @@ pub struct ReportJson<'a> {
     recorded: RecordedSection<'a>,
     new_referrals: Vec<RecordedRow<'a>>,
     stale: &'a [StaleRow<'a>],
-    without_coordinator: Vec<NoCoordinatorRow<'a>>,
+    without_coordinator: &'a [crate::views::report::NoCoordinator<'a>],
     compliance: ComplianceSection<'a>,
 }
 
@@ -884,21 +876,13 @@ pub fn json<'a>(r: &'a Report<'a>, lang: Lang) -> ReportJson<'a> {
         due_soon: &r.due_soon,
         today: &r.today_items,
         recorded: RecordedSection {
-            from: r.window.0,
-            to: r.window.1,
+            from: r.window.from,
+            to: r.window.to,
             events: r.recorded.iter().map(RecordedRow::from).collect(),
         },
         new_referrals: r.new_referrals.iter().map(RecordedRow::from).collect(),
         stale: &r.stale,
-        without_coordinator: r
-            .no_coordinator
-            .iter()
-            .map(|(case, patient, pathway)| NoCoordinatorRow {
-                case,
-                patient,
-                pathway,
-            })
-            .collect(),
+        without_coordinator: &r.no_coordinator,
         compliance: ComplianceSection {
             from: r.compliance.current.from,
             to: r.compliance.current.to,
@@ -991,7 +975,7 @@ impl ReportJson<'_> {
         key(out, "stale", 1, false)?;
         render::json::array(out, self.stale, 1)?;
         key(out, "without_coordinator", 1, false)?;
-        render::json::array(out, &self.without_coordinator, 1)?;
+        render::json::array(out, self.without_coordinator, 1)?;
         key(out, "compliance", 1, false)?;
         nested(out, &self.compliance, 1)?;
         out.write_all(b"\n}\n")

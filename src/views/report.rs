@@ -181,13 +181,13 @@ pub struct Report<'a> {
     /// Today's appointments and MDT meetings.
     pub today_items: Vec<Item<'a>>,
     /// The days "yesterday" covers: from the previous working day up to yesterday.
-    pub window: (NaiveDate, NaiveDate),
+    pub window: DayRange,
     pub recorded: Vec<Recorded>,
     pub new_referrals: Vec<Recorded>,
     /// How `recorded` was dated (by commit, by own date, by own date because git failed).
     pub recorded_basis: RecordedDays,
-    /// Open cases without a coordinator: (case, patient, pathway).
-    pub no_coordinator: Vec<(String, String, String)>,
+    /// Open cases without a coordinator.
+    pub no_coordinator: Vec<NoCoordinator<'a>>,
     /// Open cases with no activity for `stale_days`, oldest first.
     pub stale: Vec<super::status::StaleRow<'a>>,
     /// Compliance in the tertial so far and in the previous tertial.
@@ -205,6 +205,22 @@ pub struct Report<'a> {
     /// Cases whose own file, or whose pathway's file, has errors: their lines are marked, since
     /// a deadline shown may follow from the error (an unreadable event date, a misspelt limit).
     pub flagged: std::collections::HashMap<&'a str, FlaggedFile>,
+}
+
+/// Days from `from` through `to`, both included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DayRange {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// An open case without a coordinator; serializes to the report's `without_coordinator` object.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct NoCoordinator<'a> {
+    pub case: &'a str,
+    /// The patient as the report shows them (redacted by default).
+    pub patient: String,
+    pub pathway: &'a str,
 }
 
 impl Report<'_> {
@@ -228,11 +244,11 @@ pub fn previous_working_day(today: NaiveDate, closed: &[NaiveDate]) -> NaiveDate
 
 /// The days "recorded since the previous working day" covers on `today`: from the previous
 /// working day through yesterday.
-pub fn recorded_window(today: NaiveDate, closed: &[NaiveDate]) -> (NaiveDate, NaiveDate) {
-    (
-        previous_working_day(today, closed),
-        today.pred_opt().unwrap_or(today),
-    )
+pub fn recorded_window(today: NaiveDate, closed: &[NaiveDate]) -> DayRange {
+    DayRange {
+        from: previous_working_day(today, closed),
+        to: today.pred_opt().unwrap_or(today),
+    }
 }
 
 /// Builds the report for the cases `keep` admits; `days` says when each registration was
@@ -337,7 +353,7 @@ pub fn report<'a>(
     let window = recorded_window(today, &reg.settings.closed_days);
     // A case can only have a registration recorded in the window if git names it (by commit)
     // or one of its dates lies in the window (by own date): the rest are skipped early.
-    let in_window = |d: NaiveDate| d >= window.0 && d <= window.1;
+    let in_window = |d: NaiveDate| d >= window.from && d <= window.to;
     let may_have_recorded = |case: &Case| match recorded_days {
         RecordedDays::Commits(map) => map.contains_key(&case.id.value),
         RecordedDays::OwnDates | RecordedDays::GitFailed(_) => {
@@ -363,7 +379,7 @@ pub fn report<'a>(
                 let Some(day) = recorded_days.day(&case.id.value, &registration) else {
                     continue;
                 };
-                if day < window.0 || day > window.1 {
+                if day < window.from || day > window.to {
                     continue;
                 }
                 let (kind, role, milestone, code) = match &registration {
@@ -419,12 +435,10 @@ pub fn report<'a>(
         .cases
         .iter()
         .filter(|c| keep(c) && c.is_followed(today) && c.coordinator.is_none())
-        .map(|c| {
-            (
-                c.id.value.clone(),
-                patient_label(c, redact),
-                c.pathway.value.clone(),
-            )
+        .map(|c| NoCoordinator {
+            case: &c.id.value,
+            patient: patient_label(c, redact),
+            pathway: &c.pathway.value,
         })
         .collect();
     let missed_since = today
