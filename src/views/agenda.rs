@@ -177,14 +177,10 @@ pub fn agenda<'a>(
             out
         })
         .collect();
-    // The overdue ones in the SPEC's deadline order; each day's below.
-    let key = |i: &Item<'a>| i.deadline.as_ref().map(|d| (d.due, d.case, d.kind, d.id));
-    lines.par_sort_by(|(da, a), (db, b)| match (da, db) {
-        (None, None) => key(a).cmp(&key(b)),
-        (None, Some(_)) => std::cmp::Ordering::Less,
-        (Some(_), None) => std::cmp::Ordering::Greater,
-        (Some(x), Some(y)) => x.cmp(y).then_with(|| day_order(a, b)),
-    });
+    // The overdue ones in the SPEC's deadline order; each day's below. The lines are sorted by
+    // a small key made once per line (not by comparing the lines, each a few hundred bytes with
+    // its deadline behind a pointer): the same stable order.
+    lines.par_sort_by_cached_key(|(n, i)| line_key(*n, i));
     // The overdue lines sort first: the days' lines move out of the end of the list, and the
     // list becomes the overdue one in place (a long overdue list is never held twice).
     let split = lines.partition_point(|(n, _)| n.is_none());
@@ -200,18 +196,41 @@ pub fn agenda<'a>(
     }
 }
 
-/// Within a day: MDT meetings first, then appointments by time, then deadlines and tasks (in
-/// the SPEC's deadline order); by case.
-fn day_order<'a>(a: &Item<'a>, b: &Item<'a>) -> std::cmp::Ordering {
-    let rank = |i: &Item| match i.kind {
+/// Where a line sorts: overdue ones first, in the SPEC's deadline order (due, case, kind, id);
+/// then by day and, within a day, MDT meetings first, then appointments by time, then deadlines
+/// and tasks (in the SPEC's deadline order); by case.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum LineKey<'a> {
+    Overdue(Option<DeadlineKey<'a>>),
+    Day {
+        day: usize,
+        rank: u8,
+        time: Option<&'a str>,
+        case: &'a str,
+        kind: ItemKind,
+        deadline: Option<DeadlineKey<'a>>,
+    },
+}
+
+/// A deadline's place in the SPEC's order: due, case, kind, id.
+type DeadlineKey<'a> = (NaiveDate, &'a str, Kind, &'a str);
+
+fn line_key<'a>(day: Option<usize>, i: &Item<'a>) -> LineKey<'a> {
+    let deadline = i.deadline.as_ref().map(|d| (d.due, d.case, d.kind, d.id));
+    let Some(day) = day else {
+        return LineKey::Overdue(deadline);
+    };
+    let rank = match i.kind {
         ItemKind::Mdt => 0,
         ItemKind::Appointment => 1,
         ItemKind::Interval | ItemKind::Task => 2,
     };
-    fn deadline<'a>(i: &Item<'a>) -> Option<(NaiveDate, &'a str, Kind, &'a str)> {
-        i.deadline.as_ref().map(|d| (d.due, d.case, d.kind, d.id))
+    LineKey::Day {
+        day,
+        rank,
+        time: i.time,
+        case: i.case,
+        kind: i.kind,
+        deadline,
     }
-    (rank(a), &a.time, a.case, a.kind)
-        .cmp(&(rank(b), &b.time, b.case, b.kind))
-        .then_with(|| deadline(a).cmp(&deadline(b)))
 }
