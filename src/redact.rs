@@ -75,6 +75,10 @@ pub fn identity_values_in_text(text: &str) -> Vec<String> {
         let Some((key, value)) = line.split_once('=') else {
             continue;
         };
+        // Outside `[patient]` only a key spelling `patient` can count: one without a `p` cannot.
+        if !in_patient && !key.contains('p') {
+            continue;
+        }
         if bare(key).eq("patient".chars()) {
             out.extend(quoted_strings(value));
         } else if in_patient || bare(key).take(8).eq("patient.".chars()) {
