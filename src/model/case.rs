@@ -24,7 +24,8 @@ pub struct Case {
     pub tasks: Vec<CaseTask>,
     pub deviations: Vec<Deviation>,
     pub notes: Vec<Note>,
-    pub transfer: Option<Transfer>,
+    /// Boxed: few cases are transferred, and every loaded case carries the field.
+    pub transfer: Option<Box<Transfer>>,
     pub closed: Option<Closed>,
     /// Path of the file relative to the register root.
     pub file: String,
@@ -136,7 +137,7 @@ impl Case {
 
     /// The transfer, if it had happened by `today`.
     pub fn transferred(&self, today: NaiveDate) -> Option<&Transfer> {
-        self.transfer.as_ref().filter(|t| t.date.value <= today)
+        self.transfer.as_deref().filter(|t| t.date.value <= today)
     }
 
     /// The day the task `id` was marked done, if by `today`.

@@ -89,7 +89,8 @@ pub fn parse_case(d: &mut Decoder<'_>, text: &str, stem: &str) -> Option<Case> {
         .collect();
     let transfer = d
         .table(root, "transfer", "[transfer]")
-        .and_then(|t| transfer(d, t));
+        .and_then(|t| transfer(d, t))
+        .map(Box::new);
     let closed = d
         .table(root, "closed", "[closed]")
         .and_then(|c| closed(d, c));
