@@ -8,7 +8,7 @@ use clap::Args;
 use super::{Ctx, Failure, Format};
 use crate::i18n::{Lang, Ui, Word, day_heading};
 use crate::render;
-use crate::render::report::{overdue_total, text, write_text};
+use crate::render::report::{overdue_total, write_text};
 use crate::views::report::{Report, recorded_window, report};
 
 #[derive(Args, Debug)]
@@ -70,7 +70,7 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
             Format::Html => render::html::report::write_html(&mut out, &r, lang),
             Format::Eml => {
                 let (from, to) = addresses.as_ref().expect("checked above");
-                out.write_all(eml(&r, lang, from, to).as_bytes())
+                eml(out, &r, lang, from, to)
             }
             _ => write_text(&mut out, &r, lang),
         }
@@ -160,9 +160,16 @@ fn subject(r: &Report, lang: Lang) -> String {
     s
 }
 
-/// The whole morning mail: the text report first, the HTML report second. The Date header is
-/// the machine's clock (the one place the report reads it): that is when the mail was written.
-fn eml(r: &Report, lang: Lang, from: &str, to: &[String]) -> String {
+/// The whole morning mail: the text report first, the HTML report second, each written as it
+/// is made. The Date header is the machine's clock (the one place the report reads it): that is
+/// when the mail was written.
+fn eml(
+    out: &mut dyn Write,
+    r: &Report,
+    lang: Lang,
+    from: &str,
+    to: &[String],
+) -> std::io::Result<()> {
     let now = chrono::Local::now();
     let message_id = format!(
         "forlop.{}.{}.{}@{}",
@@ -171,14 +178,20 @@ fn eml(r: &Report, lang: Lang, from: &str, to: &[String]) -> String {
         std::process::id(),
         render::eml::host_of(from)
     );
-    render::eml::mail(&render::eml::Mail {
+    let mail = render::eml::Mail {
         from,
         to,
         subject: &subject(r, lang),
         date: &now.to_rfc2822(),
         message_id: &message_id,
-        text: &text(r, lang),
-        html: &render::html::report::html(r, lang),
+    };
+    render::eml::write_mail(out, &mail, &mut |part, w| {
+        let mut w = w;
+        if part == 0 {
+            write_text(&mut w, r, lang)
+        } else {
+            render::html::report::write_html(&mut w, r, lang)
+        }
     })
 }
 

@@ -19,8 +19,6 @@ pub struct Mail<'a> {
     pub date: &'a str,
     /// Without the angle brackets: `id@host`.
     pub message_id: &'a str,
-    pub text: &'a str,
-    pub html: &'a str,
 }
 
 /// Whether `address` can go into a header: one line, `addr@host` or `Name <addr@host>`, with an
@@ -54,8 +52,13 @@ pub fn host_of(address: &str) -> &str {
         .unwrap_or("localhost")
 }
 
-/// The whole mail, CRLF line ends.
-pub fn mail(m: &Mail<'_>) -> String {
+/// The whole mail, CRLF line ends: the headers, then the plain-text part and the HTML part,
+/// each written by `part` (0: text, 1: HTML) as it is made and encoded on the way to `out`.
+pub fn write_mail(
+    out: &mut dyn std::io::Write,
+    m: &Mail<'_>,
+    part: &mut dyn FnMut(usize, &mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     // "=_" never occurs in quoted-printable output ('=' is always "=XX" there), so no body line
     // can look like the boundary.
     // Unique per mail (FNV-1a of the Message-ID) and short: RFC 2046 allows 70 characters.
@@ -93,16 +96,27 @@ pub fn mail(m: &Mail<'_>) -> String {
         &format!("multipart/alternative;\r\n boundary=\"{boundary}\""),
     );
     s.push_str("\r\n");
-    for (kind, body) in [("plain", m.text), ("html", m.html)] {
-        let _ = write!(
-            s,
+    out.write_all(s.as_bytes())?;
+    for (n, kind) in ["plain", "html"].into_iter().enumerate() {
+        write!(
+            out,
             "--{boundary}\r\nContent-Type: text/{kind}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
-        );
-        s.push_str(&quoted_printable(body));
-        s.push_str("\r\n");
+        )?;
+        let mut qp = QuotedPrintable::new(&mut *out);
+        part(n, &mut qp)?;
+        qp.finish()?;
+        out.write_all(b"\r\n")?;
     }
-    let _ = write!(s, "--{boundary}--\r\n");
-    s
+    write!(out, "--{boundary}--\r\n")
+}
+
+/// The whole mail with its two parts given as text.
+pub fn mail(m: &Mail<'_>, text: &str, html: &str) -> String {
+    let mut out = Vec::new();
+    let _ = write_mail(&mut out, m, &mut |n, w| {
+        w.write_all(if n == 0 { text } else { html }.as_bytes())
+    });
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn header(s: &mut String, name: &str, value: &str) {
@@ -186,11 +200,44 @@ fn base64(bytes: &[u8]) -> String {
 /// Quoted-printable (RFC 2045 §6.7) of UTF-8 text: line ends become CRLF, lines are cut with
 /// soft breaks so none is longer than 76 characters, and no encoded byte is split.
 pub fn quoted_printable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut lines = text.split('\n').peekable();
-    while let Some(line) = lines.next() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        let bytes = line.as_bytes();
+    let mut out = Vec::with_capacity(text.len() + text.len() / 8);
+    let mut qp = QuotedPrintable::new(&mut out);
+    let _ = std::io::Write::write_all(&mut qp, text.as_bytes());
+    let _ = qp.finish();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A writer that passes text on as [`quoted_printable`] encodes it, line by line as the lines
+/// are complete; [`QuotedPrintable::finish`] encodes the last one.
+pub struct QuotedPrintable<W: std::io::Write> {
+    inner: W,
+    /// The line being written (up to its line feed).
+    line: Vec<u8>,
+    /// The encoded line.
+    encoded: String,
+}
+
+impl<W: std::io::Write> QuotedPrintable<W> {
+    pub fn new(inner: W) -> Self {
+        QuotedPrintable {
+            inner,
+            line: Vec::new(),
+            encoded: String::new(),
+        }
+    }
+
+    /// Encodes the text after the last line feed (no line end follows it).
+    pub fn finish(mut self) -> std::io::Result<W> {
+        let line = std::mem::take(&mut self.line);
+        self.encode(&line)?;
+        Ok(self.inner)
+    }
+
+    /// Writes one line (without its line feed) encoded; a CR before the line feed is dropped.
+    fn encode(&mut self, line: &[u8]) -> std::io::Result<()> {
+        let bytes = line.strip_suffix(b"\r").unwrap_or(line);
+        let out = &mut self.encoded;
+        out.clear();
         let mut width = 0;
         for (i, &b) in bytes.iter().enumerate() {
             let last = i + 1 == bytes.len();
@@ -214,11 +261,37 @@ pub fn quoted_printable(text: &str) -> String {
             }
             width += token_len;
         }
-        if lines.peek().is_some() {
-            out.push_str("\r\n");
-        }
+        self.inner.write_all(self.encoded.as_bytes())
     }
-    out
+}
+
+impl<W: std::io::Write> std::io::Write for QuotedPrintable<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, mut buf: &[u8]) -> std::io::Result<()> {
+        while let Some(end) = buf.iter().position(|&b| b == b'\n') {
+            if self.line.is_empty() {
+                self.encode(&buf[..end])?;
+            } else {
+                let mut line = std::mem::take(&mut self.line);
+                line.extend_from_slice(&buf[..end]);
+                self.encode(&line)?;
+                line.clear();
+                self.line = line;
+            }
+            self.inner.write_all(b"\r\n")?;
+            buf = &buf[end + 1..];
+        }
+        self.line.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 #[cfg(test)]
@@ -237,6 +310,26 @@ mod tests {
             ("foobar", "Zm9vYmFy"),
         ] {
             assert_eq!(base64(plain.as_bytes()), coded);
+        }
+    }
+
+    #[test]
+    fn quoted_printable_written_in_pieces_is_the_whole_encoding() {
+        use std::io::Write;
+        let text = format!(
+            "Morgenrapport – Åse\r\n{}\n\nlinje med = og mellomrom \n{}",
+            "ø".repeat(60),
+            "x ".repeat(50)
+        );
+        let whole = quoted_printable(&text);
+        for size in [1, 2, 3, 7, 64, text.len()] {
+            let mut out = Vec::new();
+            let mut qp = QuotedPrintable::new(&mut out);
+            for piece in text.as_bytes().chunks(size) {
+                qp.write_all(piece).unwrap();
+            }
+            qp.finish().unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), whole, "pieces of {size}");
         }
     }
 
