@@ -293,13 +293,32 @@ pub fn report<'a>(
     };
     // The overdue lines (possibly 100,000s) move into their groups from the end of the agenda's
     // list, which is shrunk as it empties: the two lists are never both whole in memory.
-    let mut counts: std::collections::HashMap<Option<&'a str>, usize> =
+    // Each line's group, found once. The coordinators are few: the first ones are searched in a
+    // short list before any hashing (a register with many falls back to the map).
+    let mut coordinators: Vec<Option<&'a str>> = Vec::new();
+    let mut lookup: std::collections::HashMap<Option<&'a str>, u32> =
         std::collections::HashMap::new();
-    for item in &a.overdue {
-        *counts.entry(item.coordinator).or_default() += 1;
-    }
-    let mut groups: Vec<CoordinatorGroup<'a>> = counts
+    let mut group_of: Vec<u32> = a
+        .overdue
         .iter()
+        .map(|item| {
+            let c = item.coordinator;
+            if let Some(g) = coordinators.iter().take(8).position(|k| *k == c) {
+                return g as u32;
+            }
+            *lookup.entry(c).or_insert_with(|| {
+                coordinators.push(c);
+                (coordinators.len() - 1) as u32
+            })
+        })
+        .collect();
+    let mut counts = vec![0usize; coordinators.len()];
+    for g in &group_of {
+        counts[*g as usize] += 1;
+    }
+    let mut groups: Vec<CoordinatorGroup<'a>> = coordinators
+        .iter()
+        .zip(&counts)
         .map(|(coordinator, n)| CoordinatorGroup {
             name: coordinator
                 .and_then(|c| reg.team.as_ref().and_then(|t| t.get(c)))
@@ -308,8 +327,6 @@ pub fn report<'a>(
             lines: Vec::with_capacity(*n),
         })
         .collect();
-    let index: std::collections::HashMap<Option<&'a str>, usize> =
-        counts.keys().enumerate().map(|(i, c)| (*c, i)).collect();
     let mut overdue = a.overdue;
     let mut moved = 0usize;
     while let Some(item) = overdue.pop() {
@@ -318,7 +335,7 @@ pub fn report<'a>(
             .as_ref()
             .filter(|d| d.kind == Kind::Interval)
             .map(|d| has_deviation(d));
-        let g = index[&item.coordinator];
+        let g = group_of.pop().expect("one group a line") as usize;
         groups[g].lines.push(OverdueLine { item, deviation });
         moved += 1;
         if moved.is_multiple_of(8192) {
