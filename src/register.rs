@@ -454,28 +454,15 @@ fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, 
     }
     // The top level is walked here; each sub-folder (a year, usually) in parallel, since a
     // register of 100,000 cases spends a noticeable part of a command listing them.
-    let (top, mut top_diags) = walk(root, &dir, Some(1));
-    diags.append(&mut top_diags);
-    let mut subfolders = Vec::new();
-    for (path, is_dir) in top {
-        if is_dir {
-            subfolders.push(path);
-        } else {
-            paths.push(path);
-        }
-    }
-    let walked: Vec<Walked> = subfolders
+    let top = walk(root, &dir, true);
+    let walked: Vec<Walked> = top
+        .folders
         .par_iter()
-        .map(|sub| walk(root, sub, None))
+        .map(|sub| walk(root, sub, false))
         .collect();
-    for (found, mut d) in walked {
-        paths.extend(
-            found
-                .into_iter()
-                .filter(|(_, is_dir)| !is_dir)
-                .map(|(p, _)| p),
-        );
-        diags.append(&mut d);
+    for w in std::iter::once(top).chain(walked) {
+        paths.extend(w.files);
+        diags.extend(w.diags);
     }
     // Sorted as a walk sorted by name at each level would give them (a `/` orders before any
     // other byte), without comparing path components.
@@ -505,18 +492,24 @@ fn walk_order(a: &Path, b: &Path) -> std::cmp::Ordering {
     }
 }
 
-/// What a walk of one folder found: entries (`true` for a folder) and diagnostics.
-type Walked = (Vec<(PathBuf, bool)>, Vec<Diagnostic>);
+/// What a walk of one folder found.
+#[derive(Default)]
+struct Walked {
+    /// The case files.
+    files: Vec<PathBuf>,
+    /// With `top_only`, the non-hidden folders in it, for the caller to walk.
+    folders: Vec<PathBuf>,
+    /// One for each entry that is not read.
+    diags: Vec<Diagnostic>,
+}
 
-/// Walks `dir` (without following links), down to `max_depth` levels: the case files and
-/// the non-hidden folders found (`true` for a folder, which the caller walks or skips),
-/// with a diagnostic for each entry that is not read.
-fn walk(root: &Path, dir: &Path, max_depth: Option<usize>) -> Walked {
-    let mut found = Vec::new();
-    let mut diags = Vec::new();
+/// Walks `dir` without following links: its whole tree, or with `top_only` its own entries
+/// only (its folders listed, not entered).
+fn walk(root: &Path, dir: &Path, top_only: bool) -> Walked {
+    let mut found = Walked::default();
     let mut walker = walkdir::WalkDir::new(dir).follow_links(false);
-    if let Some(depth) = max_depth {
-        walker = walker.max_depth(depth);
+    if top_only {
+        walker = walker.max_depth(1);
     }
     let mut walker = walker.into_iter();
     while let Some(entry) = walker.next() {
@@ -531,7 +524,7 @@ fn walk(root: &Path, dir: &Path, max_depth: Option<usize>) -> Walked {
                     .io_error()
                     .map(|io| io.kind().to_string())
                     .unwrap_or_else(|| e.to_string());
-                diags.push(file_diag(
+                found.diags.push(file_diag(
                     Severity::Error,
                     &shown,
                     Msg::UnreadableDir { detail },
@@ -557,13 +550,13 @@ fn walk(root: &Path, dir: &Path, max_depth: Option<usize>) -> Walked {
             };
             if let Some(msg) = msg {
                 let shown = display_path(root, entry.path());
-                diags.push(file_diag(Severity::Warning, &shown, msg));
+                found.diags.push(file_diag(Severity::Warning, &shown, msg));
             }
             continue;
         }
         if ft.is_dir() {
-            if entry.depth() > 0 {
-                found.push((entry.into_path(), true));
+            if top_only && entry.depth() > 0 {
+                found.folders.push(entry.into_path());
             }
             continue;
         }
@@ -580,12 +573,14 @@ fn walk(root: &Path, dir: &Path, max_depth: Option<usize>) -> Walked {
         };
         match problem {
             Some((severity, msg)) => {
-                diags.push(file_diag(severity, &display_path(root, path), msg))
+                found
+                    .diags
+                    .push(file_diag(severity, &display_path(root, path), msg))
             }
-            None => found.push((path.to_path_buf(), false)),
+            None => found.files.push(path.to_path_buf()),
         }
     }
-    (found, diags)
+    found
 }
 
 /// Reads, parses and checks one case file.
@@ -774,28 +769,24 @@ impl Scope {
                 None => Vec::new(),
             };
         }
-        if matches!(self, Scope::Deadlines | Scope::Window(..)) {
+        // Deadlines, the agenda's days and measures show no note and no deviation; deadlines
+        // and measures no booking either, and measures no task.
+        if matches!(
+            self,
+            Scope::Deadlines | Scope::Window(..) | Scope::Measures(_)
+        ) {
             case.notes = Vec::new();
             case.deviations = Vec::new();
         }
-        if let Scope::Measures(_) = self {
-            case.notes = Vec::new();
+        if matches!(self, Scope::Deadlines | Scope::Measures(_)) {
             case.appointments = Vec::new();
             case.mdts = Vec::new();
-            case.tasks = Vec::new();
-            case.deviations = Vec::new();
             case.events.shrink_to_fit();
         }
-        if self == Scope::Deadlines {
-            case.appointments = Vec::new();
-            case.mdts = Vec::new();
-            case.deviations = Vec::new();
-            case.patient.gp = None;
-            for e in &mut case.events {
-                e.note = None;
-            }
-            case.events.shrink_to_fit();
-            case.tasks.shrink_to_fit();
+        match self {
+            Scope::Measures(_) => case.tasks = Vec::new(),
+            Scope::Deadlines => case.tasks.shrink_to_fit(),
+            _ => {}
         }
         case
     }
