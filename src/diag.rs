@@ -467,26 +467,6 @@ pub fn row(d: &Diagnostic, lang: Lang) -> DiagnosticRow<'_> {
     }
 }
 
-/// [`row`] as `check --format json` prints it in its list of diagnostics, appended to `out`:
-/// the bytes `serde_json`'s pretty printer writes for the row at that depth (fields indented by
-/// six spaces, the braces by four), without a row value or a document string of its own.
-pub fn write_json_row(out: &mut Vec<u8>, d: &Diagnostic, lang: Lang) -> serde_json::Result<()> {
-    use std::io::Write;
-    let r = row(d, lang);
-    out.extend_from_slice(b"    {\n      \"severity\": ");
-    serde_json::to_writer(&mut *out, r.severity)?;
-    out.extend_from_slice(b",\n      \"file\": ");
-    serde_json::to_writer(&mut *out, r.file)?;
-    let _ = write!(
-        out,
-        ",\n      \"line\": {},\n      \"column\": {},\n      \"message\": ",
-        r.line, r.column
-    );
-    serde_json::to_writer(&mut *out, &r.message)?;
-    out.extend_from_slice(b"\n    }");
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

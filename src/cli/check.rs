@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 use rayon::prelude::*;
 
-use super::{Ctx, Failure, Format, emit};
+use super::{Ctx, Failure, Format};
 use crate::diag::{self, Diagnostic, Severity};
 use crate::i18n::Ui;
 use crate::register::display_path;
@@ -123,44 +123,24 @@ fn report(
     let lang = ctx.lang;
     if format == Format::Json {
         // JSON has no source lines: nothing of the file but the message, as for every register.
-        // The document is `serde_json`'s pretty print of `{errors, warnings, diagnostics}`,
-        // written a batch of rows at a time.
-        let head = format!(
-            "{{\n  \"errors\": {errors},\n  \"warnings\": {warnings},\n  \"diagnostics\": ["
-        );
-        let tail = if diags.is_empty() {
-            "]\n}\n"
-        } else {
-            "\n  ]\n}\n"
-        };
-        let mut pending = head;
-        for (b, batch) in diags.chunks(BATCH).enumerate() {
-            let parts: Vec<serde_json::Result<Vec<u8>>> = batch
-                .par_chunks(CHUNK)
-                .enumerate()
-                .map(|(c, chunk)| {
-                    let mut out = Vec::with_capacity(chunk.len() * 256);
-                    for (i, d) in chunk.iter().enumerate() {
-                        let first = b == 0 && c == 0 && i == 0;
-                        out.extend_from_slice(if first { b"\n" } else { b",\n" });
-                        diag::write_json_row(&mut out, d, lang)?;
-                    }
-                    Ok(out)
-                })
-                .collect();
-            for part in parts {
-                // Rows are JSON text: valid UTF-8.
-                pending.push_str(&String::from_utf8_lossy(&part?));
-            }
-            // A reader that stops early (`| head`) does not turn errors into success.
-            match emit(&std::mem::take(&mut pending)) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(code),
-                Err(e) => return Err(e.into()),
-            }
-        }
-        pending.push_str(tail);
-        if let Err(e) = emit(&pending)
+        // The document is `serde_json`'s pretty print of `{errors, warnings, diagnostics}`, its
+        // rows made and serialized in parallel and written as they are.
+        let rows: Vec<diag::DiagnosticRow<'_>> =
+            diags.par_iter().map(|d| diag::row(d, lang)).collect();
+        let written = (|| -> std::io::Result<()> {
+            use std::io::Write;
+            super::stdout_open()?;
+            let mut out = crate::terminal::EscapeWriter::new(crate::render::stdout());
+            write!(
+                out,
+                "{{\n  \"errors\": {errors},\n  \"warnings\": {warnings},\n  \"diagnostics\": "
+            )?;
+            crate::render::json::array(&mut out, &rows, 1)?;
+            out.write_all(b"\n}\n")?;
+            crate::render::finish(out.finish()?)
+        })();
+        // A reader that stops early (`| head`) does not turn errors into success.
+        if let Err(e) = written
             && e.kind() != std::io::ErrorKind::BrokenPipe
         {
             return Err(e.into());
