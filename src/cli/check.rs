@@ -100,9 +100,6 @@ pub fn run(ctx: &mut Ctx, args: CheckArgs) -> anyhow::Result<u8> {
 /// Under redaction, for a file, the identity values to mask in what is shown of it.
 type Identity<'a> = &'a (dyn Fn(&str) -> Vec<String> + Sync);
 
-/// How many diagnostics are rendered before what they make is written: the output is made in
-/// parallel but never held whole (a register of 100,000 stale cases prints 16 MB).
-const BATCH: usize = 2048;
 /// How many diagnostics one parallel task renders into one buffer.
 const CHUNK: usize = 256;
 
@@ -147,34 +144,32 @@ fn report(
         }
     } else {
         let color = ctx.color;
-        for batch in diags.chunks(BATCH) {
-            let parts: Vec<String> = batch
-                .par_chunks(CHUNK)
-                .map(|chunk| {
-                    let mut out = String::with_capacity(chunk.len() * 320);
-                    // A file's identity values are read once for its run of diagnostics (they
-                    // come sorted by file), and only for a diagnostic that shows a source line.
-                    let mut cached: Option<(&str, Vec<String>)> = None;
-                    for d in chunk {
-                        let mask = match identity {
-                            Some(f) if d.loc.is_some() && d.source_line.is_some() => {
-                                if cached.as_ref().is_none_or(|(file, _)| *file != d.file) {
-                                    cached = Some((d.file.as_str(), f(&d.file)));
-                                }
-                                cached.as_ref().map(|(_, v)| v.as_slice())
-                            }
-                            _ => None,
-                        };
-                        diag::write_human(&mut out, d, lang, color, mask);
-                        out.push('\n');
+        // Rendered in parallel chunks and written in order, never held whole (a register of
+        // 100,000 stale cases prints 16 MB). A broken stderr is no reason to fail.
+        let mut err = std::io::stderr().lock();
+        let _ = crate::render::par_write_in(
+            &mut err,
+            diags,
+            CHUNK,
+            // A file's identity values are read once for its run of diagnostics (they come
+            // sorted by file), and only for a diagnostic that shows a source line.
+            || None::<(&str, Vec<String>)>,
+            |out, cached, d| {
+                let d: &Diagnostic = d;
+                let mask = match identity {
+                    Some(f) if d.loc.is_some() && d.source_line.is_some() => {
+                        if cached.as_ref().is_none_or(|(file, _)| *file != d.file) {
+                            *cached = Some((d.file.as_str(), f(&d.file)));
+                        }
+                        cached.as_ref().map(|(_, v)| v.as_slice())
                     }
-                    out
-                })
-                .collect();
-            for part in &parts {
-                super::to_stderr(part);
-            }
-        }
+                    _ => None,
+                };
+                diag::write_human(out, d, lang, color, mask);
+                out.push('\n');
+            },
+        );
+        drop(err);
         if !ctx.global.quiet {
             super::to_stderr(&format!("{}\n", summary(errors, warnings).text(lang)));
         }
