@@ -57,6 +57,11 @@ fn ok(out: &Output) {
     );
 }
 
+/// Whether a JSON list (of `status`, `due`, …) has a row of `case`.
+fn lists(rows: &serde_json::Value, case: &str) -> bool {
+    rows.as_array().unwrap().iter().any(|r| r["case"] == case)
+}
+
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -463,13 +468,7 @@ fn a_treated_case_stays_in_follow_up_with_its_bookings_until_closed() {
     // Closed: the coordinator's follow-up ends.
     ok(&reg.run(&["close", "te-0142", "--reason", "treatment-started"]));
     let json = reg.json(&["status", "--format", "json"]);
-    assert!(
-        !json
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["case"] == "te-0142")
-    );
+    assert!(!lists(&json, "te-0142"), "{json}");
     let json = reg.json(&["status", "te-0142", "--format", "json"]);
     assert_eq!(json[0]["state"], "closed");
 }
@@ -535,20 +534,9 @@ fn a_transfer_asks_for_a_call_to_the_receiving_coordinator_until_done() {
     // Done: nothing is due, and the case leaves the section's lists.
     ok(&reg.run(&["task", "te-0142", "contact-receiving", "--done"]));
     let due = reg.json(&["due", "--days", "400", "--format", "json"]);
-    assert!(
-        !due.as_array()
-            .unwrap()
-            .iter()
-            .any(|d| d["case"] == "te-0142")
-    );
+    assert!(!lists(&due, "te-0142"), "{due}");
     let json = reg.json(&["status", "--format", "json"]);
-    assert!(
-        !json
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["case"] == "te-0142")
-    );
+    assert!(!lists(&json, "te-0142"), "{json}");
     let json = reg.json(&["status", "te-0142", "--format", "json"]);
     assert_eq!(json[0]["state"], "transferred");
 }
@@ -611,13 +599,7 @@ fn stale_cases_are_warned_listed_and_reported() {
     ]));
     let out = run(&["status", "--stale", "--format", "json"]);
     let after: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(
-        !after
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["case"] == case.as_str())
-    );
+    assert!(!lists(&after, &case), "{after}");
     // The report (which keeps only the bookings it needs) agrees.
     let report: serde_json::Value =
         serde_json::from_slice(&run(&["report", "--format", "json"]).stdout).unwrap();
