@@ -132,7 +132,7 @@ fn rules(context: Option<&crate::register::Context>, text: &str) -> crate::merge
         .and_then(|d| d.get("pathway").and_then(|p| p.as_str()).map(String::from));
     let found = context
         .zip(pathway)
-        .and_then(|(c, id)| c.pathways.iter().find(|p| p.id.value == id).cloned());
+        .and_then(|(c, id)| crate::model::find_pathway(&c.pathways, &id));
     crate::merge::Rules {
         once: found
             .map(|p| {
