@@ -1135,7 +1135,7 @@ fn duplicate_open_case(
     let mut sink = crate::diag::Sink::new(rel, text);
     let msg = crate::i18n::Msg::DuplicateOpenCase {
         pathway: new.pathway.id.value.clone(),
-        other: other.file.clone(),
+        other: other.file.to_string(),
     };
     sink.error(span, msg);
     sink.diags.pop()

@@ -45,7 +45,7 @@ pub fn registrations(case: &Case) -> Vec<Registration> {
         .events
         .iter()
         .map(|e| Registration::Event {
-            milestone: e.milestone.value.clone(),
+            milestone: e.milestone.value.to_string(),
             date: e.date.value,
         })
         .collect();

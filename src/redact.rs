@@ -45,10 +45,10 @@ pub fn scrub_with(text: &str, name: Option<&str>) -> String {
 pub fn identity_values(case: &Case) -> Vec<String> {
     let p = &case.patient;
     let mut v: Vec<String> = Vec::new();
-    v.extend(p.name.clone());
-    v.extend(p.fnr.as_ref().map(|f| f.value.clone()));
+    v.extend(p.name.as_deref().map(String::from));
+    v.extend(p.fnr.as_ref().map(|f| f.value.to_string()));
     v.extend(p.born.as_ref().map(|b| b.value.to_string()));
-    v.extend(p.gp.clone());
+    v.extend(p.gp.as_deref().map(String::from));
     v.retain(|s| !s.trim().is_empty());
     v
 }

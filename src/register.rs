@@ -12,7 +12,7 @@ use crate::check::pathway::check_pathway;
 use crate::check::register::CaseKey;
 use crate::diag::{self, Diagnostic, LineIndex, Loc, Severity};
 use crate::i18n::{Msg, Ui};
-use crate::model::{Case, Origin, Pathway, Settings, Team};
+use crate::model::{Case, Origin, Pathway, Settings, Team, Text};
 use crate::parse::{self, Decoder};
 
 /// A loaded register: settings, team, pathways, cases, and every diagnostic found on the way.
@@ -73,7 +73,7 @@ fn problems(diags: &[Diagnostic], broken: &[String], keys: &[CaseKey]) -> Vec<Pr
         })
         .collect();
     for stem in broken {
-        let cases = keys.iter().filter(|k| &k.pathway == stem).count();
+        let cases = keys.iter().filter(|k| k.pathway == *stem).count();
         out.push(Problem {
             file: format!("pathways/{stem}.toml"),
             line: None,
@@ -726,14 +726,14 @@ impl Scope {
             return case;
         }
         for n in &mut case.notes {
-            n.text = String::new();
+            n.text = Text::default();
             n.by = None;
         }
         for e in &mut case.events {
             e.note = None;
         }
         for d in &mut case.deviations {
-            d.reason = String::new();
+            d.reason = Text::default();
         }
         for m in &mut case.mdts {
             m.conclusion = None;

@@ -617,13 +617,13 @@ pub fn missed(view: &CaseView<'_, '_>, since: NaiveDate) -> Vec<Missed> {
                 .any(|d| d.interval.value == i.id.value)
         })
         .map(|(i, m)| Missed {
-            case: case.id.value.clone(),
-            pathway: case.pathway.value.clone(),
+            case: case.id.value.to_string(),
+            pathway: case.pathway.value.to_string(),
             interval: i.id.value.clone(),
             due: m.due,
             date: m.to,
             days_over: (m.to - m.due).num_days(),
-            coordinator: case.coordinator.as_ref().map(|c| c.value.clone()),
+            coordinator: case.coordinator.as_ref().map(|c| c.value.to_string()),
             unverified: view.pathway.times == TimesStatus::Unverified,
         })
         .collect()

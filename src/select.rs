@@ -56,7 +56,7 @@ impl Selection {
     /// message names the nearest known one.
     pub fn validate(&self, reg: &Register, cases: &[String]) -> Result<(), Ui> {
         for id in cases {
-            if !reg.keys.iter().any(|c| &c.id.value == id) {
+            if !reg.keys.iter().any(|c| c.id.value == *id) {
                 let suggestion = suggest(id, reg.keys.iter().map(|c| c.id.value.as_str()));
                 return Err(Ui::UnknownCase {
                     id: id.clone(),

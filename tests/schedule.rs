@@ -497,7 +497,7 @@ proptest! {
         let ps = pathways();
         let mut cases: Vec<Case> = texts.iter().enumerate().map(|(i, (body, _))| {
             let mut c = case(&ps, body);
-            c.id.value = format!("c{i}");
+            c.id.value = format!("c{i}").into();
             c
         }).collect();
         let today = date("2025-06-01");

@@ -52,7 +52,7 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
     }
     ends_in_time(case, ctx.today, sink);
     let Some(pathway) = ctx.pathway(&case.pathway.value) else {
-        if !ctx.broken_pathways.contains(&case.pathway.value) {
+        if !ctx.broken_pathways.iter().any(|b| *b == case.pathway.value) {
             let suggestion = suggest(
                 &case.pathway.value,
                 ctx.pathways.iter().map(|p| p.id.value.as_str()),
@@ -60,7 +60,7 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
             sink.error(
                 case.pathway.span,
                 Msg::UnknownPathway {
-                    id: case.pathway.value.clone(),
+                    id: case.pathway.value.to_string(),
                     suggestion,
                 },
             );
@@ -89,7 +89,7 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
             sink.error(
                 dev.interval.span,
                 Msg::UnknownInterval {
-                    id: dev.interval.value.clone(),
+                    id: dev.interval.value.to_string(),
                     pathway: pathway.id.value.clone(),
                     suggestion,
                 },
@@ -102,7 +102,7 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
                 sink.warn(
                     dev.interval.span,
                     Msg::DeviationOnMetInterval {
-                        interval: dev.interval.value.clone(),
+                        interval: dev.interval.value.to_string(),
                         elapsed: m.elapsed,
                         days: m.days,
                     },
@@ -149,7 +149,14 @@ fn ends_in_time(case: &Case, today: NaiveDate, sink: &mut Sink<'_>) {
     for t in &case.tasks {
         if let Some((date, span)) = t.done.as_ref().and_then(after) {
             let (id, today) = (t.id.value.clone(), today_s.clone());
-            sink.warn(span, Msg::TaskDoneInFuture { id, date, today });
+            sink.warn(
+                span,
+                Msg::TaskDoneInFuture {
+                    id: id.to_string(),
+                    date,
+                    today,
+                },
+            );
         }
     }
 }
@@ -301,9 +308,9 @@ fn order(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
                 sink.error(
                     e.date.span,
                     Msg::EventBeforeReferral {
-                        milestone: e.milestone.value.clone(),
+                        milestone: e.milestone.value.to_string(),
                         date: e.date.value.to_string(),
-                        referral: start.milestone.value.clone(),
+                        referral: start.milestone.value.to_string(),
                         referral_date: start_date.to_string(),
                     },
                 );
@@ -323,9 +330,9 @@ fn order(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
             sink.error(
                 e.date.span,
                 Msg::MilestoneOrder {
-                    milestone: e.milestone.value.clone(),
+                    milestone: e.milestone.value.to_string(),
                     date: e.date.value.to_string(),
-                    earlier: earlier.milestone.value.clone(),
+                    earlier: earlier.milestone.value.to_string(),
                     earlier_date: d.to_string(),
                 },
             );
@@ -341,7 +348,7 @@ fn tasks(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
             sink.error(
                 t.id.span,
                 Msg::DuplicateCaseTask {
-                    id: t.id.value.clone(),
+                    id: t.id.value.to_string(),
                     first_line,
                 },
             );
@@ -361,13 +368,13 @@ fn tasks(case: &Case, pathway: &Pathway, sink: &mut Sink<'_>) {
         );
         let msg = if suggestion.is_some() || (t.name.is_none() && t.due.is_none()) {
             Msg::UnknownTask {
-                id: t.id.value.clone(),
+                id: t.id.value.to_string(),
                 pathway: pathway.id.value.clone(),
                 suggestion,
             }
         } else {
             Msg::AdHocTaskIncomplete {
-                id: t.id.value.clone(),
+                id: t.id.value.to_string(),
             }
         };
         sink.error(t.id.span, msg);
@@ -419,7 +426,7 @@ fn planned(case: &Case, pathway: &Pathway, today: NaiveDate, sink: &mut Sink<'_>
             sink.error(
                 m.span,
                 Msg::UnknownMilestone {
-                    id: m.value.clone(),
+                    id: m.value.to_string(),
                     pathway: pathway.id.value.clone(),
                     suggestion,
                 },
@@ -439,7 +446,7 @@ fn planned(case: &Case, pathway: &Pathway, today: NaiveDate, sink: &mut Sink<'_>
                 sink.warn(
                     a.date.span,
                     Msg::PlanAfterDeadline {
-                        milestone: m.value.clone(),
+                        milestone: m.value.to_string(),
                         planned: a.date.value.to_string(),
                         interval: status.interval.id.value.clone(),
                         due: due.to_string(),

@@ -15,7 +15,7 @@ pub fn person(
     sink: &mut Sink<'_>,
     team: Option<&Team>,
     key: &str,
-    id: &crate::model::Located<String>,
+    id: &crate::model::Located<crate::model::Text>,
 ) {
     match team {
         Some(team) if team.get(&id.value).is_none() => {
@@ -24,7 +24,7 @@ pub fn person(
                 id.span,
                 Msg::UnknownPerson {
                     key: key.into(),
-                    id: id.value.clone(),
+                    id: id.value.to_string(),
                     suggestion,
                 },
             );
@@ -34,7 +34,7 @@ pub fn person(
             id.span,
             Msg::NoTeamFile {
                 key: key.into(),
-                id: id.value.clone(),
+                id: id.value.to_string(),
             },
         ),
     }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::diag::Span;
 use crate::i18n::Msg;
-use crate::model::{Case, Located};
+use crate::model::{Case, Located, Text};
 
 /// A problem found across files, at a span of a file whose text is no longer held: the caller
 /// reads the file back to place it (an error path, a handful of files).
@@ -21,12 +21,12 @@ pub struct Pending {
 /// not keep whole.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CaseKey {
-    pub id: Located<String>,
-    pub pathway: String,
-    pub fnr: Option<Located<String>>,
+    pub id: Located<Text>,
+    pub pathway: Text,
+    pub fnr: Option<Located<Text>>,
     pub open: bool,
-    pub coordinator: Option<String>,
-    pub file: String,
+    pub coordinator: Option<Text>,
+    pub file: Text,
 }
 
 impl CaseKey {
@@ -43,9 +43,9 @@ impl CaseKey {
     }
 }
 
-fn at(case: &CaseKey, field: &Located<String>, msg: Msg) -> Pending {
+fn at(case: &CaseKey, field: &Located<Text>, msg: Msg) -> Pending {
     Pending {
-        file: case.file.clone(),
+        file: case.file.to_string(),
         span: field.span,
         msg,
     }
@@ -69,8 +69,8 @@ fn duplicate_ids(cases: &[CaseKey]) -> Vec<Pending> {
                 case,
                 &case.id,
                 Msg::DuplicateCaseId {
-                    id: case.id.value.clone(),
-                    other: first.file.clone(),
+                    id: case.id.value.to_string(),
+                    other: first.file.to_string(),
                 },
             )),
             None => {
@@ -92,8 +92,8 @@ fn duplicate_open(cases: &[CaseKey]) -> Vec<Pending> {
                 case,
                 fnr,
                 Msg::DuplicateOpenCase {
-                    pathway: case.pathway.clone(),
-                    other: first.file.clone(),
+                    pathway: case.pathway.to_string(),
+                    other: first.file.to_string(),
                 },
             )),
             None => {

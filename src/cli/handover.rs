@@ -44,7 +44,7 @@ pub fn run(ctx: &mut Ctx, args: HandoverArgs) -> anyhow::Result<u8> {
     } else {
         args.cases
             .iter()
-            .filter_map(|id| reg.cases.iter().find(|c| &c.id.value == id))
+            .filter_map(|id| reg.cases.iter().find(|c| c.id.value == *id))
             .map(|c| handover(reg, c, today, redact))
             .collect()
     };

@@ -67,7 +67,7 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
 /// be read) is not "no such case": its file's problem is the answer, with its place.
 fn unreadable_cases(reg: &Register, cases: &[String], ctx: &Ctx) -> anyhow::Result<()> {
     for id in cases {
-        if reg.keys.iter().any(|k| &k.id.value == id) {
+        if reg.keys.iter().any(|k| k.id.value == *id) {
             continue;
         }
         let stem_is = |file: &str| {

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{CloseReason, IndividualPlan, Located, Outcome, Treatment};
+use super::{CloseReason, IndividualPlan, Located, Outcome, Text, Treatment};
 
 /// The task a transfer gives: call the receiving hospital's coordinator (SPEC §2).
 pub const CONTACT_RECEIVING: &str = "contact-receiving";
@@ -10,10 +10,10 @@ pub const CONTACT_RECEIVING: &str = "contact-receiving";
 /// One patient case (pasientforløp).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Case {
-    pub id: Located<String>,
-    pub pathway: Located<String>,
-    pub coordinator: Option<Located<String>>,
-    pub doctor: Option<Located<String>>,
+    pub id: Located<Text>,
+    pub pathway: Located<Text>,
+    pub coordinator: Option<Located<Text>>,
+    pub doctor: Option<Located<Text>>,
     /// Planned treatment, set at decision.
     pub treatment: Option<Located<Treatment>>,
     pub patient: Patient,
@@ -28,16 +28,16 @@ pub struct Case {
     pub transfer: Option<Box<Transfer>>,
     pub closed: Option<Closed>,
     /// Path of the file relative to the register root.
-    pub file: String,
+    pub file: Text,
 }
 
 /// Who the patient is; every field is optional.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Patient {
-    pub name: Option<String>,
-    pub fnr: Option<Located<String>>,
+    pub name: Option<Text>,
+    pub fnr: Option<Located<Text>>,
     pub born: Option<Located<i64>>,
-    pub gp: Option<String>,
+    pub gp: Option<Text>,
 }
 
 /// Care planning.
@@ -50,9 +50,9 @@ pub struct Care {
 /// A milestone reached.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
-    pub milestone: Located<String>,
+    pub milestone: Located<Text>,
     pub date: Located<NaiveDate>,
-    pub note: Option<String>,
+    pub note: Option<Text>,
     pub outcome: Option<Located<Outcome>>,
     pub treatment: Option<Located<Treatment>>,
     /// Where the `[[event]]` header is.
@@ -64,35 +64,35 @@ pub struct Event {
 pub struct Appointment {
     pub date: Located<NaiveDate>,
     /// `HH:MM`.
-    pub time: Option<String>,
-    pub what: String,
-    pub place: Option<String>,
+    pub time: Option<Text>,
+    pub what: Text,
+    pub place: Option<Text>,
     /// The milestone this appointment is the planned date of.
-    pub milestone: Option<Located<String>>,
+    pub milestone: Option<Located<Text>>,
 }
 
 /// A multidisciplinary team meeting.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mdt {
     pub date: Located<NaiveDate>,
-    pub question: Option<String>,
-    pub conclusion: Option<String>,
+    pub question: Option<Text>,
+    pub conclusion: Option<Text>,
 }
 
 /// A pathway task done, or an ad-hoc task.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CaseTask {
-    pub id: Located<String>,
+    pub id: Located<Text>,
     pub done: Option<Located<NaiveDate>>,
-    pub name: Option<String>,
+    pub name: Option<Text>,
     pub due: Option<Located<NaiveDate>>,
 }
 
 /// A documented reason for exceeding a standard time.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Deviation {
-    pub interval: Located<String>,
-    pub reason: String,
+    pub interval: Located<Text>,
+    pub reason: Text,
     pub reported: Option<NaiveDate>,
 }
 
@@ -100,16 +100,16 @@ pub struct Deviation {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Note {
     pub date: Located<NaiveDate>,
-    pub text: String,
-    pub by: Option<Located<String>>,
+    pub text: Text,
+    pub by: Option<Located<Text>>,
 }
 
 /// The case moved to another hospital.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Transfer {
     pub date: Located<NaiveDate>,
-    pub to: String,
-    pub contact: Option<Located<String>>,
+    pub to: Text,
+    pub contact: Option<Located<Text>>,
 }
 
 /// The pathway ended.

@@ -32,14 +32,14 @@ pub fn parse_case(d: &mut Decoder<'_>, text: &str, stem: &str) -> Option<Case> {
     let doc = d.document(text, true)?;
     let root = d.root(&doc);
     d.keys(root, ROOT_KEYS);
-    let id = d.req_id(root, "id");
+    let id = d.req_id::<Text>(root, "id");
     if let Some(id) = &id
         && id.value != stem
     {
         d.sink.error(
             id.span,
             Msg::IdNotStem {
-                id: id.value.clone(),
+                id: id.value.to_string(),
                 stem: stem.to_string(),
             },
         );
@@ -111,13 +111,13 @@ pub fn parse_case(d: &mut Decoder<'_>, text: &str, stem: &str) -> Option<Case> {
         notes,
         transfer,
         closed,
-        file: d.sink.file.to_string(),
+        file: d.sink.file.into(),
     })
 }
 
 fn patient(d: &mut Decoder<'_>, p: Obj<'_, '_>) -> Patient {
     d.keys(p, &["name", "fnr", "born", "gp"]);
-    let fnr = d.string(p, "fnr");
+    let fnr = d.string::<Text>(p, "fnr");
     if let Some(f) = &fnr
         && let Err(e) = crate::fnr::validate(&f.value)
     {
@@ -169,14 +169,14 @@ fn event(d: &mut Decoder<'_>, e: Obj<'_, '_>) -> Option<Event> {
 fn appointment(d: &mut Decoder<'_>, a: Obj<'_, '_>) -> Option<Appointment> {
     d.keys(a, &["date", "time", "what", "where", "milestone"]);
     let date = d.req_date(a, "date");
-    let time = d.string(a, "time");
+    let time = d.string::<Text>(a, "time");
     if let Some(t) = &time
         && !is_clock_time(&t.value)
     {
         d.sink.error(
             t.span,
             Msg::BadTime {
-                value: t.value.clone(),
+                value: t.value.to_string(),
             },
         );
     }

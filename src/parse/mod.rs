@@ -52,10 +52,7 @@ pub struct Obj<'a, 'i> {
 impl<'a, 'i> Obj<'a, 'i> {
     /// The value of `key`.
     fn get(&self, key: &str) -> Option<&'a Value<'i>> {
-        self.table
-            .iter()
-            .find(|(k, _)| k.get_ref().as_ref() == key)
-            .map(|(_, v)| v)
+        self.table.get(key)
     }
 
     /// The span of the table (its header, for `[[…]]` entries).
@@ -230,11 +227,11 @@ impl<'t> Decoder<'t> {
         );
     }
 
-    /// An optional string.
-    pub fn string(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<Located<String>> {
+    /// The text of an optional string value, borrowed from the parsed document.
+    fn str_ref<'a>(&mut self, obj: Obj<'a, '_>, key: &str) -> Option<Located<&'a str>> {
         let v = obj.get(key)?;
         match v.get_ref() {
-            DeValue::String(s) => Some(Located::new(s.to_string(), Span::from(v.span()))),
+            DeValue::String(s) => Some(Located::new(s.as_ref(), Span::from(v.span()))),
             _ => {
                 self.wrong_type(key, v, Kind::String);
                 None
@@ -242,8 +239,22 @@ impl<'t> Decoder<'t> {
         }
     }
 
+    /// An optional string, as whichever text type the model keeps it in.
+    pub fn string<S: for<'s> From<&'s str>>(
+        &mut self,
+        obj: Obj<'_, '_>,
+        key: &str,
+    ) -> Option<Located<S>> {
+        self.str_ref(obj, key)
+            .map(|s| Located::new(S::from(s.value), s.span))
+    }
+
     /// A required string.
-    pub fn req_string(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<Located<String>> {
+    pub fn req_string<S: for<'s> From<&'s str>>(
+        &mut self,
+        obj: Obj<'_, '_>,
+        key: &str,
+    ) -> Option<Located<S>> {
         if obj.get(key).is_none() {
             self.missing(obj, key);
             return None;
@@ -252,22 +263,30 @@ impl<'t> Decoder<'t> {
     }
 
     /// An optional string that must be an id (`[a-z0-9-]+`).
-    pub fn id(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<Located<String>> {
-        let s = self.string(obj, key)?;
-        if !is_valid_id(&s.value) {
+    pub fn id<S: for<'s> From<&'s str>>(
+        &mut self,
+        obj: Obj<'_, '_>,
+        key: &str,
+    ) -> Option<Located<S>> {
+        let s = self.str_ref(obj, key)?;
+        if !is_valid_id(s.value) {
             self.sink.error(
                 s.span,
                 Msg::BadId {
                     key: key.to_string(),
-                    value: s.value.clone(),
+                    value: s.value.to_string(),
                 },
             );
         }
-        Some(s)
+        Some(Located::new(S::from(s.value), s.span))
     }
 
     /// A required id.
-    pub fn req_id(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<Located<String>> {
+    pub fn req_id<S: for<'s> From<&'s str>>(
+        &mut self,
+        obj: Obj<'_, '_>,
+        key: &str,
+    ) -> Option<Located<S>> {
         if obj.get(key).is_none() {
             self.missing(obj, key);
             return None;
@@ -357,21 +376,25 @@ impl<'t> Decoder<'t> {
     }
 
     fn date_value(&mut self, key: &str, v: &Value<'_>) -> Option<Located<NaiveDate>> {
-        let key_s = key.to_string();
         match v.get_ref() {
             DeValue::Datetime(dt) => {
                 let Some(d) = dt.date else {
                     self.error(
                         v.span(),
                         Msg::InvalidDate {
-                            key: key_s,
+                            key: key.to_string(),
                             detail: dt.to_string(),
                         },
                     );
                     return None;
                 };
                 if dt.time.is_some() || dt.offset.is_some() {
-                    self.error(v.span(), Msg::DateWithTime { key: key_s });
+                    self.error(
+                        v.span(),
+                        Msg::DateWithTime {
+                            key: key.to_string(),
+                        },
+                    );
                     return None;
                 }
                 match NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()) {
@@ -380,7 +403,7 @@ impl<'t> Decoder<'t> {
                         self.error(
                             v.span(),
                             Msg::InvalidDate {
-                                key: key_s,
+                                key: key.to_string(),
                                 detail: d.to_string(),
                             },
                         );
@@ -390,7 +413,13 @@ impl<'t> Decoder<'t> {
             }
             DeValue::String(s) if NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").is_err() => {
                 let detail = format!("\"{s}\"");
-                self.error(v.span(), Msg::InvalidDate { key: key_s, detail });
+                self.error(
+                    v.span(),
+                    Msg::InvalidDate {
+                        key: key.to_string(),
+                        detail,
+                    },
+                );
                 None
             }
             _ => {
@@ -441,21 +470,21 @@ impl<'t> Decoder<'t> {
 
     /// An optional word from a vocabulary.
     pub fn vocab<V: Vocab>(&mut self, obj: Obj<'_, '_>, key: &str) -> Option<Located<V>> {
-        let s = self.string(obj, key)?;
+        let s = self.str_ref(obj, key)?;
         self.vocab_word(key, s)
     }
 
     /// A word already read as a string, checked against a vocabulary.
-    pub fn vocab_word<V: Vocab>(&mut self, key: &str, s: Located<String>) -> Option<Located<V>> {
-        match V::from_word(&s.value) {
+    pub fn vocab_word<V: Vocab>(&mut self, key: &str, s: Located<&str>) -> Option<Located<V>> {
+        match V::from_word(s.value) {
             Some(v) => Some(Located::new(v, s.span)),
             None => {
-                let suggestion = suggest(&s.value, V::ALL.iter().map(|(_, w)| *w));
+                let suggestion = suggest(s.value, V::ALL.iter().map(|(_, w)| *w));
                 self.sink.error(
                     s.span,
                     Msg::NotInVocabulary {
                         key: key.to_string(),
-                        value: s.value,
+                        value: s.value.to_string(),
                         allowed: V::words(),
                         suggestion,
                     },

@@ -99,7 +99,7 @@ fn milestone(d: &mut Decoder<'_>, m: Obj<'_, '_>) -> Option<Milestone> {
     d.keys(m, &["id", "name", "code"]);
     let id = d.req_id(m, "id");
     let name = d.req_string(m, "name");
-    let code = d.string(m, "code");
+    let code = d.string::<String>(m, "code");
     if let Some(c) = &code {
         let ok = c.value.len() == 1 && c.value.bytes().all(|b| b.is_ascii_uppercase());
         if !ok {

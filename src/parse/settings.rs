@@ -51,7 +51,7 @@ pub fn parse_settings(file: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
                 );
             }
         }
-        if let Some(l) = d.string(root, "lang") {
+        if let Some(l) = d.string::<String>(root, "lang") {
             match Lang::from_code(&l.value) {
                 Some(lang) => s.lang = Some(lang),
                 None => d.sink.error(

@@ -21,7 +21,7 @@ pub fn parse_team(file: &str, text: &str) -> (Team, Vec<Diagnostic>) {
                 p,
                 &["id", "name", "role", "phone", "hospital", "unit", "email"],
             );
-            let id = d.req_id(p, "id");
+            let id = d.req_id::<String>(p, "id");
             let name = d.req_string(p, "name");
             let role = d.vocab(p, "role").map(|r| r.value);
             let phone = d.string(p, "phone").map(|v| v.value);

@@ -57,7 +57,7 @@ pub fn receiving_contact(reg: &Register, case: &Case, redact: bool) -> Option<St
                     Some(phone) => format!("{}, {phone}", p.name),
                     None => p.name.clone(),
                 },
-                None => c.value.clone(),
+                None => c.value.to_string(),
             });
     let to = super::redact_text(&transfer.to, case, redact);
     Some(match person {

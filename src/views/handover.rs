@@ -146,7 +146,7 @@ pub fn handover<'a>(
         .into_iter()
         .map(|e| EventLine {
             date: e.date.value,
-            kind: EventKind::Milestone(e.milestone.value.clone()),
+            kind: EventKind::Milestone(e.milestone.value.to_string()),
             name: pathway
                 .and_then(|p| p.milestone(&e.milestone.value))
                 .map(|m| m.name.clone()),
@@ -184,7 +184,7 @@ pub fn handover<'a>(
         .filter(|a| a.date.value >= today)
         .map(|a| AppointmentLine {
             date: a.date.value,
-            time: a.time.clone(),
+            time: a.time.as_deref().map(String::from),
             what: text(&a.what),
             place: a.place.as_deref().map(text),
         })
@@ -207,7 +207,7 @@ pub fn handover<'a>(
         .map(|n| NoteLine {
             date: n.date.value,
             text: text(&n.text),
-            by: n.by.as_ref().map(|b| b.value.clone()),
+            by: n.by.as_ref().map(|b| b.value.to_string()),
         })
         .collect();
     notes.sort_by_key(|n| std::cmp::Reverse(n.date));
@@ -220,13 +220,18 @@ pub fn handover<'a>(
         pathway,
         patient: patient_label(case, redact),
         identity: (!redact).then(|| Identity {
-            name: case.patient.name.clone(),
-            fnr: case.patient.fnr.as_ref().map(|f| f.value.clone()),
+            name: case.patient.name.as_deref().map(String::from),
+            fnr: case.patient.fnr.as_ref().map(|f| f.value.to_string()),
             born: case.patient.born.as_ref().map(|b| b.value),
         }),
         // The GP is a `[patient]` value: it narrows down who the patient is, so a redacted
         // handover leaves it out like the name (README, "Redaction"); --show-identity shows it.
-        gp: case.patient.gp.clone().filter(|_| !redact),
+        gp: case
+            .patient
+            .gp
+            .as_deref()
+            .map(String::from)
+            .filter(|_| !redact),
         coordinator: case.coordinator.as_ref().map(|c| person(reg, &c.value)),
         doctor: case.doctor.as_ref().map(|d| person(reg, &d.value)),
         treatment: case.treatment.as_ref().map(|t| t.value),
@@ -244,7 +249,7 @@ pub fn handover<'a>(
             .deviations
             .iter()
             .map(|d| DeviationLine {
-                interval: d.interval.value.clone(),
+                interval: d.interval.value.to_string(),
                 reason: text(&d.reason),
                 reported: d.reported,
             })

@@ -54,14 +54,17 @@ fn items(case: &Case, identity: Option<&[String]>, lang: Option<Lang>) -> Vec<It
         }
     };
     let plain = |v: Option<String>| v.map(|v| (v, None));
-    scalar(LogTopic::Pathway, plain(Some(case.pathway.value.clone())));
+    scalar(
+        LogTopic::Pathway,
+        plain(Some(case.pathway.value.to_string())),
+    );
     scalar(
         LogTopic::Coordinator,
-        plain(case.coordinator.as_ref().map(|c| c.value.clone())),
+        plain(case.coordinator.as_ref().map(|c| c.value.to_string())),
     );
     scalar(
         LogTopic::Doctor,
-        plain(case.doctor.as_ref().map(|c| c.value.clone())),
+        plain(case.doctor.as_ref().map(|c| c.value.to_string())),
     );
     scalar(
         LogTopic::Treatment,
@@ -80,17 +83,23 @@ fn items(case: &Case, identity: Option<&[String]>, lang: Option<Lang>) -> Vec<It
             }
         })
     };
-    scalar(LogTopic::PatientName, hidden(case.patient.name.clone()));
+    scalar(
+        LogTopic::PatientName,
+        hidden(case.patient.name.as_deref().map(String::from)),
+    );
     scalar(
         LogTopic::PatientFnr,
-        hidden(case.patient.fnr.as_ref().map(|f| f.value.clone())),
+        hidden(case.patient.fnr.as_ref().map(|f| f.value.to_string())),
     );
     scalar(
         LogTopic::PatientBorn,
         hidden(case.patient.born.as_ref().map(|b| b.value.to_string())),
     );
     // The GP is a `[patient]` value: under redaction only that it changed (README, "Redaction").
-    scalar(LogTopic::Gp, hidden(case.patient.gp.clone()));
+    scalar(
+        LogTopic::Gp,
+        hidden(case.patient.gp.as_deref().map(String::from)),
+    );
     scalar(
         LogTopic::IndividualPlan,
         plain(case.care.individual_plan.map(|p| match lang {
@@ -172,7 +181,7 @@ fn items(case: &Case, identity: Option<&[String]>, lang: Option<Lang>) -> Vec<It
     for d in &case.deviations {
         entry(
             LogTopic::Deviation,
-            d.interval.value.clone(),
+            d.interval.value.to_string(),
             text(&d.reason),
         );
     }

@@ -66,10 +66,10 @@ pub fn mdt_list<'a>(
                     .map(|d| DeadlineRow::new(d, case, redact))
             });
             out.push(MdtEntry {
-                case: case.id.value.clone(),
+                case: case.id.value.to_string(),
                 patient: patient_label(case, redact),
-                pathway: case.pathway.value.clone(),
-                coordinator: case.coordinator.as_ref().map(|c| c.value.clone()),
+                pathway: case.pathway.value.to_string(),
+                coordinator: case.coordinator.as_ref().map(|c| c.value.to_string()),
                 doctor: case.doctor.as_ref().map(|d| {
                     let name = reg
                         .team
@@ -83,7 +83,7 @@ pub fn mdt_list<'a>(
                     .conclusion
                     .as_deref()
                     .map(|q| redact_text(q, case, redact)),
-                last_milestone: last.map(|e| e.milestone.value.clone()),
+                last_milestone: last.map(|e| e.milestone.value.to_string()),
                 last_date: last.map(|e| e.date.value),
                 last_code: last.and_then(|e| pathway.and_then(|p| event_code(p, case, e))),
                 deadline,

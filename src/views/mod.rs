@@ -142,7 +142,7 @@ mod tests {
     use crate::model::*;
 
     fn case_named(name: Option<&str>) -> Case {
-        let l = |s: &str| Located::new(s.to_string(), Span::default());
+        let l = |s: &str| Located::new(Text::from(s), Span::default());
         Case {
             id: l("x-1"),
             pathway: l("p"),
@@ -150,7 +150,7 @@ mod tests {
             doctor: None,
             treatment: None,
             patient: Patient {
-                name: name.map(String::from),
+                name: name.map(Text::from),
                 ..Default::default()
             },
             care: Care::default(),

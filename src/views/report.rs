@@ -471,7 +471,7 @@ fn recorded_lines(
     // or one of its dates lies in the window (by own date): the rest are skipped early.
     let in_window = |d: NaiveDate| d >= window.from && d <= window.to;
     let may_have_recorded = |case: &Case| match recorded_days {
-        RecordedDays::Commits(map) => map.contains_key(&case.id.value),
+        RecordedDays::Commits(map) => map.contains_key(case.id.as_str()),
         RecordedDays::OwnDates | RecordedDays::GitFailed(_) => {
             case.events.iter().any(|e| in_window(e.date.value))
                 || case
@@ -527,9 +527,9 @@ fn recorded_lines(
                 out.push((
                     role,
                     Recorded {
-                        case: case.id.value.clone(),
+                        case: case.id.value.to_string(),
                         patient: patient_label(case, redact),
-                        pathway: case.pathway.value.clone(),
+                        pathway: case.pathway.value.to_string(),
                         date: registration.date(),
                         recorded: day,
                         kind,

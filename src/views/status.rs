@@ -100,7 +100,7 @@ pub fn rows<'a>(
             let named = if cases.is_empty() {
                 c.is_followed(today)
             } else {
-                cases.contains(&c.id.value)
+                cases.iter().any(|x| x == c.id.as_str())
             };
             named && selection.admits(c)
         })
@@ -326,7 +326,7 @@ fn planned(case: &Case, pathway: &Pathway, today: NaiveDate, open: bool) -> Vec<
                 any = true;
                 rows.push(PlannedLine {
                     date: a.date.value,
-                    milestone: m.value.clone(),
+                    milestone: m.value.to_string(),
                     deadline: Some(PlannedDeadline {
                         interval: st.interval.id.value.clone(),
                         due,
@@ -338,7 +338,7 @@ fn planned(case: &Case, pathway: &Pathway, today: NaiveDate, open: bool) -> Vec<
         if !any {
             rows.push(PlannedLine {
                 date: a.date.value,
-                milestone: m.value.clone(),
+                milestone: m.value.to_string(),
                 deadline: None,
             });
         }
