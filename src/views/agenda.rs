@@ -74,7 +74,7 @@ pub struct Agenda<'a> {
 
 /// Free text as the agenda shows it: borrowed unless redaction changes it.
 fn shown<'a>(text: &'a str, case: &Case, redact: bool) -> Cow<'a, str> {
-    if redact {
+    if redact && !crate::redact::scrub_leaves(text, case.patient.name.as_deref()) {
         Cow::Owned(redact_text(text, case, true))
     } else {
         Cow::Borrowed(text)
@@ -170,75 +170,86 @@ pub fn lines<'a>(
         deviation: None,
     };
     let warn = reg.settings.warn();
-    reg.cases
+    // Each worker writes its cases' lines straight into its own two lists (no list per case);
+    // the lists are joined in the register's order.
+    let parts: Vec<(Vec<Line<'a>>, Vec<Line<'a>>)> = reg
+        .cases
         .par_iter()
         .filter(|c| c.is_followed(today) && keep(c))
-        .flat_map_iter(|case| {
-            let mut out = Vec::new();
-            for a in &case.appointments {
-                if let Some(n) = day_of(a.date.value) {
-                    out.push(on(
-                        n,
-                        Item {
-                            time: a.time.as_deref(),
-                            what: shown(&a.what, case, redact),
-                            place: a.place.as_deref().map(|p| shown(p, case, redact)),
-                            ..base(case, ItemKind::Appointment)
-                        },
-                    ));
-                }
-            }
-            for m in &case.mdts {
-                if let Some(n) = day_of(m.date.value) {
-                    let what = m
-                        .question
-                        .as_deref()
-                        .map(|q| shown(q, case, redact))
-                        .unwrap_or_default();
-                    out.push(on(
-                        n,
-                        Item {
-                            what,
-                            ..base(case, ItemKind::Mdt)
-                        },
-                    ));
-                }
-            }
-            if let Some(p) = reg.pathway(&case.pathway.value) {
-                for d in case_deadlines(&CaseView::new(case, p, today), &warn) {
-                    let overdue_now = d.urgency == Urgency::Overdue;
-                    let n = day_of(d.due);
-                    if !overdue_now && n.is_none() {
-                        continue;
+        .fold(
+            || (Vec::new(), Vec::new()),
+            |(mut overdue, mut out), case| {
+                for a in &case.appointments {
+                    if let Some(n) = day_of(a.date.value) {
+                        out.push(on(
+                            n,
+                            Item {
+                                time: a.time.as_deref(),
+                                what: shown(&a.what, case, redact),
+                                place: a.place.as_deref().map(|p| shown(p, case, redact)),
+                                ..base(case, ItemKind::Appointment)
+                            },
+                        ));
                     }
-                    let kind = if d.kind == Kind::Interval {
-                        ItemKind::Interval
-                    } else {
-                        ItemKind::Task
-                    };
-                    let row = DeadlineRow::new(d, case, redact).with_receiving(reg, case);
-                    let deviation = deviation(&row);
-                    let item = Item {
-                        what: row.what(),
-                        deadline: Some(Box::new(row)),
-                        ..base(case, kind)
-                    };
-                    out.push(Line {
-                        item,
-                        day: if overdue_now { None } else { n },
-                        deviation,
-                    });
                 }
-            }
-            out
-        })
-        .partition_map(|l| {
-            if l.day.is_none() {
-                rayon::iter::Either::Left(l)
-            } else {
-                rayon::iter::Either::Right(l)
-            }
-        })
+                for m in &case.mdts {
+                    if let Some(n) = day_of(m.date.value) {
+                        let what = m
+                            .question
+                            .as_deref()
+                            .map(|q| shown(q, case, redact))
+                            .unwrap_or_default();
+                        out.push(on(
+                            n,
+                            Item {
+                                what,
+                                ..base(case, ItemKind::Mdt)
+                            },
+                        ));
+                    }
+                }
+                if let Some(p) = reg.pathway(&case.pathway.value) {
+                    for d in case_deadlines(&CaseView::new(case, p, today), &warn) {
+                        let overdue_now = d.urgency == Urgency::Overdue;
+                        let n = day_of(d.due);
+                        if !overdue_now && n.is_none() {
+                            continue;
+                        }
+                        let kind = if d.kind == Kind::Interval {
+                            ItemKind::Interval
+                        } else {
+                            ItemKind::Task
+                        };
+                        let row = DeadlineRow::new(d, case, redact).with_receiving(reg, case);
+                        let deviation = deviation(&row);
+                        let item = Item {
+                            what: row.what(),
+                            deadline: Some(Box::new(row)),
+                            ..base(case, kind)
+                        };
+                        let line = Line {
+                            item,
+                            day: if overdue_now { None } else { n },
+                            deviation,
+                        };
+                        if overdue_now {
+                            overdue.push(line);
+                        } else {
+                            out.push(line);
+                        }
+                    }
+                }
+                (overdue, out)
+            },
+        )
+        .collect();
+    let mut overdue = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+    let mut on_days = Vec::with_capacity(parts.iter().map(|p| p.1.len()).sum());
+    for (o, d) in parts {
+        overdue.extend(o);
+        on_days.extend(d);
+    }
+    (overdue, on_days)
 }
 
 /// Where a line of a day sorts: by day and, within a day, MDT meetings first, then

@@ -81,7 +81,10 @@ impl<'a> DeadlineRow<'a> {
             coordinator: d.coordinator,
             times: d.why.unverified.then_some("unverified"),
             name: d.name.map(|n| match d.kind {
-                Kind::Task if redact => {
+                // Most names hold no part of the patient's name: they are borrowed as they are.
+                Kind::Task
+                    if redact && !crate::redact::scrub_leaves(n, case.patient.name.as_deref()) =>
+                {
                     let scrubbed = crate::redact::scrub(n, case);
                     if scrubbed == n {
                         n.into()
