@@ -65,30 +65,89 @@ fn when(item: &Item<'_>, lang: Lang) -> String {
 }
 
 pub fn what(item: &Item<'_>, lang: Lang) -> String {
+    let mut s = String::new();
+    what_into(&mut s, item, &Words::new(lang));
+    s
+}
+
+/// The words agenda lines repeat, made once for a long list (or a chunk of one).
+struct Words {
+    lang: Lang,
+    mdt_meeting: String,
+    call_receiving: String,
+    unverified: String,
+    mdt_short: String,
+    deadline_short: String,
+    task_short: String,
+    days_left: std::collections::HashMap<i64, String>,
+}
+
+impl Words {
+    fn new(lang: Lang) -> Self {
+        Words {
+            lang,
+            mdt_meeting: Word::MdtMeeting.text(lang),
+            call_receiving: Word::CallReceiving.text(lang),
+            unverified: crate::i18n::basis_note(crate::schedule::Basis::Fixed, true, lang),
+            mdt_short: Word::MdtShort.text(lang),
+            deadline_short: Word::DeadlineShort.text(lang),
+            task_short: Word::TaskShort.text(lang),
+            days_left: Default::default(),
+        }
+    }
+
+    /// [`when`], borrowed.
+    fn when<'s>(&'s self, item: &'s Item<'_>) -> &'s str {
+        match item.kind {
+            ItemKind::Appointment => item.time.unwrap_or("–"),
+            ItemKind::Mdt => &self.mdt_short,
+            ItemKind::Interval => &self.deadline_short,
+            ItemKind::Task => &self.task_short,
+        }
+    }
+
+    fn days_left(&mut self, days: i64) -> &str {
+        let lang = self.lang;
+        self.days_left
+            .entry(days)
+            .or_insert_with(|| days_left_text(days, lang))
+    }
+}
+
+/// [`what`], appended to `s`.
+fn what_into(s: &mut String, item: &Item<'_>, words: &Words) {
     match item.kind {
-        ItemKind::Mdt if item.what.is_empty() => Word::MdtMeeting.text(lang),
-        ItemKind::Mdt => format!("{}: {}", Word::MdtMeeting.text(lang), item.what),
+        ItemKind::Mdt if item.what.is_empty() => s.push_str(&words.mdt_meeting),
+        ItemKind::Mdt => {
+            s.push_str(&words.mdt_meeting);
+            s.push_str(": ");
+            s.push_str(&item.what);
+        }
         ItemKind::Task
             if item
                 .deadline
                 .as_ref()
                 .is_some_and(|d| d.is_contact_receiving()) =>
         {
-            format!("{}: {}", Word::CallReceiving.text(lang), item.what)
+            s.push_str(&words.call_receiving);
+            s.push_str(": ");
+            s.push_str(&item.what);
         }
         // A deadline of a pathway whose times are not verified says so (SPEC §1).
         _ => match &item.deadline {
-            Some(d) if d.why.unverified => format!(
-                "{} ({})",
-                item.what,
-                crate::i18n::basis_note(crate::schedule::Basis::Fixed, true, lang)
-            ),
-            _ => item.what.to_string(),
+            Some(d) if d.why.unverified => {
+                s.push_str(&item.what);
+                s.push_str(" (");
+                s.push_str(&words.unverified);
+                s.push(')');
+            }
+            _ => s.push_str(&item.what),
         },
     }
 }
 
-/// The tables: overdue (painted when `color`), then one per day.
+/// The tables: overdue (painted when `color`), then one per day; long lists are built in
+/// parallel chunks, each cell written straight into the table's text.
 pub fn table(
     out: &mut impl Write,
     a: &Agenda<'_>,
@@ -96,6 +155,7 @@ pub fn table(
     color: bool,
     max_width: Option<usize>,
 ) -> io::Result<()> {
+    let state = || (Words::new(lang), String::new());
     if !a.overdue.is_empty() {
         writeln!(out, "{}", Word::Overdue.text(lang))?;
         let headers = [
@@ -107,37 +167,39 @@ pub fn table(
             Word::What,
         ]
         .map(|w| w.text(lang));
-        let t = Table::par_build(
-            &headers,
-            &a.overdue,
-            std::collections::HashMap::<i64, String>::new,
-            |t, left, i| {
-                let Some(d) = &i.deadline else { return };
-                t.cell(d.due);
-                t.text(
-                    left.entry(d.days_left)
-                        .or_insert_with(|| days_left_text(d.days_left, lang)),
-                );
-                t.text(i.case);
-                t.cell(i.patient);
-                t.text(i.pathway);
-                t.text(&what(i, lang));
-                t.end_row(color.then_some(OVERDUE));
-            },
-        );
+        let t = Table::par_build(&headers, &a.overdue, state, |t, (w, what), i| {
+            let Some(d) = &i.deadline else { return };
+            t.cell(d.due);
+            t.text(w.days_left(d.days_left));
+            t.text(i.case);
+            t.cell(i.patient);
+            t.text(i.pathway);
+            what.clear();
+            what_into(what, i, w);
+            t.text(what);
+            t.end_row(color.then_some(OVERDUE));
+        });
         t.write_to(out, max_width)?;
         writeln!(out)?;
     }
+    let headers = day_headers(lang);
     for day in &a.days {
         writeln!(out, "{}", heading(day, lang))?;
         if day.items.is_empty() {
             writeln!(out, " {}\n", Word::NothingThisDay.text(lang))?;
             continue;
         }
-        let mut t = Table::new(&day_headers(lang));
-        for i in &day.items {
-            t.row(&day_row(i, lang));
-        }
+        let t = Table::par_build(&headers, &day.items, state, |t, (w, what), i| {
+            t.text(w.when(i));
+            what.clear();
+            what_into(what, i, w);
+            t.text(what);
+            t.text(i.case);
+            t.cell(i.patient);
+            t.text(i.pathway);
+            t.text(i.place.as_deref().unwrap_or_default());
+            t.end_row(None);
+        });
         t.write_to(out, max_width)?;
         writeln!(out)?;
     }

@@ -64,9 +64,9 @@ fn overdue_table(lines: &[crate::views::report::OverdueLine], r: &Report, lang: 
                 .expect("overdue items carry their deadline");
             w.what.clear();
             what_into(&mut w.what, &l.item, r, &words);
-            t.cell(l.item.case)
+            t.text(l.item.case)
                 .cell(l.item.patient)
-                .cell(l.item.pathway)
+                .text(l.item.pathway)
                 .text(&w.what)
                 .cell(d.due);
             t.text(w.days_left(d.days_left))
@@ -178,22 +178,31 @@ impl WhatWords {
 
 /// [`what`], appended to `s`.
 pub fn what_into(s: &mut String, i: &Item, r: &Report, words: &WhatWords) {
-    use std::fmt::Write as _;
     match &i.deadline {
         Some(d) if d.is_contact_receiving() => {
-            let _ = write!(s, "{}: {}", words.call_receiving, i.what);
+            s.push_str(&words.call_receiving);
+            s.push_str(": ");
+            s.push_str(&i.what);
         }
         Some(d) if d.why.unverified => {
-            let _ = write!(s, "{} ({})", i.what, words.unverified);
+            s.push_str(&i.what);
+            s.push_str(" (");
+            s.push_str(&words.unverified);
+            s.push(')');
         }
         _ => s.push_str(&i.what),
+    }
+    if r.flagged.is_empty() {
+        return;
     }
     if let Some(f) = r.flagged.get(i.case) {
         let mark = match f {
             crate::views::report::FlaggedFile::Case => &words.case_mark,
             crate::views::report::FlaggedFile::Pathway => &words.pathway_mark,
         };
-        let _ = write!(s, " ({mark})");
+        s.push_str(" (");
+        s.push_str(mark);
+        s.push(')');
     }
 }
 

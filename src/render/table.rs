@@ -35,7 +35,25 @@ pub struct Table {
 
 /// The display width of a cell (unicode width; ASCII is one column a byte).
 fn width(s: &str) -> usize {
-    if s.is_ascii() { s.len() } else { s.width() }
+    if s.is_ascii() {
+        return s.len();
+    }
+    // Text in Norwegian (æ, ø, å, é, dashes): one column a character, as unicode-width counts
+    // it, without its tables; anything else is measured by unicode-width.
+    let mut n = 0;
+    for c in s.chars() {
+        if !one_column(c) {
+            return s.width();
+        }
+        n += 1;
+    }
+    n
+}
+
+/// Characters unicode-width gives one column wherever they stand: printable ASCII and Latin-1
+/// (but the soft hyphen), dashes, quotes and the ellipsis.
+fn one_column(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{a0}'..='\u{ac}' | '\u{ae}'..='\u{ff}' | '–' | '—' | '‘' | '’' | '“' | '”' | '…')
 }
 
 /// Writes `s` with control characters made harmless (as [`crate::terminal::escape_line`]).
@@ -126,6 +144,14 @@ impl Table {
     pub fn cell(&mut self, value: impl fmt::Display) -> &mut Self {
         let start = self.text.len();
         let _ = write!(self.text, "{value}");
+        // Printable ASCII: nothing to escape, one column a byte.
+        if self.text.as_bytes()[start..]
+            .iter()
+            .all(|b| (0x20..0x7f).contains(b))
+        {
+            let w = self.text.len() - start;
+            return self.end_cell(w);
+        }
         if self.text[start..]
             .chars()
             .any(|c| crate::terminal::is_unsafe(c) || c == '\n')
@@ -134,6 +160,11 @@ impl Table {
             push_clean(&mut self.text, &raw);
         }
         let w = width(&self.text[start..]);
+        self.end_cell(w)
+    }
+
+    /// Ends the cell just written, `w` columns wide.
+    fn end_cell(&mut self, w: usize) -> &mut Self {
         let col = self.in_row;
         if col < self.widths.len() {
             self.widths[col] = self.widths[col].max(w);
@@ -144,8 +175,13 @@ impl Table {
         self
     }
 
-    /// Appends a text cell.
+    /// Appends a text cell. Printable ASCII (most cells) is copied as it is, one column a byte;
+    /// anything else goes the way of [`Table::cell`].
     pub fn text(&mut self, value: &str) -> &mut Self {
+        if value.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            self.text.push_str(value);
+            return self.end_cell(value.len());
+        }
         self.cell(value)
     }
 
@@ -289,13 +325,23 @@ fn line_of<'a>(line: &mut String, cells: impl Iterator<Item = &'a str>, widths: 
         let body = shown.trim_end_matches(' ');
         let trailing = shown.len() - body.len();
         if !body.is_empty() {
-            line.extend(std::iter::repeat_n(' ', pending));
+            push_spaces(line, pending);
             line.push_str(body);
             pending = 0;
         }
         pending += trailing + (w - shown_w) + 1;
     }
     line.push('\n');
+}
+
+/// Appends `n` spaces.
+fn push_spaces(line: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        line.push_str(&SPACES[..k]);
+        n -= k;
+    }
 }
 
 /// `s` cut to `w` columns, its last one `…`.
@@ -337,6 +383,26 @@ pub fn terminal_width() -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_column_characters_are_one_column_to_unicode_width() {
+        use unicode_width::UnicodeWidthChar;
+        for c in (' '..='\u{ff}').chain("–—‘’“”…".chars()) {
+            if super::one_column(c) {
+                assert_eq!(c.width(), Some(1), "{c:?}");
+                assert_eq!(c.to_string().width(), 1, "{c:?}");
+            }
+        }
+        for s in [
+            "Følg opp – blodprøver",
+            "Ærlig «sitat» …",
+            "Åse · Øystein",
+            "ﬁ 日本",
+            "e\u{301}",
+        ] {
+            assert_eq!(super::width(s), s.width(), "{s}");
+        }
+    }
+
     use super::*;
 
     fn comfy(headers: &[&str], rows: &[Vec<&str>]) -> String {
