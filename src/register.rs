@@ -165,6 +165,7 @@ fn file_diag(severity: Severity, file: &str, msg: Msg) -> Diagnostic {
         file: file.to_string(),
         loc: None,
         source_line: None,
+        line_mask: diag::LineMask::Unknown,
         msg,
     }
 }
@@ -256,6 +257,7 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
             file: shown.to_string(),
             loc: Some(Loc { len: 1, ..loc }),
             source_line: None,
+            line_mask: diag::LineMask::Unknown,
             msg: Msg::NotUtf8,
         })
     })
@@ -650,6 +652,7 @@ impl Context {
             today,
             stale_days: self.settings.stale_days,
             warnings: true,
+            mask_lines: self.settings.redact,
         }
     }
 }
@@ -888,6 +891,7 @@ fn load_with(
         today,
         stale_days: settings.stale_days,
         warnings,
+        mask_lines: settings.redact,
     };
     // Cases go straight into their own vector (no second copy of 100,000 structs on the way).
     type Checked = (Option<CaseKey>, Vec<Diagnostic>);
@@ -964,16 +968,20 @@ pub fn parse_case_text(
     stem: &str,
     ctx: &CaseContext<'_>,
 ) -> (Option<Case>, Vec<Diagnostic>) {
-    let text = parse::strip_bom(text);
-    let mut d = Decoder::new(shown, text);
+    let parsed = parse::strip_bom(text);
+    let mut d = Decoder::new(shown, parsed);
     if !ctx.warnings {
         d.sink.skip_warnings();
     }
-    let case = parse::parse_case(&mut d, text, stem);
+    let case = parse::parse_case(&mut d, parsed, stem);
     if let Some(case) = &case {
         check_case(case, ctx, &mut d.sink);
     }
-    (case, d.sink.diags)
+    let mut diags = d.sink.diags;
+    if ctx.mask_lines {
+        crate::redact::mask_source_lines(&mut diags, text);
+    }
+    (case, diags)
 }
 
 #[cfg(test)]

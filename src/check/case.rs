@@ -22,6 +22,9 @@ pub struct CaseContext<'a> {
     /// the listings show errors and unread files, and skip building the warnings (a stale
     /// warning for most cases of a busy register).
     pub warnings: bool,
+    /// Whether the source lines of diagnostics are masked as they are found (forlop.toml
+    /// `redact`), for a `check` that shows them under redaction.
+    pub mask_lines: bool,
 }
 
 impl CaseContext<'_> {
