@@ -578,7 +578,7 @@ pub fn stale_detail(n: usize, lang: Lang) -> String {
 }
 
 pub fn overdue_total(r: &Report) -> usize {
-    r.overdue.iter().map(|g| g.lines.len()).sum()
+    r.overdue_lines.len()
 }
 
 /// Plain text for a mail body.
@@ -608,7 +608,7 @@ pub fn write_text(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()
     }
     for g in &r.overdue {
         writeln!(out, "{}", group_name(&g.coordinator, &g.name, lang))?;
-        overdue_table(&g.lines, r, lang).write_to(out, None)?;
+        overdue_table(r.lines(g), r, lang).write_to(out, None)?;
         out.write_all(b"\n")?;
     }
     for sec in sections(r, lang) {
@@ -666,7 +666,7 @@ pub fn write_markdown(out: &mut impl Write, r: &Report, lang: Lang) -> io::Resul
         out.write_all(super::markdown_table(&overdue_headers(lang), &[]).as_bytes())?;
         render::par_write(
             out,
-            &g.lines,
+            r.lines(g),
             || OverdueWords::new(lang),
             |buf, w, l| {
                 use std::fmt::Write as _;
@@ -858,8 +858,8 @@ pub fn json<'a>(r: &'a Report<'a>, lang: Lang) -> ReportJson<'a> {
             .map(|g| OverdueGroup {
                 coordinator: g.coordinator.as_deref(),
                 name: g.name.as_deref(),
-                deadlines: g
-                    .lines
+                deadlines: r
+                    .lines(g)
                     .iter()
                     .map(|l| OverdueRow {
                         deadline: l

@@ -81,15 +81,21 @@ fn shown<'a>(text: &'a str, case: &Case, redact: bool) -> Cow<'a, str> {
     }
 }
 
-/// The items of the open cases that pass `keep`, for `days` days from `today`.
-pub fn agenda<'a>(
-    reg: &'a Register,
-    today: NaiveDate,
-    days: u32,
-    redact: bool,
-    keep: impl Fn(&Case) -> bool + Sync,
-) -> Agenda<'a> {
-    let mut out_days: Vec<Day<'a>> = (0..days.max(1))
+/// One line of the agenda before it is placed: the item, its day and, for the report, whether
+/// a `[[deviation]]` is recorded for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line<'a> {
+    pub item: Item<'a>,
+    /// The day, counted from today; `None`: overdue.
+    pub day: Option<u32>,
+    /// For standard times in the report: whether a `[[deviation]]` is recorded for it (tasks,
+    /// and every line of the agenda itself: `None`).
+    pub deviation: Option<bool>,
+}
+
+/// The days of an agenda of `days` days from `today`, without their items.
+fn empty_days<'a>(reg: &Register, today: NaiveDate, days: u32) -> Vec<Day<'a>> {
+    (0..days.max(1))
         .map(|n| {
             let date = today + chrono::Days::new(u64::from(n));
             Day {
@@ -100,11 +106,53 @@ pub fn agenda<'a>(
                 items: Vec::new(),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The items of the open cases that pass `keep`, for `days` days from `today`.
+pub fn agenda<'a>(
+    reg: &'a Register,
+    today: NaiveDate,
+    days: u32,
+    redact: bool,
+    keep: impl Fn(&Case) -> bool + Sync,
+) -> Agenda<'a> {
+    let mut out_days = empty_days(reg, today, days);
     let last = out_days.last().map(|d| d.date).unwrap_or(today);
-    let day_of = |date: NaiveDate| {
-        (date >= today && date <= last).then(|| (date - today).num_days() as usize)
-    };
+    let (mut overdue, mut on_days) = lines(reg, today, last, redact, keep, |_| None);
+    // The overdue lines in the SPEC's deadline order; each day's below. The lines are sorted by
+    // a small key made once per line (not by comparing the lines, each a few hundred bytes with
+    // its deadline behind a pointer): the same stable order.
+    let ((), ()) = rayon::join(
+        || overdue.par_sort_by_cached_key(|l| deadline_key(&l.item)),
+        || on_days.par_sort_by_cached_key(|l| day_key(l)),
+    );
+    for l in on_days {
+        if let Some(n) = l.day {
+            out_days[n as usize].items.push(l.item);
+        }
+    }
+    // In place: the list of lines becomes the list of items.
+    let overdue: Vec<Item<'a>> = overdue.into_iter().map(|l| l.item).collect();
+    Agenda {
+        overdue,
+        days: out_days,
+    }
+}
+
+/// Every line of the open cases that pass `keep`, from `today` through `last`, unsorted: the
+/// overdue ones, and those on the days. Cases are read in parallel; `deviation` says for each
+/// deadline whether a `[[deviation]]` is recorded (the report's question).
+pub fn lines<'a>(
+    reg: &'a Register,
+    today: NaiveDate,
+    last: NaiveDate,
+    redact: bool,
+    keep: impl Fn(&Case) -> bool + Sync,
+    deviation: impl Fn(&DeadlineRow<'a>) -> Option<bool> + Sync,
+) -> (Vec<Line<'a>>, Vec<Line<'a>>) {
+    let day_of =
+        |date: NaiveDate| (date >= today && date <= last).then(|| (date - today).num_days() as u32);
     let base = |case: &'a Case, kind: ItemKind| Item {
         kind,
         time: None,
@@ -116,18 +164,21 @@ pub fn agenda<'a>(
         place: None,
         deadline: None,
     };
-    // Every case's lines in parallel, each tagged with its day (`None`: overdue).
+    let on = |day: u32, item: Item<'a>| Line {
+        item,
+        day: Some(day),
+        deviation: None,
+    };
     let warn = reg.settings.warn();
-    let mut lines: Vec<(Option<usize>, Item<'a>)> = reg
-        .cases
+    reg.cases
         .par_iter()
         .filter(|c| c.is_followed(today) && keep(c))
         .flat_map_iter(|case| {
             let mut out = Vec::new();
             for a in &case.appointments {
                 if let Some(n) = day_of(a.date.value) {
-                    out.push((
-                        Some(n),
+                    out.push(on(
+                        n,
                         Item {
                             time: a.time.as_deref(),
                             what: shown(&a.what, case, redact),
@@ -144,8 +195,8 @@ pub fn agenda<'a>(
                         .as_deref()
                         .map(|q| shown(q, case, redact))
                         .unwrap_or_default();
-                    out.push((
-                        Some(n),
+                    out.push(on(
+                        n,
                         Item {
                             what,
                             ..base(case, ItemKind::Mdt)
@@ -166,71 +217,65 @@ pub fn agenda<'a>(
                         ItemKind::Task
                     };
                     let row = DeadlineRow::new(d, case, redact).with_receiving(reg, case);
+                    let deviation = deviation(&row);
                     let item = Item {
                         what: row.what(),
                         deadline: Some(Box::new(row)),
                         ..base(case, kind)
                     };
-                    out.push((if overdue_now { None } else { n }, item));
+                    out.push(Line {
+                        item,
+                        day: if overdue_now { None } else { n },
+                        deviation,
+                    });
                 }
             }
             out
         })
-        .collect();
-    // The overdue ones in the SPEC's deadline order; each day's below. The lines are sorted by
-    // a small key made once per line (not by comparing the lines, each a few hundred bytes with
-    // its deadline behind a pointer): the same stable order.
-    lines.par_sort_by_cached_key(|(n, i)| line_key(*n, i));
-    // The overdue lines sort first: the days' lines move out of the end of the list, and the
-    // list becomes the overdue one in place (a long overdue list is never held twice).
-    let split = lines.partition_point(|(n, _)| n.is_none());
-    for (n, item) in lines.drain(split..) {
-        if let Some(n) = n {
-            out_days[n].items.push(item);
-        }
-    }
-    let overdue: Vec<Item<'a>> = lines.into_iter().map(|(_, item)| item).collect();
-    Agenda {
-        overdue,
-        days: out_days,
-    }
+        .partition_map(|l| {
+            if l.day.is_none() {
+                rayon::iter::Either::Left(l)
+            } else {
+                rayon::iter::Either::Right(l)
+            }
+        })
 }
 
-/// Where a line sorts: overdue ones first, in the SPEC's deadline order (due, case, kind, id);
-/// then by day and, within a day, MDT meetings first, then appointments by time, then deadlines
-/// and tasks (in the SPEC's deadline order); by case.
+/// Where a line of a day sorts: by day and, within a day, MDT meetings first, then
+/// appointments by time, then deadlines and tasks (in the SPEC's deadline order); by case.
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
-enum LineKey<'a> {
-    Overdue(Option<DeadlineKey<'a>>),
-    Day {
-        day: usize,
-        rank: u8,
-        time: Option<&'a str>,
-        case: &'a str,
-        kind: ItemKind,
-        deadline: Option<DeadlineKey<'a>>,
-    },
+pub struct DayKey<'a> {
+    day: Option<u32>,
+    rank: u8,
+    time: Option<&'a str>,
+    case: &'a str,
+    kind: ItemKind,
+    deadline: Option<DeadlineKey<'a>>,
 }
 
 /// A deadline's place in the SPEC's order: due, case, kind, id.
-type DeadlineKey<'a> = (NaiveDate, &'a str, Kind, &'a str);
+pub type DeadlineKey<'a> = (NaiveDate, &'a str, Kind, &'a str);
 
-fn line_key<'a>(day: Option<usize>, i: &Item<'a>) -> LineKey<'a> {
-    let deadline = i.deadline.as_ref().map(|d| (d.due, d.case, d.kind, d.id));
-    let Some(day) = day else {
-        return LineKey::Overdue(deadline);
-    };
+/// Where an overdue line sorts: in the SPEC's deadline order (lines without a deadline, which
+/// are never overdue, first).
+pub fn deadline_key<'a>(i: &Item<'a>) -> Option<DeadlineKey<'a>> {
+    i.deadline.as_ref().map(|d| (d.due, d.case, d.kind, d.id))
+}
+
+/// Where a line of a day sorts.
+pub fn day_key<'a>(l: &Line<'a>) -> DayKey<'a> {
+    let i = &l.item;
     let rank = match i.kind {
         ItemKind::Mdt => 0,
         ItemKind::Appointment => 1,
         ItemKind::Interval | ItemKind::Task => 2,
     };
-    LineKey::Day {
-        day,
+    DayKey {
+        day: l.day,
         rank,
         time: i.time,
         case: i.case,
         kind: i.kind,
-        deadline,
+        deadline: deadline_key(i),
     }
 }

@@ -3,8 +3,7 @@
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use super::agenda::{Item, ItemKind, agenda};
-use super::due::DeadlineRow;
+use super::agenda::{Item, ItemKind, Line, day_key, deadline_key, lines};
 use super::stats::{By, StatRow, measures, pooled, rows, tertial_start};
 use super::{event_code, patient_label};
 use crate::calendar::{holiday, is_weekend};
@@ -13,21 +12,18 @@ use crate::recorded::{RecordedDays, Registration, registrations};
 use crate::register::{Problem, Register};
 use crate::schedule::{CaseView, Kind, Missed, Urgency, missed};
 
-/// One overdue deadline with what the report says of it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct OverdueLine<'a> {
-    pub item: Item<'a>,
-    /// For standard times: whether a `[[deviation]]` is recorded for it (tasks: `None`).
-    pub deviation: Option<bool>,
-}
+/// One overdue deadline with what the report says of it: the item and, for standard times,
+/// whether a `[[deviation]]` is recorded for it (tasks: `None`).
+pub type OverdueLine<'a> = Line<'a>;
 
 /// Overdue deadlines of one coordinator (`None`: cases without one).
 #[derive(Clone, Debug, PartialEq)]
-pub struct CoordinatorGroup<'a> {
+pub struct CoordinatorGroup {
     pub coordinator: Option<String>,
     /// The name from team.toml.
     pub name: Option<String>,
-    pub lines: Vec<OverdueLine<'a>>,
+    /// Where its lines are in [`Report::overdue_lines`].
+    pub lines: std::ops::Range<usize>,
 }
 
 /// What kind of registration a recorded line is.
@@ -175,7 +171,10 @@ pub struct Report<'a> {
     pub name: Option<String>,
     pub hospital: Option<String>,
     pub today: NaiveDate,
-    pub overdue: Vec<CoordinatorGroup<'a>>,
+    /// The overdue deadlines by coordinator; their lines are in `overdue_lines`.
+    pub overdue: Vec<CoordinatorGroup>,
+    /// Every overdue line, group after group, each group's in the SPEC's deadline order.
+    pub overdue_lines: Vec<OverdueLine<'a>>,
     /// Due today and within warn_days.
     pub due_soon: Vec<Item<'a>>,
     /// Today's appointments and MDT meetings.
@@ -223,10 +222,15 @@ pub struct NoCoordinator<'a> {
     pub pathway: &'a str,
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
     /// Whether anything is overdue.
     pub fn any_overdue(&self) -> bool {
-        self.overdue.iter().any(|g| !g.lines.is_empty())
+        !self.overdue_lines.is_empty()
+    }
+
+    /// The overdue lines of group `g`.
+    pub fn lines(&self, g: &CoordinatorGroup) -> &[OverdueLine<'a>] {
+        &self.overdue_lines[g.lines.clone()]
     }
 }
 
@@ -260,15 +264,105 @@ pub fn report<'a>(
     recorded_days: &RecordedDays,
     keep: impl Fn(&Case) -> bool + Copy + Sync,
 ) -> Report<'a> {
-    // One agenda covers today and the days of the warning window after it.
-    let horizon = reg.settings.warn().horizon(today);
-    let a = agenda(
-        reg,
-        today,
-        (horizon - today).num_days() as u32 + 1,
-        redact,
-        keep,
+    // The overdue deadlines, in groups, beside everything else the report shows (each part
+    // works in parallel; the serial parts of one overlap the other's).
+    let (
+        (overdue, overdue_lines, due_soon, today_items),
+        (recorded, no_coordinator, (missed_lines, compliance), stale, flagged),
+    ) = rayon::join(
+        || overdue_and_days(reg, today, redact, keep),
+        || {
+            let ((recorded, no_coordinator), ((missed, compliance), (stale, flagged))) =
+                rayon::join(
+                    || {
+                        rayon::join(
+                            || recorded_lines(reg, today, redact, recorded_days, keep),
+                            || without_coordinator(reg, today, redact, keep),
+                        )
+                    },
+                    || {
+                        rayon::join(
+                            || {
+                                rayon::join(
+                                    || missed_lines(reg, today, redact, keep),
+                                    || compliance(reg, today, keep),
+                                )
+                            },
+                            || {
+                                rayon::join(
+                                    || super::status::stale(reg, today, redact, |c| keep(c)),
+                                    || flagged(reg),
+                                )
+                            },
+                        )
+                    },
+                );
+            (
+                recorded,
+                no_coordinator,
+                (missed, compliance),
+                stale,
+                flagged,
+            )
+        },
     );
+    let unverified = missed_lines.iter().any(|m| m.missed.unverified)
+        || compliance.current.rows.iter().any(|r| r.unverified)
+        || due_soon
+            .iter()
+            .any(|i| i.deadline.as_ref().is_some_and(|d| d.why.unverified))
+        || overdue_lines
+            .par_iter()
+            .any(|l| l.item.deadline.as_ref().is_some_and(|d| d.why.unverified));
+    let new_referrals = recorded
+        .iter()
+        .filter(|(r, _)| *r == Some(Role::Start))
+        .map(|(_, x)| x.clone())
+        .collect();
+    Report {
+        name: reg.settings.name.clone(),
+        hospital: reg.settings.hospital.clone(),
+        today,
+        overdue,
+        overdue_lines,
+        due_soon,
+        today_items,
+        window: recorded_window(today, &reg.settings.closed_days),
+        recorded: recorded.into_iter().map(|(_, r)| r).collect(),
+        new_referrals,
+        recorded_basis: match recorded_days {
+            // The map itself is of no use to the renderers.
+            RecordedDays::Commits(_) => RecordedDays::Commits(Default::default()),
+            other => other.clone(),
+        },
+        no_coordinator,
+        stale,
+        compliance,
+        target: reg.settings.target,
+        warn_days: reg.settings.warn_days,
+        problems: &reg.problems,
+        missed: missed_lines,
+        missed_days: reg.settings.missed_days,
+        unverified,
+        flagged,
+    }
+}
+
+/// The report's overdue deadlines (in their groups, by coordinator id, cases without one last;
+/// each group's in the SPEC's deadline order); the deadlines due from today through the warning
+/// window; today's appointments and MDT meetings.
+#[allow(clippy::type_complexity)]
+fn overdue_and_days<'a>(
+    reg: &'a Register,
+    today: NaiveDate,
+    redact: bool,
+    keep: impl Fn(&Case) -> bool + Sync,
+) -> (
+    Vec<CoordinatorGroup>,
+    Vec<OverdueLine<'a>>,
+    Vec<Item<'a>>,
+    Vec<Item<'a>>,
+) {
     // The recorded deviations by case id: only cases that have any (a few, out of possibly
     // 100,000), or whose id an earlier one with deviations shares (the last file read wins,
     // as it always has for a duplicated id).
@@ -286,87 +380,92 @@ pub fn report<'a>(
             );
         }
     }
-    let has_deviation = |d: &DeadlineRow<'_>| {
-        deviations
-            .get(d.case)
-            .is_some_and(|ids| ids.contains(&d.id))
-    };
-    // The overdue lines (possibly 100,000s) move into their groups from the end of the agenda's
-    // list, which is shrunk as it empties: the two lists are never both whole in memory.
-    // Each line's group, found once. The coordinators are few: the first ones are searched in a
-    // short list before any hashing (a register with many falls back to the map).
-    let mut coordinators: Vec<Option<&'a str>> = Vec::new();
-    let mut lookup: std::collections::HashMap<Option<&'a str>, u32> =
-        std::collections::HashMap::new();
-    let mut group_of: Vec<u32> = a
-        .overdue
-        .iter()
-        .map(|item| {
-            let c = item.coordinator;
-            if let Some(g) = coordinators.iter().take(8).position(|k| *k == c) {
-                return g as u32;
-            }
-            *lookup.entry(c).or_insert_with(|| {
-                coordinators.push(c);
-                (coordinators.len() - 1) as u32
-            })
+    // One agenda's lines cover today and the days of the warning window after it; whether a
+    // standard time's deviation is recorded is found as each line is made.
+    let horizon = reg.settings.warn().horizon(today);
+    let (mut overdue, mut on_days) = lines(reg, today, horizon, redact, keep, |d| {
+        (d.kind == Kind::Interval).then(|| {
+            deviations
+                .get(d.case)
+                .is_some_and(|ids| ids.contains(&d.id))
         })
-        .collect();
-    let mut counts = vec![0usize; coordinators.len()];
-    for g in &group_of {
-        counts[*g as usize] += 1;
+    });
+    // The coordinators with overdue deadlines, in the groups' order: by id, none last.
+    fn order<'s>(c: &Option<&'s str>) -> (bool, Option<&'s str>) {
+        (c.is_none(), *c)
     }
-    let mut groups: Vec<CoordinatorGroup<'a>> = coordinators
-        .iter()
-        .zip(&counts)
-        .map(|(coordinator, n)| CoordinatorGroup {
+    let mut coordinators: Vec<Option<&'a str>> = overdue
+        .par_iter()
+        .fold(Vec::new, |mut seen: Vec<Option<&'a str>>, l| {
+            let c = l.item.coordinator;
+            if seen.last() != Some(&c) && !seen.contains(&c) {
+                seen.push(c);
+            }
+            seen
+        })
+        .reduce(Vec::new, |mut a, b| {
+            a.extend(b);
+            a
+        });
+    coordinators.sort_unstable_by_key(order);
+    coordinators.dedup();
+    let group_of = |c: Option<&str>| {
+        coordinators
+            .binary_search_by_key(&order(&c), order)
+            .unwrap_or_default() as u32
+    };
+    // The overdue lines sorted by group, then in the deadline order (each line's key made once,
+    // in parallel): the groups are runs of the one list.
+    rayon::join(
+        || {
+            overdue
+                .par_sort_by_cached_key(|l| (group_of(l.item.coordinator), deadline_key(&l.item)))
+        },
+        || on_days.par_sort_by_cached_key(|l| day_key(l)),
+    );
+    let mut groups: Vec<CoordinatorGroup> = Vec::with_capacity(coordinators.len());
+    let mut start = 0;
+    while start < overdue.len() {
+        let coordinator = overdue[start].item.coordinator;
+        let end = start
+            + overdue[start..]
+                .partition_point(|l| group_of(l.item.coordinator) <= group_of(coordinator));
+        groups.push(CoordinatorGroup {
             name: coordinator
                 .and_then(|c| reg.team.as_ref().and_then(|t| t.get(c)))
                 .map(|p| p.name.clone()),
             coordinator: coordinator.map(String::from),
-            lines: Vec::with_capacity(*n),
-        })
-        .collect();
-    let mut overdue = a.overdue;
-    let mut moved = 0usize;
-    while let Some(item) = overdue.pop() {
-        let deviation = item
+            lines: start..end,
+        });
+        start = end;
+    }
+    // Due today and within warn_days: the deadlines of these days (overdue ones are above);
+    // today's appointments and MDT meetings.
+    let mut due_soon = Vec::new();
+    let mut today_items = Vec::new();
+    for l in on_days {
+        if l.item
             .deadline
             .as_ref()
-            .filter(|d| d.kind == Kind::Interval)
-            .map(|d| has_deviation(d));
-        let g = group_of.pop().expect("one group a line") as usize;
-        groups[g].lines.push(OverdueLine { item, deviation });
-        moved += 1;
-        if moved.is_multiple_of(8192) {
-            overdue.shrink_to_fit();
+            .is_some_and(|d| d.urgency == Urgency::DueSoon)
+        {
+            due_soon.push(l.item);
+        } else if l.day == Some(0) && matches!(l.item.kind, ItemKind::Appointment | ItemKind::Mdt) {
+            today_items.push(l.item);
         }
     }
-    drop(overdue);
-    for g in &mut groups {
-        g.lines.reverse();
-    }
-    // By coordinator id; cases without a coordinator last.
-    groups.sort_by(|a, b| {
-        (a.coordinator.is_none(), &a.coordinator).cmp(&(b.coordinator.is_none(), &b.coordinator))
-    });
-    let mut days = a.days.into_iter();
-    let first_day: Vec<Item<'a>> = days.next().map(|d| d.items).unwrap_or_default();
-    // Due today and within warn_days: the deadlines of these days (overdue ones are above).
-    let due_soon: Vec<Item<'a>> = first_day
-        .iter()
-        .cloned()
-        .chain(days.flat_map(|d| d.items))
-        .filter(|i| {
-            i.deadline
-                .as_ref()
-                .is_some_and(|d| d.urgency == Urgency::DueSoon)
-        })
-        .collect();
-    let today_items: Vec<Item<'a>> = first_day
-        .into_iter()
-        .filter(|i| matches!(i.kind, ItemKind::Appointment | ItemKind::Mdt))
-        .collect();
+    (groups, overdue, due_soon, today_items)
+}
+
+/// The registrations recorded in the window before today (the events' roles beside them), by
+/// date and case.
+fn recorded_lines(
+    reg: &Register,
+    today: NaiveDate,
+    redact: bool,
+    recorded_days: &RecordedDays,
+    keep: impl Fn(&Case) -> bool + Sync,
+) -> Vec<(Option<Role>, Recorded)> {
     let window = recorded_window(today, &reg.settings.closed_days);
     // A case can only have a registration recorded in the window if git names it (by commit)
     // or one of its dates lies in the window (by own date): the rest are skipped early.
@@ -443,13 +542,17 @@ pub fn report<'a>(
         })
         .collect();
     recorded.sort_by(|a, b| (a.1.date, &a.1.case).cmp(&(b.1.date, &b.1.case)));
-    let new_referrals = recorded
-        .iter()
-        .filter(|(r, _)| *r == Some(Role::Start))
-        .map(|(_, x)| x.clone())
-        .collect();
-    let no_coordinator = reg
-        .cases
+    recorded
+}
+
+/// The open cases without a coordinator, in the register's order.
+fn without_coordinator<'a>(
+    reg: &'a Register,
+    today: NaiveDate,
+    redact: bool,
+    keep: impl Fn(&Case) -> bool + Sync,
+) -> Vec<NoCoordinator<'a>> {
+    reg.cases
         .iter()
         .filter(|c| keep(c) && c.is_followed(today) && c.coordinator.is_none())
         .map(|c| NoCoordinator {
@@ -457,7 +560,17 @@ pub fn report<'a>(
             patient: patient_label(c, redact),
             pathway: &c.pathway.value,
         })
-        .collect();
+        .collect()
+}
+
+/// The standard times missed within the last `missed_days` days without a deviation, by date,
+/// case and interval.
+fn missed_lines(
+    reg: &Register,
+    today: NaiveDate,
+    redact: bool,
+    keep: impl Fn(&Case) -> bool + Sync,
+) -> Vec<MissedLine> {
     let missed_since = today
         .checked_sub_days(chrono::Days::new(u64::from(reg.settings.missed_days)))
         .unwrap_or(today);
@@ -482,15 +595,11 @@ pub fn report<'a>(
             &b.missed.interval,
         ))
     });
-    let compliance = compliance(reg, today, keep);
-    let unverified = missed_lines.iter().any(|m| m.missed.unverified)
-        || compliance.current.rows.iter().any(|r| r.unverified)
-        || groups
-            .iter()
-            .flat_map(|g| &g.lines)
-            .map(|l| &l.item)
-            .chain(&due_soon)
-            .any(|i| i.deadline.as_ref().is_some_and(|d| d.why.unverified));
+    missed_lines
+}
+
+/// The cases whose own file, or whose pathway's file, has errors.
+fn flagged(reg: &Register) -> std::collections::HashMap<&str, FlaggedFile> {
     let files: std::collections::HashSet<&str> =
         reg.problems.iter().map(|p| p.file.as_str()).collect();
     // The pathways whose own file has problems (`pathways/<id>.toml`).
@@ -498,7 +607,7 @@ pub fn report<'a>(
         .iter()
         .filter_map(|f| f.strip_prefix("pathways/")?.strip_suffix(".toml"))
         .collect();
-    let flagged = if files.is_empty() {
+    if files.is_empty() {
         Default::default()
     } else {
         reg.keys
@@ -513,31 +622,5 @@ pub fn report<'a>(
                 }
             })
             .collect()
-    };
-    Report {
-        name: reg.settings.name.clone(),
-        hospital: reg.settings.hospital.clone(),
-        today,
-        overdue: groups,
-        due_soon,
-        today_items,
-        window,
-        recorded: recorded.into_iter().map(|(_, r)| r).collect(),
-        new_referrals,
-        recorded_basis: match recorded_days {
-            // The map itself is of no use to the renderers.
-            RecordedDays::Commits(_) => RecordedDays::Commits(Default::default()),
-            other => other.clone(),
-        },
-        no_coordinator,
-        stale: super::status::stale(reg, today, redact, |c| keep(c)),
-        compliance,
-        target: reg.settings.target,
-        warn_days: reg.settings.warn_days,
-        problems: &reg.problems,
-        missed: missed_lines,
-        missed_days: reg.settings.missed_days,
-        unverified,
-        flagged,
     }
 }

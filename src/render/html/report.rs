@@ -46,7 +46,7 @@ pub fn write_body(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()
         writeln!(out, "<p class=\"note\">{}</p>", esc(&note))?;
     }
     out.write_all(crate::render::problems::html(r.problems, lang, esc).as_bytes())?;
-    let total: usize = r.overdue.iter().map(|g| g.lines.len()).sum();
+    let total = r.overdue_lines.len();
     writeln!(out, "<h2>{} ({total})</h2>", esc(&Word::Overdue.text(lang)))?;
     if r.overdue.is_empty() {
         writeln!(out, "<p class=\"none\">{}</p>", esc(&none))?;
@@ -74,7 +74,7 @@ pub fn write_body(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()
             out.write_all(table_head(&overdue_headers(lang)).as_bytes())?;
             crate::render::par_write(
                 out,
-                &g.lines,
+                r.lines(g),
                 || {
                     (
                         String::new(),
