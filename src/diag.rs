@@ -204,6 +204,11 @@ impl<'t> Sink<'t> {
         self.syntax.push(range);
     }
 
+    /// Whether warnings are kept (not dropped as reported, [`Sink::skip_warnings`]).
+    pub fn keeps_warnings(&self) -> bool {
+        !self.errors_only
+    }
+
     /// Whether the file had syntax errors (its tree is the parser's best recovery).
     pub fn had_syntax_errors(&self) -> bool {
         !self.syntax.is_empty()

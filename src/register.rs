@@ -597,11 +597,8 @@ fn load_case(
         Ok(t) => t,
         Err(d) => return (None, vec![*d]),
     };
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    parse_case_text(&shown, &text, &stem, ctx)
+    let stem = path.file_stem().map(|s| s.to_string_lossy());
+    parse_case_text(&shown, &text, stem.as_deref().unwrap_or_default(), ctx)
 }
 
 fn load_optional<T>(
