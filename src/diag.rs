@@ -127,7 +127,24 @@ pub struct Diagnostic {
     pub loc: Option<Loc>,
     /// The source line at `loc`, for the snippet.
     pub source_line: Option<String>,
+    /// What the snippet shows of the source line under redaction, where that was worked out
+    /// while the file's text was at hand.
+    pub line_mask: LineMask,
     pub msg: Msg,
+}
+
+/// What a diagnostic's source line shows under redaction. The loader works it out for a case
+/// file's diagnostics while it holds the file's text (forlop.toml `redact`), so that `check`
+/// need not read back each file it shows a line of (on a busy register, tens of thousands).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum LineMask {
+    /// Not worked out: the renderer masks the line with the identity values it is given.
+    #[default]
+    Unknown,
+    /// Masking leaves the line as it is.
+    Clean,
+    /// The line with its identity values masked.
+    Masked(String),
 }
 
 impl Diagnostic {
@@ -187,6 +204,11 @@ impl<'t> Sink<'t> {
         self.syntax.push(range);
     }
 
+    /// Whether warnings are kept (not dropped as reported, [`Sink::skip_warnings`]).
+    pub fn keeps_warnings(&self) -> bool {
+        !self.errors_only
+    }
+
     /// Whether the file had syntax errors (its tree is the parser's best recovery).
     pub fn had_syntax_errors(&self) -> bool {
         !self.syntax.is_empty()
@@ -232,6 +254,7 @@ impl<'t> Sink<'t> {
                 file: self.file.to_string(),
                 loc: None,
                 source_line: None,
+                line_mask: LineMask::Unknown,
                 msg: Msg::TooManyProblems {
                     shown: MAX_PER_FILE,
                 },
@@ -245,6 +268,7 @@ impl<'t> Sink<'t> {
             file: self.file.to_string(),
             loc: Some(loc),
             source_line,
+            line_mask: LineMask::Unknown,
             msg,
         });
     }
@@ -341,12 +365,13 @@ pub fn write_human(
     if let (Some(loc), Some(line)) = (d.loc, &d.source_line) {
         // Masking changes lengths: the mark then stays on the masked line's same column.
         let masked;
-        let line = match mask {
-            Some(values) => {
+        let line = match (mask, &d.line_mask) {
+            (None, _) | (Some(_), LineMask::Clean) => line.as_str(),
+            (Some(_), LineMask::Masked(m)) => m.as_str(),
+            (Some(values), LineMask::Unknown) => {
                 masked = crate::redact::mask(line, values);
                 masked.as_str()
             }
-            None => line.as_str(),
         };
         let (shown, col, len) = window(line, loc.col as usize, loc.len as usize);
         pad(out);

@@ -60,6 +60,25 @@ pub fn identity_values(case: &Case) -> Vec<String> {
     v
 }
 
+/// Masks the source line of each of a case file's diagnostics with the identity values of its
+/// text, as the renderer would ([`crate::diag::LineMask`]): the text is read once, here.
+pub fn mask_source_lines(diags: &mut [crate::diag::Diagnostic], text: &str) {
+    use crate::diag::LineMask;
+    let mut values: Option<Vec<String>> = None;
+    for d in diags.iter_mut().filter(|d| d.loc.is_some()) {
+        let Some(line) = &d.source_line else {
+            continue;
+        };
+        let values = values.get_or_insert_with(|| identity_values_in_text(text));
+        let masked = mask(line, values);
+        d.line_mask = if masked == *line {
+            LineMask::Clean
+        } else {
+            LineMask::Masked(masked)
+        };
+    }
+}
+
 /// The `[patient]` values written in a case file's text, found line by line (the text may not
 /// parse): values of keys inside `[patient]`, of `patient.KEY = …` and of an inline
 /// `patient = { … }`.
@@ -315,6 +334,47 @@ pub fn mask_digit_runs(text: &str, keep_shape: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The loader masks a case file's source lines while it holds the text; `check` shows
+    /// what it masked without reading the file back, and that is what masking at rendering
+    /// shows, for every line (a name, a number, a clean line, a byte-order mark before all).
+    #[test]
+    fn lines_masked_by_the_loader_show_as_masking_when_rendered_does() {
+        use crate::diag::{LineMask, Sink, Span, render_human_masked};
+        use crate::i18n::{Lang, Msg};
+        let text = "\u{feff}id = \"te-1\"\n[patient]\nname = \"Ola Nordmann\"\nfnr = \"14835810005\"\n\n[[note]]\ntekst = \"Ola ringte, 148358 10004\"\n";
+        let body = crate::parse::strip_bom(text);
+        let mut sink = Sink::new("cases/te-1.toml", body);
+        let mut at = 0;
+        for line in body.split_inclusive('\n') {
+            sink.error(Span::from(at..at + line.trim_end().len()), Msg::EmptyFile);
+            at += line.len();
+        }
+        let mut diags = sink.diags;
+        let values = identity_values_in_text(text);
+        let rendered: Vec<String> = diags
+            .iter()
+            .map(|d| render_human_masked(d, Lang::Nb, false, Some(&values)))
+            .collect();
+        mask_source_lines(&mut diags, text);
+        assert!(diags.iter().all(|d| d.line_mask != LineMask::Unknown));
+        assert!(
+            diags
+                .iter()
+                .any(|d| matches!(d.line_mask, LineMask::Masked(_)))
+        );
+        assert!(diags.iter().any(|d| d.line_mask == LineMask::Clean));
+        for (d, before) in diags.iter().zip(&rendered) {
+            let now = render_human_masked(d, Lang::Nb, false, Some(&[]));
+            assert_eq!(&now, before);
+            for secret in ["Ola", "Nordmann", "14835810005", "148358 10004"] {
+                assert!(!now.contains(secret), "{secret} in {now}");
+            }
+        }
+        // Without redaction the line is shown as written.
+        let shown = render_human_masked(&diags[2], Lang::Nb, false, None);
+        assert!(shown.contains("Ola Nordmann"), "{shown}");
+    }
 
     #[test]
     fn what_scrub_leaves_it_leaves_alone() {

@@ -165,6 +165,7 @@ fn file_diag(severity: Severity, file: &str, msg: Msg) -> Diagnostic {
         file: file.to_string(),
         loc: None,
         source_line: None,
+        line_mask: diag::LineMask::Unknown,
         msg,
     }
 }
@@ -256,6 +257,7 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
             file: shown.to_string(),
             loc: Some(Loc { len: 1, ..loc }),
             source_line: None,
+            line_mask: diag::LineMask::Unknown,
             msg: Msg::NotUtf8,
         })
     })
@@ -595,11 +597,8 @@ fn load_case(
         Ok(t) => t,
         Err(d) => return (None, vec![*d]),
     };
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    parse_case_text(&shown, &text, &stem, ctx)
+    let stem = path.file_stem().map(|s| s.to_string_lossy());
+    parse_case_text(&shown, &text, stem.as_deref().unwrap_or_default(), ctx)
 }
 
 fn load_optional<T>(
@@ -650,6 +649,7 @@ impl Context {
             today,
             stale_days: self.settings.stale_days,
             warnings: true,
+            mask_lines: self.settings.redact,
         }
     }
 }
@@ -888,6 +888,7 @@ fn load_with(
         today,
         stale_days: settings.stale_days,
         warnings,
+        mask_lines: settings.redact,
     };
     // Cases go straight into their own vector (no second copy of 100,000 structs on the way).
     type Checked = (Option<CaseKey>, Vec<Diagnostic>);
@@ -907,6 +908,7 @@ fn load_with(
     #[allow(clippy::filter_map_identity)]
     let cases: Vec<Case> = cases.into_iter().filter_map(|c| c).collect();
     let mut keys = Vec::with_capacity(rest.len());
+    diags.reserve(rest.iter().map(|(_, d)| d.len()).sum());
     for (key, mut d) in rest {
         diags.append(&mut d);
         keys.extend(key);
@@ -964,16 +966,23 @@ pub fn parse_case_text(
     stem: &str,
     ctx: &CaseContext<'_>,
 ) -> (Option<Case>, Vec<Diagnostic>) {
-    let text = parse::strip_bom(text);
-    let mut d = Decoder::new(shown, text);
+    let parsed = parse::strip_bom(text);
+    let mut d = Decoder::new(shown, parsed);
     if !ctx.warnings {
         d.sink.skip_warnings();
     }
-    let case = parse::parse_case(&mut d, text, stem);
+    let case = parse::parse_case(&mut d, parsed, stem);
     if let Some(case) = &case {
         check_case(case, ctx, &mut d.sink);
     }
-    (case, d.sink.diags)
+    let mut diags = d.sink.diags;
+    if ctx.mask_lines {
+        crate::redact::mask_source_lines(&mut diags, text);
+    }
+    // Held until every file is read: a file's one stale warning takes the room of one, not of
+    // the four a vector first reserves (61,000 such files on a busy register).
+    diags.shrink_to_fit();
+    (case, diags)
 }
 
 #[cfg(test)]

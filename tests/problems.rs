@@ -25,6 +25,7 @@ fn parse_case(pathways: &[Pathway], text: &str) -> Case {
         today: date("2100-01-01"),
         stale_days: 60,
         warnings: true,
+        mask_lines: false,
     };
     parse_case_text("c.toml", text, "c", &ctx).0.unwrap()
 }

@@ -75,6 +75,7 @@ fn case(pathways: &[Pathway], body: &str) -> Case {
         today: date("2100-01-01"),
         stale_days: 60,
         warnings: true,
+        mask_lines: false,
     };
     let (case, diags) = parse_case_text("c.toml", &text, "c", &ctx);
     let errors: Vec<_> = diags

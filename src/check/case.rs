@@ -22,6 +22,9 @@ pub struct CaseContext<'a> {
     /// the listings show errors and unread files, and skip building the warnings (a stale
     /// warning for most cases of a busy register).
     pub warnings: bool,
+    /// Whether the source lines of diagnostics are masked as they are found (forlop.toml
+    /// `redact`), for a `check` that shows them under redaction.
+    pub mask_lines: bool,
 }
 
 impl CaseContext<'_> {
@@ -71,7 +74,10 @@ pub fn check_case(case: &Case, ctx: &CaseContext<'_>, sink: &mut Sink<'_>) {
     ends_after_referral(case, pathway, sink);
     tasks(case, pathway, sink);
     planned(case, pathway, ctx.today, sink);
-    if let Some(last) = case.stale_since(ctx.today, ctx.stale_days) {
+    // Most open cases of a busy register are stale: the warning is only made where it is kept.
+    if sink.keeps_warnings()
+        && let Some(last) = case.stale_since(ctx.today, ctx.stale_days)
+    {
         sink.warn(
             case.id.span,
             Msg::StaleCase {

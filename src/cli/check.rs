@@ -152,11 +152,13 @@ fn report(
             diags,
             CHUNK,
             // A file's identity values are read once for its run of diagnostics (they come
-            // sorted by file), and only for a diagnostic that shows a source line.
+            // sorted by file), and only for a diagnostic that shows a source line the loader
+            // did not mask already.
             || None::<(&str, Vec<String>)>,
             |out, cached, d| {
                 let d: &Diagnostic = d;
                 let mask = match identity {
+                    Some(_) if d.line_mask != diag::LineMask::Unknown => Some(&[][..]),
                     Some(f) if d.loc.is_some() && d.source_line.is_some() => {
                         if cached.as_ref().is_none_or(|(file, _)| *file != d.file) {
                             *cached = Some((d.file.as_str(), f(&d.file)));
