@@ -29,6 +29,7 @@ pub enum ExportWhat {
 }
 
 fn entry(item: &Item<'_>, date: chrono::NaiveDate, lang: crate::i18n::Lang) -> Entry {
+    let what = item.what();
     let who = format!("{} ({})", item.case, item.patient);
     let (key, summary) = match (item.kind, &item.deadline) {
         (ItemKind::Appointment, _) => (
@@ -36,16 +37,16 @@ fn entry(item: &Item<'_>, date: chrono::NaiveDate, lang: crate::i18n::Lang) -> E
                 "{}|appointment|{date}|{}|{}",
                 item.case,
                 item.time.unwrap_or(""),
-                item.what
+                what
             ),
-            format!("{} – {who}", item.what),
+            format!("{} – {who}", what),
         ),
         (ItemKind::Mdt, _) => (
             format!("{}|mdt|{date}", item.case),
-            if item.what.is_empty() {
+            if what.is_empty() {
                 format!("{} – {who}", Word::MdtMeeting.text(lang))
             } else {
-                format!("{} – {who}: {}", Word::MdtMeeting.text(lang), item.what)
+                format!("{} – {who}: {}", Word::MdtMeeting.text(lang), what)
             },
         ),
         (_, Some(d)) => (
@@ -57,16 +58,13 @@ fn entry(item: &Item<'_>, date: chrono::NaiveDate, lang: crate::i18n::Lang) -> E
                 format!(
                     "{}: {} ({note}) – {who}",
                     Word::DeadlineCap.text(lang),
-                    item.what
+                    what
                 )
             } else {
-                format!("{}: {} – {who}", Word::DeadlineCap.text(lang), item.what)
+                format!("{}: {} – {who}", Word::DeadlineCap.text(lang), what)
             },
         ),
-        (_, None) => (
-            format!("{}|{}", item.case, item.what),
-            item.what.to_string(),
-        ),
+        (_, None) => (format!("{}|{}", item.case, what), what.to_string()),
     };
     let mut description = vec![format!("{}: {}", Word::Pathway.text(lang), item.pathway)];
     if let Some(c) = &item.coordinator {

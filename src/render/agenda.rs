@@ -117,11 +117,11 @@ impl Words {
 /// [`what`], appended to `s`.
 fn what_into(s: &mut String, item: &Item<'_>, words: &Words) {
     match item.kind {
-        ItemKind::Mdt if item.what.is_empty() => s.push_str(&words.mdt_meeting),
+        ItemKind::Mdt if item.what().is_empty() => s.push_str(&words.mdt_meeting),
         ItemKind::Mdt => {
             s.push_str(&words.mdt_meeting);
             s.push_str(": ");
-            s.push_str(&item.what);
+            item.what_into(s);
         }
         ItemKind::Task
             if item
@@ -131,17 +131,17 @@ fn what_into(s: &mut String, item: &Item<'_>, words: &Words) {
         {
             s.push_str(&words.call_receiving);
             s.push_str(": ");
-            s.push_str(&item.what);
+            item.what_into(s);
         }
         // A deadline of a pathway whose times are not verified says so (SPEC §1).
         _ => match &item.deadline {
             Some(d) if d.why.unverified => {
-                s.push_str(&item.what);
+                item.what_into(s);
                 s.push_str(" (");
                 s.push_str(&words.unverified);
                 s.push(')');
             }
-            _ => s.push_str(&item.what),
+            _ => item.what_into(s),
         },
     }
 }
@@ -277,7 +277,7 @@ pub fn csv(out: &mut impl Write, a: &Agenda<'_>, dialect: Dialect) -> io::Result
         w.field(i.case)?;
         w.field(i.patient)?;
         w.field(i.pathway)?;
-        w.field(&i.what)?;
+        w.field(i.what())?;
         w.opt(i.place.as_deref())?;
         w.opt(i.deadline.as_ref().map(|d| d.urgency.word()))?;
         w.opt(i.deadline.as_ref().and_then(|d| d.times))?;

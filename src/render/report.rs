@@ -182,15 +182,15 @@ pub fn what_into(s: &mut String, i: &Item, r: &Report, words: &WhatWords) {
         Some(d) if d.is_contact_receiving() => {
             s.push_str(&words.call_receiving);
             s.push_str(": ");
-            s.push_str(&i.what);
+            i.what_into(s);
         }
         Some(d) if d.why.unverified => {
-            s.push_str(&i.what);
+            i.what_into(s);
             s.push_str(" (");
             s.push_str(&words.unverified);
             s.push(')');
         }
-        _ => s.push_str(&i.what),
+        _ => i.what_into(s),
     }
     if r.flagged.is_empty() {
         return;

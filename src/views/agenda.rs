@@ -35,8 +35,9 @@ impl ItemKind {
     }
 }
 
-/// One line of a day; serializes to the agenda's item object.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One line of a day; serializes to the agenda's item object (`kind`, `time`, `case`,
+/// `patient`, `pathway`, `coordinator`, `what`, `where`, `deadline`).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Item<'a> {
     pub kind: ItemKind,
     pub time: Option<&'a str>,
@@ -44,13 +45,58 @@ pub struct Item<'a> {
     pub patient: PatientLabel<'a>,
     pub pathway: &'a str,
     pub coordinator: Option<&'a str>,
-    /// What is booked or due (redacted free text).
-    pub what: Cow<'a, str>,
-    #[serde(rename = "where")]
+    /// What is booked (redacted free text); for a deadline nothing: it says itself what it is
+    /// about ([`Item::what`]), so a long overdue list holds no text of its own per line.
+    what: Cow<'a, str>,
     pub place: Option<Cow<'a, str>>,
     /// For deadlines: the deadline itself (boxed: most items of a long overdue list are moved,
     /// sorted and grouped several times, and a deadline is most of an item's size).
     pub deadline: Option<Box<DeadlineRow<'a>>>,
+}
+
+impl<'a> Item<'a> {
+    /// What is booked or due: the booking's text, or what the deadline is about.
+    pub fn what(&self) -> Cow<'a, str> {
+        match &self.deadline {
+            Some(d) => d.what(),
+            None => self.what.clone(),
+        }
+    }
+
+    /// [`Item::what`], appended to `s`.
+    pub fn what_into(&self, s: &mut String) {
+        match &self.deadline {
+            Some(d) => d.what_into(s),
+            None => s.push_str(&self.what),
+        }
+    }
+}
+
+impl Serialize for Item<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// The text of [`Item::what`], written without a copy where it is the booking's.
+        struct What<'x, 'a>(&'x Item<'a>);
+        impl Serialize for What<'_, '_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match &self.0.deadline {
+                    Some(d) => serializer.serialize_str(&d.what()),
+                    None => serializer.serialize_str(&self.0.what),
+                }
+            }
+        }
+        let mut st = serializer.serialize_struct("Item", 9)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("time", &self.time)?;
+        st.serialize_field("case", &self.case)?;
+        st.serialize_field("patient", &self.patient)?;
+        st.serialize_field("pathway", &self.pathway)?;
+        st.serialize_field("coordinator", &self.coordinator)?;
+        st.serialize_field("what", &What(self))?;
+        st.serialize_field("where", &self.place)?;
+        st.serialize_field("deadline", &self.deadline)?;
+        st.end()
+    }
 }
 
 /// One day of the agenda.
@@ -223,7 +269,6 @@ pub fn lines<'a>(
                         let row = DeadlineRow::new(d, case, redact).with_receiving(reg, case);
                         let deviation = deviation(&row);
                         let item = Item {
-                            what: row.what(),
                             deadline: Some(Box::new(row)),
                             ..base(case, kind)
                         };

@@ -124,6 +124,23 @@ impl<'a> DeadlineRow<'a> {
             (_, None) => self.id.into(),
         }
     }
+
+    /// [`DeadlineRow::what`], appended to `s`.
+    pub fn what_into(&self, s: &mut String) {
+        if let Some(r) = &self.receiving {
+            s.push_str(r);
+            return;
+        }
+        match (self.kind, &self.name) {
+            (Kind::Interval, Some(name)) => {
+                s.push_str(self.id);
+                s.push(' ');
+                s.push_str(name);
+            }
+            (_, Some(name)) => s.push_str(name),
+            (_, None) => s.push_str(self.id),
+        }
+    }
 }
 
 /// Which deadlines `due` lists.
