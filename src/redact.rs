@@ -91,6 +91,8 @@ pub fn identity_values_in_text(text: &str) -> Vec<String> {
     }
     let mut out = Vec::new();
     let mut in_patient = false;
+    // A byte-order mark is no part of the first line (it is not whitespace to `trim`).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for raw in text.lines() {
         let line = raw.trim();
         if line.starts_with('[') {

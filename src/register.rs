@@ -326,16 +326,16 @@ impl Overlay {
 }
 
 /// The text of a register file: the overlay's version where it has one, else the file's (opened
-/// from `folder`, its folder's handle, when given).
+/// from its folder's handle when a [`Folder`] is given; a staged text opens nothing).
 fn read_source(
     path: &Path,
     shown: &str,
     overlay: Option<&Overlay>,
-    folder: Option<&fs::File>,
+    folder: Option<&mut Folder>,
 ) -> Result<String, Box<Diagnostic>> {
     match overlay.and_then(|o| o.text(shown)) {
         Some(text) => Ok(text.to_string()),
-        None => read_text_in(path, shown, folder),
+        None => read_text_in(path, shown, folder.and_then(|f| f.of(path))),
     }
 }
 
@@ -621,33 +621,52 @@ fn walk(root: &Path, dir: &Path, top_only: bool) -> Walked {
 /// folder of its path for each of 100,000 files.
 #[derive(Default)]
 struct Folder {
-    path: PathBuf,
+    path: Option<PathBuf>,
     handle: Option<fs::File>,
 }
 
 impl Folder {
-    /// The handle of `file`'s folder (`None` when the folder cannot be opened: the file is then
-    /// opened by its whole path, and any problem is reported on it).
+    /// The handle of `file`'s folder (`None` when the folder cannot be opened as one: the file
+    /// is then opened by its whole path, and any problem is reported on it). A folder is opened
+    /// once, whether that worked or not.
     fn of(&mut self, file: &Path) -> Option<&fs::File> {
         let parent = file.parent()?;
-        if self.handle.is_none() || self.path != parent {
-            self.path = parent.to_path_buf();
-            self.handle = fs::File::open(parent).ok();
+        if self.path.as_deref() != Some(parent) {
+            self.path = Some(parent.to_path_buf());
+            self.handle = open_folder(parent);
         }
         self.handle.as_ref()
     }
+}
+
+/// A folder opened to open files from: only a real folder (not a link, and not a fifo, which
+/// would block the open until a writer came).
+#[cfg(unix)]
+fn open_folder(path: &Path) -> Option<fs::File> {
+    use rustix::fs::{Mode, OFlags};
+    let flags =
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+    rustix::fs::open(path, flags, Mode::empty())
+        .ok()
+        .map(fs::File::from)
+}
+
+/// Elsewhere files are opened by their whole path.
+#[cfg(not(unix))]
+fn open_folder(_: &Path) -> Option<fs::File> {
+    None
 }
 
 /// Reads, parses and checks one case file.
 fn load_case(
     root: &Path,
     path: &Path,
-    folder: Option<&fs::File>,
+    folder: &mut Folder,
     ctx: &CaseContext<'_>,
     overlay: Option<&Overlay>,
 ) -> (Option<Case>, Vec<Diagnostic>) {
     let shown = display_path(root, path);
-    let text = match read_source(path, &shown, overlay, folder) {
+    let text = match read_source(path, &shown, overlay, Some(folder)) {
         Ok(t) => t,
         Err(d) => return (None, vec![*d]),
     };
@@ -949,7 +968,7 @@ fn load_with(
     let (cases, rest): (Vec<Option<Case>>, Vec<Checked>) = paths
         .par_iter()
         .map_init(Folder::default, |folder, p| {
-            let (case, d) = load_case(root, p, folder.of(p), &ctx, overlay);
+            let (case, d) = load_case(root, p, folder, &ctx, overlay);
             let key = case.as_ref().map(|c| CaseKey::of(c, today));
             let kept = case
                 .filter(|c| scope.keeps(c, today))

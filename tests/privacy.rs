@@ -247,6 +247,37 @@ fn the_pre_commit_check_masks_identity_too() {
 }
 
 #[test]
+fn a_byte_order_mark_does_not_hide_the_patient_line_from_masking() {
+    let reg = Reg::new(false);
+    reg.write(
+        "cases/2026/zz-0002.toml",
+        "\u{feff}patient = { name = \"Ola Nordmann\", fodt = 1980 }\nid = \"zz-0002\"\npathway = \"sarkom\"\n",
+    );
+    let out = reg.forlop(&["check"]);
+    let all = text(&out);
+    assert!(all.contains("zz-0002.toml:1:"), "{all}");
+    for secret in ["Ola", "Nordmann"] {
+        assert!(!all.contains(secret), "{secret} in {all}");
+    }
+}
+
+#[test]
+fn check_staged_does_not_hang_on_a_fifo_where_a_staged_files_folder_was() {
+    let reg = Reg::new(true);
+    let staged = "cases/x/te-9999.toml";
+    reg.write(staged, &reg.read(TE).replace("te-0142", "te-9999"));
+    reg.git(&["add", staged]);
+    std::fs::remove_dir_all(reg.file("cases/x")).unwrap();
+    let fifo = std::ffi::CString::new(reg.file("cases/x").to_str().unwrap()).unwrap();
+    // SAFETY: a plain mkfifo on a path we own.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    let out = reg.cmd(&["check", "--staged"]).timeout_output();
+    no_panic(&out);
+    assert!(text(&out).contains("te-9999.toml"), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+}
+
+#[test]
 fn check_never_prints_a_control_character_from_a_file() {
     let reg = Reg::new(false);
     reg.write(
