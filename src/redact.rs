@@ -84,7 +84,7 @@ pub fn mask_source_lines(diags: &mut [crate::diag::Diagnostic], text: &str) {
 /// `patient = { … }`.
 pub fn identity_values_in_text(text: &str) -> Vec<String> {
     // A key or header with blanks and quotes left out, compared without a string of its own
-    // (`check` reads back every file it shows a line of under redaction).
+    // (the loader reads the values of every case file with a diagnostic to show under redaction).
     fn bare(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars()
             .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'')

@@ -84,7 +84,8 @@ pub fn run(ctx: &mut Ctx, args: CheckArgs) -> anyhow::Result<u8> {
     };
     let redact = reg.settings.redact && !ctx.global.show_identity;
     let root = reg.root.clone();
-    // Under redaction, the identity values of a file with diagnostics: read back (an error path).
+    // Under redaction, the identity values of a file with a diagnostic the loader did not mask
+    // (a rule across files): read back (an error path).
     let identity = move |file: &str| -> Vec<String> {
         if !file.starts_with("cases/") {
             return Vec::new();
