@@ -27,7 +27,7 @@ pub struct DeadlineRow<'a> {
     pub urgency: Urgency,
     pub coordinator: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub times: Option<&'static str>,
+    pub times: Option<Unverified>,
     /// The interval's or task's name (human formats); an ad-hoc task's name scrubbed under
     /// redaction like all free text.
     #[serde(skip)]
@@ -41,7 +41,24 @@ pub struct DeadlineRow<'a> {
     /// For the task `contact-receiving`: who to call — the receiving coordinator's name and
     /// phone from team.toml, and the receiving hospital (human formats).
     #[serde(skip)]
-    pub receiving: Option<String>,
+    pub receiving: Option<Box<str>>,
+}
+
+/// The mark `"unverified"` of a deadline whose pathway's times are not confirmed (a byte in a
+/// row, not a pointer and a length).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unverified;
+
+impl Serialize for Unverified {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str("unverified")
+    }
+}
+
+impl std::fmt::Display for Unverified {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("unverified")
+    }
 }
 
 /// Who to call about a transferred case: the receiving coordinator's name and phone from
@@ -79,7 +96,7 @@ impl<'a> DeadlineRow<'a> {
             days_left: d.days_left,
             urgency: d.urgency,
             coordinator: d.coordinator,
-            times: d.why.unverified.then_some("unverified"),
+            times: d.why.unverified.then_some(Unverified),
             name: d.name.map(|n| match d.kind {
                 // Most names hold no part of the patient's name: they are borrowed as they are.
                 Kind::Task
@@ -108,7 +125,8 @@ impl<'a> DeadlineRow<'a> {
     /// Fills in who to call, for the task `contact-receiving`.
     pub fn with_receiving(mut self, reg: &Register, case: &Case) -> Self {
         if self.is_contact_receiving() {
-            self.receiving = receiving_contact(reg, case, self.patient.redact);
+            self.receiving =
+                receiving_contact(reg, case, self.patient.redact).map(String::into_boxed_str);
         }
         self
     }
@@ -116,7 +134,7 @@ impl<'a> DeadlineRow<'a> {
     /// What it is about, for people: `OF1 Henvisning mottatt – …` or the task's name.
     pub fn what(&self) -> std::borrow::Cow<'a, str> {
         if let Some(r) = &self.receiving {
-            return r.clone().into();
+            return r.to_string().into();
         }
         match (self.kind, &self.name) {
             (Kind::Interval, Some(name)) => format!("{} {name}", self.id).into(),
