@@ -364,12 +364,19 @@ pub fn write_human(
     let pad = |out: &mut String| out.extend(std::iter::repeat_n(' ', gutter_width));
     if let (Some(loc), Some(line)) = (d.loc, &d.source_line) {
         // Masking changes lengths: the mark then stays on the masked line's same column.
+        // A line the loader masked is masked again with any values the caller adds (a write
+        // masks with the values the file had before it).
         let masked;
         let line = match (mask, &d.line_mask) {
-            (None, _) | (Some(_), LineMask::Clean) => line.as_str(),
-            (Some(_), LineMask::Masked(m)) => m.as_str(),
-            (Some(values), LineMask::Unknown) => {
+            (None, _) => line.as_str(),
+            (Some([]), LineMask::Clean) => line.as_str(),
+            (Some([]), LineMask::Masked(m)) => m.as_str(),
+            (Some(values), LineMask::Clean | LineMask::Unknown) => {
                 masked = crate::redact::mask(line, values);
+                masked.as_str()
+            }
+            (Some(values), LineMask::Masked(m)) => {
+                masked = crate::redact::mask(m, values);
                 masked.as_str()
             }
         };

@@ -378,6 +378,31 @@ mod tests {
         assert!(shown.contains("Ola Nordmann"), "{shown}");
     }
 
+    /// A write masks what it prints with the values the file had before the edit as well: a
+    /// name the edit replaced is still masked in a line the loader masked with the new ones.
+    #[test]
+    fn values_a_caller_adds_are_masked_in_a_line_the_loader_masked() {
+        use crate::diag::{LineMask, Sink, Span, render_human_masked};
+        use crate::i18n::{Lang, Msg};
+        let text = "[patient]\nname = \"Ola Nordmann\"\n[[note]]\ntekst = \"Ola Nordmann, før Kari Hansen\"\n";
+        let mut sink = Sink::new("cases/te-1.toml", text);
+        let at = text.find("tekst").unwrap();
+        sink.error(Span::from(at..at + 5), Msg::EmptyFile);
+        let mut diags = sink.diags;
+        mask_source_lines(&mut diags, text);
+        assert!(matches!(diags[0].line_mask, LineMask::Masked(_)));
+        let check = render_human_masked(&diags[0], Lang::Nb, false, Some(&[]));
+        assert!(
+            !check.contains("Nordmann") && check.contains("Kari Hansen"),
+            "{check}"
+        );
+        let old = ["Kari Hansen".to_string()];
+        let write = render_human_masked(&diags[0], Lang::Nb, false, Some(&old));
+        for secret in ["Nordmann", "Kari", "Hansen"] {
+            assert!(!write.contains(secret), "{secret} in {write}");
+        }
+    }
+
     #[test]
     fn what_scrub_leaves_it_leaves_alone() {
         let names = [
