@@ -978,8 +978,11 @@ fn load_with(
         .unzip();
     // `filter_map` collects in place (Option<Case> has the size of Case), `flatten` does not:
     // measured 306 MB against 343 MB peak for 100,000 cases.
+    // The room of the cases the scope did not keep is then given back (a vector this large is
+    // shrunk by the system without a copy): a quarter of it where a command keeps open cases.
     #[allow(clippy::filter_map_identity)]
-    let cases: Vec<Case> = cases.into_iter().filter_map(|c| c).collect();
+    let mut cases: Vec<Case> = cases.into_iter().filter_map(|c| c).collect();
+    cases.shrink_to_fit();
     let mut keys = Vec::with_capacity(rest.len());
     diags.reserve(rest.iter().map(|(_, d)| d.len()).sum());
     for (key, mut d) in rest {
