@@ -235,9 +235,19 @@ impl<W: std::io::Write> QuotedPrintable<W> {
 
     /// Writes one line (without its line feed) encoded; a CR before the line feed is dropped.
     fn encode(&mut self, line: &[u8]) -> std::io::Result<()> {
+        self.encoded.clear();
+        encode_line(line, &mut self.encoded);
+        self.inner.write_all(self.encoded.as_bytes())
+    }
+}
+
+/// How much text a write must hold before its lines are encoded in parallel.
+const PARALLEL_FROM: usize = 64 * 1024;
+
+/// Appends one line (without its line feed) encoded; a CR before the line feed is dropped.
+fn encode_line(line: &[u8], out: &mut String) {
+    {
         let bytes = line.strip_suffix(b"\r").unwrap_or(line);
-        let out = &mut self.encoded;
-        out.clear();
         let mut width = 0;
         for (i, &b) in bytes.iter().enumerate() {
             let last = i + 1 == bytes.len();
@@ -261,8 +271,32 @@ impl<W: std::io::Write> QuotedPrintable<W> {
             }
             width += token_len;
         }
-        self.inner.write_all(self.encoded.as_bytes())
     }
+}
+
+/// Complete lines (`text` ends with a line feed), each encoded and ended with CRLF: in
+/// parallel pieces of whole lines, in order.
+fn encode_lines(text: &[u8]) -> Vec<String> {
+    use rayon::prelude::*;
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let cut = rest.len().min(PARALLEL_FROM / 4);
+        let end = memchr::memchr(b'\n', &rest[cut - 1..]).map_or(rest.len(), |i| cut + i);
+        pieces.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    pieces
+        .par_iter()
+        .map(|piece| {
+            let mut out = String::with_capacity(piece.len() + piece.len() / 4);
+            for line in piece[..piece.len() - 1].split(|&b| b == b'\n') {
+                encode_line(line, &mut out);
+                out.push_str("\r\n");
+            }
+            out
+        })
+        .collect()
 }
 
 impl<W: std::io::Write> std::io::Write for QuotedPrintable<W> {
@@ -271,7 +305,32 @@ impl<W: std::io::Write> std::io::Write for QuotedPrintable<W> {
         Ok(buf.len())
     }
 
-    fn write_all(&mut self, mut buf: &[u8]) -> std::io::Result<()> {
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        // A large write (a chunk of a report's overdue lines): the line it completes first, then
+        // its other complete lines in parallel, then what follows the last line feed.
+        if buf.len() >= PARALLEL_FROM
+            && let Some(last) = memchr::memrchr(b'\n', buf)
+        {
+            let first = memchr::memchr(b'\n', buf).unwrap_or(last);
+            self.write_lines(&buf[..=first])?;
+            for encoded in encode_lines(&buf[first + 1..=last]) {
+                self.inner.write_all(encoded.as_bytes())?;
+            }
+            self.line.extend_from_slice(&buf[last + 1..]);
+            return Ok(());
+        }
+        self.write_lines(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> QuotedPrintable<W> {
+    /// Encodes the lines `buf` completes, one after the other, and keeps what follows the last
+    /// line feed for the next write.
+    fn write_lines(&mut self, mut buf: &[u8]) -> std::io::Result<()> {
         while let Some(end) = buf.iter().position(|&b| b == b'\n') {
             if self.line.is_empty() {
                 self.encode(&buf[..end])?;
@@ -287,10 +346,6 @@ impl<W: std::io::Write> std::io::Write for QuotedPrintable<W> {
         }
         self.line.extend_from_slice(buf);
         Ok(())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
     }
 }
 
@@ -330,6 +385,53 @@ mod tests {
             }
             qp.finish().unwrap();
             assert_eq!(String::from_utf8(out).unwrap(), whole, "pieces of {size}");
+        }
+    }
+
+    /// A large write is encoded in parallel pieces of whole lines: the same bytes as written a
+    /// line at a time, however the writes fall.
+    #[test]
+    fn quoted_printable_of_a_large_write_is_the_encoding_line_by_line() {
+        use std::io::Write;
+        let mut text = String::new();
+        for n in 0..6000 {
+            let line = match n % 5 {
+                0 => format!("{n}: Åse Øvre = {} \r", "æ".repeat(n % 90)),
+                1 => "x ".repeat(n % 120),
+                2 => String::new(),
+                3 => format!("tab\tend\t{}", "z".repeat(n % 200)),
+                _ => "=".repeat(n % 40),
+            };
+            text.push_str(&line);
+            text.push('\n');
+        }
+        // One line longer than a parallel write.
+        text.push_str(&"lang linje ".repeat(PARALLEL_FROM / 5));
+        text.push('\n');
+        text.push_str("siste linje uten linjeskift ");
+        assert!(text.len() > 4 * PARALLEL_FROM);
+        let serial = {
+            let mut out = Vec::new();
+            let mut qp = QuotedPrintable::new(&mut out);
+            for piece in text.as_bytes().chunks(1000) {
+                qp.write_all(piece).unwrap();
+            }
+            qp.finish().unwrap();
+            out
+        };
+        for size in [
+            PARALLEL_FROM,
+            PARALLEL_FROM + 17,
+            3 * PARALLEL_FROM,
+            text.len(),
+        ] {
+            let mut out = Vec::new();
+            let mut qp = QuotedPrintable::new(&mut out);
+            for piece in text.as_bytes().chunks(size) {
+                qp.write_all(piece).unwrap();
+            }
+            qp.finish().unwrap();
+            assert!(out == serial, "writes of {size}");
         }
     }
 
