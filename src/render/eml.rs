@@ -102,9 +102,12 @@ pub fn write_mail(
             out,
             "--{boundary}\r\nContent-Type: text/{kind}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
         )?;
-        let mut qp = QuotedPrintable::new(&mut *out);
+        // The renderers write row by row: buffered, the encoder gets pieces large enough to
+        // encode in parallel.
+        let mut qp =
+            std::io::BufWriter::with_capacity(4 * PARALLEL_FROM, QuotedPrintable::new(&mut *out));
         part(n, &mut qp)?;
-        qp.finish()?;
+        qp.into_inner().map_err(|e| e.into_error())?.finish()?;
         out.write_all(b"\r\n")?;
     }
     write!(out, "--{boundary}--\r\n")
