@@ -108,7 +108,7 @@ pub fn identity_values_in_text(text: &str) -> Vec<String> {
             continue;
         }
         if bare(key).eq("patient".chars()) {
-            out.extend(quoted_strings(value));
+            out.extend(inline_values(value));
         } else if in_patient || bare(key).take(8).eq("patient.".chars()) {
             out.extend(value_of(value));
         }
@@ -125,6 +125,40 @@ fn quoted_strings(s: &str) -> Vec<String> {
         if c == '"' || c == '\'' {
             let v: String = chars.by_ref().take_while(|&d| d != c).collect();
             out.push(v);
+        }
+    }
+    out
+}
+
+/// The values of an inline table (`{ name = "…", born = 1980 }`): every quoted string (as
+/// [`quoted_strings`]) and every bare value (a number, a date) up to its `,` or `}`.
+fn inline_values(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = s.chars().peekable();
+    let mut after_eq = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '\'' => {
+                out.push(chars.by_ref().take_while(|&d| d != c).collect());
+                after_eq = false;
+            }
+            '=' => after_eq = true,
+            ',' | '{' | '}' => after_eq = false,
+            '#' => break,
+            c if c.is_whitespace() => {}
+            c if after_eq => {
+                let mut v = String::from(c);
+                while let Some(&d) = chars.peek() {
+                    if matches!(d, ',' | '}' | '#') {
+                        break;
+                    }
+                    v.push(d);
+                    chars.next();
+                }
+                out.push(v.trim_end().to_string());
+                after_eq = false;
+            }
+            _ => {}
         }
     }
     out
@@ -376,6 +410,20 @@ mod tests {
         // Without redaction the line is shown as written.
         let shown = render_human_masked(&diags[2], Lang::Nb, false, None);
         assert!(shown.contains("Ola Nordmann"), "{shown}");
+    }
+
+    /// An inline patient table gives its bare values too (a birth year), not only its strings.
+    #[test]
+    fn an_inline_patient_table_gives_its_bare_values() {
+        let text = "patient = { name = \"Ola Nordmann\", born = 1980, gp = 'Dr. Lie' } # x = 1\n";
+        assert_eq!(
+            identity_values_in_text(text),
+            ["Ola Nordmann", "1980", "Dr. Lie"]
+        );
+        let masked = mask(text.trim_end(), &identity_values_in_text(text));
+        for secret in ["Ola", "Nordmann", "1980", "Lie"] {
+            assert!(!masked.contains(secret), "{secret} in {masked}");
+        }
     }
 
     /// A write masks what it prints with the values the file had before the edit as well: a
