@@ -74,8 +74,7 @@ pub fn what(item: &Item<'_>, lang: Lang) -> String {
 struct Words {
     lang: Lang,
     mdt_meeting: String,
-    call_receiving: String,
-    unverified: String,
+    deadline: DeadlineWords,
     mdt_short: String,
     deadline_short: String,
     task_short: String,
@@ -87,8 +86,7 @@ impl Words {
         Words {
             lang,
             mdt_meeting: Word::MdtMeeting.text(lang),
-            call_receiving: Word::CallReceiving.text(lang),
-            unverified: crate::i18n::basis_note(crate::schedule::Basis::Fixed, true, lang),
+            deadline: DeadlineWords::new(lang),
             mdt_short: Word::MdtShort.text(lang),
             deadline_short: Word::DeadlineShort.text(lang),
             task_short: Word::TaskShort.text(lang),
@@ -123,26 +121,42 @@ fn what_into(s: &mut String, item: &Item<'_>, words: &Words) {
             s.push_str(": ");
             item.what_into(s);
         }
-        ItemKind::Task
-            if item
-                .deadline
-                .as_ref()
-                .is_some_and(|d| d.is_contact_receiving()) =>
-        {
+        _ => deadline_what_into(s, item, &words.deadline),
+    }
+}
+
+/// The words a deadline's "what" adds, made once for a long list.
+pub struct DeadlineWords {
+    call_receiving: String,
+    unverified: String,
+}
+
+impl DeadlineWords {
+    pub fn new(lang: Lang) -> Self {
+        DeadlineWords {
+            call_receiving: Word::CallReceiving.text(lang),
+            unverified: crate::i18n::basis_note(crate::schedule::Basis::Fixed, true, lang),
+        }
+    }
+}
+
+/// What a line that is not an MDT meeting says, appended to `s`: the task `contact-receiving`
+/// says who to call, and a deadline of a pathway whose times are not verified says so (SPEC
+/// §1). The agenda and the report write it alike.
+pub fn deadline_what_into(s: &mut String, item: &Item<'_>, words: &DeadlineWords) {
+    match &item.deadline {
+        Some(d) if d.is_contact_receiving() => {
             s.push_str(&words.call_receiving);
             s.push_str(": ");
             item.what_into(s);
         }
-        // A deadline of a pathway whose times are not verified says so (SPEC §1).
-        _ => match &item.deadline {
-            Some(d) if d.why.unverified => {
-                item.what_into(s);
-                s.push_str(" (");
-                s.push_str(&words.unverified);
-                s.push(')');
-            }
-            _ => item.what_into(s),
-        },
+        Some(d) if d.why.unverified => {
+            item.what_into(s);
+            s.push_str(" (");
+            s.push_str(&words.unverified);
+            s.push(')');
+        }
+        _ => item.what_into(s),
     }
 }
 

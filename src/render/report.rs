@@ -57,11 +57,7 @@ fn overdue_table(lines: &[crate::views::report::OverdueLine], r: &Report, lang: 
         lines,
         || OverdueWords::new(lang),
         |t, w, l| {
-            let d = l
-                .item
-                .deadline
-                .as_ref()
-                .expect("overdue items carry their deadline");
+            let d = l.overdue_deadline();
             w.what.clear();
             what_into(&mut w.what, &l.item, r, &words);
             t.text(l.item.case)
@@ -159,8 +155,7 @@ pub fn what(i: &Item, r: &Report, lang: Lang) -> String {
 
 /// The words [`what`] adds to a deadline, made once for a long list.
 pub struct WhatWords {
-    call_receiving: String,
-    unverified: String,
+    deadline: render::agenda::DeadlineWords,
     case_mark: String,
     pathway_mark: String,
 }
@@ -168,8 +163,7 @@ pub struct WhatWords {
 impl WhatWords {
     pub fn new(lang: Lang) -> Self {
         WhatWords {
-            call_receiving: Word::CallReceiving.text(lang),
-            unverified: basis_note(crate::schedule::Basis::Fixed, true, lang),
+            deadline: render::agenda::DeadlineWords::new(lang),
             case_mark: Word::FileHasErrorsMark.text(lang),
             pathway_mark: Word::PathwayFileHasErrorsMark.text(lang),
         }
@@ -178,20 +172,7 @@ impl WhatWords {
 
 /// [`what`], appended to `s`.
 pub fn what_into(s: &mut String, i: &Item, r: &Report, words: &WhatWords) {
-    match &i.deadline {
-        Some(d) if d.is_contact_receiving() => {
-            s.push_str(&words.call_receiving);
-            s.push_str(": ");
-            i.what_into(s);
-        }
-        Some(d) if d.why.unverified => {
-            i.what_into(s);
-            s.push_str(" (");
-            s.push_str(&words.unverified);
-            s.push(')');
-        }
-        _ => i.what_into(s),
-    }
+    render::agenda::deadline_what_into(s, i, &words.deadline);
     if r.flagged.is_empty() {
         return;
     }
@@ -679,11 +660,7 @@ pub fn write_markdown(out: &mut impl Write, r: &Report, lang: Lang) -> io::Resul
             || OverdueWords::new(lang),
             |buf, w, l| {
                 use std::fmt::Write as _;
-                let d = l
-                    .item
-                    .deadline
-                    .as_ref()
-                    .expect("overdue items carry their deadline");
+                let d = l.overdue_deadline();
                 buf.push_str("| ");
                 md_escape_into(buf, l.item.case);
                 buf.push_str(" | ");
@@ -871,11 +848,7 @@ pub fn json<'a>(r: &'a Report<'a>, lang: Lang) -> ReportJson<'a> {
                     .lines(g)
                     .iter()
                     .map(|l| OverdueRow {
-                        deadline: l
-                            .item
-                            .deadline
-                            .as_ref()
-                            .expect("overdue items carry their deadline"),
+                        deadline: l.overdue_deadline(),
                         patient: l.item.patient,
                         deviation_recorded: l.deviation,
                     })

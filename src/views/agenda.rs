@@ -139,6 +139,16 @@ pub struct Line<'a> {
     pub deviation: Option<bool>,
 }
 
+impl<'a> Line<'a> {
+    /// The deadline of an overdue line: only deadlines and tasks are ever overdue.
+    pub fn overdue_deadline(&self) -> &DeadlineRow<'a> {
+        self.item
+            .deadline
+            .as_deref()
+            .expect("overdue items carry their deadline")
+    }
+}
+
 /// The days of an agenda of `days` days from `today`, without their items.
 fn empty_days<'a>(reg: &Register, today: NaiveDate, days: u32) -> Vec<Day<'a>> {
     (0..days.max(1))

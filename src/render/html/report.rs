@@ -83,11 +83,7 @@ pub fn write_body(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()
                 },
                 |buf, (cell, days_left), l| {
                     use std::fmt::Write as _;
-                    let d = l
-                        .item
-                        .deadline
-                        .as_ref()
-                        .expect("overdue items carry their deadline");
+                    let d = l.overdue_deadline();
                     buf.push_str("<tr><td>");
                     esc_into(buf, l.item.case);
                     buf.push_str("</td><td>");
