@@ -268,9 +268,7 @@ fn check_staged_does_not_hang_on_a_fifo_where_a_staged_files_folder_was() {
     reg.write(staged, &reg.read(TE).replace("te-0142", "te-9999"));
     reg.git(&["add", staged]);
     std::fs::remove_dir_all(reg.file("cases/x")).unwrap();
-    let fifo = std::ffi::CString::new(reg.file("cases/x").to_str().unwrap()).unwrap();
-    // SAFETY: a plain mkfifo on a path we own.
-    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    make_fifo(&reg.file("cases/x"));
     let out = reg.cmd(&["check", "--staged"]).timeout_output();
     no_panic(&out);
     assert!(text(&out).contains("te-9999.toml"), "{}", text(&out));
@@ -437,6 +435,13 @@ fn a_write_to_a_file_that_is_not_toml_shows_where_not_an_io_error() {
 
 // ---- the lock and temporary files ----
 
+/// Makes a fifo at `path` (a path the test owns).
+fn make_fifo(path: &std::path::Path) {
+    let fifo = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a plain mkfifo on a path we own.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+}
+
 #[test]
 fn a_linked_or_fifo_lock_file_is_refused_without_following_or_hanging() {
     let reg = Reg::new(false);
@@ -450,9 +455,7 @@ fn a_linked_or_fifo_lock_file_is_refused_without_following_or_hanging() {
     assert!(!target.exists(), "the link was followed");
     assert_eq!(reg.read(TE), before);
     std::fs::remove_file(reg.file(".forlop.lock")).unwrap();
-    let fifo = std::ffi::CString::new(reg.file(".forlop.lock").to_str().unwrap()).unwrap();
-    // SAFETY: a plain mkfifo on a path we own.
-    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    make_fifo(&reg.file(".forlop.lock"));
     let out = reg.cmd(&["note", "te-0142", "Hei"]).timeout_output();
     no_panic(&out);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
