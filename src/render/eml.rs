@@ -249,31 +249,29 @@ const PARALLEL_FROM: usize = 64 * 1024;
 
 /// Appends one line (without its line feed) encoded; a CR before the line feed is dropped.
 fn encode_line(line: &[u8], out: &mut String) {
-    {
-        let bytes = line.strip_suffix(b"\r").unwrap_or(line);
-        let mut width = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let last = i + 1 == bytes.len();
-            let literal = match b {
-                b'=' => false,
-                b' ' | b'\t' => !last,
-                33..=126 => true,
-                _ => false,
-            };
-            let token_len = if literal { 1 } else { 3 };
-            // Room for the token and a soft break ("=") after it, unless the line ends here.
-            let room = if last { 76 } else { 75 };
-            if width + token_len > room {
-                out.push_str("=\r\n");
-                width = 0;
-            }
-            if literal {
-                out.push(b as char);
-            } else {
-                let _ = write!(out, "={b:02X}");
-            }
-            width += token_len;
+    let bytes = line.strip_suffix(b"\r").unwrap_or(line);
+    let mut width = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let last = i + 1 == bytes.len();
+        let literal = match b {
+            b'=' => false,
+            b' ' | b'\t' => !last,
+            33..=126 => true,
+            _ => false,
+        };
+        let token_len = if literal { 1 } else { 3 };
+        // Room for the token and a soft break ("=") after it, unless the line ends here.
+        let room = if last { 76 } else { 75 };
+        if width + token_len > room {
+            out.push_str("=\r\n");
+            width = 0;
         }
+        if literal {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "={b:02X}");
+        }
+        width += token_len;
     }
 }
 
@@ -391,6 +389,18 @@ mod tests {
         }
     }
 
+    /// The encoding of `text` written in pieces too small to be encoded in parallel.
+    fn quoted_printable_by_lines(text: &str) -> String {
+        use std::io::Write;
+        let mut out = Vec::new();
+        let mut qp = QuotedPrintable::new(&mut out);
+        for piece in text.as_bytes().chunks(1000) {
+            qp.write_all(piece).unwrap();
+        }
+        qp.finish().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     /// A large write is encoded in parallel pieces of whole lines: the same bytes as written a
     /// line at a time, however the writes fall.
     #[test]
@@ -413,15 +423,17 @@ mod tests {
         text.push('\n');
         text.push_str("siste linje uten linjeskift ");
         assert!(text.len() > 4 * PARALLEL_FROM);
-        let serial = {
-            let mut out = Vec::new();
-            let mut qp = QuotedPrintable::new(&mut out);
-            for piece in text.as_bytes().chunks(1000) {
-                qp.write_all(piece).unwrap();
-            }
-            qp.finish().unwrap();
-            out
-        };
+        // A large write with a single line feed.
+        let one = format!("{}\n{}", "a".repeat(PARALLEL_FROM), "b".repeat(10));
+        let mut out = Vec::new();
+        let mut qp = QuotedPrintable::new(&mut out);
+        qp.write_all(one.as_bytes()).unwrap();
+        qp.finish().unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            quoted_printable_by_lines(&one)
+        );
+        let serial = quoted_printable_by_lines(&text).into_bytes();
         for size in [
             PARALLEL_FROM,
             PARALLEL_FROM + 17,
