@@ -779,6 +779,101 @@ fn control_characters_and_raw_html_from_data_never_reach_the_output_raw() {
     }
 }
 
+/// The register's own name (forlop.toml) reaches the report's title: escaped in a report
+/// written to a file as on a terminal, and in the mail's parts; a bidirectional override or a
+/// C1 control in it leaves the JSON valid.
+#[test]
+fn the_register_name_never_brings_a_control_character_into_a_report_file_or_the_mail() {
+    let reg = Reg::new(false);
+    let settings = reg.read("forlop.toml");
+    assert!(
+        settings.lines().any(|l| l.starts_with("name = ")),
+        "{settings}"
+    );
+    let hostile = "name = \"Onko\\u001b]0;pwned\\u0007\\u001b[2J\\r\\u0000 \\u202Elogi\\u0085\"";
+    let settings: String = settings
+        .lines()
+        .map(|l| if l.starts_with("name = ") { hostile } else { l })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    reg.write("forlop.toml", &settings);
+    let bad = |text: &str| -> Vec<char> {
+        let mut found: Vec<char> = ['\x1b', '\x07', '\0', '\u{202e}', '\u{85}']
+            .into_iter()
+            .filter(|c| text.contains(*c))
+            .collect();
+        if text.replace("\r\n", "").contains('\r') {
+            found.push('\r');
+        }
+        found
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["text", "markdown", "html"] {
+        let file = dir.path().join(format!("rapport.{format}"));
+        let out = reg.forlop(&[
+            "report",
+            "--format",
+            format,
+            "--output",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains("Onko\\u{1b}]0;pwned"), "{format}: {text}");
+        assert_eq!(bad(&text), [], "{format}: {text}");
+    }
+    let out = reg.forlop(&[
+        "report",
+        "--format",
+        "eml",
+        "--from",
+        "a@b.example",
+        "--to",
+        "c@d.example",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The mail itself is 7-bit: printable ASCII, CRLF line ends.
+    assert!(
+        out.stdout
+            .iter()
+            .all(|&b| (b' '..=b'~').contains(&b) || b == b'\r' || b == b'\n'),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let mail = mail_parser::MessageParser::default()
+        .parse(&out.stdout)
+        .unwrap();
+    let subject = mail.subject().unwrap();
+    assert!(subject.contains("Onko"), "{subject}");
+    for (n, part) in [mail.body_text(0).unwrap(), mail.body_html(0).unwrap()]
+        .iter()
+        .enumerate()
+    {
+        assert!(part.contains("Onko\\u{1b}]0;pwned"), "part {n}: {part}");
+        assert_eq!(bad(part), [], "part {n}: {part}");
+    }
+    let out = reg.forlop(&["report", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    assert!(
+        json["name"]
+            .as_str()
+            .unwrap()
+            .starts_with("Onko\x1b]0;pwned"),
+        "{json}"
+    );
+}
+
 proptest::proptest! {
     /// Scrubbing and masking take any text and any name without panicking, and never leave an
     /// 11-digit number behind.

@@ -61,18 +61,26 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
     let r = report(reg, ctx.today, redact, &days, |c| selection.admits(c));
     let lang = ctx.lang;
     // The report is written as it is made: to the file (whole, atomically), else to the
-    // buffered standard output with every control character from the register escaped.
+    // buffered standard output. Every human format shows a control character from the register
+    // escaped, in a file as on a terminal; JSON escapes its own (serde_json), and the mail is
+    // 7-bit: each part escaped, then quoted-printable, and its headers encoded words.
     let write = |out: &mut dyn Write| -> std::io::Result<()> {
         let mut out = out;
         match format {
             Format::Json => render::report::write_json(&mut out, &r, lang),
-            Format::Markdown => render::report::write_markdown(&mut out, &r, lang),
-            Format::Html => render::html::report::write_html(&mut out, &r, lang),
             Format::Eml => {
                 let (from, to) = addresses.as_ref().expect("checked above");
                 eml(out, &r, lang, from, to)
             }
-            _ => write_text(&mut out, &r, lang),
+            _ => {
+                let mut out = crate::terminal::EscapeWriter::new(out);
+                match format {
+                    Format::Markdown => render::report::write_markdown(&mut out, &r, lang)?,
+                    Format::Html => render::html::report::write_html(&mut out, &r, lang)?,
+                    _ => write_text(&mut out, &r, lang)?,
+                }
+                out.finish().map(drop)
+            }
         }
     };
     match &args.output {
@@ -91,9 +99,9 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
         }
         None => {
             super::stdout_open()?;
-            let mut out = crate::terminal::EscapeWriter::new(render::stdout());
+            let mut out = render::stdout();
             write(&mut out)?;
-            render::finish(out.finish()?)?;
+            render::finish(out)?;
         }
     }
     let code = if args.fail_on_overdue && r.any_overdue() {
@@ -186,12 +194,13 @@ fn eml(
         message_id: &message_id,
     };
     render::eml::write_mail(out, &mail, &mut |part, w| {
-        let mut w = w;
+        let mut w = crate::terminal::EscapeWriter::new(w);
         if part == 0 {
-            write_text(&mut w, r, lang)
+            write_text(&mut w, r, lang)?;
         } else {
-            render::html::report::write_html(&mut w, r, lang)
+            render::html::report::write_html(&mut w, r, lang)?;
         }
+        w.finish().map(drop)
     })
 }
 

@@ -155,7 +155,11 @@ fn address_header(list: &[&str]) -> String {
 /// line); words are at most 75 characters and folded onto continuation lines. `used` is how much
 /// of the first line the header name takes.
 pub fn encode_words(text: &str, used: usize) -> String {
-    if text.is_ascii() && !text.contains("=?") && used + text.len() <= 78 {
+    // A control character (a line feed would end the header) is never written as it is.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b))
+        && !text.contains("=?")
+        && used + text.len() <= 78
+    {
         return text.to_string();
     }
     // 40 bytes of text (cut at a character boundary) are 56 base64 characters: a word of 68,
@@ -553,6 +557,11 @@ mod tests {
     #[test]
     fn headers_are_encoded_words_when_not_ascii() {
         assert_eq!(encode_words("Morning report", 9), "Morning report");
+        // A line feed would end the header and start another.
+        assert_eq!(
+            encode_words("Morning\r\nBcc: x@y", 9),
+            format!("=?UTF-8?B?{}?=", base64(b"Morning\r\nBcc: x@y"))
+        );
         let s = encode_words(
             "Morgenrapport – Onkologisk seksjon, Eksempelsykehuset – forfalt: 5",
             9,
