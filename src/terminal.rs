@@ -1,8 +1,39 @@
 //! What may reach a terminal: text from the register's files never carries a control character
 //! raw (an ESC starts a terminal escape sequence, an OSC can set the window title or a link, a CR
-//! overwrites what the line showed). SPEC §3: shown escaped (`\u{1b}`) or replaced.
+//! overwrites what the line showed). SPEC §3: shown escaped (`\u{1b}`) or replaced. Inside a JSON
+//! document the same characters are written as JSON escapes (`\u001b`), which a JSON reader
+//! decodes to the same text: serde_json itself leaves DEL, the C1 controls and the
+//! bidirectional overrides raw.
 
 use std::borrow::Cow;
+
+/// How an unsafe character is written: `\u{1b}` in the human formats, `\u001b` inside a JSON
+/// document (where the Rust form would be an invalid escape). Every unsafe character is at most
+/// U+FFFF, so four hex digits always do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Human,
+    Json,
+}
+
+impl Style {
+    /// Writes `c` escaped in this style.
+    fn push(self, out: &mut String, c: char) {
+        use std::fmt::Write;
+        let _ = match self {
+            Style::Human => write!(out, "\\u{{{:x}}}", c as u32),
+            Style::Json => write!(out, "\\u{:04x}", c as u32),
+        };
+    }
+
+    /// Writes `c` escaped in this style, to a byte writer.
+    fn write(self, out: &mut impl std::io::Write, c: char) -> std::io::Result<()> {
+        match self {
+            Style::Human => write!(out, "\\u{{{:x}}}", c as u32),
+            Style::Json => write!(out, "\\u{:04x}", c as u32),
+        }
+    }
+}
 
 /// Whether `c` is a control character that must not reach a terminal raw (C0 except tab and
 /// line feed, DEL, C1, and the Unicode bidirectional overrides that reorder what is shown).
@@ -19,7 +50,7 @@ pub fn escape(s: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         if is_unsafe(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            Style::Human.push(&mut out, c);
         } else {
             out.push(c);
         }
@@ -30,6 +61,18 @@ pub fn escape(s: &str) -> Cow<'_, str> {
 /// A whole output as it may reach a terminal: every unsafe control character escaped, except
 /// the carriage return of a CRLF line ending (iCalendar and mail are CRLF by their standards).
 pub fn escape_output(s: &str) -> Cow<'_, str> {
+    escape_output_in(s, Style::Human)
+}
+
+/// A whole JSON document as it may reach a terminal: every unsafe control character written as
+/// a JSON escape (`\u202e`), so the document stays valid and reads as the same values. Line feeds
+/// between tokens stay as they are.
+pub fn escape_json(s: &str) -> Cow<'_, str> {
+    escape_output_in(s, Style::Json)
+}
+
+/// [`escape_output`] with the escapes written in `style`.
+pub fn escape_output_in(s: &str, style: Style) -> Cow<'_, str> {
     let mut chars = s.chars().peekable();
     let unsafe_at =
         |c: char, next: Option<&char>| is_unsafe(c) && !(c == '\r' && next == Some(&'\n'));
@@ -47,7 +90,7 @@ pub fn escape_output(s: &str) -> Cow<'_, str> {
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         if unsafe_at(c, chars.peek()) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            style.push(&mut out, c);
         } else {
             out.push(c);
         }
@@ -58,20 +101,22 @@ pub fn escape_output(s: &str) -> Cow<'_, str> {
 /// A writer that passes text on as [`escape_output`] would show it, written piece by piece: a
 /// long output streams to the terminal with the same bytes as if it had been escaped whole. A
 /// CR at the end of one piece waits for the next (a CRLF stays as it is); so does a character
-/// cut between two pieces. [`EscapeWriter::finish`] writes what is left and flushes.
+/// cut between two pieces. [`EscapeWriter::finish`] writes what is left and flushes. Made with
+/// [`EscapeWriter::json`], it writes as [`escape_json`] does: for a JSON document.
 pub struct EscapeWriter<W: std::io::Write> {
     inner: W,
+    style: Style,
     /// The end of the previous piece that needs the next one to be decided.
     pending: Vec<u8>,
 }
 
-/// The bytes [`EscapeWriter`] must look at: C0 controls (CR, line feed and tab among them), DEL,
-/// and the lead bytes of the C1 controls (`C2`) and of the bidirectional overrides (`E2`).
+/// The bytes [`EscapeWriter`] must look at: C0 controls but line feed and tab (CR among them),
+/// DEL, and the lead bytes of the C1 controls (`C2`) and of the bidirectional overrides (`E2`).
 static ATTENTION: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 0x20 {
-        t[b] = true;
+        t[b] = b != b'\n' as usize && b != b'\t' as usize;
         b += 1;
     }
     t[0x7f] = true;
@@ -80,28 +125,41 @@ static ATTENTION: [bool; 256] = {
     t
 };
 
-/// The eight bytes of `buf` from `i`, as one word.
+/// The eight bytes of `buf` from `i`, as one word (the first byte lowest).
 fn word_at(buf: &[u8], i: usize) -> u64 {
     let mut w = [0u8; 8];
     w.copy_from_slice(&buf[i..i + 8]);
     u64::from_le_bytes(w)
 }
 
-/// Whether any byte of `w` is one [`ATTENTION`] marks: below 0x20, or 0x7f, 0xc2 or 0xe2.
-fn needs_look(w: u64) -> bool {
+/// The top bit of each byte of `w` that [`ATTENTION`] marks, and of no other: exact per byte
+/// (no carry or borrow crosses a byte), so the lowest bit set is the first byte to look at.
+fn look_mask(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Some byte is below n (n <= 128): the borrow of subtracting n reaches a byte's top bit
-    // only where that byte was below n.
-    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH != 0;
-    let has = |x: u64, b: u64| below(x ^ (ONES * b), 1);
-    below(w, 0x20) || has(w, 0x7f) || has(w, 0xc2) || has(w, 0xe2)
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // Bytes below n (n <= 0x80): the low seven bits plus 0x80 - n reach the top bit exactly
+    // where the byte is at least n, and never carry into the next byte.
+    let below = |x: u64, n: u64| !(((x & LOW) + ONES * (0x80 - n)) | x) & HIGH;
+    let equal = |b: u8| below(w ^ (ONES * u64::from(b)), 1);
+    (below(w, 0x20) & !equal(b'\n') & !equal(b'\t')) | equal(0x7f) | equal(0xc2) | equal(0xe2)
 }
 
 impl<W: std::io::Write> EscapeWriter<W> {
+    /// A writer for the human formats (`\u{1b}`).
     pub fn new(inner: W) -> Self {
         EscapeWriter {
             inner,
+            style: Style::Human,
+            pending: Vec::new(),
+        }
+    }
+
+    /// A writer for a JSON document (`\u001b`, a JSON escape).
+    pub fn json(inner: W) -> Self {
+        EscapeWriter {
+            inner,
+            style: Style::Json,
             pending: Vec::new(),
         }
     }
@@ -120,9 +178,24 @@ impl<W: std::io::Write> EscapeWriter<W> {
         let n = buf.len();
         let (mut start, mut i) = (0, 0);
         while i < n {
-            // Most bytes are plain: skip eight at a time while none needs a look, then one at a
-            // time by the byte table.
-            while i + 8 <= n && !needs_look(word_at(buf, i)) {
+            // Most bytes are plain (line feeds too): skip 32 at a time while none needs a look,
+            // then eight at a time, then straight to the first that does; the last few bytes by
+            // the byte table.
+            while i + 32 <= n
+                && (look_mask(word_at(buf, i))
+                    | look_mask(word_at(buf, i + 8))
+                    | look_mask(word_at(buf, i + 16))
+                    | look_mask(word_at(buf, i + 24)))
+                    == 0
+            {
+                i += 32;
+            }
+            while i + 8 <= n {
+                let mask = look_mask(word_at(buf, i));
+                if mask != 0 {
+                    i += mask.trailing_zeros() as usize / 8;
+                    break;
+                }
                 i += 8;
             }
             if i >= n {
@@ -169,7 +242,7 @@ impl<W: std::io::Write> EscapeWriter<W> {
                 .ok()
                 .and_then(|s| s.chars().next())
                 .unwrap_or('\u{fffd}');
-            write!(self.inner, "\\u{{{:x}}}", c as u32)?;
+            self.style.write(&mut self.inner, c)?;
             i += unsafe_len;
             start = i;
         }
@@ -206,7 +279,7 @@ pub fn escape_line(s: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         if is_unsafe(c) || c == '\n' {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            Style::Human.push(&mut out, c);
         } else {
             out.push(c);
         }
@@ -242,6 +315,42 @@ mod tests {
     }
 
     #[test]
+    fn inside_json_an_unsafe_character_is_a_json_escape_of_the_same_text() {
+        use std::io::Write;
+        let values = serde_json::json!({
+            "a\u{202e}key": ["\u{1b}]0;x\u{7}", "DEL\u{7f}", "C1\u{85}\u{9f}\u{80}", "Åse – ─"],
+            "bidi": "\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}\u{2066}\u{2067}\u{2068}\u{2069}\u{2013}",
+            "lines": "a\r\nb\tc\n",
+        });
+        let raw = serde_json::to_string_pretty(&values).unwrap();
+        // serde_json leaves these raw: the reason for the JSON style.
+        assert!(raw.contains('\u{202e}') && raw.contains('\u{85}') && raw.contains('\u{7f}'));
+        let whole = escape_json(&raw).into_owned();
+        assert!(!whole.chars().any(is_unsafe), "{whole}");
+        assert!(whole.contains("\"a\\u202ekey\""), "{whole}");
+        assert!(whole.contains("DEL\\u007f") && whole.contains("C1\\u0085\\u009f\\u0080"));
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&whole).unwrap(),
+            values
+        );
+        // The human style is not JSON; the JSON style changes nothing else.
+        assert!(serde_json::from_str::<serde_json::Value>(&escape_output(&raw)).is_err());
+        let plain = serde_json::to_string_pretty(&serde_json::json!({"a": ["Åse – ─\n"]})).unwrap();
+        assert!(matches!(escape_json(&plain), Cow::Borrowed(_)));
+        assert_eq!(escape_json("\r\n\u{1b}"), "\r\n\\u001b");
+        // Written piece by piece, every character cut at every place: the same bytes.
+        let bytes = whole.as_bytes();
+        let bytes_raw = raw.as_bytes();
+        for size in 1..=bytes_raw.len() {
+            let mut w = EscapeWriter::json(Vec::new());
+            for piece in bytes_raw.chunks(size) {
+                w.write_all(piece).unwrap();
+            }
+            assert_eq!(w.finish().unwrap(), bytes, "pieces of {size} bytes");
+        }
+    }
+
+    #[test]
     fn the_escaping_writer_writes_what_escape_output_gives_however_the_text_is_cut() {
         use std::io::Write;
         let text = "a\r\nb\rc\x1b[31m – ─ å\u{85}x\u{202e}y\u{2066}z\u{2013}\t\n\r\r\n\u{7f}\r";
@@ -266,11 +375,27 @@ mod tests {
                 w.write_all(text.as_bytes()).unwrap();
                 let out = String::from_utf8(w.finish().unwrap()).unwrap();
                 assert_eq!(out, escape_output(&text), "{text:?}");
+                let mut w = EscapeWriter::json(Vec::new());
+                w.write_all(text.as_bytes()).unwrap();
+                let out = String::from_utf8(w.finish().unwrap()).unwrap();
+                assert_eq!(out, escape_json(&text), "{text:?}");
             }
         }
         for b in 0..=255u8 {
             let w = u64::from_le_bytes([b'a', b'b', b, b'c', b'd', b'e', b'f', b'g']);
-            assert_eq!(needs_look(w), ATTENTION[usize::from(b)], "byte {b:#x}");
+            assert_eq!(look_mask(w) != 0, ATTENTION[usize::from(b)], "byte {b:#x}");
+            // Exact at every place of the word, among bytes that need a look and bytes that
+            // do not (a borrow or carry would mark a neighbour).
+            for at in 0..8 {
+                for fill in [b'a', 0x00, 0x0a, 0x1f, 0x20, 0x7f, 0x80, 0xc2, 0xe2, 0xff] {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = b;
+                    let want = bytes.iter().enumerate().fold(0u64, |m, (k, &x)| {
+                        m | (u64::from(ATTENTION[usize::from(x)]) << (8 * k + 7))
+                    });
+                    assert_eq!(look_mask(u64::from_le_bytes(bytes)), want, "{bytes:x?}");
+                }
+            }
         }
         let mut w = EscapeWriter::new(Vec::new());
         w.write_all("Åse – ─".as_bytes()).unwrap();
