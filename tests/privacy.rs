@@ -874,6 +874,186 @@ fn the_register_name_never_brings_a_control_character_into_a_report_file_or_the_
     );
 }
 
+/// Every command that writes JSON (its place in the command tree), with arguments that reach
+/// the hostile text of [`every_json_output_is_valid_json_with_no_control_character_raw`], and
+/// the text its values must carry (decoded).
+const JSON_COMMANDS: [(&str, &[&str], &str); 16] = [
+    ("check", &["check"], "ukjent"),
+    ("pathways", &["pathways"], "Lunge"),
+    (
+        "pathways show",
+        &["pathways", "show", "lungekreft"],
+        "Lunge",
+    ),
+    ("status", &["status"], "thav"),
+    ("status", &["status", "br-0305"], "thav"),
+    ("status", &["status", "--stale"], "thav"),
+    ("status", &["status", "--care"], "thav"),
+    ("due", &["due", "--days", "30"], "thav"),
+    ("overdue", &["overdue"], "thav"),
+    ("agenda", &["agenda", "--days", "5"], "CT"),
+    ("mdt", &["mdt", "--date", "2026-11-25"], "Q"),
+    ("stats", &["stats", "--by", "coordinator"], "thav"),
+    ("stats", &["stats"], ""),
+    ("report", &["report"], "Onko"),
+    ("log", &["log", "te-0142"], "Endret"),
+    ("log", &["log", "te-0142", "--lang", "en"], "CT"),
+];
+
+/// The commands that write no JSON document (they refuse `--format json`, or have no format).
+const NO_JSON_COMMANDS: [&str; 22] = [
+    "pathways copy",
+    "handover",
+    "site",
+    "export",
+    "export ics",
+    "new",
+    "record",
+    "book",
+    "task",
+    "note",
+    "deviation",
+    "transfer",
+    "close",
+    "set",
+    "reopen",
+    "init",
+    "hook",
+    "hook install",
+    "sync",
+    "completions",
+    "man",
+    "merge-driver",
+];
+
+/// Every string of a JSON value, keys among them.
+fn json_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| json_strings(x, out)),
+        serde_json::Value::Object(o) => {
+            for (k, x) in o {
+                out.push(k.clone());
+                json_strings(x, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A control character, DEL, a C1 control or a bidirectional override in the register's files
+/// reaches JSON as a JSON escape (`\u202e`): the document stays valid, nothing reaches a
+/// terminal raw, and a JSON reader gets the text as the file has it. serde_json leaves DEL, C1
+/// and the overrides raw; the terminal's `\u{202e}` inside a JSON string is invalid JSON.
+#[test]
+fn every_json_output_is_valid_json_with_no_control_character_raw() {
+    let reg = Reg::new(true);
+    let hostile = "\\u001b\\u0007\\u007f\\u0085\\u202E";
+    let raw = ['\x1b', '\x07', '\x7f', '\u{85}', '\u{202e}'];
+    let set = |file: &str, key: &str, value: &str| {
+        let text = reg.read(file);
+        let line = format!("{key} = \"{value}{hostile}\"");
+        let mut done = false;
+        let text: String = text
+            .lines()
+            .map(|l| {
+                if !done && l.starts_with(&format!("{key} = ")) {
+                    done = true;
+                    format!("{line}\n")
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
+        assert!(done, "{file}: {key}");
+        reg.write(file, &text);
+    };
+    // The register's name (report), a pathway's name (pathways), a coordinator not in the team
+    // (status, due, stats), an appointment, an MDT question, a task and a note (agenda, mdt,
+    // log) and an unknown key (check, and the problems of agenda and mdt).
+    set("forlop.toml", "name", "Onko");
+    reg.write(
+        "forlop.toml",
+        &reg.read("forlop.toml")
+            .replace("warn_days", "stale_days = 7\nwarn_days"),
+    );
+    set("pathways/lungekreft.toml", "name", "Lunge");
+    set("cases/2026/br-0305.toml", "coordinator", "thav");
+    set("cases/2026/te-0131.toml", "coordinator", "thav");
+    reg.write(
+        "cases/2026/te-0131.toml",
+        &format!(
+            "\"ukjent{hostile}\" = 1\n{}",
+            reg.read("cases/2026/te-0131.toml")
+        ),
+    );
+    reg.write(
+        TE,
+        &format!(
+            "{}\n[[appointment]]\ndate = 2026-11-24\nwhat = \"CT{hostile}\"\nwhere = \"Rom{hostile}\"\n\n[[mdt]]\ndate = 2026-11-25\nquestion = \"Q{hostile}\"\n\n[[task]]\nid = \"ring\"\nname = \"Ring{hostile}\"\ndue = 2026-11-24\n\n[[note]]\ndate = 2026-11-22\ntext = \"N{hostile}\"\n",
+            reg.read(TE)
+        ),
+    );
+    reg.git(&["add", "-A"]);
+    reg.git(&["commit", "-q", "-m", "Endret\x1b\x07\x7f\u{85}\u{202e}"]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rapport.json");
+    let report_file = ["report", "--output", file.to_str().unwrap()];
+    let runs = JSON_COMMANDS
+        .iter()
+        .map(|(_, args, marker)| (*args, *marker));
+    for (args, marker) in runs.chain([(&report_file[..], "Onko")]) {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        let out = reg.forlop(&all);
+        // `check` finds the unknown key: exit 1, its document on stdout all the same.
+        let expected = if args[0] == "check" { 1 } else { 0 };
+        assert_eq!(
+            out.status.code(),
+            Some(expected),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let bytes = if args.contains(&"--output") {
+            std::fs::read(&file).unwrap()
+        } else {
+            out.stdout.clone()
+        };
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let found: Vec<char> = raw.into_iter().filter(|c| text.contains(*c)).collect();
+        assert_eq!(found, [], "{args:?}: raw in {text}");
+        let json: serde_json::Value =
+            serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{args:?}: {e}: {text}"));
+        let mut strings = Vec::new();
+        json_strings(&json, &mut strings);
+        if !marker.is_empty() {
+            let whole: String = format!("{marker}{}", raw.iter().collect::<String>());
+            assert!(
+                strings.iter().any(|s| s.contains(&whole)),
+                "{args:?}: no value holds {whole:?}: {strings:?}"
+            );
+        }
+    }
+    // Every command of the tree is either above or named as writing no JSON document.
+    use clap::CommandFactory;
+    fn paths(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+        for sub in cmd.get_subcommands() {
+            let p = format!("{path} {}", sub.get_name()).trim().to_string();
+            out.push(p.clone());
+            paths(sub, &p, out);
+        }
+    }
+    let mut all = Vec::new();
+    paths(&forlop::cli::Cli::command(), "", &mut all);
+    for path in all {
+        let json = JSON_COMMANDS.iter().any(|(p, _, _)| *p == path);
+        assert!(
+            json || NO_JSON_COMMANDS.contains(&path.as_str()),
+            "`forlop {path}`: add it to JSON_COMMANDS or NO_JSON_COMMANDS"
+        );
+    }
+}
+
 proptest::proptest! {
     /// Scrubbing and masking take any text and any name without panicking, and never leave an
     /// 11-digit number behind.

@@ -39,7 +39,9 @@ pub fn run(ctx: &mut Ctx, args: AgendaArgs) -> anyhow::Result<u8> {
         }
     }
     match format {
-        Format::Json => render::agenda::json(&mut out, &a, &reg.problems, ctx.lang)?,
+        Format::Json => render::json::escaped(&mut out, |out| {
+            render::agenda::json(out, &a, &reg.problems, ctx.lang)
+        })?,
         Format::Markdown => render::agenda::markdown(&mut out, &a, ctx.today, ctx.lang)?,
         Format::Csv | Format::CsvExcel => render::agenda::csv(&mut out, &a, format.dialect())?,
         _ => render::agenda::table(&mut out, &a, ctx.lang, ctx.color_out, ctx.table_width())?,

@@ -128,7 +128,7 @@ fn report(
         let written = (|| -> std::io::Result<()> {
             use std::io::Write;
             super::stdout_open()?;
-            let mut out = crate::terminal::EscapeWriter::new(crate::render::stdout());
+            let mut out = crate::terminal::EscapeWriter::json(crate::render::stdout());
             write!(
                 out,
                 "{{\n  \"errors\": {errors},\n  \"warnings\": {warnings},\n  \"diagnostics\": "

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::{Ctx, Failure, Format, emit};
+use super::{Ctx, Failure, Format, emit_for};
 use crate::edit::{all_case_ids, find_case_files};
 use crate::i18n::{Ui, Word};
 use crate::model::Case;
@@ -163,6 +163,6 @@ pub fn run(ctx: &mut Ctx, args: LogArgs) -> anyhow::Result<u8> {
             render::table(&headers, &rows)
         }
     };
-    emit(&text)?;
+    emit_for(format, &text)?;
     Ok(0)
 }

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::{Ctx, Format, emit, parse_date};
+use super::{Ctx, Format, emit, emit_for, parse_date};
 use crate::i18n::{Word, day_heading, days_left_text};
 use crate::render::{self, md_escape};
 use crate::views::mdt::{MdtDocument, MdtEntry, NoMdtDocument, mdt_list, meeting_date};
@@ -87,7 +87,7 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
             _ => format!("{}\n", Word::NoMdtAhead.text(lang)),
         };
         emit(&problems_before(ctx, reg, format))?;
-        emit(&text)?;
+        emit_for(format, &text)?;
         return Ok(0);
     };
     let entries = mdt_list(reg, ctx.today, date, redact, keep);
@@ -177,6 +177,6 @@ pub fn run(ctx: &mut Ctx, args: MdtArgs) -> anyhow::Result<u8> {
         _ => format!("{title}\n{}", render::table(&headers, &rows)),
     };
     emit(&problems_before(ctx, reg, format))?;
-    emit(&text)?;
+    emit_for(format, &text)?;
     Ok(0)
 }

@@ -516,10 +516,28 @@ fn render_ui(ui: &Ui, word: Word, lang: Lang, color: bool) -> String {
 /// quietly), but a closed stdout is: Rust's standard library would report success for output
 /// that went nowhere (`forlop report >&-` from cron).
 pub fn emit(text: &str) -> io::Result<()> {
+    emit_in(text, crate::terminal::Style::Human)
+}
+
+/// [`emit`] for a JSON document: an unsafe character in it is written as a JSON escape
+/// (`\u202e`), so the document stays valid JSON and reads as the same values.
+pub fn emit_json(text: &str) -> io::Result<()> {
+    emit_in(text, crate::terminal::Style::Json)
+}
+
+/// [`emit_json`] for a JSON document, else [`emit`]: a command's output held whole in `format`.
+pub fn emit_for(format: Format, text: &str) -> io::Result<()> {
+    match format {
+        Format::Json => emit_json(text),
+        _ => emit(text),
+    }
+}
+
+fn emit_in(text: &str, style: crate::terminal::Style) -> io::Result<()> {
     stdout_open()?;
     // No control character from the register's files reaches a terminal raw (SPEC §3); the
     // text handed here carries no colour of its own.
-    let text = crate::terminal::escape_output(text);
+    let text = crate::terminal::escape_output_in(text, style);
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::{Ctx, Failure, Format, emit};
+use super::{Ctx, Failure, Format, emit, emit_json};
 use crate::i18n::{Lang, Ui, Word, times_name, treatment_name};
 use crate::model::{Days, Origin, Pathway, Vocab};
 use crate::register;
@@ -103,7 +103,7 @@ fn list(ctx: &mut Ctx) -> anyhow::Result<u8> {
     let lang = ctx.lang;
     if format == Format::Json {
         let rows: Vec<PathwayRow<'_>> = all.iter().map(PathwayRow::new).collect();
-        emit(&render::json::to_text(&rows))?;
+        emit_json(&render::json::to_text(&rows))?;
         return Ok(0);
     }
     let headers: Vec<String> = [
@@ -201,7 +201,7 @@ fn show(ctx: &mut Ctx, id: &str) -> anyhow::Result<u8> {
         }));
     };
     if format == Format::Json {
-        emit(&render::json::to_text(&PathwayDetail::new(p)))?;
+        emit_json(&render::json::to_text(&PathwayDetail::new(p)))?;
         return Ok(0);
     }
     let mut out = format!("{} ({})\n", p.name, p.id.value);

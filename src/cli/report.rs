@@ -62,12 +62,13 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
     let lang = ctx.lang;
     // The report is written as it is made: to the file (whole, atomically), else to the
     // buffered standard output. Every human format shows a control character from the register
-    // escaped, in a file as on a terminal; JSON escapes its own (serde_json), and the mail is
+    // escaped, in a file as on a terminal; JSON as JSON escapes (`\u202e`), and the mail is
     // 7-bit: each part escaped, then quoted-printable, and its headers encoded words.
     let write = |out: &mut dyn Write| -> std::io::Result<()> {
-        let mut out = out;
         match format {
-            Format::Json => render::report::write_json(&mut out, &r, lang),
+            Format::Json => {
+                render::json::escaped(out, |out| render::report::write_json(out, &r, lang))
+            }
             Format::Eml => {
                 let (from, to) = addresses.as_ref().expect("checked above");
                 eml(out, &r, lang, from, to)

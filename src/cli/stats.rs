@@ -57,7 +57,9 @@ pub fn run(ctx: &mut Ctx, args: StatsArgs) -> anyhow::Result<u8> {
     });
     let mut out = render::stdout();
     match format {
-        Format::Json => render::json::write_rows(&mut out, &rows)?,
+        Format::Json => {
+            render::json::escaped(&mut out, |out| render::json::write_rows(out, &rows))?
+        }
         Format::Csv | Format::CsvExcel => {
             render::stats::csv(&mut out, &rows, reg.settings.target, format.dialect())?
         }

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::{Ctx, Format, emit};
+use super::{Ctx, Format, emit, emit_for};
 use crate::i18n::Word;
 use crate::model::Case;
 use crate::register::{Register, Scope};
@@ -55,7 +55,9 @@ pub fn run(ctx: &mut Ctx, args: StatusArgs) -> anyhow::Result<u8> {
         }
     }
     match format {
-        Format::Json => render::json::write_rows(&mut out, &rows)?,
+        Format::Json => {
+            render::json::escaped(&mut out, |out| render::json::write_rows(out, &rows))?
+        }
         Format::Csv | Format::CsvExcel => render::status::csv(&mut out, &rows, format.dialect())?,
         _ => render::status::table(&mut out, &rows, ctx.lang, ctx.color_out, ctx.table_width())?,
     }
@@ -169,6 +171,6 @@ fn lists(ctx: &mut Ctx, args: &StatusArgs) -> anyhow::Result<u8> {
             out
         }
     };
-    emit(&text)?;
+    emit_for(format, &text)?;
     Ok(0)
 }

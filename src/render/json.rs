@@ -6,6 +6,21 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::terminal::EscapeWriter;
+
+/// Writes a JSON document into `out` through the JSON escaper: every character that must not
+/// reach a terminal raw (DEL, C1, the bidirectional overrides, which serde_json leaves raw) is
+/// written as a JSON escape (`\u202e`); every other byte passes as it is. Every JSON output
+/// written as it is made goes through here; one held whole goes through `cli::emit_json`.
+pub fn escaped<W: Write>(
+    out: W,
+    write: impl FnOnce(&mut EscapeWriter<W>) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut out = EscapeWriter::json(out);
+    write(&mut out)?;
+    out.finish().map(drop)
+}
+
 /// Writes `value` (a document) as pretty JSON and a newline.
 pub fn write(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
