@@ -140,8 +140,12 @@ pub fn display_path(root: &Path, path: &Path) -> String {
         };
         // `//` and `/./` are looked for byte by byte: a substring search's set-up costs more
         // than a path this short.
-        let plain =
-            |b: &[u8]| !b.windows(2).any(|w| w == b"//") && !b.windows(3).any(|w| w == b"/./");
+        let plain = |b: &[u8]| {
+            !b.windows(2).any(|w| w[0] == b'/' && w[1] == b'/')
+                && !b
+                    .windows(3)
+                    .any(|w| w[0] == b'/' && w[1] == b'.' && w[2] == b'/')
+        };
         if let Some(s) = rest.and_then(|b| std::str::from_utf8(b).ok())
             && !s.is_empty()
             && !s.starts_with(['/', '.'])

@@ -251,6 +251,29 @@ impl<W: std::io::Write> QuotedPrintable<W> {
 /// How much text a write must hold before its lines are encoded in parallel.
 const PARALLEL_FROM: usize = 64 * 1024;
 
+/// Where the run of bytes from `start` that quoted-printable writes as they are ends: printable
+/// ASCII but '=', and tab. Eight bytes at a time while all of them are printable ASCII.
+fn literal_run(bytes: &[u8], start: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Some byte is below n (n <= 128): the borrow of subtracting n reaches a byte's top bit
+    // only where that byte was below n.
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH != 0;
+    let mut i = start;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        // Not below ' ', no top bit (DEL and above: 0x7f + 1 sets it), no '='.
+        if below(w, 0x20) || (w.wrapping_add(ONES) | w) & HIGH != 0 || below(w ^ (ONES * 0x3d), 1) {
+            break;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|&b| !(b == b'\t' || (b' '..=b'~').contains(&b)) || b == b'=')
+        .unwrap_or(bytes.len() - i)
+}
+
 /// Appends one line (without its line feed) encoded; a CR before the line feed is dropped.
 ///
 /// Runs of bytes that stand for themselves are copied a slice at a time: a report is mostly
@@ -264,10 +287,7 @@ fn encode_line(line: &[u8], out: &mut Vec<u8>) {
     while i < n {
         // The run of literal bytes from i: printable ASCII but '=', and space and tab where they
         // do not end the line (a line's trailing white space is encoded).
-        let mut end = i + bytes[i..]
-            .iter()
-            .position(|&b| !(b == b'\t' || (b' '..=b'~').contains(&b)) || b == b'=')
-            .unwrap_or(n - i);
+        let mut end = literal_run(bytes, i);
         if end == n && matches!(bytes[n - 1], b' ' | b'\t') {
             end -= 1;
         }
