@@ -34,9 +34,9 @@ pub fn run(ctx: &mut Ctx, days: Option<u32>, overdue_only: bool) -> anyhow::Resu
         }
     }
     match format {
-        Format::Json => {
-            render::json::escaped(&mut out, |out| render::json::write_rows(out, &rows))?
-        }
+        Format::Json => render::json::escaped(&mut out, |out| {
+            render::json::write_rows_warm(out, &rows, crate::views::due::DeadlineRow::touch)
+        })?,
         Format::Csv | Format::CsvExcel => render::due::csv(&mut out, &rows, format.dialect())?,
         // Nothing to say: with --quiet, nothing at all (cron mails any output). A file the list
         // could not use is still something to say.

@@ -181,18 +181,24 @@ pub fn table(
             Word::What,
         ]
         .map(|w| w.text(lang));
-        let t = Table::par_build(&headers, &a.overdue, state, |t, (w, what), i| {
-            let Some(d) = &i.deadline else { return };
-            t.cell(d.due);
-            t.text(w.days_left(d.days_left));
-            t.text(i.case);
-            t.cell(i.patient);
-            t.text(i.pathway);
-            what.clear();
-            what_into(what, i, w);
-            t.text(what);
-            t.end_row(color.then_some(OVERDUE));
-        });
+        let t = Table::par_build_warm(
+            &headers,
+            &a.overdue,
+            Item::touch,
+            state,
+            |t, (w, what), i| {
+                let Some(d) = &i.deadline else { return };
+                t.cell(d.due);
+                t.text(w.days_left(d.days_left));
+                t.text(i.case);
+                t.cell(i.patient);
+                t.text(i.pathway);
+                what.clear();
+                what_into(what, i, w);
+                t.text(what);
+                t.end_row(color.then_some(OVERDUE));
+            },
+        );
         t.write_to(out, max_width)?;
         writeln!(out)?;
     }
@@ -203,17 +209,23 @@ pub fn table(
             writeln!(out, " {}\n", Word::NothingThisDay.text(lang))?;
             continue;
         }
-        let t = Table::par_build(&headers, &day.items, state, |t, (w, what), i| {
-            t.text(w.when(i));
-            what.clear();
-            what_into(what, i, w);
-            t.text(what);
-            t.text(i.case);
-            t.cell(i.patient);
-            t.text(i.pathway);
-            t.text(i.place.as_deref().unwrap_or_default());
-            t.end_row(None);
-        });
+        let t = Table::par_build_warm(
+            &headers,
+            &day.items,
+            Item::touch,
+            state,
+            |t, (w, what), i| {
+                t.text(w.when(i));
+                what.clear();
+                what_into(what, i, w);
+                t.text(what);
+                t.text(i.case);
+                t.cell(i.patient);
+                t.text(i.pathway);
+                t.text(i.place.as_deref().unwrap_or_default());
+                t.end_row(None);
+            },
+        );
         t.write_to(out, max_width)?;
         writeln!(out)?;
     }
@@ -347,7 +359,7 @@ pub fn json(
     out.write_all(b"{\n  \"problems\": ")?;
     super::json::array(out, &problems, 1)?;
     out.write_all(b",\n  \"overdue\": ")?;
-    super::json::array(out, &a.overdue, 1)?;
+    super::json::array_warm(out, &a.overdue, 1, Item::touch)?;
     out.write_all(b",\n  \"days\": ")?;
     super::json::array(out, &days, 1)?;
     out.write_all(b"\n}\n")

@@ -52,38 +52,44 @@ pub fn table(
         std::collections::HashMap<i64, String>,
         std::collections::HashMap<(crate::schedule::Basis, bool), String>,
     );
-    let t = Table::par_build(&headers, rows, Words::default, |t, (left, notes), d| {
-        t.cell(d.due);
-        t.text(
-            left.entry(d.days_left)
-                .or_insert_with(|| days_left_text(d.days_left, lang)),
-        );
-        t.text(d.case);
-        t.cell(d.patient);
-        t.text(d.pathway);
-        match (d.kind, d.name.as_deref()) {
-            _ if d.is_contact_receiving() => t.cell(format_args!(
-                "{}: {}",
-                Word::CallReceiving.text(lang),
-                d.what()
-            )),
-            (Kind::Interval, Some(name)) => t.cell(format_args!("{} {name}", d.id)),
-            (_, Some(name)) => t.text(name),
-            (_, None) => t.text(d.id),
-        };
-        match (d.kind, d.milestone) {
-            (Kind::Task, Some(m)) => t.cell(format_args!("{after} {m}")),
-            (_, Some(m)) => t.text(m),
-            (_, None) => t.text("–"),
-        };
-        t.text(d.coordinator.unwrap_or("–"));
-        t.text(
-            notes
-                .entry((d.why.basis, d.why.unverified))
-                .or_insert_with(|| basis_note(d.why.basis, d.why.unverified, lang)),
-        );
-        t.end_row((color && d.urgency == Urgency::Overdue).then_some(OVERDUE));
-    });
+    let t = Table::par_build_warm(
+        &headers,
+        rows,
+        DeadlineRow::touch,
+        Words::default,
+        |t, (left, notes), d| {
+            t.cell(d.due);
+            t.text(
+                left.entry(d.days_left)
+                    .or_insert_with(|| days_left_text(d.days_left, lang)),
+            );
+            t.text(d.case);
+            t.cell(d.patient);
+            t.text(d.pathway);
+            match (d.kind, d.name.as_deref()) {
+                _ if d.is_contact_receiving() => t.cell(format_args!(
+                    "{}: {}",
+                    Word::CallReceiving.text(lang),
+                    d.what()
+                )),
+                (Kind::Interval, Some(name)) => t.cell(format_args!("{} {name}", d.id)),
+                (_, Some(name)) => t.text(name),
+                (_, None) => t.text(d.id),
+            };
+            match (d.kind, d.milestone) {
+                (Kind::Task, Some(m)) => t.cell(format_args!("{after} {m}")),
+                (_, Some(m)) => t.text(m),
+                (_, None) => t.text("–"),
+            };
+            t.text(d.coordinator.unwrap_or("–"));
+            t.text(
+                notes
+                    .entry((d.why.basis, d.why.unverified))
+                    .or_insert_with(|| basis_note(d.why.basis, d.why.unverified, lang)),
+            );
+            t.end_row((color && d.urgency == Urgency::Overdue).then_some(OVERDUE));
+        },
+    );
     t.write_to(out, max_width)
 }
 

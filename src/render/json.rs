@@ -36,7 +36,16 @@ pub fn to_text(value: &impl Serialize) -> String {
 
 /// Writes a row list as a pretty JSON array and a newline (the same text as [`write`]).
 pub fn write_rows<T: Serialize + Sync>(out: &mut impl Write, rows: &[T]) -> io::Result<()> {
-    array(out, rows, 0)?;
+    write_rows_warm(out, rows, |_| 0)
+}
+
+/// [`write_rows`] that reads each run of rows through `touch` first ([`super::warmed`]).
+pub fn write_rows_warm<T: Serialize + Sync>(
+    out: &mut impl Write,
+    rows: &[T],
+    touch: impl Fn(&T) -> usize + Sync,
+) -> io::Result<()> {
+    array_warm(out, rows, 0, touch)?;
     out.write_all(b"\n")
 }
 
@@ -47,6 +56,16 @@ pub fn array<T: Serialize + Sync>(
     rows: &[T],
     depth: usize,
 ) -> io::Result<()> {
+    array_warm(out, rows, depth, |_| 0)
+}
+
+/// [`array`] that reads each run of rows through `touch` first ([`super::warmed`]).
+pub fn array_warm<T: Serialize + Sync>(
+    out: &mut impl Write,
+    rows: &[T],
+    depth: usize,
+    touch: impl Fn(&T) -> usize + Sync,
+) -> io::Result<()> {
     use rayon::prelude::*;
     if rows.is_empty() {
         return out.write_all(b"[]");
@@ -55,9 +74,16 @@ pub fn array<T: Serialize + Sync>(
     let serialize = |chunk: &[T]| -> io::Result<Vec<u8>> {
         let mut buf = Vec::with_capacity(chunk.len() * 320);
         let mut one = Vec::with_capacity(512);
-        for row in chunk {
+        let mut result = Ok(());
+        super::warmed(chunk, &touch, |row| {
+            if result.is_err() {
+                return;
+            }
             one.clear();
-            serde_json::to_writer_pretty(&mut one, row).map_err(io::Error::from)?;
+            if let Err(e) = serde_json::to_writer_pretty(&mut one, row) {
+                result = Err(io::Error::from(e));
+                return;
+            }
             buf.extend_from_slice(b",\n");
             buf.extend_from_slice(inner.as_bytes());
             for piece in one.split_inclusive(|b| *b == b'\n') {
@@ -66,8 +92,8 @@ pub fn array<T: Serialize + Sync>(
                     buf.extend_from_slice(inner.as_bytes());
                 }
             }
-        }
-        Ok(buf)
+        });
+        result.map(|()| buf)
     };
     out.write_all(b"[")?;
     let mut first = true;

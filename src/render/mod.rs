@@ -91,6 +91,19 @@ pub fn par_write_in<T: Sync, S>(
     state: impl Fn() -> S + Sync,
     row: impl Fn(&mut String, &mut S, &T) + Sync,
 ) -> io::Result<()> {
+    par_write_warm(out, items, chunk, |_| 0, state, row)
+}
+
+/// [`par_write_in`] that reads each run of items through `touch` before writing its rows
+/// ([`warmed`]).
+pub fn par_write_warm<T: Sync, S>(
+    out: &mut impl Write,
+    items: &[T],
+    chunk: usize,
+    touch: impl Fn(&T) -> usize + Sync,
+    state: impl Fn() -> S + Sync,
+    row: impl Fn(&mut String, &mut S, &T) + Sync,
+) -> io::Result<()> {
     use rayon::prelude::*;
     let chunk = chunk.max(1);
     for window in items.chunks(chunk * 16) {
@@ -99,9 +112,7 @@ pub fn par_write_in<T: Sync, S>(
             .map(|part| {
                 let mut buf = String::with_capacity(part.len() * 192);
                 let mut s = state();
-                for item in part {
-                    row(&mut buf, &mut s, item);
-                }
+                warmed(part, &touch, |item| row(&mut buf, &mut s, item));
                 buf
             })
             .collect();
@@ -110,6 +121,25 @@ pub fn par_write_in<T: Sync, S>(
         }
     }
     Ok(())
+}
+
+/// Calls `each` on every item, a few hundred at a time, each run first read through by `touch`.
+///
+/// A long list's lines are sorted by coordinator and deadline, while the deadlines and cases
+/// they point to lie on the heap in the order of the files: written row by row, every row waits
+/// for its own cache misses. `touch` reads a byte of each place a row will read; those loads do
+/// not depend on each other, so the processor overlaps them, and the rows then find their data
+/// in the cache (a run touches about a hundred kilobytes).
+pub fn warmed<T>(items: &[T], touch: impl Fn(&T) -> usize, mut each: impl FnMut(&T)) {
+    const RUN: usize = 256;
+    for run in items.chunks(RUN) {
+        let mut sum = 0usize;
+        for item in run {
+            sum = sum.wrapping_add(touch(item));
+        }
+        std::hint::black_box(sum);
+        run.iter().for_each(&mut each);
+    }
 }
 
 /// A GitHub-flavoured Markdown table.
@@ -194,6 +224,25 @@ pub fn finish(mut out: impl Write) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn warmed_visits_every_item_once_in_order() {
+        for n in [0, 1, 255, 256, 257, 1000] {
+            let items: Vec<usize> = (0..n).collect();
+            let touched = std::cell::Cell::new(0);
+            let mut seen = Vec::new();
+            super::warmed(
+                &items,
+                |i| {
+                    touched.set(touched.get() + 1);
+                    *i
+                },
+                |i| seen.push(*i),
+            );
+            assert_eq!(seen, items);
+            assert_eq!(touched.get(), n);
+        }
+    }
+
     #[test]
     fn a_parallel_write_is_a_serial_one() {
         let items: Vec<usize> = (0..5000).collect();

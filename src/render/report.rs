@@ -52,9 +52,10 @@ pub fn group_name(coordinator: &Option<String>, name: &Option<String>, lang: Lan
 /// (a long list holds no string per cell).
 fn overdue_table(lines: &[crate::views::report::OverdueLine], r: &Report, lang: Lang) -> Table {
     let words = WhatWords::new(lang);
-    Table::par_build(
+    Table::par_build_warm(
         &overdue_headers(lang),
         lines,
+        |l| l.item.touch(),
         || OverdueWords::new(lang),
         |t, w, l| {
             let d = l.overdue_deadline();
@@ -654,9 +655,11 @@ pub fn write_markdown(out: &mut impl Write, r: &Report, lang: Lang) -> io::Resul
             md_escape(&group_name(&g.coordinator, &g.name, lang))
         )?;
         out.write_all(super::markdown_table(&overdue_headers(lang), &[]).as_bytes())?;
-        render::par_write(
+        render::par_write_warm(
             out,
             r.lines(g),
+            1024,
+            |l| l.item.touch(),
             || OverdueWords::new(lang),
             |buf, w, l| {
                 use std::fmt::Write as _;
@@ -941,7 +944,7 @@ impl ReportJson<'_> {
                 key(out, "name", 3, false)?;
                 nested(out, &g.name, 3)?;
                 key(out, "deadlines", 3, false)?;
-                render::json::array(out, &g.deadlines, 3)?;
+                render::json::array_warm(out, &g.deadlines, 3, |r| r.deadline.touch())?;
                 out.write_all(b"\n    }")?;
             }
             out.write_all(b"\n  ]")?;

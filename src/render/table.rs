@@ -113,6 +113,18 @@ impl Table {
         state: impl Fn() -> S + Sync,
         row: impl Fn(&mut Table, &mut S, &T) + Sync,
     ) -> Table {
+        Self::par_build_warm(headers, items, |_| 0, state, row)
+    }
+
+    /// [`Table::par_build`] that reads each run of items through `touch` before building their
+    /// rows ([`super::warmed`]).
+    pub fn par_build_warm<T: Sync, S, H: AsRef<str> + Sync>(
+        headers: &[H],
+        items: &[T],
+        touch: impl Fn(&T) -> usize + Sync,
+        state: impl Fn() -> S + Sync,
+        row: impl Fn(&mut Table, &mut S, &T) + Sync,
+    ) -> Table {
         use rayon::prelude::*;
         const CHUNK: usize = 4096;
         let mut parts: Vec<Table> = items
@@ -120,9 +132,7 @@ impl Table {
             .map(|chunk| {
                 let mut t = Table::with_capacity(headers, chunk.len(), 160);
                 let mut s = state();
-                for item in chunk {
-                    row(&mut t, &mut s, item);
-                }
+                super::warmed(chunk, &touch, |item| row(&mut t, &mut s, item));
                 t
             })
             .collect();

@@ -56,6 +56,13 @@ impl std::fmt::Display for PatientLabel<'_> {
     }
 }
 
+impl PatientLabel<'_> {
+    /// Reads a byte of the case where the label is written from (see [`crate::render::warmed`]).
+    pub fn touch(&self) -> usize {
+        self.case.patient.name.as_ref().map_or(0, |n| n.len())
+    }
+}
+
 impl serde::Serialize for PatientLabel<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)

@@ -72,9 +72,11 @@ pub fn write_body(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()
             writeln!(out, "<p class=\"none\">{}</p>", esc(&none))?;
         } else {
             out.write_all(table_head(&overdue_headers(lang)).as_bytes())?;
-            crate::render::par_write(
+            crate::render::par_write_warm(
                 out,
                 r.lines(g),
+                1024,
+                |l| l.item.touch(),
                 || {
                     (
                         String::new(),
