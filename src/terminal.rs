@@ -106,8 +106,33 @@ pub fn escape_output_in(s: &str, style: Style) -> Cow<'_, str> {
 pub struct EscapeWriter<W: std::io::Write> {
     inner: W,
     style: Style,
+    /// Whether the CR of a CRLF passes (a document's line ending); on stderr it never does.
+    crlf: bool,
+    /// Whether forlop's own colour codes ([`OWN_COLOURS`]) pass: on stderr with colour on.
+    colour: bool,
     /// The end of the previous piece that needs the next one to be decided.
     pending: Vec<u8>,
+}
+
+/// The colour codes forlop itself writes on stderr (diagnostics, warnings, usage errors): bold,
+/// bold red, yellow and blue, and the reset. Nothing else that starts with ESC passes there.
+pub const OWN_COLOURS: [&str; 5] = [
+    "\x1b[0m",
+    "\x1b[1m",
+    "\x1b[1;31m",
+    "\x1b[1;33m",
+    "\x1b[1;34m",
+];
+
+/// The longest of [`OWN_COLOURS`], in bytes.
+const OWN_COLOUR_MAX: usize = 7;
+
+/// The length of the colour code of forlop's own that `buf` starts with, if it starts with one.
+fn own_colour(buf: &[u8]) -> Option<usize> {
+    OWN_COLOURS
+        .iter()
+        .find(|c| buf.starts_with(c.as_bytes()))
+        .map(|c| c.len())
 }
 
 /// The bytes [`EscapeWriter`] must look at: C0 controls but line feed and tab (CR among them),
@@ -151,6 +176,8 @@ impl<W: std::io::Write> EscapeWriter<W> {
         EscapeWriter {
             inner,
             style: Style::Human,
+            crlf: true,
+            colour: false,
             pending: Vec::new(),
         }
     }
@@ -160,6 +187,21 @@ impl<W: std::io::Write> EscapeWriter<W> {
         EscapeWriter {
             inner,
             style: Style::Json,
+            crlf: true,
+            colour: false,
+            pending: Vec::new(),
+        }
+    }
+
+    /// A writer for standard error (`\u{1b}`): every CR is escaped (forlop writes no CRLF
+    /// there, so one can only come from a file or another program), and with `colour` forlop's
+    /// own colour codes ([`OWN_COLOURS`]) pass as they are; any other ESC is escaped.
+    pub fn stderr(inner: W, colour: bool) -> Self {
+        EscapeWriter {
+            inner,
+            style: Style::Human,
+            crlf: false,
+            colour,
             pending: Vec::new(),
         }
     }
@@ -208,8 +250,10 @@ impl<W: std::io::Write> EscapeWriter<W> {
             let b = buf[i];
             // The bytes the next check needs; `None`: not known until the next piece.
             let need = match b {
-                b'\r' | 0xc2 => 2,
+                b'\r' if self.crlf => 2,
+                0xc2 => 2,
                 0xe2 => 3,
+                0x1b if self.colour => OWN_COLOUR_MAX,
                 _ => 1,
             };
             if i + need > n && !last {
@@ -217,8 +261,15 @@ impl<W: std::io::Write> EscapeWriter<W> {
                 self.pending = buf[i..].to_vec();
                 return Ok(());
             }
+            if b == 0x1b
+                && self.colour
+                && let Some(len) = own_colour(&buf[i..])
+            {
+                i += len;
+                continue;
+            }
             let unsafe_len = match b {
-                b'\r' => usize::from(buf.get(i + 1) != Some(&b'\n')),
+                b'\r' if self.crlf => usize::from(buf.get(i + 1) != Some(&b'\n')),
                 b'\n' | b'\t' => 0,
                 0x00..=0x1f | 0x7f => 1,
                 // C1 controls: U+0080–U+009F.
@@ -400,5 +451,29 @@ mod tests {
         let mut w = EscapeWriter::new(Vec::new());
         w.write_all("Åse – ─".as_bytes()).unwrap();
         assert_eq!(w.finish().unwrap(), "Åse – ─".as_bytes());
+    }
+
+    #[test]
+    fn on_stderr_only_forlops_own_colours_pass_and_every_cr_is_escaped() {
+        use std::io::Write;
+        let text = "\x1b[1;31mfeil\x1b[0m: `a\x1b]0;x\x07` \x1b[31mrød\x1b[0m\r\n\x1b[1;3\x1b[1m\u{85}\u{202e}\x1b[1;34m|\x1b[0m\n\x1b[0";
+        let coloured = "\x1b[1;31mfeil\x1b[0m: `a\\u{1b}]0;x\\u{7}` \\u{1b}[31mrød\x1b[0m\\u{d}\n\\u{1b}[1;3\x1b[1m\\u{85}\\u{202e}\x1b[1;34m|\x1b[0m\n\\u{1b}[0";
+        let plain = "\\u{1b}[1;31mfeil\\u{1b}[0m: `a\\u{1b}]0;x\\u{7}` \\u{1b}[31mrød\\u{1b}[0m\\u{d}\n\\u{1b}[1;3\\u{1b}[1m\\u{85}\\u{202e}\\u{1b}[1;34m|\\u{1b}[0m\n\\u{1b}[0";
+        let bytes = text.as_bytes();
+        for (colour, want) in [(true, coloured), (false, plain)] {
+            for size in 1..=bytes.len() {
+                let mut w = EscapeWriter::stderr(Vec::new(), colour);
+                for piece in bytes.chunks(size) {
+                    w.write_all(piece).unwrap();
+                }
+                let out = String::from_utf8(w.finish().unwrap()).unwrap();
+                assert_eq!(out, want, "colour {colour}, pieces of {size} bytes");
+            }
+        }
+        // Nothing to escape: the same bytes.
+        let mut w = EscapeWriter::stderr(Vec::new(), true);
+        let own = "forlop: \x1b[1;33madvarsel\x1b[0m: Åse – ─\n\ttips\n";
+        w.write_all(own.as_bytes()).unwrap();
+        assert_eq!(w.finish().unwrap(), own.as_bytes());
     }
 }
