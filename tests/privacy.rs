@@ -779,6 +779,176 @@ fn control_characters_and_raw_html_from_data_never_reach_the_output_raw() {
     }
 }
 
+/// The control characters planted in the register by
+/// [`stderr_never_carries_a_control_character_from_the_register_raw`], raw.
+const RAW_CONTROLS: [char; 7] = ['\x1b', '\x07', '\r', '\0', '\x7f', '\u{85}', '\u{202e}'];
+
+/// The raw control characters of [`RAW_CONTROLS`] in `text`, a CR of a CRLF line end (a mail's)
+/// left out when `crlf`; and whether a line of `text` starts with the fake line planted after a
+/// line feed in a value.
+fn raw_controls(text: &str, crlf: bool) -> (Vec<char>, bool) {
+    let text = if crlf {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    };
+    let found = RAW_CONTROLS
+        .into_iter()
+        .filter(|c| text.contains(*c))
+        .collect();
+    (
+        found,
+        text.lines().any(|l| l.starts_with("forlop: feil: falsk")),
+    )
+}
+
+/// Every way the register's text reaches standard error (SPEC §3): the warnings that name a
+/// file's problems (JSON, CSV and calendar outputs, also with `--quiet`), `check`'s diagnostics
+/// with their source lines, a write's confirmation, its refusal and its hint (a team member's
+/// name in `transfer`'s reminder), errors with suggestions, with colour on and off. ESC, BEL,
+/// CR, NUL, DEL, a C1 control and a bidirectional override in a key, in values, in a file's name,
+/// in forlop.toml's name and in team.toml never reach it raw (nor stdout), and a line feed in
+/// them never starts a line that reads as forlop's own.
+#[test]
+fn stderr_never_carries_a_control_character_from_the_register_raw() {
+    let reg = Reg::new(true);
+    let hostile =
+        "\\u001b]0;pwned\\u0007\\u001b[2J\\r\\u0000\\u007f\\u0085\\u202e\\nforlop: feil: falsk";
+    // An unknown key, an appointment, a note (te-0142); an unknown pathway and coordinator
+    // (zz-0001); a file whose name is not its id; the register's name; a team member's name.
+    reg.write(
+        TE,
+        &format!(
+            "\"ukjent{hostile}\" = 1\n{}\n[[appointment]]\ndate = 2026-11-24\nwhat = \"CT {hostile}\"\nwhere = \"Rom {hostile}\"\n\n[[note]]\ndate = 2026-11-22\ntext = \"N {hostile}\"\n",
+            reg.read(TE)
+        ),
+    );
+    reg.write(
+        "cases/2026/zz-0001.toml",
+        &format!(
+            "id = \"zz-0001\"\npathway = \"sarkom{hostile}\"\ncoordinator = \"thav{hostile}\"\n"
+        ),
+    );
+    reg.write(
+        "cases/2026/zz-0002\x1b]0;x\x07\r\x7f\u{85}\u{202e}\nforlop: feil: falsk.toml",
+        "id = \"zz-0002\"\npathway = \"sarkom\"\n",
+    );
+    let settings = reg.read("forlop.toml");
+    assert!(settings.contains("\nname = \""), "{settings}");
+    reg.write(
+        "forlop.toml",
+        &settings.replacen("\nname = \"", &format!("\nname = \"{hostile}"), 1),
+    );
+    let team = reg.read("team.toml");
+    assert!(team.contains("name = \"Tor Havik\""), "{team}");
+    reg.write(
+        "team.toml",
+        &team.replacen(
+            "name = \"Tor Havik\"",
+            &format!("name = \"Tor Havik{hostile}\""),
+            1,
+        ),
+    );
+    reg.git(&["add", "-A"]);
+    reg.git(&["commit", "-qm", "fiendtlige tegn"]);
+    let commands: &[&[&str]] = &[
+        &["status"],
+        &["status", "--format", "json"],
+        &["status", "--format", "csv", "--lang", "en"],
+        &["status", "zz-0001"],
+        &["status", "--coordinator", "tho"],
+        &["due", "--format", "json"],
+        &["due", "--format", "json", "--quiet"],
+        &["overdue", "--format", "csv"],
+        &["agenda", "--days", "5"],
+        &["agenda", "--days", "5", "--format", "csv"],
+        &["report"],
+        &[
+            "report",
+            "--format",
+            "eml",
+            "--from",
+            "a@b.example",
+            "--to",
+            "c@d.example",
+        ],
+        &["check"],
+        &["check", "--quiet"],
+        &["check", "--format", "json"],
+        &["stats"],
+        &["mdt", "--date", "2026-11-25"],
+        &["mdt", "--date", "2026-11-25", "--format", "csv"],
+        &["handover", "te-0142"],
+        &["log", "te-0142"],
+        &["pathways"],
+        &["export", "ics"],
+        // A refused write (with the source lines of the file), a write, its refusal to commit
+        // over the change, a transfer's reminder naming the receiving coordinator.
+        &["set", "te-0142", "coordinator", "nobody"],
+        &["note", "te-0142", "Ringt pasienten"],
+        &["note", "te-0142", "Ringt igjen", "--commit"],
+        &[
+            "transfer",
+            "te-0142",
+            "--to",
+            "Annet HF",
+            "--contact",
+            "thav",
+        ],
+    ];
+    let mut escaped_seen = 0;
+    for args in commands {
+        let out = reg.forlop(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        let (found, fake) = raw_controls(&err, false);
+        assert!(
+            found.is_empty() && !fake,
+            "{args:?}: {found:?} in stderr {err:?}"
+        );
+        // CSV keeps a value's characters as data (quoted); every other output escapes them.
+        if !args.contains(&"csv") {
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            let (found, _) = raw_controls(&stdout, args.contains(&"eml") || args[0] == "export");
+            assert!(found.is_empty(), "{args:?}: {found:?} in stdout {stdout:?}");
+        }
+        if err.contains("\\u{1b}]0;") {
+            escaped_seen += 1;
+        }
+    }
+    // The warnings did name the planted text (escaped), as the colleague's case needs.
+    let err =
+        String::from_utf8_lossy(&reg.forlop(&["status", "--format", "json"]).stderr).into_owned();
+    assert!(
+        err.contains("ukjent\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{d}\\u{0}\\u{7f}\\u{85}\\u{202e}\\u{a}forlop: feil: falsk`"),
+        "{err}"
+    );
+    assert!(escaped_seen >= 10, "{escaped_seen}");
+    // With colour on, forlop's own colour codes stay; nothing else starts with ESC.
+    for args in [
+        &["status", "--format", "json", "--color", "always"][..],
+        &["check", "--color", "always"],
+        &["status", "--coordinator", "tho", "--color", "always"],
+    ] {
+        let out = reg.forlop(args);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(err.contains("\x1b[1;3"), "{args:?}: no colour in {err:?}");
+        let plain = [
+            "\x1b[0m",
+            "\x1b[1m",
+            "\x1b[1;31m",
+            "\x1b[1;33m",
+            "\x1b[1;34m",
+        ]
+        .iter()
+        .fold(err.clone(), |t, c| t.replace(c, ""));
+        let (found, fake) = raw_controls(&plain, false);
+        assert!(
+            found.is_empty() && !fake,
+            "{args:?}: {found:?} in stderr {err:?}"
+        );
+    }
+}
+
 /// The register's own name (forlop.toml) reaches the report's title: escaped in a report
 /// written to a file as on a terminal, and in the mail's parts; a bidirectional override or a
 /// C1 control in it leaves the JSON valid.

@@ -873,3 +873,67 @@ fn the_merge_driver_names_what_it_kept_against_a_removal() {
         assert!(merged.contains("reason = \"died\""), "{merged}");
     }
 }
+
+/// `sync`'s list of conflicts and the merge driver's messages quote values, keys and paths from
+/// the case files: on stderr they are escaped, one case to a line, never a control character raw
+/// (SPEC §3) and never a line feed that starts a line of its own.
+#[test]
+fn sync_and_the_merge_driver_never_print_a_control_character_from_a_file_raw() {
+    let hostile =
+        "\\u001b]0;pwned\\u0007\\u001b[2J\\r\\u0000\\u007f\\u0085\\u202e\\nforlop: feil: falsk";
+    let assert_clean = |what: &str, err: &str| {
+        for c in ['\x1b', '\x07', '\r', '\0', '\x7f', '\u{85}', '\u{202e}'] {
+            assert!(!err.contains(c), "{what}: {c:?} in {err:?}");
+        }
+        assert!(
+            !err.lines().any(|l| l.starts_with("forlop: feil: falsk")),
+            "{what}: a line of its own in {err:?}"
+        );
+    };
+    let server = Server::new();
+    let a = server.clone("Anne");
+    let b = server.clone("Bo");
+    // TOML keeps a C1 control and a bidirectional override raw in a string; the conflict's
+    // description quotes the lines as the file has them.
+    let gp = |c: &Clone<'_>, who: &str| {
+        let text = c.read(CASE);
+        c.write(
+            CASE,
+            &format!("{text}\n[patient]\ngp = \"{who}\u{85}\u{202e}{hostile}\"\n"),
+        );
+        c.git(&["commit", "-qam", "fastlege", "--no-verify"]);
+    };
+    gp(&a, "Dr. A");
+    ok(&a.forlop(&["sync"]));
+    gp(&b, "Dr. B");
+    let out = b.forlop(&["sync", "--show-identity"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("te-0001: [patient] gp"), "{err}");
+    assert!(
+        err.contains("Dr. B\\u{85}\\u{202e}\\u001b]0;pwned"),
+        "{err}"
+    );
+    assert_clean("sync", &err);
+    // The merge driver, on its own: a key changed on both sides, in a file with such a name.
+    let dir = tempfile::tempdir().unwrap();
+    let base = format!(
+        "id = \"te-0142\"\npathway = \"lungekreft\"\n\"k{hostile}\" = 1\n\n[closed]\ndate = 2026-12-01\nreason = \"other\"\n"
+    );
+    std::fs::write(dir.path().join("base.toml"), &base).unwrap();
+    std::fs::write(dir.path().join("ours.toml"), base.replace("= 1", "= 2")).unwrap();
+    std::fs::write(dir.path().join("theirs.toml"), base.replace("= 1", "= 3")).unwrap();
+    let o = forlop()
+        .current_dir(dir.path())
+        .env("HOME", dir.path())
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .args(["--today", "2026-12-02", "merge-driver"])
+        .args(["base.toml", "ours.toml", "theirs.toml"])
+        .arg("cases/2026/te-0142\x1b]0;x\x07\r.toml")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("k\\u{1b}]0;pwned"), "{err}");
+    assert_clean("merge-driver", &err);
+}

@@ -146,8 +146,9 @@ fn report(
     } else {
         let color = ctx.color;
         // Rendered in parallel chunks and written in order, never held whole (a register of
-        // 100,000 stale cases prints 16 MB). A broken stderr is no reason to fail.
-        let mut err = std::io::stderr().lock();
+        // 100,000 stale cases prints 16 MB), through the one way to stderr (no control
+        // character raw). A broken stderr is no reason to fail.
+        let mut err = super::stderr();
         let _ = crate::render::par_write_in(
             &mut err,
             diags,
@@ -172,7 +173,7 @@ fn report(
                 out.push('\n');
             },
         );
-        drop(err);
+        let _ = err.finish();
         if !ctx.global.quiet {
             super::to_stderr(&format!("{}\n", summary(errors, warnings).text(lang)));
         }

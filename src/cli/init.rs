@@ -305,13 +305,12 @@ pub fn init(ctx: &mut Ctx, args: InitArgs) -> anyhow::Result<u8> {
             match commit {
                 Ok(hash) => {
                     if !ctx.global.quiet {
-                        eprintln!(
-                            "{}",
-                            Ui::Team(TeamUi::InitCommitted {
+                        super::say(
+                            &Ui::Team(TeamUi::InitCommitted {
                                 commit: hash.trim().to_string(),
                                 files,
                             })
-                            .text(ctx.lang)
+                            .text(ctx.lang),
                         );
                     }
                 }
@@ -338,9 +337,9 @@ pub fn init(ctx: &mut Ctx, args: InitArgs) -> anyhow::Result<u8> {
         } else {
             Ui::RegisterCreated { dir: shown }
         };
-        eprintln!("{}", ui.text(ctx.lang));
+        super::say(&ui.text(ctx.lang));
         if let Some(h) = ui.hint(ctx.lang) {
-            eprintln!("  {h}");
+            super::say(&format!("  {h}"));
         }
     }
     Ok(0)
@@ -358,12 +357,11 @@ pub fn hook(ctx: &mut Ctx, args: HookArgs) -> anyhow::Result<u8> {
         Err(other) => return Err(Failure::work(Ui::Team(other))),
     };
     if !ctx.global.quiet {
-        eprintln!(
-            "{}",
-            Ui::HookInstalled {
-                path: path.display().to_string()
+        super::say(
+            &Ui::HookInstalled {
+                path: path.display().to_string(),
             }
-            .text(ctx.lang)
+            .text(ctx.lang),
         );
     }
     Ok(0)

@@ -17,6 +17,7 @@ mod status;
 mod sync;
 mod write;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -314,6 +315,7 @@ impl Ctx {
             ColorChoice::Auto => auto == anstream::ColorChoice::Always,
         };
         let color = decide(anstream::AutoStream::choice(&io::stderr()));
+        STDERR_COLOUR.store(color, std::sync::atomic::Ordering::Relaxed);
         let color_out = decide(anstream::AutoStream::choice(&io::stdout()));
         let english = global.lang == Some(LangArg::En);
         NOTICE_IN_ENGLISH.store(english, std::sync::atomic::Ordering::Relaxed);
@@ -505,11 +507,39 @@ fn render_ui(ui: &Ui, word: Word, lang: Lang, color: bool) -> String {
     } else {
         word.text(lang)
     };
-    let mut s = format!("forlop: {label}: {}\n", ui.text(lang));
+    // The message and its hint quote keys, values and file names from the register: a line feed
+    // in one must not start a line that reads as forlop's own (a fake `forlop: feil:`), so each
+    // is shown on one line; the messages that carry another program's lines (git's, `sync`'s
+    // list of conflicts, itself escaped line by line) keep them. Every other control character
+    // is escaped on the way out ([`to_stderr`]).
+    let text = ui.text(lang);
+    let text = if keeps_lines(ui) {
+        Cow::Borrowed(text.as_str())
+    } else {
+        crate::terminal::escape_line(&text)
+    };
+    let mut s = format!("forlop: {label}: {text}\n");
     if let Some(h) = ui.hint(lang) {
+        let h = crate::terminal::escape_line(&h);
         s.push_str(&format!("  = {}: {h}\n", Word::Hint.text(lang)));
     }
     s
+}
+
+/// Whether `ui`'s message is made of lines: git's own message (a hook's output among them),
+/// or `sync`'s list of conflicted cases, one to a line.
+fn keeps_lines(ui: &Ui) -> bool {
+    use crate::i18n::TeamUi;
+    matches!(
+        ui,
+        Ui::Git { .. }
+            | Ui::Team(
+                TeamUi::SyncConflicts { .. }
+                    | TeamUi::CommitFailed { .. }
+                    | TeamUi::PushRejected { .. }
+                    | TeamUi::InitNotCommitted { .. }
+            )
+    )
 }
 
 /// Writes the command's output to stdout; a closed pipe is not an error (the caller ends
@@ -580,12 +610,34 @@ fn note_closed_stdout() {
     }
 }
 
-/// Writes to stderr; a closed or broken stderr is no reason to fail (or panic, as `eprint!`
-/// would).
+/// Whether forlop's own colour codes may reach stderr (colour on there).
+static STDERR_COLOUR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Standard error as every message reaches it: no control character from the register's files
+/// (or from git, or from the command line) reaches the terminal raw (SPEC §3). Line feeds and
+/// tabs pass, and forlop's own colour codes when colour is on; every other control character is
+/// written escaped (`\u{1b}`), a CR too. The one way to stderr: [`to_stderr`] and `check`'s
+/// diagnostics write through it. [`crate::terminal::EscapeWriter::finish`] flushes it.
+pub fn stderr() -> crate::terminal::EscapeWriter<io::BufWriter<io::StderrLock<'static>>> {
+    let colour = STDERR_COLOUR.load(std::sync::atomic::Ordering::Relaxed);
+    crate::terminal::EscapeWriter::stderr(
+        io::BufWriter::with_capacity(64 * 1024, io::stderr().lock()),
+        colour,
+    )
+}
+
+/// Writes to stderr, through [`stderr`]; a closed or broken stderr is no reason to fail (or
+/// panic, as `eprint!` would).
 pub fn to_stderr(text: &str) {
-    let mut err = io::stderr().lock();
+    let mut err = stderr();
     let _ = err.write_all(text.as_bytes());
-    let _ = err.flush();
+    let _ = err.finish();
+}
+
+/// Writes one line of forlop's own on stderr (a confirmation): a line feed in a value it quotes
+/// from the register is escaped too, so it cannot start a line that reads as forlop's.
+pub fn say(line: &str) {
+    to_stderr(&format!("{}\n", crate::terminal::escape_line(line)));
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -652,7 +704,8 @@ pub fn run() -> ExitCode {
                 let color = help::early_color(&args).unwrap_or_else(|| {
                     anstream::AutoStream::choice(&io::stderr()) == anstream::ColorChoice::Always
                 });
-                eprint!("{}", help::render_usage_error(&e, &args, lang, color));
+                STDERR_COLOUR.store(color, std::sync::atomic::Ordering::Relaxed);
+                to_stderr(&help::render_usage_error(&e, &args, lang, color));
             }
             return ExitCode::from(code as u8);
         }

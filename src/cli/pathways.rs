@@ -89,9 +89,9 @@ fn copy(ctx: &mut Ctx, id: &str) -> anyhow::Result<u8> {
     )?;
     if !ctx.global.quiet {
         let ui = Ui::PathwayCopied { file: rel };
-        eprintln!("{}", ui.text(ctx.lang));
+        super::say(&ui.text(ctx.lang));
         if let Some(h) = ui.hint(ctx.lang) {
-            eprintln!("  {h}");
+            super::say(&format!("  {h}"));
         }
     }
     Ok(0)

@@ -95,7 +95,11 @@ pub fn run(ctx: &mut Ctx, args: ReportArgs) -> anyhow::Result<u8> {
                 })
             })?;
             if !ctx.global.quiet {
-                eprintln!("{} {}", Word::ReportWritten.text(lang), path.display());
+                super::say(&format!(
+                    "{} {}",
+                    Word::ReportWritten.text(lang),
+                    path.display()
+                ));
             }
         }
         None => {

@@ -143,14 +143,14 @@ pub fn run(ctx: &mut Ctx, args: SiteArgs) -> anyhow::Result<u8> {
         }
     }
     if !ctx.global.quiet {
-        eprintln!(
+        super::say(&format!(
             "forlop: {}",
             SiteUi::Written {
                 dir: args.dir.display().to_string(),
                 pages: count,
             }
             .text(ctx.lang)
-        );
+        ));
     }
     Ok(0)
 }

@@ -71,9 +71,11 @@ pub fn merge_driver(ctx: &mut Ctx, a: MergeDriverArgs) -> anyhow::Result<u8> {
             .arg(&a.ours)
             .arg(&a.base)
             .arg(&a.theirs)
-            .status()
+            .output()
             .map_err(io)?;
-        return Ok(if out.success() { 0 } else { 1 });
+        // What git says about the files goes the one way to stderr (no control character raw).
+        super::to_stderr(&String::from_utf8_lossy(&out.stderr));
+        return Ok(if out.status.success() { 0 } else { 1 });
     };
     std::fs::write(&a.ours, &merged.text).map_err(io)?;
     if !merged.conflicts.is_empty() {
@@ -112,10 +114,12 @@ pub fn merge_driver(ctx: &mut Ctx, a: MergeDriverArgs) -> anyhow::Result<u8> {
             let mask = (context.settings.redact && !ctx.global.show_identity)
                 .then(|| crate::redact::identity_values_in_text(&merged.text));
             for d in &added {
-                eprint!(
-                    "{}",
-                    render_human_masked(d, ctx.lang, ctx.color, mask.as_deref())
-                );
+                super::to_stderr(&render_human_masked(
+                    d,
+                    ctx.lang,
+                    ctx.color,
+                    mask.as_deref(),
+                ));
             }
             ctx.warn(&Ui::Team(TeamUi::MergeBroke { file: shown }));
             return Ok(1);
@@ -332,6 +336,12 @@ pub fn sync(ctx: &mut Ctx, _args: SyncArgs) -> anyhow::Result<u8> {
                     });
                 }
             }
+            // One case to a line: a line feed in a value quoted from a file is escaped, so it
+            // cannot start a line of its own.
+            let lines: Vec<_> = lines
+                .iter()
+                .map(|l| crate::terminal::escape_line(l))
+                .collect();
             let cases = format!("\n  {}", lines.join("\n  "));
             return Err(Failure::work(Ui::Team(TeamUi::SyncConflicts { cases })));
         }
@@ -350,10 +360,12 @@ pub fn sync(ctx: &mut Ctx, _args: SyncArgs) -> anyhow::Result<u8> {
                     .map(|t| crate::redact::identity_values_in_text(&t))
                     .unwrap_or_default()
             });
-            eprint!(
-                "{}",
-                render_human_masked(d, ctx.lang, ctx.color, mask.as_deref())
-            );
+            super::to_stderr(&render_human_masked(
+                d,
+                ctx.lang,
+                ctx.color,
+                mask.as_deref(),
+            ));
         }
         return Err(Failure::work(Ui::Team(TeamUi::SyncCheckFailed)));
     }
@@ -376,10 +388,7 @@ pub fn sync(ctx: &mut Ctx, _args: SyncArgs) -> anyhow::Result<u8> {
         }
     }
     if !ctx.global.quiet {
-        eprintln!(
-            "{}",
-            Ui::Team(TeamUi::Synced { pulled, pushed }).text(ctx.lang)
-        );
+        super::say(&Ui::Team(TeamUi::Synced { pulled, pushed }).text(ctx.lang));
     }
     Ok(0)
 }

@@ -313,7 +313,7 @@ fn confirm(ctx: &Ctx, case: &str, done: &[crate::i18n::Done], written: &Written,
         written.commit.as_deref(),
         ctx.lang,
     );
-    eprintln!("{}", crate::terminal::escape_line(&line));
+    super::say(&line);
     for w in &written.warnings {
         super::to_stderr(&render_human_masked(w, ctx.lang, ctx.color, mask));
     }
@@ -641,9 +641,9 @@ pub fn transfer(ctx: &mut Ctx, a: TransferArgs) -> anyhow::Result<u8> {
             case: a.case,
             contact,
         };
-        eprintln!("{}", ui.text(ctx.lang));
+        super::say(&ui.text(ctx.lang));
         if let Some(h) = ui.hint(ctx.lang) {
-            eprintln!("  = {h}");
+            super::say(&format!("  = {h}"));
         }
     }
     Ok(code)
