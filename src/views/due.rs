@@ -144,10 +144,22 @@ impl<'a> DeadlineRow<'a> {
     }
 
     /// Reads a byte of each place on the heap a row of this deadline is written from: the
-    /// deadline, its case's id and patient (see [`crate::render::warmed`]).
+    /// deadline (a field in each part of it: it spans several cache lines), its case's id and
+    /// patient (see [`crate::render::warmed`]).
     pub fn touch(&self) -> usize {
         let case = self.case.as_bytes().first().copied().unwrap_or_default();
-        usize::from(self.why.unverified) + self.patient.touch() + usize::from(case)
+        let fields = [
+            self.kind as usize,
+            self.urgency as usize,
+            self.days_left as usize,
+            chrono::Datelike::ordinal(&self.due) as usize,
+            usize::from(self.why.unverified),
+            usize::from(self.name.is_some()),
+            usize::from(self.receiving.is_some()),
+            usize::from(self.milestone.is_some()),
+            self.id.len(),
+        ];
+        fields.iter().sum::<usize>() + self.patient.touch() + usize::from(case)
     }
 
     /// [`DeadlineRow::what`], appended to `s`.

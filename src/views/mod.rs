@@ -196,5 +196,13 @@ mod tests {
             "Åse Marie Lien"
         );
         assert_eq!(patient_label(&case_named(None), true), "–");
+        // A letter that upper-cases to two ("ß": "SS"); many words; only white space.
+        assert_eq!(patient_label(&case_named(Some("ßen ø")), true), "S.S.Ø.");
+        let long = "åse ".repeat(40);
+        assert_eq!(
+            patient_label(&case_named(Some(&long)), true),
+            "Å.".repeat(40)
+        );
+        assert_eq!(patient_label(&case_named(Some("  \t ")), true), "–");
     }
 }
