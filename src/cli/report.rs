@@ -199,13 +199,12 @@ fn eml(
         message_id: &message_id,
     };
     render::eml::write_mail(out, &mail, &mut |part, w| {
-        let mut w = crate::terminal::EscapeWriter::new(w);
+        let mut w = w;
         if part == 0 {
-            write_text(&mut w, r, lang)?;
+            write_text(&mut w, r, lang)
         } else {
-            render::html::report::write_html(&mut w, r, lang)?;
+            render::html::report::write_html(&mut w, r, lang)
         }
-        w.finish().map(drop)
     })
 }
 

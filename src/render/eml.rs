@@ -102,12 +102,11 @@ pub fn write_mail(
             out,
             "--{boundary}\r\nContent-Type: text/{kind}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
         )?;
-        // The renderers write row by row: buffered, the encoder gets pieces large enough to
-        // encode in parallel.
-        let mut qp =
-            std::io::BufWriter::with_capacity(4 * PARALLEL_FROM, QuotedPrintable::new(&mut *out));
+        // Each part is a human format: a control character from the register is shown escaped
+        // (as on a terminal), then the text is encoded.
+        let mut qp = QuotedPrintable::escaping(&mut *out);
         part(n, &mut qp)?;
-        qp.into_inner().map_err(|e| e.into_error())?.finish()?;
+        qp.finish()?;
         out.write_all(b"\r\n")?;
     }
     write!(out, "--{boundary}--\r\n")
@@ -214,42 +213,78 @@ pub fn quoted_printable(text: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// A writer that passes text on as [`quoted_printable`] encodes it, line by line as the lines
-/// are complete; [`QuotedPrintable::finish`] encodes the last one.
+/// A writer that passes text on as [`quoted_printable`] encodes it: the text is gathered, and
+/// each [`BATCH`] of whole lines is encoded in parallel pieces and written in order;
+/// [`QuotedPrintable::finish`] encodes the rest. [`QuotedPrintable::escaping`] first escapes
+/// every control character as [`crate::terminal::escape_output`] does, in the same pieces.
 pub struct QuotedPrintable<W: std::io::Write> {
     inner: W,
-    /// The line being written (up to its line feed).
-    line: Vec<u8>,
-    /// The encoded line.
-    encoded: Vec<u8>,
+    /// The text not yet encoded.
+    pending: Vec<u8>,
+    /// Whether control characters are escaped before the text is encoded.
+    escape: bool,
 }
 
 impl<W: std::io::Write> QuotedPrintable<W> {
     pub fn new(inner: W) -> Self {
         QuotedPrintable {
             inner,
-            line: Vec::new(),
-            encoded: Vec::new(),
+            pending: Vec::new(),
+            escape: false,
         }
     }
 
-    /// Encodes the text after the last line feed (no line end follows it).
+    /// A writer that escapes control characters (a human format's text) before encoding.
+    pub fn escaping(inner: W) -> Self {
+        QuotedPrintable {
+            escape: true,
+            ..Self::new(inner)
+        }
+    }
+
+    /// Encodes what is left; the text after the last line feed is a line without a line end.
     pub fn finish(mut self) -> std::io::Result<W> {
-        let line = std::mem::take(&mut self.line);
-        self.encode(&line)?;
+        self.encode_lines()?;
+        let mut rest = std::mem::take(&mut self.pending);
+        if self.escape {
+            rest = escaped(&rest);
+        }
+        let mut encoded = Vec::with_capacity(rest.len() + rest.len() / 4);
+        encode_line(&rest, &mut encoded);
+        self.inner.write_all(&encoded)?;
         Ok(self.inner)
     }
 
-    /// Writes one line (without its line feed) encoded; a CR before the line feed is dropped.
-    fn encode(&mut self, line: &[u8]) -> std::io::Result<()> {
-        self.encoded.clear();
-        encode_line(line, &mut self.encoded);
-        self.inner.write_all(&self.encoded)
+    /// Encodes and writes the whole lines gathered, keeping what follows the last line feed.
+    fn encode_lines(&mut self) -> std::io::Result<()> {
+        let Some(last) = memchr::memrchr(b'\n', &self.pending) else {
+            return Ok(());
+        };
+        for piece in encode_lines(&self.pending[..=last], self.escape) {
+            self.inner.write_all(&piece)?;
+        }
+        self.pending.drain(..=last);
+        Ok(())
     }
 }
 
-/// How much text a write must hold before its lines are encoded in parallel.
-const PARALLEL_FROM: usize = 64 * 1024;
+/// `text` with every control character escaped as on a terminal. `text` is whole lines, or the
+/// end of the text: nothing is left waiting for a next piece.
+fn escaped(text: &[u8]) -> Vec<u8> {
+    let mut out = crate::terminal::EscapeWriter::new(Vec::with_capacity(text.len()));
+    match std::io::Write::write_all(&mut out, text).and_then(|()| out.finish()) {
+        Ok(v) => v,
+        // Writing to a vector does not fail.
+        Err(_) => text.to_vec(),
+    }
+}
+
+/// How much text is gathered before its whole lines are encoded.
+const BATCH: usize = 512 * 1024;
+
+/// The size of the pieces a batch is encoded in, in parallel: encoded, a piece is larger than
+/// the standard output's buffer, so it is written without a copy.
+const PIECE: usize = 64 * 1024;
 
 /// Where the run of bytes from `start` that quoted-printable writes as they are ends: printable
 /// ASCII but '=', and tab. Eight bytes at a time while all of them are printable ASCII.
@@ -319,20 +354,27 @@ fn encode_line(line: &[u8], out: &mut Vec<u8>) {
 }
 
 /// Complete lines (`text` ends with a line feed), each encoded and ended with CRLF: in
-/// parallel pieces of whole lines, in order.
-fn encode_lines(text: &[u8]) -> Vec<Vec<u8>> {
+/// parallel pieces of whole lines, in order; with `escape`, each piece escaped first.
+fn encode_lines(text: &[u8], escape: bool) -> Vec<Vec<u8>> {
     use rayon::prelude::*;
     let mut pieces = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
-        let cut = rest.len().min(PARALLEL_FROM / 4);
+        let cut = rest.len().min(PIECE);
         let end = memchr::memchr(b'\n', &rest[cut - 1..]).map_or(rest.len(), |i| cut + i);
         pieces.push(&rest[..end]);
         rest = &rest[end..];
     }
     pieces
         .par_iter()
-        .map(|piece| {
+        .map(|&piece| {
+            let owned;
+            let piece = if escape {
+                owned = escaped(piece);
+                &owned[..]
+            } else {
+                piece
+            };
             let mut out = Vec::with_capacity(piece.len() + piece.len() / 4);
             for line in piece[..piece.len() - 1].split(|&b| b == b'\n') {
                 encode_line(line, &mut out);
@@ -350,46 +392,16 @@ impl<W: std::io::Write> std::io::Write for QuotedPrintable<W> {
     }
 
     fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        // A large write (a chunk of a report's overdue lines): the line it completes first, then
-        // its other complete lines in parallel, then what follows the last line feed.
-        if buf.len() >= PARALLEL_FROM
-            && let Some(last) = memchr::memrchr(b'\n', buf)
-        {
-            let first = memchr::memchr(b'\n', buf).unwrap_or(last);
-            self.write_lines(&buf[..=first])?;
-            for encoded in encode_lines(&buf[first + 1..=last]) {
-                self.inner.write_all(&encoded)?;
-            }
-            self.line.extend_from_slice(&buf[last + 1..]);
-            return Ok(());
+        self.pending.extend_from_slice(buf);
+        if self.pending.len() >= BATCH {
+            self.encode_lines()?;
         }
-        self.write_lines(buf)
+        Ok(())
     }
 
+    /// Flushes what has been encoded; the lines gathered wait for the next batch.
     fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
-    }
-}
-
-impl<W: std::io::Write> QuotedPrintable<W> {
-    /// Encodes the lines `buf` completes, one after the other, and keeps what follows the last
-    /// line feed for the next write.
-    fn write_lines(&mut self, mut buf: &[u8]) -> std::io::Result<()> {
-        while let Some(end) = buf.iter().position(|&b| b == b'\n') {
-            if self.line.is_empty() {
-                self.encode(&buf[..end])?;
-            } else {
-                let mut line = std::mem::take(&mut self.line);
-                line.extend_from_slice(&buf[..end]);
-                self.encode(&line)?;
-                line.clear();
-                self.line = line;
-            }
-            self.inner.write_all(b"\r\n")?;
-            buf = &buf[end + 1..];
-        }
-        self.line.extend_from_slice(buf);
-        Ok(())
     }
 }
 
@@ -432,129 +444,73 @@ mod tests {
         }
     }
 
-    /// The encoding of `text` written in pieces too small to be encoded in parallel.
+    /// The encoding of `text` a line at a time (each line ends with CRLF but the last).
     fn quoted_printable_by_lines(text: &str) -> String {
-        use std::io::Write;
         let mut out = Vec::new();
-        let mut qp = QuotedPrintable::new(&mut out);
-        for piece in text.as_bytes().chunks(1000) {
-            qp.write_all(piece).unwrap();
+        let mut lines = text.as_bytes().split(|&b| b == b'\n').peekable();
+        while let Some(line) = lines.next() {
+            encode_line(line, &mut out);
+            if lines.peek().is_some() {
+                out.extend_from_slice(b"\r\n");
+            }
         }
-        qp.finish().unwrap();
         String::from_utf8(out).unwrap()
     }
 
-    /// A large write is encoded in parallel pieces of whole lines: the same bytes as written a
-    /// line at a time, however the writes fall.
-    #[test]
-    fn quoted_printable_of_a_large_write_is_the_encoding_line_by_line() {
-        use std::io::Write;
+    /// Lines of every kind the encoder treats apart, over a megabyte: several batches.
+    fn many_lines() -> String {
         let mut text = String::new();
-        for n in 0..6000 {
-            let line = match n % 5 {
+        for n in 0..30_000 {
+            let line = match n % 6 {
                 0 => format!("{n}: Åse Øvre = {} \r", "æ".repeat(n % 90)),
                 1 => "x ".repeat(n % 120),
                 2 => String::new(),
                 3 => format!("tab\tend\t{}", "z".repeat(n % 200)),
+                4 => format!(
+                    "kontroll \x1b[31m \r midt \u{202e} \u{85} slutt{}",
+                    "=".repeat(n % 7)
+                ),
                 _ => "=".repeat(n % 40),
             };
             text.push_str(&line);
             text.push('\n');
         }
-        // One line longer than a parallel write.
-        text.push_str(&"lang linje ".repeat(PARALLEL_FROM / 5));
+        // One line longer than a piece.
+        text.push_str(&"lang linje ".repeat(PIECE / 5));
         text.push('\n');
-        text.push_str("siste linje uten linjeskift ");
-        assert!(text.len() > 4 * PARALLEL_FROM);
-        // A large write with a single line feed.
-        let one = format!("{}\n{}", "a".repeat(PARALLEL_FROM), "b".repeat(10));
-        let mut out = Vec::new();
-        let mut qp = QuotedPrintable::new(&mut out);
-        qp.write_all(one.as_bytes()).unwrap();
-        qp.finish().unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            quoted_printable_by_lines(&one)
-        );
-        let serial = quoted_printable_by_lines(&text).into_bytes();
-        for size in [
-            PARALLEL_FROM,
-            PARALLEL_FROM + 17,
-            3 * PARALLEL_FROM,
-            text.len(),
-        ] {
-            let mut out = Vec::new();
-            let mut qp = QuotedPrintable::new(&mut out);
-            for piece in text.as_bytes().chunks(size) {
-                qp.write_all(piece).unwrap();
-            }
-            qp.finish().unwrap();
-            assert!(out == serial, "writes of {size}");
-        }
+        text.push_str("siste linje uten linjeskift \r");
+        assert!(text.len() > 2 * BATCH, "{}", text.len());
+        text
     }
 
-    /// RFC 2045's rules a byte at a time, as the encoder was first written: the reference for
-    /// the encoder that copies runs.
-    fn encode_line_bytewise(line: &[u8]) -> Vec<u8> {
-        let bytes = line.strip_suffix(b"\r").unwrap_or(line);
-        let mut out = Vec::new();
-        let mut width = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let last = i + 1 == bytes.len();
-            let literal = match b {
-                b'=' => false,
-                b' ' | b'\t' => !last,
-                33..=126 => true,
-                _ => false,
-            };
-            let token_len = if literal { 1 } else { 3 };
-            if width + token_len > if last { 76 } else { 75 } {
-                out.extend_from_slice(b"=\r\n");
-                width = 0;
-            }
-            if literal {
-                out.push(b);
-            } else {
-                out.extend_from_slice(format!("={b:02X}").as_bytes());
-            }
-            width += token_len;
-        }
-        out
-    }
-
-    /// Lines of every length up to 240 from a mix of letters, white space, '=', Norwegian
-    /// letters, control bytes and a final CR: copied in runs, the same bytes as byte by byte.
+    /// The text is encoded in batches of parallel pieces of whole lines: the same bytes as
+    /// encoded a line at a time, however the writes fall; an escaping writer gives the encoding
+    /// of the text escaped as on a terminal.
     #[test]
-    fn encoding_runs_is_encoding_byte_by_byte() {
-        let alphabet: [&[u8]; 9] = [
-            b"a",
-            b"Z",
-            b" ",
-            b"\t",
-            b"=",
-            "ø".as_bytes(),
-            b"\x01",
-            b"~",
-            b"\r",
-        ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        for len in 0..240 {
-            for _ in 0..40 {
-                let mut line = Vec::new();
-                while line.len() < len {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    // Mostly plain letters, as a report is.
-                    let pick = (seed % 24) as usize;
-                    line.extend_from_slice(alphabet[if pick < 9 { pick } else { pick % 2 }]);
+    fn quoted_printable_in_batches_is_the_encoding_line_by_line() {
+        use std::io::Write;
+        let text = many_lines();
+        // A write with a single line feed, larger than a batch.
+        let one = format!("{}\n{}", "a".repeat(BATCH + 3), "b".repeat(10));
+        assert_eq!(quoted_printable(&one), quoted_printable_by_lines(&one));
+        let serial = quoted_printable_by_lines(&text);
+        let escaped_serial = quoted_printable_by_lines(&crate::terminal::escape_output(&text));
+        assert!(escaped_serial.contains("\\u{1b}[31m \\u{d} midt \\u{202e} \\u{85}"));
+        for size in [1000, PIECE, PIECE + 17, BATCH - 1, 3 * BATCH, text.len()] {
+            for (escape, expected) in [(false, &serial), (true, &escaped_serial)] {
+                let mut out = Vec::new();
+                let mut qp = if escape {
+                    QuotedPrintable::escaping(&mut out)
+                } else {
+                    QuotedPrintable::new(&mut out)
+                };
+                for piece in text.as_bytes().chunks(size) {
+                    qp.write_all(piece).unwrap();
                 }
-                let mut fast = Vec::new();
-                encode_line(&line, &mut fast);
-                assert_eq!(
-                    String::from_utf8_lossy(&fast),
-                    String::from_utf8_lossy(&encode_line_bytewise(&line)),
-                    "{line:?}"
+                qp.finish().unwrap();
+                assert!(
+                    out == expected.as_bytes(),
+                    "writes of {size}, escaping: {escape}"
                 );
             }
         }

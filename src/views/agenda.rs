@@ -67,7 +67,10 @@ impl<'a> Item<'a> {
     /// its case's id and patient (see [`crate::render::warmed`]).
     pub fn touch(&self) -> usize {
         let case = self.case.as_bytes().first().copied().unwrap_or_default();
-        self.deadline.as_ref().map_or(0, |d| d.touch()) + self.patient.touch() + usize::from(case)
+        let deadline = self.deadline.as_ref().map_or(0, |d| d.touch());
+        deadline
+            .wrapping_add(self.patient.touch())
+            .wrapping_add(usize::from(case))
     }
 
     /// [`Item::what`], appended to `s`.

@@ -159,7 +159,10 @@ impl<'a> DeadlineRow<'a> {
             usize::from(self.milestone.is_some()),
             self.id.len(),
         ];
-        fields.iter().sum::<usize>() + self.patient.touch() + usize::from(case)
+        fields
+            .iter()
+            .chain([&self.patient.touch(), &usize::from(case)])
+            .fold(0, |sum, f| sum.wrapping_add(*f))
     }
 
     /// [`DeadlineRow::what`], appended to `s`.
