@@ -1,6 +1,6 @@
 //! Rules across files: duplicate case ids, two open cases of one pathway for one patient.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use chrono::NaiveDate;
 
