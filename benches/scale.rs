@@ -371,6 +371,16 @@ const COMMANDS: &[&[&str]] = &[
     &["agenda", "--days", "7", "--format", "json"],
     &["report"],
     &["report", "--format", "html"],
+    // The morning mail: the report rendered twice (text and HTML), quoted-printable.
+    &[
+        "report",
+        "--format",
+        "eml",
+        "--from",
+        "forlop@sykehus.example",
+        "--to",
+        "leder@sykehus.example",
+    ],
     &["stats"],
 ];
 
