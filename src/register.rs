@@ -503,17 +503,23 @@ fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, 
     }
     // Sorted as a walk sorted by name at each level would give them (a `/` orders before any
     // other byte), without comparing path components.
-    paths.par_sort_unstable_by(|a, b| walk_order(a, b));
+    // Every path starts with the folder's: the comparisons start after it.
+    let common = dir.as_os_str().len();
+    paths.par_sort_unstable_by(|a, b| walk_order_from(a, b, common));
     Ok(paths)
 }
 
-/// The order of a walk sorted by name at each level: bytes, with the separator lowest. Paths
-/// share long prefixes (`…/cases/2026/te-0`), so the common prefix is skipped 16 bytes at a time.
-fn walk_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+/// The order of a walk sorted by name at each level: bytes, with the separator lowest, of two
+/// paths whose first `common` bytes are the same (the folder walked). The paths in it share
+/// long prefixes too (`2026/te-0`), so the rest of the common prefix is skipped 16 bytes at a
+/// time.
+fn walk_order_from(a: &Path, b: &Path, common: usize) -> std::cmp::Ordering {
     let (a, b) = (
         a.as_os_str().as_encoded_bytes(),
         b.as_os_str().as_encoded_bytes(),
     );
+    let common = common.min(a.len()).min(b.len());
+    let (a, b) = (&a[common..], &b[common..]);
     let n = a.len().min(b.len());
     let mut i = 0;
     while i + 16 <= n && a[i..i + 16] == b[i..i + 16] {
@@ -1126,11 +1132,14 @@ mod tests {
         for a in paths {
             for b in paths {
                 let (pa, pb) = (Path::new(a), Path::new(b));
-                assert_eq!(
-                    walk_order(pa, pb),
-                    pa.components().cmp(pb.components()),
-                    "{a} vs {b}"
-                );
+                // From the start, and after the folder walked (`r/cases`).
+                for common in [0, "r/cases".len()] {
+                    assert_eq!(
+                        walk_order_from(pa, pb, common),
+                        pa.components().cmp(pb.components()),
+                        "{a} vs {b} from {common}"
+                    );
+                }
             }
         }
     }
