@@ -43,22 +43,24 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-/// [`esc`], appended to `out`.
+/// [`esc`], appended to `out`. The text between the characters escaped is copied a run at a
+/// time, found byte by byte (the five are ASCII, never part of another character's bytes).
 pub fn esc_into(out: &mut String, s: &str) {
-    if !s.contains(['&', '<', '>', '"', '\'']) {
-        out.push_str(s);
-        return;
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(entity);
+        start = i + 1;
     }
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    out.push_str(&s[start..]);
 }
 
 pub fn table(
@@ -104,3 +106,20 @@ pub fn table_head(headers: &[String]) -> String {
 
 /// What [`table`] writes after its last row.
 pub const TABLE_END: &str = "</tbody>\n</table>\n";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escaping_copies_the_text_between_the_five_characters() {
+        assert_eq!(
+            super::esc("Åse <b>&\"Ø'</b> – ok"),
+            "Åse &lt;b&gt;&amp;&quot;Ø&#39;&lt;/b&gt; – ok"
+        );
+        assert_eq!(super::esc(""), "");
+        assert_eq!(super::esc("&"), "&amp;");
+        assert_eq!(super::esc("ingen"), "ingen");
+        let mut out = String::from("før:");
+        super::esc_into(&mut out, "<<æ>>");
+        assert_eq!(out, "før:&lt;&lt;æ&gt;&gt;");
+    }
+}
