@@ -392,6 +392,20 @@ impl<W: std::io::Write> std::io::Write for QuotedPrintable<W> {
     }
 
     fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        // A write of more than a piece (a chunk of a long table) is encoded where it is, not
+        // gathered: what is gathered, completed by the write's first line, first.
+        if buf.len() >= PIECE
+            && let Some(last) = memchr::memrchr(b'\n', buf)
+        {
+            let first = memchr::memchr(b'\n', buf).unwrap_or(last);
+            self.pending.extend_from_slice(&buf[..=first]);
+            self.encode_lines()?;
+            for piece in encode_lines(&buf[first + 1..=last], self.escape) {
+                self.inner.write_all(&piece)?;
+            }
+            self.pending.extend_from_slice(&buf[last + 1..]);
+            return Ok(());
+        }
         self.pending.extend_from_slice(buf);
         if self.pending.len() >= BATCH {
             self.encode_lines()?;
