@@ -170,6 +170,28 @@ fn look_mask(w: u64) -> u64 {
     (below(w, 0x20) & !equal(b'\n') & !equal(b'\t')) | equal(0x7f) | equal(0xc2) | equal(0xe2)
 }
 
+/// How many bytes from `i` make a character that must not reach a terminal raw ([`is_unsafe`]),
+/// or 0. With `crlf`, a CR before a line feed is a line end, not such a character. The
+/// bytes after `buf` are taken to be none (the caller knows whether more will follow).
+pub fn unsafe_len(buf: &[u8], i: usize, crlf: bool) -> usize {
+    match buf[i] {
+        b'\r' if crlf => usize::from(buf.get(i + 1) != Some(&b'\n')),
+        b'\n' | b'\t' => 0,
+        0x00..=0x1f | 0x7f => 1,
+        // C1 controls: U+0080–U+009F.
+        0xc2 => match buf.get(i + 1) {
+            Some(0x80..=0x9f) => 2,
+            _ => 0,
+        },
+        // The bidirectional overrides: U+202A–U+202E, U+2066–U+2069.
+        0xe2 => match (buf.get(i + 1), buf.get(i + 2)) {
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9)) => 3,
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
 impl<W: std::io::Write> EscapeWriter<W> {
     /// A writer for the human formats (`\u{1b}`).
     pub fn new(inner: W) -> Self {
@@ -268,22 +290,7 @@ impl<W: std::io::Write> EscapeWriter<W> {
                 i += len;
                 continue;
             }
-            let unsafe_len = match b {
-                b'\r' if self.crlf => usize::from(buf.get(i + 1) != Some(&b'\n')),
-                b'\n' | b'\t' => 0,
-                0x00..=0x1f | 0x7f => 1,
-                // C1 controls: U+0080–U+009F.
-                0xc2 => match buf.get(i + 1) {
-                    Some(0x80..=0x9f) => 2,
-                    _ => 0,
-                },
-                // The bidirectional overrides: U+202A–U+202E, U+2066–U+2069.
-                0xe2 => match (buf.get(i + 1), buf.get(i + 2)) {
-                    (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9)) => 3,
-                    _ => 0,
-                },
-                _ => 0,
-            };
+            let unsafe_len = unsafe_len(buf, i, self.crlf);
             if unsafe_len == 0 {
                 i += 1;
                 continue;

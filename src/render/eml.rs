@@ -215,8 +215,8 @@ pub fn quoted_printable(text: &str) -> String {
 
 /// A writer that passes text on as [`quoted_printable`] encodes it: the text is gathered, and
 /// each [`BATCH`] of whole lines is encoded in parallel pieces and written in order;
-/// [`QuotedPrintable::finish`] encodes the rest. [`QuotedPrintable::escaping`] first escapes
-/// every control character as [`crate::terminal::escape_output`] does, in the same pieces.
+/// [`QuotedPrintable::finish`] encodes the rest. [`QuotedPrintable::escaping`] also escapes
+/// every control character as [`crate::terminal::escape_output`] does.
 pub struct QuotedPrintable<W: std::io::Write> {
     inner: W,
     /// The text not yet encoded.
@@ -245,12 +245,9 @@ impl<W: std::io::Write> QuotedPrintable<W> {
     /// Encodes what is left; the text after the last line feed is a line without a line end.
     pub fn finish(mut self) -> std::io::Result<W> {
         self.encode_lines()?;
-        let mut rest = std::mem::take(&mut self.pending);
-        if self.escape {
-            rest = escaped(&rest);
-        }
+        let rest = std::mem::take(&mut self.pending);
         let mut encoded = Vec::with_capacity(rest.len() + rest.len() / 4);
-        encode_line(&rest, &mut encoded);
+        encode_line(&rest, &mut encoded, self.escape, true);
         self.inner.write_all(&encoded)?;
         Ok(self.inner)
     }
@@ -265,17 +262,6 @@ impl<W: std::io::Write> QuotedPrintable<W> {
         }
         self.pending.drain(..=last);
         Ok(())
-    }
-}
-
-/// `text` with every control character escaped as on a terminal. `text` is whole lines, or the
-/// end of the text: nothing is left waiting for a next piece.
-fn escaped(text: &[u8]) -> Vec<u8> {
-    let mut out = crate::terminal::EscapeWriter::new(Vec::with_capacity(text.len()));
-    match std::io::Write::write_all(&mut out, text).and_then(|()| out.finish()) {
-        Ok(v) => v,
-        // Writing to a vector does not fail.
-        Err(_) => text.to_vec(),
     }
 }
 
@@ -313,12 +299,32 @@ fn literal_run(bytes: &[u8], start: usize) -> usize {
 ///
 /// Runs of bytes that stand for themselves are copied a slice at a time: a report is mostly
 /// plain ASCII, so the mail costs little more than its two parts.
-fn encode_line(line: &[u8], out: &mut Vec<u8>) {
+///
+/// With `escape`, a control character is written as a terminal shows it (`\u{1b}`, as
+/// [`crate::terminal::escape_output`] writes it) instead of being encoded: every one of them is a
+/// byte the encoder looks at one by one anyway. At the end of the text (`ends_text`, no line
+/// feed after it) a CR is such a character too.
+fn encode_line(line: &[u8], out: &mut Vec<u8>, escape: bool, ends_text: bool) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let bytes = line.strip_suffix(b"\r").unwrap_or(line);
+    let bytes = if escape && ends_text {
+        line
+    } else {
+        line.strip_suffix(b"\r").unwrap_or(line)
+    };
     let n = bytes.len();
     let mut width = 0;
     let mut i = 0;
+    // A byte written as it is, `last` when it ends the line: it fits while the line is under
+    // 75 characters, so that a soft break ("=") still fits after it; the line's last byte may
+    // take the 76th.
+    let literal = |out: &mut Vec<u8>, width: &mut usize, b: u8, last: bool| {
+        if *width >= 75 && !(*width == 75 && last) {
+            out.extend_from_slice(b"=\r\n");
+            *width = 0;
+        }
+        out.push(b);
+        *width += 1;
+    };
     while i < n {
         // The run of literal bytes from i: printable ASCII but '=', and space and tab where they
         // do not end the line (a line's trailing white space is encoded).
@@ -327,8 +333,6 @@ fn encode_line(line: &[u8], out: &mut Vec<u8>) {
             end -= 1;
         }
         while i < end {
-            // A byte fits while the line is under 75 characters, so that a soft break ("=")
-            // still fits after it; the line's last byte may take the 76th.
             if width >= 75 && !(width == 75 && i + 1 == n) {
                 out.extend_from_slice(b"=\r\n");
                 width = 0;
@@ -338,23 +342,43 @@ fn encode_line(line: &[u8], out: &mut Vec<u8>) {
             width += take;
             i += take;
         }
-        if i < n {
-            // One byte written as "=XX"; it is the last of the line or not a literal.
-            let b = bytes[i];
-            let room = if i + 1 == n { 76 } else { 75 };
-            if width + 3 > room {
-                out.extend_from_slice(b"=\r\n");
-                width = 0;
-            }
-            out.extend_from_slice(&[b'=', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
-            width += 3;
-            i += 1;
+        if i >= n {
+            break;
         }
+        let unsafe_len = if escape {
+            crate::terminal::unsafe_len(bytes, i, true)
+        } else {
+            0
+        };
+        if unsafe_len > 0 {
+            // Shown escaped: `\u{…}`, every byte of it a literal.
+            let c = std::str::from_utf8(&bytes[i..i + unsafe_len])
+                .ok()
+                .and_then(|s| s.chars().next())
+                .unwrap_or('\u{fffd}');
+            let shown = format!("\\u{{{:x}}}", c as u32);
+            let ends_line = i + unsafe_len == n;
+            for (k, &b) in shown.as_bytes().iter().enumerate() {
+                literal(out, &mut width, b, ends_line && k + 1 == shown.len());
+            }
+            i += unsafe_len;
+            continue;
+        }
+        // One byte written as "=XX"; it is the last of the line or not a literal.
+        let b = bytes[i];
+        let room = if i + 1 == n { 76 } else { 75 };
+        if width + 3 > room {
+            out.extend_from_slice(b"=\r\n");
+            width = 0;
+        }
+        out.extend_from_slice(&[b'=', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
+        width += 3;
+        i += 1;
     }
 }
 
 /// Complete lines (`text` ends with a line feed), each encoded and ended with CRLF: in
-/// parallel pieces of whole lines, in order; with `escape`, each piece escaped first.
+/// parallel pieces of whole lines, in order; with `escape`, control characters escaped.
 fn encode_lines(text: &[u8], escape: bool) -> Vec<Vec<u8>> {
     use rayon::prelude::*;
     let mut pieces = Vec::new();
@@ -368,16 +392,9 @@ fn encode_lines(text: &[u8], escape: bool) -> Vec<Vec<u8>> {
     pieces
         .par_iter()
         .map(|&piece| {
-            let owned;
-            let piece = if escape {
-                owned = escaped(piece);
-                &owned[..]
-            } else {
-                piece
-            };
             let mut out = Vec::with_capacity(piece.len() + piece.len() / 4);
             for line in piece[..piece.len() - 1].split(|&b| b == b'\n') {
-                encode_line(line, &mut out);
+                encode_line(line, &mut out, escape, false);
                 out.extend_from_slice(b"\r\n");
             }
             out
@@ -463,7 +480,7 @@ mod tests {
         let mut out = Vec::new();
         let mut lines = text.as_bytes().split(|&b| b == b'\n').peekable();
         while let Some(line) = lines.next() {
-            encode_line(line, &mut out);
+            encode_line(line, &mut out, false, false);
             if lines.peek().is_some() {
                 out.extend_from_slice(b"\r\n");
             }
@@ -475,7 +492,18 @@ mod tests {
     fn many_lines() -> String {
         let mut text = String::new();
         for n in 0..30_000 {
-            let line = match n % 6 {
+            // Every control character and its neighbours, at every column around a soft break.
+            let edges: Vec<char> = (0u32..0x20)
+                .filter(|&c| c != 0x0a)
+                .chain([
+                    0x7f, 0x80, 0x9f, 0xa0, 0x2013, 0x2029, 0x202a, 0x202e, 0x202f,
+                ])
+                .chain([0x2065, 0x2066, 0x2069, 0x206a])
+                .filter_map(char::from_u32)
+                .collect();
+            let edge = edges[n % edges.len()];
+            let line = match n % 7 {
+                6 => format!("{}{edge}{}", "x".repeat(n % 80), "y".repeat(n % 3)),
                 0 => format!("{n}: Åse Øvre = {} \r", "æ".repeat(n % 90)),
                 1 => "x ".repeat(n % 120),
                 2 => String::new(),
