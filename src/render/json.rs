@@ -34,6 +34,86 @@ pub fn to_text(value: &impl Serialize) -> String {
     s
 }
 
+/// serde_json's pretty printer for a value that sits at nesting `depth` of a document: its
+/// lines are indented as the document's would be, written straight into the output (no second
+/// pass to indent them).
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn at(depth: usize) -> Nested {
+        Nested {
+            depth,
+            has_value: false,
+        }
+    }
+
+    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
 /// Writes a row list as a pretty JSON array and a newline (the same text as [`write`]).
 pub fn write_rows<T: Serialize + Sync>(out: &mut impl Write, rows: &[T]) -> io::Result<()> {
     write_rows_warm(out, rows, |_| 0)
@@ -73,24 +153,16 @@ pub fn array_warm<T: Serialize + Sync>(
     let inner = "  ".repeat(depth + 1);
     let serialize = |chunk: &[T]| -> io::Result<Vec<u8>> {
         let mut buf = Vec::with_capacity(chunk.len() * 320);
-        let mut one = Vec::with_capacity(512);
         let mut result = Ok(());
         super::warmed(chunk, &touch, |row| {
             if result.is_err() {
                 return;
             }
-            one.clear();
-            if let Err(e) = serde_json::to_writer_pretty(&mut one, row) {
-                result = Err(io::Error::from(e));
-                return;
-            }
             buf.extend_from_slice(b",\n");
             buf.extend_from_slice(inner.as_bytes());
-            for piece in one.split_inclusive(|b| *b == b'\n') {
-                buf.extend_from_slice(piece);
-                if piece.ends_with(b"\n") {
-                    buf.extend_from_slice(inner.as_bytes());
-                }
+            let mut ser = serde_json::Serializer::with_formatter(&mut buf, Nested::at(depth + 1));
+            if let Err(e) = row.serialize(&mut ser) {
+                result = Err(io::Error::from(e));
             }
         });
         result.map(|()| buf)
@@ -126,10 +198,17 @@ mod tests {
     #[test]
     fn rows_written_in_parallel_read_as_serde_json_writes_them() {
         #[derive(Serialize)]
+        struct Deeper {
+            list: Vec<Vec<u8>>,
+            empty: std::collections::BTreeMap<String, u8>,
+        }
+        #[derive(Serialize)]
         struct Row {
             n: usize,
             inner: Vec<&'static str>,
             none: Option<u8>,
+            empty: Vec<u8>,
+            deeper: Deeper,
         }
         for len in [0, 1, 2, 5000] {
             let rows: Vec<Row> = (0..len)
@@ -137,6 +216,11 @@ mod tests {
                     n,
                     inner: vec!["a", "b\n"],
                     none: None,
+                    empty: vec![],
+                    deeper: Deeper {
+                        list: vec![vec![], vec![1, 2]],
+                        empty: Default::default(),
+                    },
                 })
                 .collect();
             let mut ours = Vec::new();
