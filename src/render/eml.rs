@@ -424,7 +424,9 @@ impl<W: std::io::Write> std::io::Write for QuotedPrintable<W> {
             return Ok(());
         }
         self.pending.extend_from_slice(buf);
-        if self.pending.len() >= BATCH {
+        // Only a write that ends a line can make a batch to encode: a long line written in small
+        // pieces is not searched again at each of them.
+        if self.pending.len() >= BATCH && memchr::memchr(b'\n', buf).is_some() {
             self.encode_lines()?;
         }
         Ok(())
