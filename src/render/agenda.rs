@@ -72,25 +72,23 @@ pub fn what(item: &Item<'_>, lang: Lang) -> String {
 
 /// The words agenda lines repeat, made once for a long list (or a chunk of one).
 struct Words {
-    lang: Lang,
     mdt_meeting: String,
     deadline: DeadlineWords,
     mdt_short: String,
     deadline_short: String,
     task_short: String,
-    days_left: std::collections::HashMap<i64, String>,
+    days_left: super::DaysLeftWords,
 }
 
 impl Words {
     fn new(lang: Lang) -> Self {
         Words {
-            lang,
             mdt_meeting: Word::MdtMeeting.text(lang),
             deadline: DeadlineWords::new(lang),
             mdt_short: Word::MdtShort.text(lang),
             deadline_short: Word::DeadlineShort.text(lang),
             task_short: Word::TaskShort.text(lang),
-            days_left: Default::default(),
+            days_left: super::DaysLeftWords::new(lang),
         }
     }
 
@@ -102,13 +100,6 @@ impl Words {
             ItemKind::Interval => &self.deadline_short,
             ItemKind::Task => &self.task_short,
         }
-    }
-
-    fn days_left(&mut self, days: i64) -> &str {
-        let lang = self.lang;
-        self.days_left
-            .entry(days)
-            .or_insert_with(|| days_left_text(days, lang))
     }
 }
 
@@ -189,7 +180,7 @@ pub fn table(
             |t, (w, what), i| {
                 let Some(d) = &i.deadline else { return };
                 t.cell(d.due);
-                t.text(w.days_left(d.days_left));
+                t.text(w.days_left.text(d.days_left));
                 t.text(i.case);
                 t.cell(i.patient);
                 t.text(i.pathway);

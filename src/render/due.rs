@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::Table;
 use super::csv::{Csv, Dialect};
 use super::table::OVERDUE;
-use crate::i18n::{Lang, Word, basis_note, days_left_text};
+use crate::i18n::{Lang, Word, basis_note};
 use crate::schedule::{Kind, Urgency};
 use crate::views::due::DeadlineRow;
 
@@ -49,20 +49,17 @@ pub fn table(
     let after = Word::After.text(lang);
     // The words repeated on every row are made once per chunk.
     type Words = (
-        std::collections::HashMap<i64, String>,
+        super::DaysLeftWords,
         std::collections::HashMap<(crate::schedule::Basis, bool), String>,
     );
     let t = Table::par_build_warm(
         &headers,
         rows,
         DeadlineRow::touch,
-        Words::default,
+        || -> Words { (super::DaysLeftWords::new(lang), Default::default()) },
         |t, (left, notes), d| {
             t.cell(d.due);
-            t.text(
-                left.entry(d.days_left)
-                    .or_insert_with(|| days_left_text(d.days_left, lang)),
-            );
+            t.text(left.text(d.days_left));
             t.text(d.case);
             t.cell(d.patient);
             t.text(d.pathway);

@@ -142,6 +142,29 @@ pub fn warmed<T>(items: &[T], touch: impl Fn(&T) -> usize, mut each: impl FnMut(
     }
 }
 
+/// The "days left" words a long list repeats on its rows, each made once (a chunk's state).
+pub struct DaysLeftWords {
+    lang: crate::i18n::Lang,
+    made: std::collections::HashMap<i64, String>,
+}
+
+impl DaysLeftWords {
+    pub fn new(lang: crate::i18n::Lang) -> Self {
+        DaysLeftWords {
+            lang,
+            made: Default::default(),
+        }
+    }
+
+    /// [`crate::i18n::days_left_text`] for `days`.
+    pub fn text(&mut self, days: i64) -> &str {
+        let lang = self.lang;
+        self.made
+            .entry(days)
+            .or_insert_with(|| crate::i18n::days_left_text(days, lang))
+    }
+}
+
 /// A GitHub-flavoured Markdown table.
 pub fn markdown_table(headers: &[String], rows: &[Vec<String>]) -> String {
     let mut out = format!(

@@ -66,7 +66,7 @@ fn overdue_table(lines: &[crate::views::report::OverdueLine], r: &Report, lang: 
                 .text(l.item.pathway)
                 .text(&w.what)
                 .cell(d.due);
-            t.text(w.days_left(d.days_left))
+            t.text(w.days_left.text(d.days_left))
                 .text(w.deviation(l.deviation));
             t.end_row(None);
         },
@@ -75,8 +75,7 @@ fn overdue_table(lines: &[crate::views::report::OverdueLine], r: &Report, lang: 
 
 /// The words repeated on overdue rows, made once per chunk of a long list.
 struct OverdueWords {
-    lang: Lang,
-    days_left: std::collections::HashMap<i64, String>,
+    days_left: render::DaysLeftWords,
     recorded: String,
     missing: String,
     /// A scratch buffer for one cell.
@@ -88,20 +87,12 @@ struct OverdueWords {
 impl OverdueWords {
     fn new(lang: Lang) -> Self {
         OverdueWords {
-            lang,
-            days_left: Default::default(),
+            days_left: render::DaysLeftWords::new(lang),
             recorded: deviation_text(Some(true), lang),
             missing: deviation_text(Some(false), lang),
             what: String::new(),
             cell: String::new(),
         }
-    }
-
-    fn days_left(&mut self, days: i64) -> &str {
-        let lang = self.lang;
-        self.days_left
-            .entry(days)
-            .or_insert_with(|| days_left_text(days, lang))
     }
 
     fn deviation(&self, d: Option<bool>) -> &str {
@@ -677,7 +668,7 @@ pub fn write_markdown(out: &mut impl Write, r: &Report, lang: Lang) -> io::Resul
                 what_into(&mut w.what, &l.item, r, &words);
                 md_escape_into(buf, &w.what);
                 let _ = write!(buf, " | {} | ", d.due);
-                md_escape_into(buf, w.days_left(d.days_left));
+                md_escape_into(buf, w.days_left.text(d.days_left));
                 buf.push_str(" | ");
                 md_escape_into(buf, w.deviation(l.deviation));
                 buf.push_str(" |\n");

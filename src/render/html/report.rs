@@ -4,7 +4,6 @@
 use std::io::{self, Write};
 
 use super::{PAGE_END, TABLE_END, esc, esc_into, page_head, table as html_table, table_head};
-use crate::i18n::days_left_text;
 use crate::i18n::{Lang, Word};
 use crate::render::report::*;
 use crate::render::stats::percent;
@@ -77,12 +76,7 @@ pub fn write_body(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()
                 r.lines(g),
                 1024,
                 |l| l.item.touch(),
-                || {
-                    (
-                        String::new(),
-                        std::collections::HashMap::<i64, String>::new(),
-                    )
-                },
+                || (String::new(), crate::render::DaysLeftWords::new(lang)),
                 |buf, (cell, days_left), l| {
                     use std::fmt::Write as _;
                     let d = l.overdue_deadline();
@@ -99,12 +93,7 @@ pub fn write_body(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()
                     what_into(cell, &l.item, r, &words);
                     esc_into(buf, cell);
                     let _ = write!(buf, "</td><td>{}</td><td>", d.due);
-                    esc_into(
-                        buf,
-                        days_left
-                            .entry(d.days_left)
-                            .or_insert_with(|| days_left_text(d.days_left, lang)),
-                    );
+                    esc_into(buf, days_left.text(d.days_left));
                     buf.push_str("</td>");
                     match l.deviation {
                         Some(false) => buf.push_str(&missing_cell),
