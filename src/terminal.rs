@@ -18,7 +18,7 @@ pub enum Style {
 
 impl Style {
     /// Writes `c` escaped in this style.
-    fn push(self, out: &mut String, c: char) {
+    pub fn push(self, out: &mut String, c: char) {
         use std::fmt::Write;
         let _ = match self {
             Style::Human => write!(out, "\\u{{{:x}}}", c as u32),
@@ -192,6 +192,14 @@ pub fn unsafe_len(buf: &[u8], i: usize, crlf: bool) -> usize {
     }
 }
 
+/// The character the [`unsafe_len`] bytes found make (U+FFFD where they make none).
+pub fn unsafe_char(bytes: &[u8]) -> char {
+    std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|s| s.chars().next())
+        .unwrap_or('\u{fffd}')
+}
+
 impl<W: std::io::Write> EscapeWriter<W> {
     /// A writer for the human formats (`\u{1b}`).
     pub fn new(inner: W) -> Self {
@@ -296,10 +304,7 @@ impl<W: std::io::Write> EscapeWriter<W> {
                 continue;
             }
             self.inner.write_all(&buf[start..i])?;
-            let c = std::str::from_utf8(&buf[i..i + unsafe_len])
-                .ok()
-                .and_then(|s| s.chars().next())
-                .unwrap_or('\u{fffd}');
+            let c = unsafe_char(&buf[i..i + unsafe_len]);
             self.style.write(&mut self.inner, c)?;
             i += unsafe_len;
             start = i;

@@ -314,16 +314,14 @@ fn encode_line(line: &[u8], out: &mut Vec<u8>, escape: bool, ends_text: bool) {
     let n = bytes.len();
     let mut width = 0;
     let mut i = 0;
-    // A byte written as it is, `last` when it ends the line: it fits while the line is under
-    // 75 characters, so that a soft break ("=") still fits after it; the line's last byte may
-    // take the 76th.
-    let literal = |out: &mut Vec<u8>, width: &mut usize, b: u8, last: bool| {
+    // Before a byte written as it is, `last` when it ends the line: it fits while the line is
+    // under 75 characters, so that a soft break ("=") still fits after it; the line's last byte
+    // may take the 76th.
+    let break_before_literal = |out: &mut Vec<u8>, width: &mut usize, last: bool| {
         if *width >= 75 && !(*width == 75 && last) {
             out.extend_from_slice(b"=\r\n");
             *width = 0;
         }
-        out.push(b);
-        *width += 1;
     };
     while i < n {
         // The run of literal bytes from i: printable ASCII but '=', and space and tab where they
@@ -333,10 +331,7 @@ fn encode_line(line: &[u8], out: &mut Vec<u8>, escape: bool, ends_text: bool) {
             end -= 1;
         }
         while i < end {
-            if width >= 75 && !(width == 75 && i + 1 == n) {
-                out.extend_from_slice(b"=\r\n");
-                width = 0;
-            }
+            break_before_literal(out, &mut width, i + 1 == n);
             let take = (end - i).min(75usize.saturating_sub(width).max(1));
             out.extend_from_slice(&bytes[i..i + take]);
             width += take;
@@ -352,14 +347,14 @@ fn encode_line(line: &[u8], out: &mut Vec<u8>, escape: bool, ends_text: bool) {
         };
         if unsafe_len > 0 {
             // Shown escaped: `\u{…}`, every byte of it a literal.
-            let c = std::str::from_utf8(&bytes[i..i + unsafe_len])
-                .ok()
-                .and_then(|s| s.chars().next())
-                .unwrap_or('\u{fffd}');
-            let shown = format!("\\u{{{:x}}}", c as u32);
+            let mut shown = String::new();
+            let c = crate::terminal::unsafe_char(&bytes[i..i + unsafe_len]);
+            crate::terminal::Style::Human.push(&mut shown, c);
             let ends_line = i + unsafe_len == n;
             for (k, &b) in shown.as_bytes().iter().enumerate() {
-                literal(out, &mut width, b, ends_line && k + 1 == shown.len());
+                break_before_literal(out, &mut width, ends_line && k + 1 == shown.len());
+                out.push(b);
+                width += 1;
             }
             i += unsafe_len;
             continue;
