@@ -26,12 +26,12 @@ impl Style {
         };
     }
 
-    /// Writes `c` escaped in this style, to a byte writer.
+    /// Writes `c` escaped in this style, to a byte writer (the same text as [`Style::push`];
+    /// an escaped character is rare).
     fn write(self, out: &mut impl std::io::Write, c: char) -> std::io::Result<()> {
-        match self {
-            Style::Human => write!(out, "\\u{{{:x}}}", c as u32),
-            Style::Json => write!(out, "\\u{:04x}", c as u32),
-        }
+        let mut s = String::new();
+        self.push(&mut s, c);
+        out.write_all(s.as_bytes())
     }
 }
 
@@ -215,11 +215,8 @@ impl<W: std::io::Write> EscapeWriter<W> {
     /// A writer for a JSON document (`\u001b`, a JSON escape).
     pub fn json(inner: W) -> Self {
         EscapeWriter {
-            inner,
             style: Style::Json,
-            crlf: true,
-            colour: false,
-            pending: Vec::new(),
+            ..Self::new(inner)
         }
     }
 
@@ -228,11 +225,9 @@ impl<W: std::io::Write> EscapeWriter<W> {
     /// own colour codes ([`OWN_COLOURS`]) pass as they are; any other ESC is escaped.
     pub fn stderr(inner: W, colour: bool) -> Self {
         EscapeWriter {
-            inner,
-            style: Style::Human,
             crlf: false,
             colour,
-            pending: Vec::new(),
+            ..Self::new(inner)
         }
     }
 
