@@ -505,8 +505,34 @@ fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, 
     // other byte), without comparing path components.
     // Every path starts with the folder's: the comparisons start after it.
     let common = dir.as_os_str().len();
-    paths.par_sort_unstable_by(|a, b| walk_order_from(a, b, common));
-    Ok(paths)
+    Ok(sort_walk_order(paths, common))
+}
+
+/// `paths` in walk order ([`walk_order_from`]). Each path is sorted with the first 16 bytes
+/// after the folder as a number beside it (`/2026/te-0142.to`: different for nearly every
+/// pair), so a comparison seldom reads the paths themselves.
+fn sort_walk_order(paths: Vec<PathBuf>, common: usize) -> Vec<PathBuf> {
+    let mut keyed: Vec<(u128, PathBuf)> = paths
+        .into_par_iter()
+        .map(|p| (walk_key(&p, common), p))
+        .collect();
+    keyed.par_sort_unstable_by(|(ka, a), (kb, b)| {
+        ka.cmp(kb).then_with(|| walk_order_from(a, b, common))
+    });
+    keyed.into_par_iter().map(|(_, p)| p).collect()
+}
+
+/// The first 16 bytes of `path` after `common`, the separator as 0 and a shorter path padded
+/// with 0, as a big-endian number: two keys that differ order their paths as
+/// [`walk_order_from`] does (a name holds no NUL byte), and equal keys say nothing.
+fn walk_key(path: &Path, common: usize) -> u128 {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let rest = bytes.get(common..).unwrap_or_default();
+    let mut key = [0u8; 16];
+    for (k, &b) in key.iter_mut().zip(rest) {
+        *k = if b == b'/' { 0 } else { b };
+    }
+    u128::from_be_bytes(key)
 }
 
 /// The order of a walk sorted by name at each level: bytes, with the separator lowest, of two
@@ -620,7 +646,7 @@ fn walk(root: &Path, dir: &Path, top_only: bool) -> Walked {
                     .diags
                     .push(file_diag(severity, &display_path(root, path), msg))
             }
-            None => found.files.push(path.to_path_buf()),
+            None => found.files.push(entry.into_path()),
         }
     }
     found
@@ -1134,14 +1160,23 @@ mod tests {
                 let (pa, pb) = (Path::new(a), Path::new(b));
                 // From the start, and after the folder walked (`r/cases`).
                 for common in [0, "r/cases".len()] {
+                    let order = pa.components().cmp(pb.components());
                     assert_eq!(
                         walk_order_from(pa, pb, common),
-                        pa.components().cmp(pb.components()),
+                        order,
                         "{a} vs {b} from {common}"
                     );
+                    // Keys that differ agree with the order.
+                    let keys = walk_key(pa, common).cmp(&walk_key(pb, common));
+                    assert!(keys.is_eq() || keys == order, "{a} vs {b} from {common}");
                 }
             }
         }
+        // And sorted by key, then order, the paths come out in walk order.
+        let mut expected: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+        expected.sort_by(|a, b| a.components().cmp(b.components()));
+        let shuffled: Vec<PathBuf> = paths.iter().rev().map(PathBuf::from).collect();
+        assert_eq!(sort_walk_order(shuffled, "r/cases".len()), expected);
     }
 
     /// The fast path of `display_path` gives what the component walk gives.
