@@ -30,19 +30,19 @@ pub enum ExportWhat {
 
 fn entry(item: &Item<'_>, date: chrono::NaiveDate, lang: crate::i18n::Lang) -> Entry {
     let what = item.what();
-    let who = format!("{} ({})", item.case, item.patient);
+    let who = format!("{} ({})", item.case(), item.patient);
     let (key, summary) = match (item.kind, &item.deadline) {
         (ItemKind::Appointment, _) => (
             format!(
                 "{}|appointment|{date}|{}|{}",
-                item.case,
-                item.time.unwrap_or(""),
+                item.case(),
+                item.time().unwrap_or(""),
                 what
             ),
             format!("{} – {who}", what),
         ),
         (ItemKind::Mdt, _) => (
-            format!("{}|mdt|{date}", item.case),
+            format!("{}|mdt|{date}", item.case()),
             if what.is_empty() {
                 format!("{} – {who}", Word::MdtMeeting.text(lang))
             } else {
@@ -51,7 +51,7 @@ fn entry(item: &Item<'_>, date: chrono::NaiveDate, lang: crate::i18n::Lang) -> E
         ),
         (_, Some(d)) => (
             // The same standard time or task of a case keeps its UID when its due date moves.
-            format!("{}|{}|{}", item.case, d.kind.word(), d.id),
+            format!("{}|{}|{}", item.case(), d.kind.word(), d.id),
             if d.why.unverified {
                 // The pathway's times are not verified: the calendar says so too (SPEC §1).
                 let note = crate::i18n::basis_note(crate::schedule::Basis::Fixed, true, lang);
@@ -64,10 +64,10 @@ fn entry(item: &Item<'_>, date: chrono::NaiveDate, lang: crate::i18n::Lang) -> E
                 format!("{}: {} – {who}", Word::DeadlineCap.text(lang), what)
             },
         ),
-        (_, None) => (format!("{}|{}", item.case, what), what.to_string()),
+        (_, None) => (format!("{}|{}", item.case(), what), what.to_string()),
     };
-    let mut description = vec![format!("{}: {}", Word::Pathway.text(lang), item.pathway)];
-    if let Some(c) = &item.coordinator {
+    let mut description = vec![format!("{}: {}", Word::Pathway.text(lang), item.pathway())];
+    if let Some(c) = item.coordinator() {
         description.push(format!("{}: {c}", Word::Coordinator.text(lang)));
     }
     if let Some(d) = &item.deadline {
@@ -76,9 +76,9 @@ fn entry(item: &Item<'_>, date: chrono::NaiveDate, lang: crate::i18n::Lang) -> E
     Entry {
         key,
         date,
-        time: item.time.map(String::from),
+        time: item.time().map(String::from),
         summary,
-        location: item.place.as_deref().map(String::from),
+        location: item.place().map(String::from),
         description: Some(description.join("\n")),
     }
 }

@@ -48,16 +48,16 @@ pub fn day_row(i: &Item<'_>, lang: Lang) -> Vec<String> {
     vec![
         when(i, lang),
         what(i, lang),
-        i.case.to_string(),
+        i.case().to_string(),
         i.patient.to_string(),
-        i.pathway.to_string(),
-        i.place.as_deref().unwrap_or_default().to_string(),
+        i.pathway().to_string(),
+        i.place().unwrap_or_default().to_string(),
     ]
 }
 
 fn when(item: &Item<'_>, lang: Lang) -> String {
     match item.kind {
-        ItemKind::Appointment => item.time.unwrap_or("–").to_string(),
+        ItemKind::Appointment => item.time().unwrap_or("–").to_string(),
         ItemKind::Mdt => Word::MdtShort.text(lang),
         ItemKind::Interval => Word::DeadlineShort.text(lang),
         ItemKind::Task => Word::TaskShort.text(lang),
@@ -95,7 +95,7 @@ impl Words {
     /// [`when`], borrowed.
     fn when<'s>(&'s self, item: &'s Item<'_>) -> &'s str {
         match item.kind {
-            ItemKind::Appointment => item.time.unwrap_or("–"),
+            ItemKind::Appointment => item.time().unwrap_or("–"),
             ItemKind::Mdt => &self.mdt_short,
             ItemKind::Interval => &self.deadline_short,
             ItemKind::Task => &self.task_short,
@@ -181,9 +181,9 @@ pub fn table(
                 let Some(d) = &i.deadline else { return };
                 t.cell(d.due);
                 t.text(w.days_left.text(d.days_left));
-                t.text(i.case);
+                t.text(i.case());
                 t.cell(i.patient);
-                t.text(i.pathway);
+                t.text(i.pathway());
                 what.clear();
                 what_into(what, i, w);
                 t.text(what);
@@ -210,10 +210,10 @@ pub fn table(
                 what.clear();
                 what_into(what, i, w);
                 t.text(what);
-                t.text(i.case);
+                t.text(i.case());
                 t.cell(i.patient);
-                t.text(i.pathway);
-                t.text(i.place.as_deref().unwrap_or_default());
+                t.text(i.pathway());
+                t.text(i.place().unwrap_or_default());
                 t.end_row(None);
             },
         );
@@ -247,9 +247,9 @@ pub fn markdown(
                 Word::DeadlineShort.text(lang),
                 d.due,
                 md_escape(&what(i, lang)),
-                i.case,
+                i.case(),
                 i.patient,
-                i.pathway
+                i.pathway()
             )?;
         }
         writeln!(out)?;
@@ -262,8 +262,7 @@ pub fn markdown(
         }
         for i in &day.items {
             let place = i
-                .place
-                .as_deref()
+                .place()
                 .map(|p| format!(" · {}", md_escape(p)))
                 .unwrap_or_default();
             writeln!(
@@ -271,9 +270,9 @@ pub fn markdown(
                 "- **{}** {} — {} ({}), {}{place}",
                 when(i, lang),
                 md_escape(&what(i, lang)),
-                i.case,
+                i.case(),
                 i.patient,
-                i.pathway
+                i.pathway()
             )?;
         }
         writeln!(out)?;
@@ -290,12 +289,12 @@ pub fn csv(out: &mut impl Write, a: &Agenda<'_>, dialect: Dialect) -> io::Result
     let mut row = |date: chrono::NaiveDate, i: &Item<'_>| -> io::Result<()> {
         w.field(date)?;
         w.field(i.kind.word())?;
-        w.opt(i.time)?;
-        w.field(i.case)?;
+        w.opt(i.time())?;
+        w.field(i.case())?;
         w.field(i.patient)?;
-        w.field(i.pathway)?;
+        w.field(i.pathway())?;
         w.field(i.what())?;
-        w.opt(i.place.as_deref())?;
+        w.opt(i.place())?;
         w.opt(i.deadline.as_ref().map(|d| d.urgency.word()))?;
         w.opt(i.deadline.as_ref().and_then(|d| d.times))?;
         w.end()

@@ -61,9 +61,9 @@ fn overdue_table(lines: &[crate::views::report::OverdueLine], r: &Report, lang: 
             let d = l.overdue_deadline();
             w.what.clear();
             what_into(&mut w.what, &l.item, r, &words);
-            t.text(l.item.case)
+            t.text(l.item.case())
                 .cell(l.item.patient)
-                .text(l.item.pathway)
+                .text(l.item.pathway())
                 .text(&w.what)
                 .cell(d.due);
             t.text(w.days_left.text(d.days_left))
@@ -127,11 +127,11 @@ pub fn due_rows(items: &[Item], r: &Report, lang: Lang) -> Vec<Vec<String>> {
             vec![
                 d.due.to_string(),
                 days_left_text(d.days_left, lang),
-                i.case.to_string(),
+                i.case().to_string(),
                 i.patient.to_string(),
-                i.pathway.to_string(),
+                i.pathway().to_string(),
                 what(i, r, lang),
-                i.coordinator.unwrap_or("–").to_string(),
+                i.coordinator().unwrap_or("–").to_string(),
             ]
         })
         .collect()
@@ -168,7 +168,7 @@ pub fn what_into(s: &mut String, i: &Item, r: &Report, words: &WhatWords) {
     if r.flagged.is_empty() {
         return;
     }
-    if let Some(f) = r.flagged.get(i.case) {
+    if let Some(f) = r.flagged.get(i.case()) {
         let mark = match f {
             crate::views::report::FlaggedFile::Case => &words.case_mark,
             crate::views::report::FlaggedFile::Pathway => &words.pathway_mark,
@@ -656,13 +656,13 @@ pub fn write_markdown(out: &mut impl Write, r: &Report, lang: Lang) -> io::Resul
                 use std::fmt::Write as _;
                 let d = l.overdue_deadline();
                 buf.push_str("| ");
-                md_escape_into(buf, l.item.case);
+                md_escape_into(buf, l.item.case());
                 buf.push_str(" | ");
                 w.cell.clear();
                 let _ = write!(w.cell, "{}", l.item.patient);
                 md_escape_into(buf, &w.cell);
                 buf.push_str(" | ");
-                md_escape_into(buf, l.item.pathway);
+                md_escape_into(buf, l.item.pathway());
                 buf.push_str(" | ");
                 w.what.clear();
                 what_into(&mut w.what, &l.item, r, &words);

@@ -37,36 +37,72 @@ impl ItemKind {
 
 /// One line of a day; serializes to the agenda's item object (`kind`, `time`, `case`,
 /// `patient`, `pathway`, `coordinator`, `what`, `where`, `deadline`).
+///
+/// An item is small (a long overdue list is moved, sorted and grouped several times): the
+/// case's id, pathway and coordinator are read from the case its patient label points to, and
+/// what only a booking has, or only a deadline, is boxed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item<'a> {
     pub kind: ItemKind,
-    pub time: Option<&'a str>,
-    pub case: &'a str,
+    /// The patient as the selection may show them; through it, the case.
     pub patient: PatientLabel<'a>,
-    pub pathway: &'a str,
-    pub coordinator: Option<&'a str>,
-    /// What is booked (redacted free text); for a deadline nothing: it says itself what it is
-    /// about ([`Item::what`]), so a long overdue list holds no text of its own per line.
-    what: Cow<'a, str>,
-    pub place: Option<Cow<'a, str>>,
-    /// For deadlines: the deadline itself (boxed: most items of a long overdue list are moved,
-    /// sorted and grouped several times, and a deadline is most of an item's size).
+    /// For appointments and MDT meetings: the time, text and place booked.
+    booking: Option<Box<Booking<'a>>>,
+    /// For deadlines: the deadline itself.
     pub deadline: Option<Box<DeadlineRow<'a>>>,
 }
 
+/// What is booked: the time, the (redacted) free text and the place.
+#[derive(Clone, Debug, PartialEq)]
+struct Booking<'a> {
+    time: Option<&'a str>,
+    what: Cow<'a, str>,
+    place: Option<Cow<'a, str>>,
+}
+
 impl<'a> Item<'a> {
+    /// The case's id.
+    pub fn case(&self) -> &'a str {
+        &self.patient.case.id.value
+    }
+
+    /// The case's pathway.
+    pub fn pathway(&self) -> &'a str {
+        &self.patient.case.pathway.value
+    }
+
+    /// The case's coordinator.
+    pub fn coordinator(&self) -> Option<&'a str> {
+        self.patient
+            .case
+            .coordinator
+            .as_ref()
+            .map(|c| c.value.as_str())
+    }
+
+    /// The time booked.
+    pub fn time(&self) -> Option<&'a str> {
+        self.booking.as_ref().and_then(|b| b.time)
+    }
+
+    /// Where it is booked (redacted free text).
+    pub fn place(&self) -> Option<&str> {
+        self.booking.as_ref().and_then(|b| b.place.as_deref())
+    }
+
     /// What is booked or due: the booking's text, or what the deadline is about.
     pub fn what(&self) -> Cow<'a, str> {
-        match &self.deadline {
-            Some(d) => d.what(),
-            None => self.what.clone(),
+        match (&self.deadline, &self.booking) {
+            (Some(d), _) => d.what(),
+            (None, Some(b)) => b.what.clone(),
+            (None, None) => Cow::Borrowed(""),
         }
     }
 
     /// Reads a byte of each place on the heap a row of this item is written from: its deadline,
     /// its case's id and patient (see [`crate::render::warmed`]).
     pub fn touch(&self) -> usize {
-        let case = self.case.as_bytes().first().copied().unwrap_or_default();
+        let case = self.case().as_bytes().first().copied().unwrap_or_default();
         let deadline = self.deadline.as_ref().map_or(0, |d| d.touch());
         deadline
             .wrapping_add(self.patient.touch())
@@ -75,9 +111,10 @@ impl<'a> Item<'a> {
 
     /// [`Item::what`], appended to `s`.
     pub fn what_into(&self, s: &mut String) {
-        match &self.deadline {
-            Some(d) => d.what_into(s),
-            None => s.push_str(&self.what),
+        match (&self.deadline, &self.booking) {
+            (Some(d), _) => d.what_into(s),
+            (None, Some(b)) => s.push_str(&b.what),
+            (None, None) => {}
         }
     }
 }
@@ -89,21 +126,22 @@ impl Serialize for Item<'_> {
         struct What<'x, 'a>(&'x Item<'a>);
         impl Serialize for What<'_, '_> {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                match &self.0.deadline {
-                    Some(d) => serializer.serialize_str(&d.what()),
-                    None => serializer.serialize_str(&self.0.what),
+                match (&self.0.deadline, &self.0.booking) {
+                    (Some(d), _) => serializer.serialize_str(&d.what()),
+                    (None, Some(b)) => serializer.serialize_str(&b.what),
+                    (None, None) => serializer.serialize_str(""),
                 }
             }
         }
         let mut st = serializer.serialize_struct("Item", 9)?;
         st.serialize_field("kind", &self.kind)?;
-        st.serialize_field("time", &self.time)?;
-        st.serialize_field("case", &self.case)?;
+        st.serialize_field("time", &self.time())?;
+        st.serialize_field("case", self.case())?;
         st.serialize_field("patient", &self.patient)?;
-        st.serialize_field("pathway", &self.pathway)?;
-        st.serialize_field("coordinator", &self.coordinator)?;
+        st.serialize_field("pathway", self.pathway())?;
+        st.serialize_field("coordinator", &self.coordinator())?;
         st.serialize_field("what", &What(self))?;
-        st.serialize_field("where", &self.place)?;
+        st.serialize_field("where", &self.place())?;
         st.serialize_field("deadline", &self.deadline)?;
         st.end()
     }
@@ -221,13 +259,8 @@ pub fn lines<'a>(
         |date: NaiveDate| (date >= today && date <= last).then(|| (date - today).num_days() as u32);
     let base = |case: &'a Case, kind: ItemKind| Item {
         kind,
-        time: None,
-        case: &case.id.value,
         patient: PatientLabel { case, redact },
-        pathway: &case.pathway.value,
-        coordinator: case.coordinator.as_ref().map(|c| c.value.as_str()),
-        what: Cow::Borrowed(""),
-        place: None,
+        booking: None,
         deadline: None,
     };
     let on = |day: u32, item: Item<'a>| Line {
@@ -250,9 +283,11 @@ pub fn lines<'a>(
                         out.push(on(
                             n,
                             Item {
-                                time: a.time.as_deref(),
-                                what: shown(&a.what, case, redact),
-                                place: a.place.as_deref().map(|p| shown(p, case, redact)),
+                                booking: Some(Box::new(Booking {
+                                    time: a.time.as_deref(),
+                                    what: shown(&a.what, case, redact),
+                                    place: a.place.as_deref().map(|p| shown(p, case, redact)),
+                                })),
                                 ..base(case, ItemKind::Appointment)
                             },
                         ));
@@ -268,7 +303,11 @@ pub fn lines<'a>(
                         out.push(on(
                             n,
                             Item {
-                                what,
+                                booking: Some(Box::new(Booking {
+                                    time: None,
+                                    what,
+                                    place: None,
+                                })),
                                 ..base(case, ItemKind::Mdt)
                             },
                         ));
@@ -330,12 +369,27 @@ pub struct DayKey<'a> {
 }
 
 /// A deadline's place in the SPEC's order: due, case, kind, id.
-pub type DeadlineKey<'a> = (NaiveDate, &'a str, Kind, &'a str);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DeadlineKey<'a> {
+    due: NaiveDate,
+    /// The case id's first bytes ([`super::text_prefix`]): most comparisons of a long list
+    /// end here, without reading the id where it lies, in its case.
+    case_start: u128,
+    case: &'a str,
+    kind: Kind,
+    id: &'a str,
+}
 
 /// Where an overdue line sorts: in the SPEC's deadline order (lines without a deadline, which
 /// are never overdue, first).
 pub fn deadline_key<'a>(i: &Item<'a>) -> Option<DeadlineKey<'a>> {
-    i.deadline.as_ref().map(|d| (d.due, d.case, d.kind, d.id))
+    i.deadline.as_ref().map(|d| DeadlineKey {
+        due: d.due,
+        case_start: super::text_prefix(d.case),
+        case: d.case,
+        kind: d.kind,
+        id: d.id,
+    })
 }
 
 /// Where a line of a day sorts.
@@ -349,8 +403,8 @@ pub fn day_key<'a>(l: &Line<'a>) -> DayKey<'a> {
     DayKey {
         day: l.day,
         rank,
-        time: i.time,
-        case: i.case,
+        time: i.time(),
+        case: i.case(),
         kind: i.kind,
         deadline: deadline_key(i),
     }

@@ -75,6 +75,16 @@ impl PartialEq for PatientLabel<'_> {
     }
 }
 
+/// The first 16 bytes of `s` as a big-endian number, a shorter text padded with zero bytes:
+/// two texts whose numbers differ sort as the numbers do, so a long sort compares the numbers
+/// first and reads the texts only where they are equal.
+pub fn text_prefix(s: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = s.len().min(16);
+    bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
+}
+
 /// Serializes a date as `YYYY-MM-DD` (the SPEC's JSON dates) without an intermediate string.
 pub fn iso_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(d)
@@ -147,6 +157,42 @@ mod tests {
     use super::*;
     use crate::diag::Span;
     use crate::model::*;
+
+    /// Two texts whose prefixes differ sort as their prefixes do.
+    #[test]
+    fn text_prefixes_order_as_their_texts() {
+        let texts = [
+            "",
+            "a",
+            "a-",
+            "a-b",
+            "ab",
+            "b",
+            "br-000001",
+            "br-0000010",
+            "br-000002",
+            "te-0142",
+            "te-0142-b",
+            "te-014200000000000001",
+            "te-014200000000000002",
+            "te-01420000000000000",
+            "æ",
+            "z",
+        ];
+        for a in texts {
+            for b in texts {
+                let prefixes = text_prefix(a).cmp(&text_prefix(b));
+                assert!(prefixes.is_eq() || prefixes == a.cmp(b), "{a} vs {b}");
+                // Equal prefixes only where the first 16 bytes are the same.
+                if prefixes.is_eq() {
+                    assert_eq!(
+                        a.as_bytes().iter().take(16).collect::<Vec<_>>(),
+                        b.as_bytes().iter().take(16).collect::<Vec<_>>()
+                    );
+                }
+            }
+        }
+    }
 
     fn case_named(name: Option<&str>) -> Case {
         let l = |s: &str| Located::new(Text::from(s), Span::default());

@@ -397,7 +397,7 @@ fn overdue_and_days<'a>(
     let mut coordinators: Vec<Option<&'a str>> = overdue
         .par_iter()
         .fold(Vec::new, |mut seen: Vec<Option<&'a str>>, l| {
-            let c = l.item.coordinator;
+            let c = l.item.coordinator();
             if seen.last() != Some(&c) && !seen.contains(&c) {
                 seen.push(c);
             }
@@ -419,17 +419,17 @@ fn overdue_and_days<'a>(
     rayon::join(
         || {
             overdue
-                .par_sort_by_cached_key(|l| (group_of(l.item.coordinator), deadline_key(&l.item)))
+                .par_sort_by_cached_key(|l| (group_of(l.item.coordinator()), deadline_key(&l.item)))
         },
         || on_days.par_sort_by_cached_key(|l| day_key(l)),
     );
     let mut groups: Vec<CoordinatorGroup> = Vec::with_capacity(coordinators.len());
     let mut start = 0;
     while start < overdue.len() {
-        let coordinator = overdue[start].item.coordinator;
+        let coordinator = overdue[start].item.coordinator();
         let end = start
             + overdue[start..]
-                .partition_point(|l| group_of(l.item.coordinator) <= group_of(coordinator));
+                .partition_point(|l| group_of(l.item.coordinator()) <= group_of(coordinator));
         groups.push(CoordinatorGroup {
             name: coordinator
                 .and_then(|c| reg.team.as_ref().and_then(|t| t.get(c)))

@@ -81,13 +81,13 @@ pub fn write_body(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()
                     use std::fmt::Write as _;
                     let d = l.overdue_deadline();
                     buf.push_str("<tr><td>");
-                    esc_into(buf, l.item.case);
+                    esc_into(buf, l.item.case());
                     buf.push_str("</td><td>");
                     cell.clear();
                     let _ = write!(cell, "{}", l.item.patient);
                     esc_into(buf, cell);
                     buf.push_str("</td><td>");
-                    esc_into(buf, l.item.pathway);
+                    esc_into(buf, l.item.pathway());
                     buf.push_str("</td><td>");
                     cell.clear();
                     what_into(cell, &l.item, r, &words);
