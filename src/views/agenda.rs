@@ -61,23 +61,34 @@ struct Booking<'a> {
 }
 
 impl<'a> Item<'a> {
-    /// The case's id.
+    /// The case's id (for a deadline, its own copy: the deadline is read anyway, and the case
+    /// may not be).
     pub fn case(&self) -> &'a str {
-        &self.patient.case.id.value
+        match &self.deadline {
+            Some(d) => d.case,
+            None => &self.patient.case.id.value,
+        }
     }
 
     /// The case's pathway.
     pub fn pathway(&self) -> &'a str {
-        &self.patient.case.pathway.value
+        match &self.deadline {
+            Some(d) => d.pathway,
+            None => &self.patient.case.pathway.value,
+        }
     }
 
     /// The case's coordinator.
     pub fn coordinator(&self) -> Option<&'a str> {
-        self.patient
-            .case
-            .coordinator
-            .as_ref()
-            .map(|c| c.value.as_str())
+        match &self.deadline {
+            Some(d) => d.coordinator,
+            None => self
+                .patient
+                .case
+                .coordinator
+                .as_ref()
+                .map(|c| c.value.as_str()),
+        }
     }
 
     /// The time booked.
