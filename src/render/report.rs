@@ -6,6 +6,7 @@ use crate::recorded::RecordedDays;
 use crate::render::stats::percent;
 use crate::render::{self, Table, md_escape, md_escape_into};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -121,7 +122,7 @@ pub fn overdue_headers(lang: Lang) -> Vec<String> {
 
 pub fn due_rows(items: &[Item], r: &Report, lang: Lang) -> Vec<Vec<String>> {
     items
-        .iter()
+        .par_iter()
         .filter_map(|i| i.deadline.as_ref().map(|d| (i, d)))
         .map(|(i, d)| {
             vec![
@@ -190,7 +191,7 @@ pub fn flag_mark(r: &Report, case: &str, lang: Lang) -> Option<String> {
 /// Missed standard times: case, patient, pathway, interval, due, reached, days over, coordinator.
 pub fn missed_rows(r: &Report, lang: Lang) -> Vec<Vec<String>> {
     r.missed
-        .iter()
+        .par_iter()
         .map(|l| {
             let m = &l.missed;
             let interval = if m.unverified {
@@ -253,7 +254,7 @@ pub fn due_headers(lang: Lang) -> Vec<String> {
 
 pub fn today_rows(items: &[Item], lang: Lang) -> Vec<Vec<String>> {
     items
-        .iter()
+        .par_iter()
         .map(|i| super::agenda::day_row(i, lang))
         .collect()
 }
@@ -263,7 +264,7 @@ pub fn today_headers(lang: Lang) -> Vec<String> {
 }
 
 pub fn recorded_rows(list: &[Recorded], lang: Lang) -> Vec<Vec<String>> {
-    list.iter()
+    list.par_iter()
         .map(|e| {
             vec![
                 e.date.to_string(),
@@ -304,7 +305,7 @@ pub fn recorded_headers(lang: Lang) -> Vec<String> {
 
 pub fn no_coordinator_rows(r: &Report) -> Vec<Vec<String>> {
     r.no_coordinator
-        .iter()
+        .par_iter()
         .map(|n| vec![n.case.to_string(), n.patient.clone(), n.pathway.to_string()])
         .collect()
 }
@@ -543,6 +544,26 @@ pub fn sections(r: &Report, lang: Lang) -> Vec<Section> {
     ]
 }
 
+/// Each section beside its table as `draw` draws it (none for a section without rows), the
+/// tables drawn in parallel: after the overdue list, the thousands of rows of missed, due and
+/// recorded deadlines are the report's longest work.
+pub fn drawn(
+    sections: Vec<Section>,
+    draw: impl Fn(&Section) -> String + Sync,
+) -> Vec<(Section, String)> {
+    sections
+        .into_par_iter()
+        .map(|s| {
+            let table = if s.rows.is_empty() {
+                String::new()
+            } else {
+                draw(&s)
+            };
+            (s, table)
+        })
+        .collect()
+}
+
 /// How many stale cases the human formats list (the oldest); JSON lists all.
 const STALE_SHOWN: usize = 20;
 
@@ -593,7 +614,7 @@ pub fn write_text(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()
         overdue_table(r.lines(g), r, lang).write_to(out, None)?;
         out.write_all(b"\n")?;
     }
-    for sec in sections(r, lang) {
+    for (sec, table) in drawn(sections(r, lang), |s| super::table(&s.headers, &s.rows)) {
         writeln!(out, "{}", sec.heading(true))?;
         if let Some(note) = &sec.note {
             writeln!(out, " {note}")?;
@@ -601,7 +622,7 @@ pub fn write_text(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()
         if sec.rows.is_empty() {
             write!(out, " {none}\n\n")?;
         } else {
-            out.write_all(super::table(&sec.headers, &sec.rows).as_bytes())?;
+            out.write_all(table.as_bytes())?;
             out.write_all(b"\n")?;
         }
     }
@@ -676,7 +697,10 @@ pub fn write_markdown(out: &mut impl Write, r: &Report, lang: Lang) -> io::Resul
         )?;
         out.write_all(b"\n")?;
     }
-    for sec in sections(r, lang) {
+    let sections = drawn(sections(r, lang), |s| {
+        super::markdown_table(&s.headers, &s.rows)
+    });
+    for (sec, table) in sections {
         write!(out, "## {}\n\n", md_escape(&sec.heading(false)))?;
         if let Some(note) = &sec.note {
             write!(out, "{}\n\n", md_escape(note))?;
@@ -684,7 +708,7 @@ pub fn write_markdown(out: &mut impl Write, r: &Report, lang: Lang) -> io::Resul
         if sec.rows.is_empty() {
             write!(out, "{none}\n\n")?;
         } else {
-            out.write_all(super::markdown_table(&sec.headers, &sec.rows).as_bytes())?;
+            out.write_all(table.as_bytes())?;
             out.write_all(b"\n")?;
         }
     }

@@ -108,7 +108,8 @@ pub fn write_body(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()
     }
     let all = sections(r, lang);
     let last = all.len() - 1;
-    for (n, sec) in all.into_iter().enumerate() {
+    let all = drawn(all, |s| html_table(&s.headers, &s.rows, &none, None));
+    for (n, (sec, table)) in all.into_iter().enumerate() {
         writeln!(out, "<h2>{}</h2>", esc(&sec.heading(false)))?;
         if let Some(note) = &sec.note {
             writeln!(out, "<p class=\"note\">{}</p>", esc(note))?;
@@ -117,8 +118,10 @@ pub fn write_body(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()
         if n == last {
             out.write_all(chart(r, lang).as_bytes())?;
             out.write_all(compliance_html(r, &sec.rows, lang, &none).as_bytes())?;
-        } else {
+        } else if sec.rows.is_empty() {
             out.write_all(html_table(&sec.headers, &sec.rows, &none, None).as_bytes())?;
+        } else {
+            out.write_all(table.as_bytes())?;
         }
     }
     Ok(())
