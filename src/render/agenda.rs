@@ -179,7 +179,7 @@ pub fn table(
             state,
             |t, (w, what), i| {
                 let Some(d) = &i.deadline else { return };
-                t.cell(d.due);
+                t.date(d.due);
                 t.text(w.days_left.text(d.days_left));
                 t.text(i.case());
                 t.cell(i.patient);

@@ -58,7 +58,7 @@ pub fn table(
         DeadlineRow::touch,
         || -> Words { (super::DaysLeftWords::new(lang), Default::default()) },
         |t, (left, notes), d| {
-            t.cell(d.due);
+            t.date(d.due);
             t.text(left.text(d.days_left));
             t.text(d.case);
             t.cell(d.patient);

@@ -23,6 +23,40 @@ pub fn table(headers: &[String], rows: &[Vec<String>]) -> String {
     painted_table(headers, rows, &[])
 }
 
+/// Appends `date` as its `Display` writes it (`2026-11-23`), a year of four digits without the
+/// formatting machinery: a long list writes hundreds of thousands of dates.
+pub fn push_date(s: &mut String, date: chrono::NaiveDate) {
+    use chrono::Datelike;
+    let Ok(year) = u32::try_from(date.year()) else {
+        return push_display(s, date);
+    };
+    if year > 9999 {
+        return push_display(s, date);
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let (month, day) = (date.month(), date.day());
+    for c in [
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        '-',
+        digit(month / 10),
+        digit(month),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ] {
+        s.push(c);
+    }
+}
+
+/// Appends `value` as its `Display` writes it.
+fn push_display(s: &mut String, value: impl std::fmt::Display) {
+    use std::fmt::Write as _;
+    let _ = write!(s, "{value}");
+}
+
 /// ANSI red, for what is overdue.
 pub const RED: &str = "\x1b[31m";
 
@@ -247,6 +281,32 @@ pub fn finish(mut out: impl Write) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_are_pushed_as_displayed() {
+        let mut dates: Vec<chrono::NaiveDate> = [
+            (0, 1, 1),
+            (1, 1, 1),
+            (999, 12, 31),
+            (2026, 2, 28),
+            (2028, 2, 29),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 15),
+            (-4000, 1, 1),
+        ]
+        .iter()
+        .filter_map(|&(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d))
+        .collect();
+        let first = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        dates.extend(first.iter_days().take(800));
+        dates.extend([chrono::NaiveDate::MIN, chrono::NaiveDate::MAX]);
+        for d in dates {
+            let mut s = String::from("x");
+            super::push_date(&mut s, d);
+            assert_eq!(s, format!("x{d}"));
+        }
+    }
+
     #[test]
     fn warmed_visits_every_item_once_in_order() {
         for n in [0, 1, 255, 256, 257, 1000] {

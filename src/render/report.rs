@@ -66,7 +66,7 @@ fn overdue_table(lines: &[crate::views::report::OverdueLine], r: &Report, lang: 
                 .cell(l.item.patient)
                 .text(l.item.pathway())
                 .text(&w.what)
-                .cell(d.due);
+                .date(d.due);
             t.text(w.days_left.text(d.days_left))
                 .text(w.deviation(l.deviation));
             t.end_row(None);

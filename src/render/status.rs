@@ -72,7 +72,7 @@ pub fn table(
                     } else {
                         t.text(d.id);
                     }
-                    t.cell(d.due);
+                    t.date(d.due);
                     t.text(&days_left_text(d.days_left, lang));
                 }
                 None => {

@@ -162,6 +162,14 @@ impl Table {
             let w = self.text.len() - start;
             return self.end_cell(w);
         }
+        // Norwegian text: one column a character and nothing to escape, seen in one pass.
+        let mut columns = 0;
+        if self.text[start..].chars().all(|c| {
+            columns += 1;
+            one_column(c)
+        }) {
+            return self.end_cell(columns);
+        }
         if self.text[start..]
             .chars()
             .any(|c| crate::terminal::is_unsafe(c) || c == '\n')
@@ -183,6 +191,14 @@ impl Table {
             .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
         self.in_row += 1;
         self
+    }
+
+    /// Appends a date cell (`2026-11-23`).
+    pub fn date(&mut self, date: chrono::NaiveDate) -> &mut Self {
+        let start = self.text.len();
+        super::push_date(&mut self.text, date);
+        let w = self.text.len() - start;
+        self.end_cell(w)
     }
 
     /// Appends a text cell. Printable ASCII (most cells) is copied as it is, one column a byte;
@@ -469,6 +485,19 @@ mod tests {
         let mut t = Table::new(&["a"]);
         t.row(&["x\u{1b}[31my\nz"]);
         assert!(t.render(None).contains("x\\u{1b}[31my\\u{a}z"));
+        // Norwegian text with a control character, and with a bidirectional override, written
+        // through `cell`: escaped, and the columns after them counted on the escaped text.
+        let mut t = Table::new(&["a", "b"]);
+        t.cell("Åse\u{1b}ø").cell("z");
+        t.end_row(None);
+        t.cell("Ærlig\u{202e}").cell("y");
+        t.end_row(None);
+        t.cell("Kåre Ødegård").cell("x");
+        t.end_row(None);
+        let text = t.render(None);
+        assert!(text.contains(" Åse\\u{1b}ø      z\n"), "{text}");
+        assert!(text.contains(" Ærlig\\u{202e}   y\n"), "{text}");
+        assert!(text.contains(" Kåre Ødegård    x\n"), "{text}");
     }
 
     #[test]

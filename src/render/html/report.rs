@@ -92,7 +92,9 @@ pub fn write_body(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()
                     cell.clear();
                     what_into(cell, &l.item, r, &words);
                     esc_into(buf, cell);
-                    let _ = write!(buf, "</td><td>{}</td><td>", d.due);
+                    buf.push_str("</td><td>");
+                    crate::render::push_date(buf, d.due);
+                    buf.push_str("</td><td>");
                     esc_into(buf, days_left.text(d.days_left));
                     buf.push_str("</td>");
                     match l.deviation {
