@@ -388,9 +388,12 @@ fn encode_lines(text: &[u8], escape: bool) -> Vec<Vec<u8>> {
         .par_iter()
         .map(|&piece| {
             let mut out = Vec::with_capacity(piece.len() + piece.len() / 4);
-            for line in piece[..piece.len() - 1].split(|&b| b == b'\n') {
-                encode_line(line, &mut out, escape, false);
+            // Every line of the piece ends with a line feed, the last one too.
+            let mut start = 0;
+            for end in memchr::memchr_iter(b'\n', piece) {
+                encode_line(&piece[start..end], &mut out, escape, false);
                 out.extend_from_slice(b"\r\n");
+                start = end + 1;
             }
             out
         })

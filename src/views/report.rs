@@ -203,7 +203,7 @@ pub struct Report<'a> {
     pub unverified: bool,
     /// Cases whose own file, or whose pathway's file, has errors: their lines are marked, since
     /// a deadline shown may follow from the error (an unreadable event date, a misspelt limit).
-    pub flagged: std::collections::HashMap<&'a str, FlaggedFile>,
+    pub flagged: foldhash::HashMap<&'a str, FlaggedFile>,
 }
 
 /// Days from `from` through `to`, both included.
@@ -635,11 +635,10 @@ fn missed_lines(
 }
 
 /// The cases whose own file, or whose pathway's file, has errors.
-fn flagged(reg: &Register) -> std::collections::HashMap<&str, FlaggedFile> {
-    let files: std::collections::HashSet<&str> =
-        reg.problems.iter().map(|p| p.file.as_str()).collect();
+fn flagged(reg: &Register) -> foldhash::HashMap<&str, FlaggedFile> {
+    let files: foldhash::HashSet<&str> = reg.problems.iter().map(|p| p.file.as_str()).collect();
     // The pathways whose own file has problems (`pathways/<id>.toml`).
-    let bad_pathways: std::collections::HashSet<&str> = files
+    let bad_pathways: foldhash::HashSet<&str> = files
         .iter()
         .filter_map(|f| f.strip_prefix("pathways/")?.strip_suffix(".toml"))
         .collect();
