@@ -603,10 +603,19 @@ pub struct Missed {
 /// `[[deviation]]` for that interval: the deviation still has to be written and reported to
 /// the leader. Closed and transferred cases count too.
 pub fn missed(view: &CaseView<'_, '_>, since: NaiveDate) -> Vec<Missed> {
+    missed_in(view, &view.intervals(), since)
+}
+
+/// [`missed`], from the case's interval `states` worked out already.
+pub fn missed_in(
+    view: &CaseView<'_, '_>,
+    states: &[IntervalStatus<'_>],
+    since: NaiveDate,
+) -> Vec<Missed> {
     let case = view.case;
-    view.intervals()
-        .into_iter()
-        .filter_map(|st| match st.state {
+    states
+        .iter()
+        .filter_map(|st| match &st.state {
             IntervalState::Done(m) if !m.within() && m.to >= since => Some((st.interval, m)),
             _ => None,
         })

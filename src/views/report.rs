@@ -4,13 +4,13 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
 use super::agenda::{Item, ItemKind, Line, day_key, deadline_key, lines};
-use super::stats::{By, StatRow, measures, pooled, rows, tertial_start};
+use super::stats::{By, Measure, StatRow, case_measures, pooled, rows, tertial_start};
 use super::{event_code, patient_label};
 use crate::calendar::{holiday, is_weekend};
 use crate::model::{Case, Role};
 use crate::recorded::{RecordedDays, Registration, registrations};
 use crate::register::{Problem, Register};
-use crate::schedule::{CaseView, Kind, Missed, Urgency, missed};
+use crate::schedule::{CaseView, Kind, Missed, Urgency, missed_in};
 
 /// One overdue deadline with what the report says of it: the item and, for standard times,
 /// whether a `[[deviation]]` is recorded for it (tasks: `None`).
@@ -86,26 +86,27 @@ pub struct Compliance {
 /// The national indicator: start of pathway (referral) to start of treatment.
 pub const INDICATOR: &str = "OF4";
 
-/// Compliance for the report on `today`: the tertial so far and the one before it.
-pub fn compliance(
-    reg: &Register,
-    today: NaiveDate,
-    keep: impl Fn(&Case) -> bool + Sync,
-) -> Compliance {
+/// The tertial so far on `today` and the one before it: (its start, the previous one's start
+/// and end).
+fn periods(today: NaiveDate) -> (NaiveDate, NaiveDate, NaiveDate) {
     let from = tertial_start(today);
     let prev_to = from.pred_opt().unwrap_or(from);
-    let prev_from = tertial_start(prev_to);
-    // One pass over the cases for both periods.
-    let all = measures(reg, today, Some(prev_from), Some(today), keep);
+    (from, tertial_start(prev_to), prev_to)
+}
+
+/// Compliance for the report on `today`, from `all` the measures since the previous tertial
+/// began: the tertial so far and the one before it.
+pub fn compliance(all: &[Measure<'_>], today: NaiveDate) -> Compliance {
+    let (from, prev_from, prev_to) = periods(today);
     let current = CompliancePeriod {
         from,
         to: today,
-        rows: rows(&all, Some(from), Some(today), By::Pathway),
+        rows: rows(all, Some(from), Some(today), By::Pathway),
     };
     let previous = CompliancePeriod {
         from: prev_from,
         to: prev_to,
-        rows: rows(&all, Some(prev_from), Some(prev_to), By::Pathway),
+        rows: rows(all, Some(prev_from), Some(prev_to), By::Pathway),
     };
     let find = |period: &CompliancePeriod, pathway: &str| {
         period
@@ -138,8 +139,8 @@ pub fn compliance(
     if !indicator_rows.is_empty() {
         indicator_rows.push(IndicatorRow {
             pathway: None,
-            current: pooled(&all, INDICATOR, from, today, "all"),
-            previous: pooled(&all, INDICATOR, prev_from, prev_to, "all"),
+            current: pooled(all, INDICATOR, from, today, "all"),
+            previous: pooled(all, INDICATOR, prev_from, prev_to, "all"),
             unverified: false,
         });
     }
@@ -283,10 +284,9 @@ pub fn report<'a>(
                     || {
                         rayon::join(
                             || {
-                                rayon::join(
-                                    || missed_lines(reg, today, redact, keep),
-                                    || compliance(reg, today, keep),
-                                )
+                                let (measures, missed) =
+                                    measures_and_missed(reg, today, redact, keep);
+                                (missed, compliance(&measures, today))
                             },
                             || {
                                 rayon::join(
@@ -599,31 +599,58 @@ fn without_coordinator<'a>(
         .collect()
 }
 
-/// The standard times missed within the last `missed_days` days without a deviation, by date,
-/// case and interval.
-fn missed_lines(
-    reg: &Register,
+/// The measures of standard times since the previous tertial began (for compliance), and the
+/// standard times missed within the last `missed_days` days without a deviation, by date, case
+/// and interval: in one pass over the cases, since both need the state of each of a case's
+/// intervals, worked out once. A case with no event since the earlier of the two dates has
+/// neither (both are dated by an event).
+fn measures_and_missed<'a>(
+    reg: &'a Register,
     today: NaiveDate,
     redact: bool,
     keep: impl Fn(&Case) -> bool + Sync,
-) -> Vec<MissedLine> {
+) -> (Vec<Measure<'a>>, Vec<MissedLine>) {
     let missed_since = today
         .checked_sub_days(chrono::Days::new(u64::from(reg.settings.missed_days)))
         .unwrap_or(today);
-    let mut missed_lines: Vec<MissedLine> = reg
+    let (_, measured_since, _) = periods(today);
+    let earliest = missed_since.min(measured_since);
+    let (measures, mut missed_lines) = reg
         .cases
         .par_iter()
-        .filter(|c| keep(c))
+        .filter(|c| keep(c) && c.events.iter().any(|e| e.date.value >= earliest))
         .filter_map(|c| reg.pathway(&c.pathway.value).map(|p| (c, p)))
-        .flat_map_iter(|(c, p)| {
-            missed(&CaseView::new(c, p, today), missed_since)
-                .into_iter()
-                .map(move |m| MissedLine {
-                    missed: m,
-                    patient: patient_label(c, redact),
-                })
-        })
-        .collect();
+        .fold(
+            || (Vec::new(), Vec::new()),
+            |(mut measures, mut missed): (Vec<Measure<'a>>, Vec<MissedLine>), (c, p)| {
+                let view = CaseView::new(c, p, today);
+                let states = view.intervals();
+                measures.extend(case_measures(
+                    c,
+                    p,
+                    &states,
+                    Some(measured_since),
+                    Some(today),
+                ));
+                missed.extend(
+                    missed_in(&view, &states, missed_since)
+                        .into_iter()
+                        .map(|m| MissedLine {
+                            missed: m,
+                            patient: patient_label(c, redact),
+                        }),
+                );
+                (measures, missed)
+            },
+        )
+        .reduce(
+            || (Vec::new(), Vec::new()),
+            |(mut measures, mut missed), (more_measures, more_missed)| {
+                measures.extend(more_measures);
+                missed.extend(more_missed);
+                (measures, missed)
+            },
+        );
     missed_lines.sort_by(|a, b| {
         (a.missed.date, &a.missed.case, &a.missed.interval).cmp(&(
             b.missed.date,
@@ -631,7 +658,7 @@ fn missed_lines(
             &b.missed.interval,
         ))
     });
-    missed_lines
+    (measures, missed_lines)
 }
 
 /// The cases whose own file, or whose pathway's file, has errors.

@@ -4,9 +4,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::Case;
+use crate::model::{Case, Pathway};
 use crate::register::Register;
-use crate::schedule::{CaseView, IntervalState, Measured};
+use crate::schedule::{CaseView, IntervalState, IntervalStatus};
 
 /// How rows are grouped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,35 +81,6 @@ pub fn nearest_rank(sorted: &[i64], p: usize) -> i64 {
     sorted[rank - 1]
 }
 
-/// One measured standard time of a case: its interval's id, the measure, and whether the
-/// pathway's times are unverified.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MeasuredInterval<'p> {
-    pub interval: &'p str,
-    pub measured: Measured,
-    pub unverified: bool,
-}
-
-/// Every measured interval of `case` whose `to` date lies in `from..=to` (and by `today`).
-pub fn measured<'p>(reg: &'p Register, case: &Case, today: NaiveDate) -> Vec<MeasuredInterval<'p>> {
-    let Some(pathway) = reg.pathway(&case.pathway.value) else {
-        return Vec::new();
-    };
-    let unverified = pathway.times == crate::model::TimesStatus::Unverified;
-    let view = CaseView::new(case, pathway, today);
-    view.intervals()
-        .into_iter()
-        .filter_map(|st| match st.state {
-            IntervalState::Done(m) => Some(MeasuredInterval {
-                interval: st.interval.id.value.as_str(),
-                measured: m,
-                unverified,
-            }),
-            _ => None,
-        })
-        .collect()
-}
-
 /// One measured standard time; its words are borrowed from the loaded register (a register
 /// of years has hundreds of thousands).
 #[derive(Clone, Debug, PartialEq)]
@@ -139,34 +110,43 @@ pub fn measures<'a>(
     // A case whose every event is before the period has no measure in it: skip it early (most
     // of a register that spans years, for a report over the last months).
     let recent = |c: &Case| from.is_none_or(|f| c.events.iter().any(|e| e.date.value >= f));
-    let cases: Vec<&Case> = reg.cases.iter().filter(|c| recent(c) && keep(c)).collect();
-    cases
+    reg.cases
         .par_iter()
-        .flat_map_iter(|case| {
-            measured(reg, case, today)
-                .into_iter()
-                .filter_map(move |mi| {
-                    let MeasuredInterval {
-                        interval,
-                        measured: m,
-                        unverified,
-                    } = mi;
-                    if from.is_some_and(|f| m.to < f) || to.is_some_and(|t| m.to > t) {
-                        return None;
-                    }
-                    Some(Measure {
-                        pathway: &case.pathway.value,
-                        coordinator: case.coordinator.as_ref().map(|c| c.value.as_str()),
-                        interval,
-                        to: m.to,
-                        elapsed: m.elapsed,
-                        within: m.within(),
-                        limit: m.days,
-                        unverified,
-                    })
-                })
+        .filter(|c| recent(c) && keep(c))
+        .filter_map(|c| reg.pathway(&c.pathway.value).map(|p| (c, p)))
+        .flat_map_iter(|(case, pathway)| {
+            let states = CaseView::new(case, pathway, today).intervals();
+            case_measures(case, pathway, &states, from, to).collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The measures among a case's interval `states` whose `to` date is in `from..=to`.
+pub fn case_measures<'a, 's>(
+    case: &'a Case,
+    pathway: &'a Pathway,
+    states: &'s [IntervalStatus<'a>],
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> impl Iterator<Item = Measure<'a>> + 's {
+    let unverified = pathway.times == crate::model::TimesStatus::Unverified;
+    states.iter().filter_map(move |st| match &st.state {
+        IntervalState::Done(m)
+            if from.is_none_or(|f| m.to >= f) && to.is_none_or(|t| m.to <= t) =>
+        {
+            Some(Measure {
+                pathway: &case.pathway.value,
+                coordinator: case.coordinator.as_ref().map(|c| c.value.as_str()),
+                interval: st.interval.id.value.as_str(),
+                to: m.to,
+                elapsed: m.elapsed,
+                within: m.within(),
+                limit: m.days,
+                unverified,
+            })
+        }
+        _ => None,
+    })
 }
 
 /// The group a measure falls in. Grouped by interval, each pathway keeps its own rows (group =
