@@ -280,83 +280,86 @@ pub fn lines<'a>(
         deviation: None,
     };
     let warn = reg.settings.warn();
-    // Each worker writes its cases' lines straight into its own two lists (no list per case);
-    // the lists are joined in the register's order.
+    // The cases are read in runs, each run's lines written straight into its own two lists (no
+    // list per case), the overdue one made room for at once (a list grown a line at a time is
+    // copied and faulted in again at each doubling); the lists are joined in the register's order.
+    const RUN: usize = 2048;
     let parts: Vec<(Vec<Line<'a>>, Vec<Line<'a>>)> = reg
         .cases
-        .par_iter()
-        .filter(|c| c.is_followed(today) && keep(c))
-        .fold(
-            || (Vec::new(), Vec::new()),
-            |(mut overdue, mut out), case| {
-                for a in &case.appointments {
-                    if let Some(n) = day_of(a.date.value) {
-                        out.push(on(
-                            n,
-                            Item {
-                                booking: Some(Box::new(Booking {
-                                    time: a.time.as_deref(),
-                                    what: shown(&a.what, case, redact),
-                                    place: a.place.as_deref().map(|p| shown(p, case, redact)),
-                                })),
-                                ..base(case, ItemKind::Appointment)
-                            },
-                        ));
-                    }
-                }
-                for m in &case.mdts {
-                    if let Some(n) = day_of(m.date.value) {
-                        let what = m
-                            .question
-                            .as_deref()
-                            .map(|q| shown(q, case, redact))
-                            .unwrap_or_default();
-                        out.push(on(
-                            n,
-                            Item {
-                                booking: Some(Box::new(Booking {
-                                    time: None,
-                                    what,
-                                    place: None,
-                                })),
-                                ..base(case, ItemKind::Mdt)
-                            },
-                        ));
-                    }
-                }
-                if let Some(p) = reg.pathway(&case.pathway.value) {
-                    for d in case_deadlines(&CaseView::new(case, p, today), &warn) {
-                        let overdue_now = d.urgency == Urgency::Overdue;
-                        let n = day_of(d.due);
-                        if !overdue_now && n.is_none() {
-                            continue;
-                        }
-                        let kind = if d.kind == Kind::Interval {
-                            ItemKind::Interval
-                        } else {
-                            ItemKind::Task
-                        };
-                        let row = DeadlineRow::new(d, case, redact).with_receiving(reg, case);
-                        let deviation = deviation(&row);
-                        let item = Item {
-                            deadline: Some(Box::new(row)),
-                            ..base(case, kind)
-                        };
-                        let line = Line {
-                            item,
-                            day: if overdue_now { None } else { n },
-                            deviation,
-                        };
-                        if overdue_now {
-                            overdue.push(line);
-                        } else {
-                            out.push(line);
+        .par_chunks(RUN)
+        .map(|run| {
+            run.iter().filter(|c| c.is_followed(today) && keep(c)).fold(
+                (Vec::with_capacity(run.len() * 2), Vec::new()),
+                |(mut overdue, mut out), case| {
+                    for a in &case.appointments {
+                        if let Some(n) = day_of(a.date.value) {
+                            out.push(on(
+                                n,
+                                Item {
+                                    booking: Some(Box::new(Booking {
+                                        time: a.time.as_deref(),
+                                        what: shown(&a.what, case, redact),
+                                        place: a.place.as_deref().map(|p| shown(p, case, redact)),
+                                    })),
+                                    ..base(case, ItemKind::Appointment)
+                                },
+                            ));
                         }
                     }
-                }
-                (overdue, out)
-            },
-        )
+                    for m in &case.mdts {
+                        if let Some(n) = day_of(m.date.value) {
+                            let what = m
+                                .question
+                                .as_deref()
+                                .map(|q| shown(q, case, redact))
+                                .unwrap_or_default();
+                            out.push(on(
+                                n,
+                                Item {
+                                    booking: Some(Box::new(Booking {
+                                        time: None,
+                                        what,
+                                        place: None,
+                                    })),
+                                    ..base(case, ItemKind::Mdt)
+                                },
+                            ));
+                        }
+                    }
+                    if let Some(p) = reg.pathway(&case.pathway.value) {
+                        for d in case_deadlines(&CaseView::new(case, p, today), &warn) {
+                            let overdue_now = d.urgency == Urgency::Overdue;
+                            let n = day_of(d.due);
+                            if !overdue_now && n.is_none() {
+                                continue;
+                            }
+                            let kind = if d.kind == Kind::Interval {
+                                ItemKind::Interval
+                            } else {
+                                ItemKind::Task
+                            };
+                            let row = DeadlineRow::new(d, case, redact).with_receiving(reg, case);
+                            let deviation = deviation(&row);
+                            let item = Item {
+                                deadline: Some(Box::new(row)),
+                                ..base(case, kind)
+                            };
+                            let line = Line {
+                                item,
+                                day: if overdue_now { None } else { n },
+                                deviation,
+                            };
+                            if overdue_now {
+                                overdue.push(line);
+                            } else {
+                                out.push(line);
+                            }
+                        }
+                    }
+                    (overdue, out)
+                },
+            )
+        })
         .collect();
     let mut overdue = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
     let mut on_days = Vec::with_capacity(parts.iter().map(|p| p.1.len()).sum());
