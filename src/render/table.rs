@@ -25,6 +25,9 @@ pub struct Table {
     text: String,
     /// End offset in `text` of every cell, row after row.
     ends: Vec<u32>,
+    /// The width of every cell in columns, measured as it was written (`u16::MAX`: at least
+    /// that, measured again where it is drawn).
+    cell_widths: Vec<u16>,
     widths: Vec<usize>,
     styles: Vec<Option<Style>>,
     /// Cells of the row being built.
@@ -85,6 +88,7 @@ impl Table {
         let mut t = Table::new(headers);
         t.text.reserve(rows.saturating_mul(row_bytes));
         t.ends.reserve(rows.saturating_mul(t.headers.len()));
+        t.cell_widths.reserve(rows.saturating_mul(t.headers.len()));
         t.styles.reserve(rows);
         t
     }
@@ -187,6 +191,7 @@ impl Table {
         if col < self.widths.len() {
             self.widths[col] = self.widths[col].max(w);
         }
+        self.cell_widths.push(u16::try_from(w).unwrap_or(u16::MAX));
         self.ends
             .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
         self.in_row += 1;
@@ -228,12 +233,18 @@ impl Table {
         self.end_row(None);
     }
 
-    fn cells(&self, row: usize) -> impl Iterator<Item = &str> {
+    /// The cells of `row`, each with its width.
+    fn cells(&self, row: usize) -> impl Iterator<Item = (&str, usize)> {
         let n = self.columns();
         let first = row * n;
         (first..first + n).map(move |i| {
             let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-            &self.text[start..self.ends[i] as usize]
+            let cell = &self.text[start..self.ends[i] as usize];
+            let w = match self.cell_widths[i] {
+                u16::MAX => width(cell),
+                w => usize::from(w),
+            };
+            (cell, w)
         })
     }
 
@@ -272,7 +283,11 @@ impl Table {
         }
         let widths = self.fitted(max_width);
         let mut line = String::with_capacity(256);
-        line_of(&mut line, self.headers.iter().map(String::as_str), &widths);
+        line_of(
+            &mut line,
+            self.headers.iter().map(|h| (h.as_str(), width(h))),
+            &widths,
+        );
         out.write_all(line.as_bytes())?;
         line.clear();
         for (i, w) in widths.iter().enumerate() {
@@ -338,11 +353,10 @@ impl Table {
 
 /// One line: each cell framed by a space on either side, columns one space apart, padded to
 /// the column's width, trailing spaces left out.
-fn line_of<'a>(line: &mut String, cells: impl Iterator<Item = &'a str>, widths: &[usize]) {
+fn line_of<'a>(line: &mut String, cells: impl Iterator<Item = (&'a str, usize)>, widths: &[usize]) {
     let mut pending = 0usize;
-    for (i, (cell, &w)) in cells.zip(widths).enumerate() {
+    for (i, ((cell, cell_w), &w)) in cells.zip(widths).enumerate() {
         pending += usize::from(i > 0) + 1;
-        let cell_w = width(cell);
         let (shown, shown_w) = if cell_w > w {
             (cut(cell, w), w)
         } else {
@@ -498,6 +512,22 @@ mod tests {
         assert!(text.contains(" Åse\\u{1b}ø      z\n"), "{text}");
         assert!(text.contains(" Ærlig\\u{202e}   y\n"), "{text}");
         assert!(text.contains(" Kåre Ødegård    x\n"), "{text}");
+    }
+
+    /// A cell wider than a width is kept for (65,535 columns) is measured again where it is
+    /// drawn: the next column still lines up.
+    #[test]
+    fn a_cell_wider_than_a_kept_width_is_measured_again() {
+        let wide = "æ".repeat(70_000);
+        let mut t = Table::new(&["a", "b"]);
+        t.row(&[wide.as_str(), "y"]);
+        t.row(&["x", "z"]);
+        let text = t.render(None);
+        assert!(text.contains(&format!(" {wide}   y\n")), "wide row");
+        assert!(
+            text.contains(&format!(" x{}   z\n", " ".repeat(69_999))),
+            "short row"
+        );
     }
 
     #[test]
