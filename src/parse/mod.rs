@@ -44,14 +44,28 @@ fn is_blank(text: &str) -> bool {
 #[derive(Clone, Copy)]
 pub struct Obj<'a, 'i> {
     pub table: &'a DeTable<'i>,
+    /// A bit for each of the table's keys ([`key_bit`]): most keys a decoder asks for are not
+    /// in a given file, and a key whose bit is clear is known absent without a search.
+    keys: u64,
     start: usize,
     end: usize,
     pub section: &'static str,
 }
 
+/// One of 64 bits for a key, from its length and its first and last bytes.
+fn key_bit(key: &str) -> u64 {
+    let b = key.as_bytes();
+    let (first, last) = (b.first().copied(), b.last().copied());
+    let h = b.len() * 13 + usize::from(first.unwrap_or(0)) * 5 + usize::from(last.unwrap_or(0));
+    1 << (h % 64)
+}
+
 impl<'a, 'i> Obj<'a, 'i> {
     /// The value of `key`.
     fn get(&self, key: &str) -> Option<&'a Value<'i>> {
+        if self.keys & key_bit(key) == 0 {
+            return None;
+        }
         self.table.get(key)
     }
 
@@ -63,6 +77,7 @@ impl<'a, 'i> Obj<'a, 'i> {
     fn new(table: &'a DeTable<'i>, span: Range<usize>, section: &'static str) -> Self {
         Obj {
             table,
+            keys: table.keys().fold(0, |bits, k| bits | key_bit(k.get_ref())),
             start: span.start,
             end: span.end,
             section,
@@ -543,5 +558,76 @@ impl<'t> Decoder<'t> {
     /// Reports that `v` (the value of `key`) has the wrong type.
     pub fn wrong_type_of(&mut self, key: &str, v: &Value<'_>, expected: Kind) {
         self.wrong_type(key, v, expected);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A key is found exactly when the table has it, whatever other keys share its bit.
+    #[test]
+    fn a_table_finds_exactly_its_own_keys() {
+        let words = [
+            "id",
+            "pathway",
+            "coordinator",
+            "doctor",
+            "treatment",
+            "patient",
+            "care",
+            "event",
+            "appointment",
+            "mdt",
+            "task",
+            "deviation",
+            "note",
+            "transfer",
+            "closed",
+            "name",
+            "fnr",
+            "born",
+            "gp",
+            "phone",
+            "milestone",
+            "date",
+            "time",
+            "what",
+            "where",
+            "question",
+            "text",
+            "by",
+            "interval",
+            "reason",
+            "to",
+            "hospital",
+            "outcome",
+            "due",
+            "after",
+            "days",
+            "done",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "x-y",
+            "æøå",
+            "milestones",
+        ];
+        for step in 1..5 {
+            for offset in 0..step {
+                let present: Vec<&str> = words.iter().copied().skip(offset).step_by(step).collect();
+                let text: String = present.iter().map(|k| format!("\"{k}\" = 1\n")).collect();
+                let doc = DeTable::parse(&text).expect("parses");
+                let obj = Obj::new(doc.get_ref(), 0..0, "");
+                for w in words {
+                    assert_eq!(
+                        obj.get(w).is_some(),
+                        present.contains(&w),
+                        "{w} in {present:?}"
+                    );
+                }
+            }
+        }
     }
 }
