@@ -70,7 +70,10 @@ pub fn validate(s: &str) -> Result<FnrInfo, FnrError> {
     if s.len() != 11 {
         return Err(FnrError::Length);
     }
-    let d: Vec<u32> = s.bytes().map(|b| u32::from(b - b'0')).collect();
+    let mut d = [0u32; 11];
+    for (digit, b) in d.iter_mut().zip(s.bytes()) {
+        *digit = u32::from(b - b'0');
+    }
     let first9: [u32; 9] = d[..9].try_into().expect("11 digits");
     match control_digits(&first9) {
         Some((k1, k2)) if k1 == d[9] && k2 == d[10] => {}
