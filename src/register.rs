@@ -508,18 +508,30 @@ fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, 
     Ok(sort_walk_order(paths, common))
 }
 
-/// `paths` in walk order ([`walk_order_from`]). Each path is sorted with the first 16 bytes
-/// after the folder as a number beside it (`/2026/te-0142.to`: different for nearly every
-/// pair), so a comparison seldom reads the paths themselves.
-fn sort_walk_order(paths: Vec<PathBuf>, common: usize) -> Vec<PathBuf> {
-    let mut keyed: Vec<(u128, PathBuf)> = paths
-        .into_par_iter()
-        .map(|p| (walk_key(&p, common), p))
+/// `paths` in walk order ([`walk_order_from`]). Each path's first 16 bytes after the folder are
+/// taken once as a number beside its index (`/2026/te-0142.to`: different for nearly every
+/// pair), so a comparison seldom reads the paths themselves; the paths are then put in that
+/// order where they are (a second list of them would be 24 MB at a million cases).
+fn sort_walk_order(mut paths: Vec<PathBuf>, common: usize) -> Vec<PathBuf> {
+    let mut order: Vec<(u128, u32)> = paths
+        .par_iter()
+        .enumerate()
+        .map(|(i, p)| (walk_key(p, common), i as u32))
         .collect();
-    keyed.par_sort_unstable_by(|(ka, a), (kb, b)| {
-        ka.cmp(kb).then_with(|| walk_order_from(a, b, common))
+    order.par_sort_unstable_by(|(ka, a), (kb, b)| {
+        ka.cmp(kb)
+            .then_with(|| walk_order_from(&paths[*a as usize], &paths[*b as usize], common))
     });
-    keyed.into_par_iter().map(|(_, p)| p).collect()
+    // Each place takes the path the order names, following where earlier swaps moved it.
+    for i in 0..order.len() {
+        let mut from = order[i].1 as usize;
+        while from < i {
+            from = order[from].1 as usize;
+        }
+        order[i].1 = from as u32;
+        paths.swap(i, from);
+    }
+    paths
 }
 
 /// The first 16 bytes of `path` after `common`, the separator as 0 and a shorter path padded
