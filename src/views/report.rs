@@ -460,6 +460,11 @@ fn overdue_and_days<'a>(
 /// comparison ends in the numbers); only lines equal in those (one case's deadlines on one day)
 /// are compared by their whole keys. The lines are then put in that order.
 fn sort_overdue(lines: &mut [Line<'_>], group: impl Fn(Option<&str>) -> u32 + Sync) {
+    // Beyond what an index of 32 bits counts, each line's whole key is compared.
+    if u32::try_from(lines.len()).is_err() {
+        lines.par_sort_by_cached_key(|l| (group(l.item.coordinator()), deadline_key(&l.item)));
+        return;
+    }
     let mut order: Vec<(u64, u64, u64, u32)> = lines
         .par_iter()
         .enumerate()
