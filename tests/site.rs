@@ -355,3 +355,32 @@ fn cases_in_follow_up_stay_on_the_board_and_keep_their_page() {
     assert!(row.contains("i oppfølging"), "{row}");
     assert!(read(&dir, "te-0131.html").contains("(NPR A12) · i oppfølging"));
 }
+
+/// Two case files with the same id (a copy left in another year's folder): the site is still
+/// written, with one page for the id, and the board names the file with the duplicate on top.
+#[test]
+fn two_files_with_one_case_id_still_make_the_site_with_one_page_for_it() {
+    let reg = tempfile::tempdir().unwrap();
+    copy_dir(&project("examples/onkologi"), reg.path());
+    let original = reg.path().join("cases/2026/te-0131.toml");
+    std::fs::create_dir_all(reg.path().join("cases/2025")).unwrap();
+    std::fs::copy(&original, reg.path().join("cases/2025/te-0131.toml")).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("site");
+    let out = site(reg.path(), &dir, &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(read(&dir, "te-0131.html").contains("te-0131"));
+    let board = read(&dir, "index.html");
+    let problems = board
+        .find("class=\"problems\"")
+        .expect("a problems section");
+    assert!(
+        board[problems..].contains("cases/2026/te-0131.toml"),
+        "the later file is named"
+    );
+}

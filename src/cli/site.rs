@@ -74,10 +74,20 @@ pub fn pages(reg: &Register, ctx: &Ctx, selection: &Selection) -> Vec<Page> {
             ),
         ),
     ];
+    // Each case by its id, the first file's where two share one (the later is named among the
+    // files with errors): one page an id, and no search of every case for every row.
+    let mut by_id: foldhash::HashMap<&str, &crate::model::Case> = Default::default();
+    for c in &reg.cases {
+        by_id.entry(c.id.value.as_str()).or_insert(c);
+    }
+    let mut written: foldhash::HashSet<&str> = Default::default();
     for row in &rows {
-        let Some(case) = reg.cases.iter().find(|c| c.id.value == row.status.case) else {
+        let Some(&case) = by_id.get(row.status.case) else {
             continue;
         };
+        if !written.insert(row.status.case) {
+            continue;
+        }
         let h = handover(reg, case, today, redact);
         let unverified = h
             .pathway
