@@ -21,6 +21,7 @@ pub mod render;
 pub mod schedule;
 pub mod select;
 pub mod site;
+pub mod sort;
 pub mod suggest;
 pub mod terminal;
 pub mod views;

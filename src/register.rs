@@ -513,29 +513,11 @@ fn case_paths(root: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, 
 /// pair), so a comparison seldom reads the paths themselves; the paths are then put in that
 /// order where they are (a second list of them would be 24 MB at a million cases).
 fn sort_walk_order(mut paths: Vec<PathBuf>, common: usize) -> Vec<PathBuf> {
-    // Beyond what an index of 32 bits counts, the paths themselves are compared.
-    if u32::try_from(paths.len()).is_err() {
-        paths.par_sort_unstable_by(|a, b| walk_order_from(a, b, common));
-        return paths;
-    }
-    let mut order: Vec<(u128, u32)> = paths
-        .par_iter()
-        .enumerate()
-        .map(|(i, p)| (walk_key(p, common), i as u32))
-        .collect();
-    order.par_sort_unstable_by(|(ka, a), (kb, b)| {
-        ka.cmp(kb)
-            .then_with(|| walk_order_from(&paths[*a as usize], &paths[*b as usize], common))
-    });
-    // Each place takes the path the order names, following where earlier swaps moved it.
-    for i in 0..order.len() {
-        let mut from = order[i].1 as usize;
-        while from < i {
-            from = order[from].1 as usize;
-        }
-        order[i].1 = from as u32;
-        paths.swap(i, from);
-    }
+    crate::sort::by_keys(
+        &mut paths,
+        |p| walk_key(p, common),
+        |a, b| walk_order_from(a, b, common),
+    );
     paths
 }
 

@@ -460,42 +460,19 @@ fn overdue_and_days<'a>(
 /// comparison ends in the numbers); only lines equal in those (one case's deadlines on one day)
 /// are compared by their whole keys. The lines are then put in that order.
 fn sort_overdue(lines: &mut [Line<'_>], group: impl Fn(Option<&str>) -> u32 + Sync) {
-    // Beyond what an index of 32 bits counts, each line's whole key is compared.
-    if u32::try_from(lines.len()).is_err() {
-        lines.par_sort_by_cached_key(|l| (group(l.item.coordinator()), deadline_key(&l.item)));
-        return;
-    }
-    let mut order: Vec<(u64, u64, u64, u32)> = lines
-        .par_iter()
-        .enumerate()
-        .map(|(i, l)| {
+    crate::sort::by_keys(
+        lines,
+        |l| {
             let (due, case) = l.item.deadline.as_ref().map_or((0, 0), |d| {
                 (d.due.num_days_from_ce(), super::text_prefix(d.case))
             });
             // The due day as an unsigned number in the same order.
             let due = u64::from((due as u32) ^ 0x8000_0000);
             let first = (u64::from(group(l.item.coordinator())) << 32) | due;
-            (first, (case >> 64) as u64, case as u64, i as u32)
-        })
-        .collect();
-    order.par_sort_unstable_by(|a, b| {
-        (a.0, a.1, a.2)
-            .cmp(&(b.0, b.1, b.2))
-            .then_with(|| {
-                let key = |i: u32| deadline_key(&lines[i as usize].item);
-                key(a.3).cmp(&key(b.3))
-            })
-            .then(a.3.cmp(&b.3))
-    });
-    // Each place takes the line the order names, following where earlier swaps moved it.
-    for i in 0..order.len() {
-        let mut from = order[i].3 as usize;
-        while from < i {
-            from = order[from].3 as usize;
-        }
-        order[i].3 = from as u32;
-        lines.swap(i, from);
-    }
+            (first, (case >> 64) as u64, case as u64)
+        },
+        |a, b| deadline_key(&a.item).cmp(&deadline_key(&b.item)),
+    );
 }
 
 /// The registrations recorded in the window before today (the events' roles beside them), by
