@@ -108,23 +108,31 @@ pub fn write_body(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()
         }
         out.write_all(b"</div>\n")?;
     }
-    let all = sections(r, lang);
-    let last = all.len() - 1;
-    let all = drawn(all, |s| html_table(&s.headers, &s.rows, &none, None));
-    for (n, (sec, table)) in all.into_iter().enumerate() {
-        writeln!(out, "<h2>{}</h2>", esc(&sec.heading(false)))?;
-        if let Some(note) = &sec.note {
-            writeln!(out, "<p class=\"note\">{}</p>", esc(note))?;
-        }
-        // The compliance section: the chart, then its figures, the two periods side by side.
-        if n == last {
-            out.write_all(chart(r, lang).as_bytes())?;
-            out.write_all(compliance_html(r, &sec.rows, lang, &none).as_bytes())?;
-        } else if sec.rows.is_empty() {
+    // The last section is compliance: drawn on its own, below the others.
+    let mut all = sections(r, lang);
+    let compliance = all.pop();
+    for (sec, table) in drawn(all, |s| html_table(&s.headers, &s.rows, &none, None)) {
+        heading(out, &sec)?;
+        if sec.rows.is_empty() {
             out.write_all(html_table(&sec.headers, &sec.rows, &none, None).as_bytes())?;
         } else {
             out.write_all(table.as_bytes())?;
         }
+    }
+    // The compliance section: the chart, then its figures, the two periods side by side.
+    if let Some(sec) = compliance {
+        heading(out, &sec)?;
+        out.write_all(chart(r, lang).as_bytes())?;
+        out.write_all(compliance_html(r, &sec.rows, lang, &none).as_bytes())?;
+    }
+    Ok(())
+}
+
+/// A section's heading, and its note under it.
+fn heading(out: &mut impl Write, sec: &Section) -> io::Result<()> {
+    writeln!(out, "<h2>{}</h2>", esc(&sec.heading(false)))?;
+    if let Some(note) = &sec.note {
+        writeln!(out, "<p class=\"note\">{}</p>", esc(note))?;
     }
     Ok(())
 }
